@@ -1,0 +1,21 @@
+// Vitest: "unit" runs pure and server tests without Flink; "integration" runs against a real jvm-runner.
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["{pipeline,server,components,scripts}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.ts", "node_modules/**"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: { name: "integration", include: ["{server,examples}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
+      },
+    ],
+  },
+});
