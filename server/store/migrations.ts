@@ -1,0 +1,35 @@
+// Schema migrations, in order, in one place; PRAGMA user_version records how many have run.
+import type Database from "better-sqlite3";
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE pipelines (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     graph_json TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE runs (
+     id TEXT PRIMARY KEY,
+     pipeline_id TEXT NOT NULL,
+     job_id TEXT,
+     status TEXT NOT NULL,
+     error_json TEXT,
+     sinks_json TEXT NOT NULL DEFAULT '{}',
+     started_at INTEGER NOT NULL,
+     ended_at INTEGER
+   );
+   CREATE INDEX runs_by_pipeline ON runs(pipeline_id, started_at);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,67 @@
+// Runs table: one row per Run click, updated by the run's poller; the source of RunInfo for the API.
+import type Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+
+export type FlinkJobStatus =
+  | "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED"
+  | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING";
+export type RunStatus = FlinkJobStatus | "SUBMITTING" | "LOST";
+export type RunError = { message: string; rootCause: string | null };
+export type SinkResult = { columns: { name: string; type: string }[]; rows: { kind: string; values: unknown[] }[]; total: number };
+export type RunInfo = {
+  id: string; pipelineId: string; jobId: string | null; status: RunStatus; error: RunError | null;
+  startedAt: number; endedAt: number | null; sinks: Record<string, SinkResult>;
+};
+
+const TERMINAL: ReadonlySet<RunStatus> = new Set(["FINISHED", "FAILED", "CANCELED", "LOST"]);
+export const isTerminal = (s: RunStatus) => TERMINAL.has(s);
+
+type Row = {
+  id: string; pipeline_id: string; job_id: string | null; status: string; error_json: string | null;
+  sinks_json: string; started_at: number; ended_at: number | null;
+};
+const toInfo = (r: Row): RunInfo => ({
+  id: r.id, pipelineId: r.pipeline_id, jobId: r.job_id, status: r.status as RunStatus,
+  error: r.error_json ? (JSON.parse(r.error_json) as RunError) : null,
+  startedAt: r.started_at, endedAt: r.ended_at, sinks: JSON.parse(r.sinks_json) as Record<string, SinkResult>,
+});
+
+export type RunPatch = Partial<Pick<RunInfo, "jobId" | "status" | "error" | "sinks" | "endedAt">>;
+
+export function createRunsRepo(db: Database.Database, now = () => Date.now()) {
+  const get = (id: string): RunInfo | undefined => {
+    const r = db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as Row | undefined;
+    return r && toInfo(r);
+  };
+  return {
+    get,
+    create(pipelineId: string): RunInfo {
+      const id = randomUUID();
+      db.prepare("INSERT INTO runs (id, pipeline_id, status, started_at) VALUES (?, ?, 'SUBMITTING', ?)").run(id, pipelineId, now());
+      return get(id)!;
+    },
+    list(pipelineId?: string): RunInfo[] {
+      const rows = pipelineId
+        ? db.prepare("SELECT * FROM runs WHERE pipeline_id = ? ORDER BY started_at DESC, rowid DESC").all(pipelineId)
+        : db.prepare("SELECT * FROM runs ORDER BY started_at DESC, rowid DESC").all();
+      return (rows as Row[]).map(toInfo);
+    },
+    /** Runs not yet in a terminal state: the ones a poller or a reconcile must look after. */
+    active(): RunInfo[] {
+      const rows = db.prepare("SELECT * FROM runs WHERE status NOT IN ('FINISHED','FAILED','CANCELED','LOST')").all() as Row[];
+      return rows.map(toInfo);
+    },
+    /** Applies a patch; a terminal status sets ended_at once. Returns the updated run. */
+    update(id: string, patch: RunPatch): RunInfo | undefined {
+      const cur = get(id);
+      if (!cur) return undefined;
+      const next: RunInfo = { ...cur, ...patch };
+      if (isTerminal(next.status) && next.endedAt === null) next.endedAt = now();
+      db.prepare("UPDATE runs SET job_id = ?, status = ?, error_json = ?, sinks_json = ?, ended_at = ? WHERE id = ?").run(
+        next.jobId, next.status, next.error ? JSON.stringify(next.error) : null, JSON.stringify(next.sinks), next.endedAt, id,
+      );
+      return next;
+    },
+  };
+}
+export type RunsRepo = ReturnType<typeof createRunsRepo>;
