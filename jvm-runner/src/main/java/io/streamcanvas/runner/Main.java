@@ -1,0 +1,80 @@
+// Entry point: parses arguments only, starts the Runner, announces readiness with one line on stdout.
+package io.streamcanvas.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+public final class Main {
+  static final String SECRET_ENV = "STREAMCANVAS_RUNNER_SECRET";
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    int port = 0;
+    String flinkRestPort = "8081-8099";
+    boolean exitOnStdinEof = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+        case "--flink-rest-port" -> flinkRestPort = value(args, ++i, "--flink-rest-port");
+        case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
+        case "--remote" -> fail("--remote is not supported yet; the runner embeds a MiniCluster");
+        default -> fail("unknown argument " + args[i]
+            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof]");
+      }
+    }
+    String secret = System.getenv(SECRET_ENV);
+    if (secret == null || secret.isBlank()) fail("set " + SECRET_ENV + " to the secret that API requests must carry");
+
+    System.err.println("streamcanvas-runner: starting Flink MiniCluster…");
+    long t0 = System.nanoTime();
+    Runner runner = Runner.start(port, flinkRestPort, secret);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(runner), "shutdown"));
+    System.err.printf("streamcanvas-runner: MiniCluster up at %s in %d ms; control API on 127.0.0.1:%d%n",
+        runner.flinkRestUrl(), (System.nanoTime() - t0) / 1_000_000, runner.port());
+
+    Map<String, Object> ready = new LinkedHashMap<>();
+    ready.put("port", runner.port());
+    ready.put("flinkRestUrl", runner.flinkRestUrl());
+    ready.put("pid", ProcessHandle.current().pid());
+    System.out.println("STREAMCANVAS_RUNNER_READY " + new ObjectMapper().writeValueAsString(ready));
+    System.out.flush();
+    if (exitOnStdinEof) exitWhenStdinCloses();
+  }
+
+  /** A supervisor that dies closes our stdin; without this the runner would outlive it. */
+  private static void exitWhenStdinCloses() {
+    Thread t = new Thread(() -> {
+      try {
+        while (System.in.read() >= 0) {
+          // input is ignored
+        }
+      } catch (Exception ignored) {
+        // treated like end of input
+      }
+      System.err.println("streamcanvas-runner: stdin closed, exiting");
+      System.exit(0);
+    }, "stdin-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) fail(flag + " needs a value");
+    return args[i];
+  }
+
+  private static void fail(String message) {
+    System.err.println("streamcanvas-runner: " + message);
+    System.exit(2);
+  }
+
+  private static void closeQuietly(Runner runner) {
+    try {
+      runner.close();
+    } catch (Exception ignored) {
+      // exiting anyway
+    }
+  }
+}

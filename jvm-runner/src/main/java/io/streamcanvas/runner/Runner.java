@@ -1,0 +1,71 @@
+// Wires the runner together: embedded Flink cluster, job submitter and registry, control API. Used by Main and tests.
+package io.streamcanvas.runner;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.cluster.EmbeddedCluster;
+import io.streamcanvas.runner.http.ControlServer;
+import io.streamcanvas.runner.http.Routes;
+import io.streamcanvas.runner.job.JobRegistry;
+import io.streamcanvas.runner.job.JobSubmitter;
+import org.apache.flink.runtime.util.EnvironmentInformation;
+
+public final class Runner implements AutoCloseable {
+  public static final int TASK_SLOTS = 4;
+
+  private final EmbeddedCluster cluster;
+  private final ControlServer server;
+  private final JobSubmitter submitter;
+  private final long startedAt = System.currentTimeMillis();
+
+  private Runner(EmbeddedCluster cluster, ControlServer server, JobSubmitter submitter) {
+    this.cluster = cluster;
+    this.server = server;
+    this.submitter = submitter;
+  }
+
+  /** Starts the cluster first, then the API, so the API never answers before jobs can run. */
+  public static Runner start(int port, String flinkRestPort, String secret) throws Exception {
+    EmbeddedCluster cluster = EmbeddedCluster.start(flinkRestPort, TASK_SLOTS);
+    try {
+      JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
+      JobRegistry registry = new JobRegistry();
+      Runner[] self = new Runner[1];
+      Routes routes = new Routes(registry, submitter, () -> self[0].health(registry));
+      ControlServer server = new ControlServer(port, secret, routes);
+      self[0] = new Runner(cluster, server, submitter);
+      server.start();
+      return self[0];
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private ObjectNode health(JobRegistry registry) {
+    return JsonNodeFactory.instance.objectNode()
+        .put("status", "ok")
+        .put("flinkRestUrl", cluster.restUrl())
+        .put("flinkVersion", EnvironmentInformation.getVersion())
+        .put("startedAt", startedAt)
+        .put("jobs", registry.size());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String flinkRestUrl() {
+    return cluster.restUrl();
+  }
+
+  public JobSubmitter submitter() {
+    return submitter;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    cluster.close();
+  }
+}

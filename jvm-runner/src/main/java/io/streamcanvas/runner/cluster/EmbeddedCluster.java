@@ -1,0 +1,62 @@
+// The long-lived embedded Flink MiniCluster: REST on loopback with jar upload off, so jobs reach it like a remote cluster.
+package io.streamcanvas.runner.cluster;
+
+import java.net.URI;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+
+public final class EmbeddedCluster implements AutoCloseable {
+  public static final String LOOPBACK = "127.0.0.1";
+
+  private final MiniCluster miniCluster;
+  private final URI restUri;
+
+  private EmbeddedCluster(MiniCluster miniCluster, URI restUri) {
+    this.miniCluster = miniCluster;
+    this.restUri = restUri;
+  }
+
+  /** Starts the cluster; restPort "0" picks a free port, a range such as "8081-8099" takes the first free one. */
+  public static EmbeddedCluster start(String restPort, int slots) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.ADDRESS, LOOPBACK);
+    conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+    conf.set(RestOptions.BIND_PORT, restPort);
+    conf.set(WebOptions.SUBMIT_ENABLE, false);
+    conf.set(WebOptions.CANCEL_ENABLE, true);
+    // Heap-state streaming jobs need little managed memory; keep the JVM small.
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
+    MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
+        .setConfiguration(conf)
+        .setNumTaskManagers(1)
+        .setNumSlotsPerTaskManager(slots)
+        .setCommonBindAddress(LOOPBACK)
+        .build();
+    MiniCluster mc = new MiniCluster(mcc);
+    mc.start();
+    URI uri = mc.getRestAddress().get();
+    return new EmbeddedCluster(mc, uri);
+  }
+
+  public String restHost() {
+    return restUri.getHost();
+  }
+
+  public int restPort() {
+    return restUri.getPort();
+  }
+
+  public String restUrl() {
+    return "http://" + restUri.getHost() + ":" + restUri.getPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    miniCluster.closeAsync().get();
+  }
+}

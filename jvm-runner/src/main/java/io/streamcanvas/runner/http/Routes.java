@@ -1,0 +1,85 @@
+// Routes of the control API: health, submit, list, inspect and cancel jobs.
+package io.streamcanvas.runner.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.http.ControlServer.HttpError;
+import io.streamcanvas.runner.ir.IrException;
+import io.streamcanvas.runner.ir.IrReader;
+import io.streamcanvas.runner.ir.TableProgram;
+import io.streamcanvas.runner.job.JobErrors;
+import io.streamcanvas.runner.job.JobRegistry;
+import io.streamcanvas.runner.job.JobSubmitter;
+import io.streamcanvas.runner.job.RunningJob;
+import io.streamcanvas.runner.job.SubmissionException;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public final class Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+  private static final Pattern JOB = Pattern.compile("^/jobs/([0-9a-fA-F]{32})(/cancel)?$");
+
+  private final JobRegistry registry;
+  private final JobSubmitter submitter;
+  private final Supplier<ObjectNode> health;
+
+  public Routes(JobRegistry registry, JobSubmitter submitter, Supplier<ObjectNode> health) {
+    this.registry = registry;
+    this.submitter = submitter;
+    this.health = health;
+  }
+
+  JsonNode handle(String method, String path, JsonNode body) throws Exception {
+    if (path.equals("/health")) return expect("GET", method, path, health.get());
+    if (path.equals("/jobs")) {
+      if (method.equals("POST")) return submit(body);
+      return expect("GET", method, path, listJobs());
+    }
+    Matcher m = JOB.matcher(path);
+    if (!m.matches()) throw new HttpError(404, "no route " + path);
+    RunningJob job = registry.get(m.group(1).toLowerCase());
+    if (job == null) throw new HttpError(404, "unknown job " + m.group(1));
+    if (m.group(2) == null) return expect("GET", method, path, job.toJson(true));
+    if (!method.equals("POST")) throw new HttpError(405, "use POST " + path);
+    job.cancel();
+    return job.toJson(true);
+  }
+
+  private static JsonNode expect(String wanted, String method, String path, JsonNode answer) throws HttpError {
+    if (!wanted.equals(method)) throw new HttpError(405, "use " + wanted + " " + path);
+    return answer;
+  }
+
+  private JsonNode listJobs() {
+    ObjectNode out = ControlServer.JSON.createObjectNode();
+    ArrayNode list = out.putArray("jobs");
+    for (RunningJob j : registry.all()) list.add(j.toJson(false));
+    return out;
+  }
+
+  private JsonNode submit(JsonNode body) throws HttpError {
+    if (body == null || !body.isObject()) throw new HttpError(400, "expected {\"program\": TableProgram}");
+    long t0 = System.nanoTime();
+    try {
+      TableProgram program = IrReader.read(body.get("program"));
+      RunningJob job = submitter.submit(program);
+      registry.add(job);
+      LOG.info("submitted job {} \"{}\" in {} ms", job.jobId(), program.name(), (System.nanoTime() - t0) / 1_000_000);
+      return ControlServer.JSON.createObjectNode().put("jobId", job.jobId());
+    } catch (IrException e) {
+      throw new HttpError(400, error(e.getMessage(), e.getCause() == null ? e.getMessage() : JobErrors.rootCause(e.getCause()), null));
+    } catch (SubmissionException e) {
+      throw new HttpError(400, error(e.getMessage(), e.rootCause(), e.node()));
+    }
+  }
+
+  private static ObjectNode error(String message, String cause, String node) {
+    ObjectNode e = ControlServer.JSON.createObjectNode().put("message", message).put("cause", cause);
+    if (node != null) e.put("node", node);
+    return e;
+  }
+}

@@ -1,0 +1,93 @@
+// Translates a TableProgram statement by statement and submits all its sinks as ONE job to the Flink cluster.
+package io.streamcanvas.runner.job;
+
+import io.streamcanvas.runner.ir.IrException;
+import io.streamcanvas.runner.ir.Statement;
+import io.streamcanvas.runner.ir.TableProgram;
+import io.streamcanvas.runner.translate.ProgramContext;
+import io.streamcanvas.runner.translate.Translators;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+public final class JobSubmitter {
+  /** Options a program may not set: they would redirect the submission itself. */
+  private static final Set<String> RESERVED_PREFIXES = Set.of("rest.", "execution.target", "pipeline.jars",
+      "pipeline.classpaths", "jobmanager.", "high-availability");
+
+  private final String host;
+  private final int restPort;
+
+  public JobSubmitter(String host, int restPort) {
+    this.host = host;
+    this.restPort = restPort;
+  }
+
+  public RunningJob submit(TableProgram program) throws SubmissionException {
+    Configuration conf = jobConfig(program);
+    // A fresh environment per submission keeps jobs isolated; the remote path is the one a real cluster uses too.
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf);
+    StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+    program.config().forEach((k, v) -> tEnv.getConfig().set(k, v));
+    ProgramContext ctx = new ProgramContext(tEnv);
+    try {
+      translate(program, ctx);
+      if (ctx.insertCount() == 0 && ctx.collects().isEmpty()) {
+        throw new SubmissionException("program has no sink (insertInto or collect)", null, null);
+      }
+      if (ctx.insertCount() > 0) ctx.statementSet().attachAsDataStream();
+      JobClient client;
+      try {
+        client = env.executeAsync(program.name());
+      } catch (Exception e) {
+        throw new SubmissionException("Flink did not accept the job: " + JobErrors.message(e), null, e);
+      }
+      List<CollectBuffer> buffers = ctx.collects().stream()
+          .map(c -> new CollectBuffer(c, client.getJobID().toHexString())).toList();
+      return new RunningJob(client, program.name(), buffers);
+    } catch (SubmissionException | RuntimeException e) {
+      ctx.collects().forEach(c -> closeQuietly(c.rows()));
+      throw e;
+    }
+  }
+
+  private static void translate(TableProgram program, ProgramContext ctx) throws SubmissionException {
+    List<Statement> statements = program.statements();
+    for (int i = 0; i < statements.size(); i++) {
+      Statement s = statements.get(i);
+      String node = s.node();
+      try {
+        Translators.translate(s, ctx);
+      } catch (RuntimeException e) {
+        String what = "statement " + i + " (" + s.op() + " \"" + node + "\")";
+        String msg = e instanceof IrException ? e.getMessage() : JobErrors.message(e);
+        throw new SubmissionException(what + ": " + msg, node, e);
+      }
+    }
+  }
+
+  private static Configuration jobConfig(TableProgram program) throws SubmissionException {
+    Configuration conf = new Configuration();
+    conf.setString("parallelism.default", "1");
+    // Fail fast: a StreamCanvas run shows the first failure instead of restarting silently.
+    conf.setString("restart-strategy.type", "none");
+    for (var e : program.config().entrySet()) {
+      if (RESERVED_PREFIXES.stream().anyMatch(e.getKey()::startsWith)) {
+        throw new SubmissionException("config option \"" + e.getKey() + "\" cannot be set by a program", null, null);
+      }
+      conf.setString(e.getKey(), e.getValue());
+    }
+    return conf;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // nothing was started for it
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Encodes Flink row values as JSON per jvm-runner/API.md: exact numbers as strings, times as ISO-8601 text.
+package io.streamcanvas.runner.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Base64;
+import java.util.List;
+import org.apache.flink.table.types.logical.LocalZonedTimestampType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.TimeType;
+import org.apache.flink.table.types.logical.TimestampType;
+import org.apache.flink.types.Row;
+
+public final class RowEncoder {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final DateTimeFormatter[] TIMESTAMP = formatters("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter[] TIME = formatters("HH:mm:ss");
+
+  private RowEncoder() {}
+
+  /** One formatter per precision 0..9, so values print with exactly the column's fractional digits. */
+  private static DateTimeFormatter[] formatters(String pattern) {
+    DateTimeFormatter[] f = new DateTimeFormatter[10];
+    for (int p = 0; p <= 9; p++) {
+      DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().appendPattern(pattern);
+      if (p > 0) b.appendFraction(ChronoField.NANO_OF_SECOND, p, p, true);
+      f[p] = b.toFormatter();
+    }
+    return f;
+  }
+
+  public static ArrayNode encode(Row row, List<LogicalType> types) {
+    ArrayNode values = JSON.arrayNode(row.getArity());
+    for (int i = 0; i < row.getArity(); i++) values.add(value(row.getField(i), i < types.size() ? types.get(i) : null));
+    return values;
+  }
+
+  public static JsonNode value(Object v, LogicalType type) {
+    if (v == null) return JSON.nullNode();
+    if (v instanceof Boolean b) return JSON.booleanNode(b);
+    if (v instanceof Byte || v instanceof Short || v instanceof Integer) return JSON.numberNode(((Number) v).intValue());
+    if (v instanceof Float f) return JSON.numberNode(f);
+    if (v instanceof Double d) return JSON.numberNode(d);
+    if (v instanceof Long l) return JSON.textNode(Long.toString(l));
+    if (v instanceof BigDecimal d) return JSON.textNode(d.toPlainString());
+    if (v instanceof String s) return JSON.textNode(s);
+    if (v instanceof LocalDate d) return JSON.textNode(d.toString());
+    if (v instanceof LocalTime t) return JSON.textNode(TIME[precision(type, 0)].format(t));
+    if (v instanceof LocalDateTime t) return JSON.textNode(TIMESTAMP[precision(type, 6)].format(t));
+    if (v instanceof Instant t) return JSON.textNode(TIMESTAMP[precision(type, 6)].format(t.atOffset(ZoneOffset.UTC)) + "Z");
+    if (v instanceof byte[] bytes) return JSON.textNode(Base64.getEncoder().encodeToString(bytes));
+    return JSON.textNode(v.toString());
+  }
+
+  private static int precision(LogicalType type, int fallback) {
+    if (type instanceof TimestampType t) return t.getPrecision();
+    if (type instanceof LocalZonedTimestampType t) return t.getPrecision();
+    if (type instanceof TimeType t) return t.getPrecision();
+    return fallback;
+  }
+}

@@ -1,0 +1,26 @@
+// Builds Flink TableDescriptors from IR descriptors; the schema comes from the IR or, for sinks, from the input table.
+package io.streamcanvas.runner.translate;
+
+import io.streamcanvas.runner.expr.FlinkTypes;
+import io.streamcanvas.runner.ir.TableDescriptorIr;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.TableDescriptor;
+
+final class Descriptors {
+  private Descriptors() {}
+
+  /** `derivedFrom` supplies the schema when the IR gives none (print/blackhole sinks take their input's columns). */
+  static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom) {
+    TableDescriptor.Builder b = TableDescriptor.forConnector(ir.connector());
+    if (ir.schema() != null) {
+      Schema.Builder s = Schema.newBuilder();
+      for (TableDescriptorIr.Column c : ir.schema()) s.column(c.name(), FlinkTypes.parse(c.type()));
+      b.schema(s.build());
+    } else if (derivedFrom != null) {
+      b.schema(Schema.newBuilder().fromResolvedSchema(derivedFrom.getResolvedSchema()).build());
+    }
+    ir.options().forEach(b::option);
+    return b.build();
+  }
+}

@@ -1,0 +1,17 @@
+// `insertInto`: statementSet.add(input.insertInto(descriptor)), for connector sinks such as print and blackhole.
+package io.streamcanvas.runner.translate;
+
+import io.streamcanvas.runner.ir.Statement;
+import org.apache.flink.table.api.Table;
+
+final class InsertIntoTranslator implements Translator<Statement.InsertInto> {
+  public String op() {
+    return "insertInto";
+  }
+
+  public void translate(Statement.InsertInto s, ProgramContext ctx) {
+    Table input = ctx.table(s.input());
+    ctx.addInsert(s.sink());
+    ctx.statementSet().add(input.insertInto(Descriptors.build(s.descriptor(), input)));
+  }
+}

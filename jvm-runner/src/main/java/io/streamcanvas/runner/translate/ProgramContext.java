@@ -1,0 +1,74 @@
+// State shared by the translators of one program: the environments, named intermediate tables, sinks so far.
+package io.streamcanvas.runner.translate;
+
+import io.streamcanvas.runner.ir.IrException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+public final class ProgramContext {
+  /** A collect statement's iterator over the job's rows, with the column types to encode them. */
+  public record CollectSink(String sinkId, int maxRows, List<String> columnNames, List<LogicalType> columnTypes,
+      CloseableIterator<Row> rows) {}
+
+  private final StreamTableEnvironment tEnv;
+  private final StreamStatementSet statementSet;
+  private final Map<String, Table> tables = new HashMap<>();
+  private final Set<String> sinkIds = new HashSet<>();
+  private final List<CollectSink> collects = new ArrayList<>();
+  private int insertCount;
+
+  public ProgramContext(StreamTableEnvironment tEnv) {
+    this.tEnv = tEnv;
+    this.statementSet = tEnv.createStatementSet();
+  }
+
+  public StreamTableEnvironment tEnv() {
+    return tEnv;
+  }
+
+  public StreamStatementSet statementSet() {
+    return statementSet;
+  }
+
+  public Table table(String name) {
+    Table t = tables.get(name);
+    if (t == null) throw new IrException("table \"" + name + "\" is not defined by an earlier statement");
+    return t;
+  }
+
+  public void define(String name, Table table) {
+    if (tables.putIfAbsent(name, table) != null) throw new IrException("table \"" + name + "\" is defined twice");
+  }
+
+  public void addInsert(String sinkId) {
+    claimSink(sinkId);
+    insertCount++;
+  }
+
+  public void addCollect(CollectSink sink) {
+    claimSink(sink.sinkId());
+    collects.add(sink);
+  }
+
+  private void claimSink(String sinkId) {
+    if (!sinkIds.add(sinkId)) throw new IrException("sink \"" + sinkId + "\" appears twice");
+  }
+
+  public int insertCount() {
+    return insertCount;
+  }
+
+  public List<CollectSink> collects() {
+    return List.copyOf(collects);
+  }
+}

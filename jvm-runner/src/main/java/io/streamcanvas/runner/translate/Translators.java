@@ -1,0 +1,29 @@
+// The registry of statement translators keyed by IR `op`; adding a statement kind is one class plus one line here.
+package io.streamcanvas.runner.translate;
+
+import io.streamcanvas.runner.ir.IrException;
+import io.streamcanvas.runner.ir.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+public final class Translators {
+  private static final Map<String, Translator<?>> BY_OP = List.<Translator<?>>of(
+          new FromTranslator(),
+          new FilterTranslator(),
+          new SelectTranslator(),
+          new InsertIntoTranslator(),
+          new CollectTranslator())
+      .stream()
+      .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
+
+  private Translators() {}
+
+  @SuppressWarnings("unchecked")
+  public static void translate(Statement statement, ProgramContext ctx) {
+    Translator<Statement> t = (Translator<Statement>) BY_OP.get(statement.op());
+    if (t == null) throw new IrException("no translator for op \"" + statement.op() + "\"");
+    t.translate(statement, ctx);
+  }
+}
