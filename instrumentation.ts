@@ -1,0 +1,8 @@
+// Next.js start-up hook: boots the store and the jvm-runner with the server (Node.js runtime only).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getEnv } = await import("./env");
+  getEnv(); // a bad environment stops the server here, with its message
+  const { getServices } = await import("./server/services");
+  getServices(); // starts the runner in the background; the page shows its state
+}

@@ -1,0 +1,17 @@
+// The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
+import { examplesRouter } from "./routers/examples";
+import { pipelinesRouter } from "./routers/pipelines";
+import { runnerRouter } from "./routers/runner";
+import { runsRouter } from "./routers/runs";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  pipelines: pipelinesRouter,
+  examples: examplesRouter,
+  runs: runsRouter,
+  runner: runnerRouter,
+});
+export type AppRouter = typeof appRouter;
+
+/** `createCaller({ services })` runs procedures in-process, as tests do. */
+export const createCaller = createCallerFactory(appRouter);

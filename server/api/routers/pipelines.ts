@@ -1,0 +1,44 @@
+// pipelines.*: list, get, create (blank or from an example), save with revision check, delete.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { PipelineGraphSchema, SCHEMA_VERSION, type PipelineGraph } from "@/pipeline/graph";
+import { loadExample } from "@/server/store/examples";
+import { NotFoundError } from "@/server/runner/run-tracker";
+import { procedure, router } from "../trpc";
+
+const Id = z.object({ id: z.string().min(1) });
+
+export const pipelinesRouter = router({
+  list: procedure.query(({ ctx }) => ctx.services.store.pipelines.list()),
+
+  get: procedure.input(Id).query(({ ctx, input }) => {
+    const p = ctx.services.store.pipelines.get(input.id);
+    if (!p) throw new NotFoundError(`no pipeline ${input.id}`);
+    return p;
+  }),
+
+  create: procedure
+    .input(z.object({ name: z.string().min(1).max(200).optional(), example: z.string().min(1).optional() }))
+    .mutation(({ ctx, input }) => {
+      let graph: PipelineGraph = { schemaVersion: SCHEMA_VERSION, name: input.name ?? "Untitled pipeline", nodes: [], edges: [] };
+      if (input.example) {
+        const ex = loadExample(ctx.services.examplesDir, input.example);
+        if (!ex) throw new TRPCError({ code: "NOT_FOUND", message: `no example ${input.example}` });
+        graph = { ...ex, name: input.name ?? ex.name };
+      }
+      return ctx.services.store.pipelines.create(graph);
+    }),
+
+  save: procedure
+    .input(z.object({ id: z.string().min(1), graph: PipelineGraphSchema, baseRevision: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => {
+      const r = ctx.services.store.pipelines.save(input.id, input.graph, input.baseRevision);
+      if (!r) throw new NotFoundError(`no pipeline ${input.id}`);
+      return r;
+    }),
+
+  delete: procedure.input(Id).mutation(({ ctx, input }) => {
+    if (!ctx.services.store.pipelines.delete(input.id)) throw new NotFoundError(`no pipeline ${input.id}`);
+    return { ok: true as const };
+  }),
+});

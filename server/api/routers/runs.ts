@@ -1,0 +1,20 @@
+// runs.*: start (validate + compile + submit), get, list, stop, and a live watch subscription.
+import { z } from "zod";
+import { procedure, router } from "../trpc";
+
+const RunId = z.object({ runId: z.string().min(1) });
+
+export const runsRouter = router({
+  start: procedure.input(z.object({ pipelineId: z.string().min(1) })).mutation(({ ctx, input }) =>
+    ctx.services.tracker.start(input.pipelineId),
+  ),
+  get: procedure.input(RunId).query(({ ctx, input }) => ctx.services.tracker.get(input.runId)),
+  list: procedure
+    .input(z.object({ pipelineId: z.string().min(1).optional() }).optional())
+    .query(({ ctx, input }) => ctx.services.store.runs.list(input?.pipelineId)),
+  stop: procedure.input(RunId).mutation(({ ctx, input }) => ctx.services.tracker.stop(input.runId)),
+  watch: procedure.input(RunId).subscription(({ ctx, input, signal }) => {
+    ctx.services.tracker.get(input.runId); // an unknown run fails here, as NOT_FOUND, not mid-stream
+    return ctx.services.tracker.watch(input.runId, signal);
+  }),
+});

@@ -1,0 +1,46 @@
+// tRPC set-up, once: context (injected services), error shape with zod field errors and graph errors.
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z, ZodError } from "zod";
+import type { GraphError } from "@/pipeline/graph";
+import type { Services } from "@/server/services";
+import { RunnerRejection, RunnerUnavailable } from "@/server/runner/client";
+import { GraphInvalidError, NotFoundError } from "@/server/runner/run-tracker";
+import { StaleRevisionError } from "@/server/store/pipelines-repo";
+
+/** Built per request by the route adapter, or directly by tests over temp-dir services. */
+export type Context = { services: Services };
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        graphErrors: cause instanceof GraphInvalidError ? cause.graphErrors : (null as GraphError[] | null),
+      },
+    };
+  },
+});
+
+/** Maps the server's own errors to tRPC codes, keeping them as `cause` for the formatter. */
+const errorMapping = t.middleware(async ({ next }) => {
+  const res = await next();
+  if (res.ok || !(res.error instanceof TRPCError)) return res;
+  const cause = res.error.cause;
+  const code =
+    cause instanceof NotFoundError ? "NOT_FOUND"
+    : cause instanceof GraphInvalidError ? "BAD_REQUEST"
+    : cause instanceof StaleRevisionError ? "CONFLICT"
+    : cause instanceof RunnerRejection ? "BAD_REQUEST"
+    : cause instanceof RunnerUnavailable ? "SERVICE_UNAVAILABLE"
+    : null;
+  if (!code) return res;
+  const message = cause instanceof RunnerRejection && cause.flinkCause ? `${cause.message}: ${cause.flinkCause}` : cause!.message;
+  return { ...res, error: new TRPCError({ code, message, cause }) };
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const procedure = t.procedure.use(errorMapping);

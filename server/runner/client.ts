@@ -1,0 +1,82 @@
+// HTTP client for the jvm-runner control API (jvm-runner/API.md): Bearer secret, timeouts, zod-checked answers.
+import { z } from "zod";
+import type { TableProgram } from "@/pipeline/ir";
+
+export const HealthSchema = z.object({
+  status: z.string(), flinkRestUrl: z.string().nullable(), flinkVersion: z.string().optional(),
+  startedAt: z.number().optional(), jobs: z.number().optional(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+const ErrorSchema = z.object({ message: z.string(), rootCause: z.string().nullable().optional() });
+const CollectSchema = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.array(z.object({ kind: z.string(), values: z.array(z.unknown()) })),
+  total: z.number(),
+});
+export const JobInfoSchema = z.object({
+  jobId: z.string(), name: z.string().optional(), status: z.string(),
+  startTime: z.number().nullable().optional(), endTime: z.number().nullable().optional(),
+  error: ErrorSchema.nullable().optional(),
+  sinks: z.record(z.string(), CollectSchema).optional(),
+});
+export type JobInfo = z.infer<typeof JobInfoSchema>;
+const RejectionSchema = z.object({ error: z.object({ message: z.string(), cause: z.string().nullable().optional() }) });
+
+/** The runner answered with a refusal (e.g. Flink rejected the program); `cause` is Flink's root cause. */
+export class RunnerRejection extends Error {
+  constructor(readonly status: number, message: string, readonly flinkCause?: string | null) {
+    super(message);
+  }
+}
+/** The runner could not be reached or answered garbage. */
+export class RunnerUnavailable extends Error {}
+
+export type RunnerClient = ReturnType<typeof createRunnerClient>;
+
+export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 10_000) {
+  async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, ms = timeoutMs): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, baseUrl), {
+        method,
+        headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(ms),
+      });
+    } catch (e) {
+      throw new RunnerUnavailable(`runner at ${baseUrl} unreachable: ${(e as Error).message}`);
+    }
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new RunnerUnavailable(`runner answered ${res.status} with non-JSON: ${text.slice(0, 200)}`);
+    }
+    if (!res.ok) {
+      const rej = RejectionSchema.safeParse(json);
+      if (rej.success) throw new RunnerRejection(res.status, rej.data.error.message, rej.data.error.cause);
+      throw new RunnerRejection(res.status, `runner answered HTTP ${res.status}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new RunnerUnavailable(`unexpected runner answer to ${method} ${path}: ${parsed.error.message}`);
+    return parsed.data;
+  }
+  return {
+    baseUrl,
+    health: (ms = 2_000) => call("GET", "/health", HealthSchema, undefined, ms),
+    submit: (program: TableProgram) => call("POST", "/jobs", z.object({ jobId: z.string() }), { program }, 60_000),
+    jobs: () => call("GET", "/jobs", z.object({ jobs: z.array(JobInfoSchema) })).then((r) => r.jobs),
+    /** undefined when the runner does not know the job (404) */
+    job: async (jobId: string): Promise<JobInfo | undefined> => {
+      try {
+        return await call("GET", `/jobs/${encodeURIComponent(jobId)}`, JobInfoSchema);
+      } catch (e) {
+        if (e instanceof RunnerRejection && e.status === 404) return undefined;
+        throw e;
+      }
+    },
+    cancel: (jobId: string) => call("POST", `/jobs/${encodeURIComponent(jobId)}/cancel`, JobInfoSchema, undefined, 30_000),
+  };
+}

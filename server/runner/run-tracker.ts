@@ -1,0 +1,157 @@
+// Runs: submit a pipeline to the runner, one poller per active run keeping the store current, watchers fed on change.
+import { EventEmitter, on } from "node:events";
+import type { GraphError } from "@/pipeline/graph";
+import { checkGraph, compileGraph } from "@/server/pipeline-ops";
+import { isTerminal, type RunInfo, type RunStatus } from "@/server/store/runs-repo";
+import type { Store } from "@/server/store/store";
+import { RunnerRejection, RunnerUnavailable, type JobInfo, type RunnerClient } from "./client";
+import type { LostRun, RunnerSupervisor } from "./supervisor";
+
+export class NotFoundError extends Error {}
+export class GraphInvalidError extends Error {
+  constructor(readonly graphErrors: GraphError[]) {
+    super(`pipeline is invalid: ${graphErrors.map((e) => `${e.nodeId ? `node ${e.nodeId}: ` : ""}${e.message}`).join("; ")}`);
+  }
+}
+
+const LOST_MESSAGE = "runner restarted; job lost";
+
+export class RunTracker {
+  private readonly pollers = new Map<string, NodeJS.Timeout | null>();
+  private readonly events = new EventEmitter().setMaxListeners(0);
+  private disposed = false;
+
+  constructor(private readonly store: Store, private readonly supervisor: RunnerSupervisor, private readonly pollMs = 500) {}
+
+  async start(pipelineId: string, readyTimeoutMs = 120_000): Promise<RunInfo> {
+    const p = this.store.pipelines.get(pipelineId);
+    if (!p) throw new NotFoundError(`no pipeline ${pipelineId}`);
+    const errors = checkGraph(p.graph);
+    if (errors.length) throw new GraphInvalidError(errors);
+    const program = compileGraph(p.graph);
+    const client = await this.supervisor.whenReady(readyTimeoutMs);
+    const run = this.store.runs.create(pipelineId);
+    let jobId: string;
+    try {
+      ({ jobId } = await client.submit(program));
+    } catch (e) {
+      const rootCause = e instanceof RunnerRejection ? (e.flinkCause ?? null) : null;
+      this.save(run.id, { status: "FAILED", error: { message: (e as Error).message, rootCause } });
+      throw e;
+    }
+    let info = this.save(run.id, { jobId, status: "CREATED" });
+    const job = await client.job(jobId).catch(() => undefined);
+    if (job) info = this.apply(run.id, job) ?? info;
+    this.ensurePoller(run.id);
+    return info;
+  }
+
+  async stop(runId: string): Promise<RunInfo> {
+    const run = this.get(runId);
+    if (isTerminal(run.status) || !run.jobId) return run;
+    const client = await this.supervisor.whenReady(30_000);
+    const job = await client.cancel(run.jobId);
+    this.ensurePoller(runId);
+    return this.apply(runId, job) ?? this.get(runId);
+  }
+
+  get(runId: string): RunInfo {
+    const run = this.store.runs.get(runId);
+    if (!run) throw new NotFoundError(`no run ${runId}`);
+    return run;
+  }
+
+  /** Current state first, then every change, until the run is terminal or the caller goes away. */
+  async *watch(runId: string, signal?: AbortSignal): AsyncGenerator<RunInfo> {
+    let last = this.get(runId);
+    const ac = new AbortController();
+    const onAbort = () => ac.abort();
+    signal?.addEventListener("abort", onAbort);
+    // subscribe before the first yield so no change between yields is missed
+    const changes = on(this.events, runId, { signal: ac.signal });
+    try {
+      yield last;
+      if (isTerminal(last.status)) return;
+      for await (const [info] of changes) {
+        last = info as RunInfo;
+        yield last;
+        if (isTerminal(last.status)) return;
+      }
+    } catch (e) {
+      if ((e as Error).name !== "AbortError") throw e;
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      ac.abort();
+    }
+  }
+
+  /** The runner died: every active run's job is gone with it. */
+  markActiveLost(): LostRun[] {
+    return this.store.runs.active().map((r) => {
+      this.save(r.id, { status: "LOST", error: { message: LOST_MESSAGE, rootCause: null } });
+      return { runId: r.id, pipelineId: r.pipelineId, jobId: r.jobId };
+    });
+  }
+
+  /** After (re)adoption: active runs whose job the runner no longer knows are lost; the others get a poller. */
+  async reconcile(client: RunnerClient): Promise<LostRun[]> {
+    const known = new Set((await client.jobs()).map((j) => j.jobId));
+    const lost: LostRun[] = [];
+    for (const r of this.store.runs.active()) {
+      if (r.jobId && known.has(r.jobId)) {
+        this.ensurePoller(r.id);
+      } else {
+        this.save(r.id, { status: "LOST", error: { message: LOST_MESSAGE, rootCause: null } });
+        lost.push({ runId: r.id, pipelineId: r.pipelineId, jobId: r.jobId });
+      }
+    }
+    return lost;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.pollers.values()) if (t) clearTimeout(t);
+    this.pollers.clear();
+  }
+
+  private ensurePoller(runId: string): void {
+    if (this.pollers.has(runId) || this.disposed) return;
+    this.pollers.set(runId, null);
+    const tick = async () => {
+      const run = this.store.runs.get(runId);
+      if (!run || isTerminal(run.status) || this.disposed) return void this.pollers.delete(runId);
+      const client = this.supervisor.currentClient();
+      if (client && run.jobId) {
+        try {
+          const job = await client.job(run.jobId);
+          if (job) this.apply(runId, job);
+          else this.save(runId, { status: "LOST", error: { message: "the runner does not know this job", rootCause: null } });
+        } catch (e) {
+          if (!(e instanceof RunnerUnavailable || e instanceof RunnerRejection)) throw e;
+        }
+      }
+      if (this.pollers.has(runId)) this.pollers.set(runId, setTimeout(() => void tick(), this.pollMs));
+    };
+    this.pollers.set(runId, setTimeout(() => void tick(), this.pollMs));
+  }
+
+  /** Applies a runner JobInfo; stores and announces only when something visible changed. */
+  private apply(runId: string, job: JobInfo): RunInfo | undefined {
+    const cur = this.store.runs.get(runId);
+    if (!cur || isTerminal(cur.status)) return cur;
+    const next = {
+      status: job.status as RunStatus,
+      error: job.error ? { message: job.error.message, rootCause: job.error.rootCause ?? null } : null,
+      sinks: job.sinks ?? cur.sinks,
+    };
+    const same = cur.status === next.status && JSON.stringify([cur.error, cur.sinks]) === JSON.stringify([next.error, next.sinks]);
+    return same ? cur : this.save(runId, next);
+  }
+
+  private save(runId: string, patch: Parameters<Store["runs"]["update"]>[1]): RunInfo {
+    const info = this.store.runs.update(runId, patch);
+    if (!info) throw new NotFoundError(`no run ${runId}`);
+    this.events.emit(runId, info);
+    return info;
+  }
+}

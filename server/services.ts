@@ -1,0 +1,53 @@
+// The server's long-lived parts (store, runner supervisor, run tracker), one set per process via globalThis,
+// so every Next.js route bundle and instrumentation.ts share them.
+import path from "node:path";
+import { getEnv } from "@/env";
+import { RunTracker } from "./runner/run-tracker";
+import { javaRunnerCommand, appRoot } from "./runner/spawn";
+import { RunnerSupervisor } from "./runner/supervisor";
+import { defaultExamplesDir, seedOnce } from "./store/examples";
+import { openStore, type Store } from "./store/store";
+
+export type Services = { store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string };
+
+type Options = { dataDir: string; java?: string; examplesDir?: string; external?: { url: string; secret: string }; log?: (l: string) => void };
+
+/** Builds a set of services (tests call this on temp dirs; the server uses getServices). The runner is not started. */
+export function createServices(o: Options): Services {
+  const store = openStore(o.dataDir);
+  const examplesDir = o.examplesDir ?? defaultExamplesDir();
+  seedOnce(store, examplesDir);
+  let tracker: RunTracker | undefined;
+  const supervisor = new RunnerSupervisor({
+    dataDir: o.dataDir,
+    command: () => javaRunnerCommand(o.java ?? "java"),
+    external: o.external,
+    log: o.log,
+    onRunnerLost: () => tracker!.markActiveLost(),
+    onRunnerReady: (client) => tracker!.reconcile(client),
+  });
+  tracker = new RunTracker(store, supervisor);
+  return { store, supervisor, tracker, examplesDir };
+}
+
+const KEY = Symbol.for("streamcanvas.services");
+type GlobalWithServices = typeof globalThis & { [KEY]?: Services };
+
+/** The process-wide services, created and started on first use. */
+export function getServices(): Services {
+  const g = globalThis as GlobalWithServices;
+  if (!g[KEY]) {
+    const env = getEnv();
+    const external = env.STREAMCANVAS_RUNNER_URL
+      ? { url: env.STREAMCANVAS_RUNNER_URL, secret: env.STREAMCANVAS_RUNNER_SECRET! }
+      : undefined;
+    const services = createServices({
+      dataDir: path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), java: env.JAVA, external,
+    });
+    g[KEY] = services;
+    void services.supervisor.start();
+    // Next.js exits on SIGINT/SIGTERM itself; the runner we started goes with it (a crashed server's runner is re-adopted)
+    process.once("exit", () => services.supervisor.killNow());
+  }
+  return g[KEY];
+}
