@@ -3,14 +3,19 @@
 import path from "node:path";
 import { getEnv } from "@/env";
 import { RunTracker } from "./runner/run-tracker";
-import { javaRunnerCommand, appRoot } from "./runner/spawn";
+import { appRoot, javaRunnerCommand, type RunnerCommand } from "./runner/spawn";
 import { RunnerSupervisor } from "./runner/supervisor";
 import { defaultExamplesDir, seedOnce } from "./store/examples";
 import { openStore, type Store } from "./store/store";
 
 export type Services = { store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string };
 
-type Options = { dataDir: string; java?: string; examplesDir?: string; external?: { url: string; secret: string }; log?: (l: string) => void };
+type Options = {
+  dataDir: string; java?: string; examplesDir?: string; external?: { url: string; secret: string };
+  log?: (l: string) => void;
+  /** how to start a runner; the java command by default */
+  command?: () => RunnerCommand;
+};
 
 /** Builds a set of services (tests call this on temp dirs; the server uses getServices). The runner is not started. */
 export function createServices(o: Options): Services {
@@ -20,7 +25,7 @@ export function createServices(o: Options): Services {
   let tracker: RunTracker | undefined;
   const supervisor = new RunnerSupervisor({
     dataDir: o.dataDir,
-    command: () => javaRunnerCommand(o.java ?? "java"),
+    command: o.command ?? (() => javaRunnerCommand(o.java ?? "java")),
     external: o.external,
     log: o.log,
     onRunnerLost: () => tracker!.markActiveLost(),
