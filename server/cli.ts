@@ -1,0 +1,108 @@
+// streamcanvas CLI: validate, plan and run a pipeline file with the same code the server uses.
+// Exit codes: 0 success, 1 invalid input (or usage), 2 the job failed, timed out or the runner was unavailable.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EnvError, getEnv } from "@/env";
+import type { PipelineGraph } from "@/pipeline/graph";
+import { checkGraph, compileGraph, readGraph } from "@/server/pipeline-ops";
+import { RunnerRejection } from "@/server/runner/client";
+import { appRoot } from "@/server/runner/spawn";
+import { connectRunner } from "./cli/connect";
+import { formatGraphError, formatSink } from "./cli/format";
+import { runJob } from "./cli/run-job";
+
+const USAGE = `usage:
+  streamcanvas validate FILE
+  streamcanvas plan FILE                     prints the TableProgram IR as JSON
+  streamcanvas run FILE [--max-rows N] [--timeout S] [--json]
+      runs on the server's runner if one is up, else starts one; an unbounded pipeline is cancelled
+      after S seconds (default 30) or once a collect sink has N rows, and that still counts as success`;
+
+class Exit extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+  }
+}
+
+/** Reads and validates FILE; invalid input exits 1 with one error per line. */
+function load(file: string | undefined): PipelineGraph {
+  if (!file) throw new Exit(1, USAGE);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Exit(1, `cannot read ${file}: ${(e as Error).message}`);
+  }
+  const r = readGraph(json);
+  const errors = r.ok ? checkGraph(r.graph) : r.errors;
+  if (errors.length || !r.ok) throw new Exit(1, [`${file} is invalid:`, ...errors.map(formatGraphError)].join("\n"));
+  return r.graph;
+}
+
+async function run(file: string | undefined, flags: { "max-rows"?: string; timeout?: string; json?: boolean }): Promise<number> {
+  const maxRows = flags["max-rows"] === undefined ? undefined : Number(flags["max-rows"]);
+  const timeoutS = flags.timeout === undefined ? 30 : Number(flags.timeout);
+  if ((maxRows !== undefined && !(maxRows >= 1)) || !(timeoutS > 0)) throw new Exit(1, "--max-rows and --timeout take positive numbers");
+  const program = compileGraph(load(file));
+  const env = getEnv();
+  const err = (l: string) => process.stderr.write(`${l}\n`);
+  const conn = await connectRunner(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), err).catch((e: Error) => {
+    throw new Exit(2, `no runner available: ${e.message}`);
+  });
+  try {
+    err(`running on ${conn.source}`);
+    const out = await runJob(conn.client, program, { maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
+    const sinks = out.job.sinks ?? {};
+    if (maxRows !== undefined) for (const s of Object.values(sinks)) s.rows = s.rows.slice(0, maxRows);
+    const ok = out.job.status === "FINISHED" || (out.job.status === "CANCELED" && out.stoppedBy !== null && (!out.bounded || out.stoppedBy === "max-rows"));
+    const note = out.stoppedBy === "max-rows" ? `stopped after ${maxRows} rows`
+      : out.stoppedBy === "timeout" ? `stopped after the ${timeoutS} s timeout${out.bounded ? " before the bounded job finished" : ""}` : null;
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ jobId: out.job.jobId, status: out.job.status, stoppedBy: out.stoppedBy, error: out.job.error ?? null, sinks }, null, 2)}\n`);
+    } else {
+      for (const [id, s] of Object.entries(sinks)) process.stdout.write(`${formatSink(id, s)}\n\n`);
+      process.stdout.write(`job ${out.job.jobId} ${out.job.status}${note ? ` (${note})` : ""}\n`);
+      if (out.job.error) process.stdout.write(`error: ${out.job.error.message}${out.job.error.rootCause ? `\ncause: ${out.job.error.rootCause}` : ""}\n`);
+    }
+    return ok ? 0 : 2;
+  } catch (e) {
+    if (e instanceof RunnerRejection) throw new Exit(2, `the runner rejected the program: ${e.message}${e.flinkCause ? `\ncause: ${e.flinkCause}` : ""}`);
+    throw e;
+  } finally {
+    await conn.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  const [cmd, file, ...rest] = positionals;
+  if (values.help || !cmd) return process.stdout.write(`${USAGE}\n`), values.help ? 0 : 1;
+  if (rest.length) throw new Exit(1, `unexpected arguments: ${rest.join(" ")}\n${USAGE}`);
+  switch (cmd) {
+    case "validate": {
+      const g = load(file);
+      process.stdout.write(`${file}: valid (${g.nodes.length} nodes, ${g.edges.length} edges)\n`);
+      return 0;
+    }
+    case "plan":
+      process.stdout.write(`${JSON.stringify(compileGraph(load(file)), null, 2)}\n`);
+      return 0;
+    case "run":
+      return run(file, values);
+    default:
+      throw new Exit(1, `unknown command "${cmd}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const known = e instanceof Exit || e instanceof EnvError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(`${known ? (e as Error).message : (e as Error).stack}\n`);
+    process.exit(e instanceof Exit ? e.code : known ? 1 : 2);
+  },
+);
