@@ -1,0 +1,150 @@
+// Type checker: infers each expression's Flink type over an input RowType and types NULL literals from their context.
+import { type DataType, type RowType, formatType, isNumeric, isString, parseType } from "../types";
+import type { Expr, FunctionName } from "./ast";
+import { castable, closest, comparable, typeName } from "./compat";
+import { UNTYPED_NULL } from "./literals";
+import { type ArithOp, arithmeticType, isExactNumeric } from "./numeric";
+import { BINARY_BY_FN, FUNCTION_BY_FN } from "./operators";
+import type { Spans } from "./parse";
+import type { Span } from "./tokenize";
+
+export type ExprError = { message: string; span: Span };
+export type CheckResult = { ok: true; expr: Expr; type: DataType } | { ok: false; errors: ExprError[] };
+
+/** `type` null marks a NULL literal still waiting for a type from its context. */
+type Typed = { expr: Expr; type: DataType | null };
+
+const BOOL: DataType = { root: "BOOLEAN", nullable: false };
+const STRING: DataType = { root: "STRING", nullable: false };
+const INT: DataType = { root: "INT", nullable: false };
+const anyNullable = (ts: (DataType | null)[]) => ts.some((t) => t === null || t.nullable);
+const ARITH = new Set<FunctionName>(["plus", "minus", "times", "dividedBy", "mod"]);
+const COMPARE = new Set<FunctionName>(["isEqual", "isNotEqual", "isLess", "isLessOrEqual", "isGreater", "isGreaterOrEqual"]);
+const STRING_FNS = new Set<FunctionName>(["upperCase", "lowerCase", "trim", "charLength", "concat"]);
+
+/** Checks `expr` (spans from parseExpr) against the input columns; returns the tree with every NULL typed. */
+export function checkExpr(expr: Expr, rowType: RowType, spans?: Spans): CheckResult {
+  const c = new Checker(rowType, spans ?? new WeakMap());
+  const r = c.check(expr);
+  if (r && r.type === null) c.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", r.expr);
+  if (!r || r.type === null || c.errors.length) return { ok: false, errors: c.errors };
+  return { ok: true, expr: r.expr, type: r.type };
+}
+
+const opName = (fn: FunctionName) => BINARY_BY_FN[fn]?.sym ?? FUNCTION_BY_FN[fn]?.name ?? fn.toUpperCase();
+
+class Checker {
+  readonly errors: ExprError[] = [];
+  constructor(private readonly row: RowType, private readonly spans: Spans) {}
+
+  error(message: string, at: Expr): undefined {
+    this.errors.push({ message, span: this.spans.get(at) ?? { start: 0, end: 0 } });
+    return undefined;
+  }
+
+  /** Gives an untyped NULL the type `t` (nullable); leaves anything else alone. */
+  private settle(x: Typed, t: DataType): Typed & { type: DataType } {
+    if (x.type !== null) return x as Typed & { type: DataType };
+    const type = { ...t, nullable: true };
+    return { expr: this.keep(x.expr, { kind: "lit", value: null, type: formatType(type) }), type };
+  }
+
+  private keep<E extends Expr>(old: Expr, e: E): E {
+    const s = this.spans.get(old);
+    if (s) this.spans.set(e, s);
+    return e;
+  }
+
+  check(e: Expr): Typed | undefined {
+    switch (e.kind) {
+      case "col": {
+        const col = this.row.find((c) => c.name === e.name);
+        if (col) return { expr: e, type: col.type };
+        const names = this.row.map((c) => c.name);
+        const near = closest(e.name, names);
+        const hint = near !== undefined ? `; did you mean "${near}"?`
+          : names.length ? `; columns are ${names.slice(0, 8).map((n) => `"${n}"`).join(", ")}${names.length > 8 ? ", …" : ""}`
+          : "; the input has no columns";
+        return this.error(`unknown column "${e.name}"${hint}`, e);
+      }
+      case "lit": {
+        if (e.type === UNTYPED_NULL) return { expr: e, type: null };
+        const t = parseType(e.type);
+        return t.ok ? { expr: e, type: t.type } : this.error(t.message, e);
+      }
+      case "cast": return this.checkCast(e);
+      case "call": return this.checkCall(e);
+    }
+  }
+
+  private checkCast(e: Extract<Expr, { kind: "cast" }>): Typed | undefined {
+    const inner = this.check(e.expr);
+    const target = parseType(e.type);
+    if (!target.ok) return this.error(target.message, e);
+    if (!inner) return undefined;
+    const to = { ...target.type, nullable: true };
+    if (inner.type === null) return { expr: this.keep(e, { ...e, expr: this.settle(inner, to).expr }), type: to };
+    if (!castable(inner.type, to)) return this.error(`cannot CAST ${typeName(inner.type)} to ${typeName(to)}`, e);
+    return { expr: this.keep(e, { ...e, expr: inner.expr }), type: { ...to, nullable: inner.type.nullable } };
+  }
+
+  private checkCall(e: Extract<Expr, { kind: "call" }>): Typed | undefined {
+    const args: Typed[] = [];
+    for (const a of e.args) {
+      const r = this.check(a);
+      if (r) args.push(r);
+    }
+    if (args.length !== e.args.length) return undefined; // the broken argument already said why
+    const out = (type: DataType, settled: Typed[]): Typed =>
+      ({ expr: this.keep(e, { kind: "call", fn: e.fn, args: settled.map((s) => s.expr) }), type });
+    const fn = e.fn;
+    const name = opName(fn);
+
+    if (ARITH.has(fn) || COMPARE.has(fn)) {
+      const [a0, b0] = args as [Typed, Typed];
+      if (a0.type === null && b0.type === null) return this.error(`cannot tell the type of NULL ${name} NULL`, e);
+      const a = this.settle(a0, (b0.type ?? a0.type)!);
+      const b = this.settle(b0, a.type);
+      const nullable = a.type.nullable || b.type.nullable;
+      if (COMPARE.has(fn)) {
+        if (!comparable(a.type, b.type)) return this.error(`cannot compare ${typeName(a.type)} with ${typeName(b.type)}`, e);
+        return out({ ...BOOL, nullable }, [a, b]);
+      }
+      if (!isNumeric(a.type) || !isNumeric(b.type)) {
+        const hint = fn === "plus" && isString(a.type) && isString(b.type) ? "; use CONCAT to join strings" : "";
+        return this.error(`cannot apply "${name}" to ${typeName(a.type)} and ${typeName(b.type)}${hint}`, e);
+      }
+      if (fn === "mod" && (!isExactNumeric(a.type) || !isExactNumeric(b.type))) {
+        return this.error(`"%" needs integer or DECIMAL operands, got ${typeName(a.type)} and ${typeName(b.type)}`, e);
+      }
+      return out({ ...arithmeticType(fn as ArithOp, a.type, b.type), nullable }, [a, b]);
+    }
+    if (fn === "and" || fn === "or" || fn === "not") {
+      const settled = args.map((x) => this.settle(x, BOOL));
+      const bad = settled.findIndex((x) => x.type.root !== "BOOLEAN");
+      if (bad >= 0) return this.error(`${name} needs BOOLEAN operands, got ${typeName(settled[bad]!.type)}`, e.args[bad]!);
+      return out({ ...BOOL, nullable: anyNullable(settled.map((x) => x.type)) }, settled);
+    }
+    if (fn === "isNull" || fn === "isNotNull") {
+      if (args[0]!.type === null) return this.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", e.args[0]!);
+      return out(BOOL, args);
+    }
+    if (fn === "negative") {
+      const a = args[0]!;
+      if (a.type === null) return this.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", e.args[0]!);
+      if (!isNumeric(a.type)) return this.error(`cannot negate ${typeName(a.type)}`, e);
+      return out(a.type, args);
+    }
+    if (STRING_FNS.has(fn)) {
+      const settled = args.map((x) => this.settle(x, STRING));
+      const bad = settled.findIndex((x) => !isString(x.type));
+      if (bad >= 0) {
+        const which = settled.length > 1 ? `argument ${bad + 1}` : "its argument";
+        return this.error(`${name} needs strings, but ${which} is ${typeName(settled[bad]!.type)}; use CAST(… AS STRING)`, e.args[bad]!);
+      }
+      const nullable = anyNullable(settled.map((x) => x.type));
+      return out({ ...(fn === "charLength" ? INT : STRING), nullable }, settled);
+    }
+    return this.error(`unsupported function ${fn}`, e);
+  }
+}

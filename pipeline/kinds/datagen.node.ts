@@ -1,0 +1,112 @@
+// datagen: Flink's DataGen connector as a source; random or sequence values per column, optionally bounded.
+import { z } from "zod";
+import type { GraphError } from "../graph";
+import { type DataType, type RowType, formatType, isNumeric, isString, parseType, type as strictType } from "../types";
+import { defineNodeKind } from "./define";
+
+const num = (title: string, description: string) => z.number().optional().meta({ title, description });
+
+const DatagenColumn = z.object({
+  name: z.string().min(1).meta({ title: "Name", description: "Column name; any text, spaces and quotes included." }),
+  type: z.string().min(1).default("BIGINT").meta({ title: "Type", description: "Flink type, e.g. BIGINT, DOUBLE, STRING, DECIMAL(10, 2), TIMESTAMP(3)." }),
+  kind: z.enum(["random", "sequence"]).default("random").meta({
+    title: "Generator",
+    description: "random: values drawn from min..max (or of the given length); sequence: start, start+1, …, end, then the source ends.",
+  }),
+  min: num("Min", "Smallest random value (numeric columns)."),
+  max: num("Max", "Largest random value (numeric columns)."),
+  length: z.number().int().min(1).optional().meta({ title: "Length", description: "Length of random strings." }),
+  start: num("Start", "First value of a sequence (required for sequence)."),
+  end: num("End", "Last value of a sequence (required for sequence)."),
+});
+type DatagenColumn = z.infer<typeof DatagenColumn>;
+
+const DatagenConfig = z.object({
+  columns: z.array(DatagenColumn).default([
+    { name: "id", type: "BIGINT", kind: "random", min: 1, max: 1000 },
+    { name: "value", type: "DOUBLE", kind: "random", min: 0, max: 100 },
+  ]).meta({ title: "Columns", description: "The generated columns, in order." }),
+  rowsPerSecond: z.number().int().min(1).default(5).meta({ title: "Rows per second", description: "Generation rate (rows-per-second)." }),
+  numberOfRows: z.number().int().min(1).optional().meta({
+    title: "Number of rows",
+    description: "Stop after this many rows (a bounded run that FINISHES). Leave empty to run until stopped.",
+  }),
+});
+type DatagenConfig = z.infer<typeof DatagenConfig>;
+
+const INTEGER_ROOTS = new Set(["TINYINT", "SMALLINT", "INT", "BIGINT"]);
+const RANDOM_ROOTS = new Set(["BOOLEAN", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"]);
+
+/** Checks one column's generator settings against its type; errors are pinned to `columns.<i>.<field>`. */
+function checkColumn(nodeId: string, i: number, c: DatagenColumn, t: DataType): GraphError[] {
+  const errors: GraphError[] = [];
+  const at = (field: string, message: string) => errors.push({ nodeId, field: `columns.${i}.${field}`, message });
+  const tn = formatType({ ...t, nullable: true });
+  const numeric = isNumeric(t);
+  const numbers = c.kind === "sequence" ? (["start", "end"] as const) : (["min", "max"] as const);
+  if (c.kind === "sequence") {
+    if (!numeric && !isString(t)) at("kind", `sequence works for numeric and string columns, not ${tn}`);
+    if (c.start === undefined) at("start", "a sequence needs a start");
+    if (c.end === undefined) at("end", "a sequence needs an end");
+    if (c.start !== undefined && c.end !== undefined && c.start > c.end) at("end", `end (${c.end}) is before start (${c.start})`);
+  } else {
+    if (!numeric && !isString(t) && !RANDOM_ROOTS.has(t.root)) at("type", `datagen cannot generate ${tn}`);
+    if ((c.min !== undefined || c.max !== undefined) && !numeric) at(c.min !== undefined ? "min" : "max", `min/max apply to numeric columns, not ${tn}`);
+    if (c.min !== undefined && c.max !== undefined && c.min > c.max) at("max", `max (${c.max}) is below min (${c.min})`);
+    if (c.length !== undefined && !isString(t)) at("length", `length applies to string columns, not ${tn}`);
+  }
+  if (INTEGER_ROOTS.has(t.root)) {
+    for (const f of numbers) {
+      const v = c[f];
+      if (v !== undefined && !Number.isSafeInteger(v)) at(f, `${f} must be a whole number for ${tn}`);
+    }
+  }
+  return errors;
+}
+
+function columnTypes(nodeId: string, config: DatagenConfig): { rowType: RowType; errors: GraphError[] } {
+  const errors: GraphError[] = [];
+  const rowType: RowType = [];
+  const seen = new Set<string>();
+  if (config.columns.length === 0) errors.push({ nodeId, field: "columns", message: "add at least one column" });
+  config.columns.forEach((c, i) => {
+    if (seen.has(c.name)) errors.push({ nodeId, field: `columns.${i}.name`, message: `duplicate column name "${c.name}"` });
+    seen.add(c.name);
+    const t = parseType(c.type);
+    if (!t.ok) { errors.push({ nodeId, field: `columns.${i}.type`, message: t.message }); return; }
+    errors.push(...checkColumn(nodeId, i, c, t.type));
+    rowType.push({ name: c.name, type: t.type });
+  });
+  return { rowType, errors };
+}
+
+/** Flink's exact DataGen option keys (rows-per-second, number-of-rows, fields.<name>.<option>). */
+function options(config: DatagenConfig): Record<string, string> {
+  const o: Record<string, string> = { "rows-per-second": String(config.rowsPerSecond) };
+  if (config.numberOfRows !== undefined) o["number-of-rows"] = String(config.numberOfRows);
+  for (const c of config.columns) {
+    o[`fields.${c.name}.kind`] = c.kind;
+    const keys = c.kind === "sequence" ? (["start", "end"] as const) : (["min", "max", "length"] as const);
+    for (const k of keys) if (c[k] !== undefined) o[`fields.${c.name}.${k}`] = String(c[k]);
+  }
+  return o;
+}
+
+export const datagenKind = defineNodeKind<DatagenConfig>({
+  kind: "datagen",
+  version: 1,
+  title: "Datagen",
+  category: "source",
+  description: "Generates rows: random values or sequences, at a fixed rate.",
+  ports: { inputs: [], outputs: ["out"] },
+  config: DatagenConfig,
+  defaults: DatagenConfig.parse({}),
+  inferRowType({ nodeId, config }) {
+    const { rowType, errors } = columnTypes(nodeId, config);
+    return { rowType: errors.length ? undefined : rowType, errors };
+  },
+  toIr({ nodeId, config }) {
+    const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));
+    return [{ op: "from", table: nodeId, descriptor: { connector: "datagen", schema, options: options(config) } }];
+  },
+});

@@ -1,0 +1,20 @@
+// Registry of node kinds: the palette order, and lookup by kind id. Adding a kind is its file plus one line here.
+import { blackholeKind } from "./blackhole.node.ts";
+import { collectKind } from "./collect.node.ts";
+import { datagenKind } from "./datagen.node.ts";
+import type { NodeKind } from "./define";
+import { filterKind } from "./filter.node.ts";
+import { printKind } from "./print.node.ts";
+import { selectKind } from "./select.node.ts";
+
+export type { NodeCategory, NodeKind } from "./define";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
+export const nodeKinds: readonly NodeKind<any>[] = [datagenKind, filterKind, selectKind, printKind, blackholeKind, collectKind];
+
+const byKind = new Map(nodeKinds.map((k) => [k.kind, k]));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function getNodeKind(kind: string): NodeKind<any> | undefined {
+  return byKind.get(kind);
+}

@@ -1,0 +1,135 @@
+// Graph validation and row-type inference, in topological order; the same pass feeds compile().
+import type { GraphError, PipelineGraph, PipelineNode } from "./graph";
+import { getNodeKind, type NodeKind } from "./kinds";
+import { findCycles, topoOrder } from "./topology";
+import type { RowType } from "./types";
+import { upgradeNode } from "./upgrade";
+
+export type ValidationResult = {
+  errors: GraphError[];
+  /** output row type per node id; undefined for sinks and for nodes too broken (or behind broken ones) to say */
+  rowTypes: Record<string, RowType | undefined>;
+  /** row type carried by each edge id */
+  edgeTypes: Record<string, RowType | undefined>;
+};
+
+/** What compile needs besides the errors: parsed configs, the order, and which node feeds which input port. */
+export type GraphAnalysis = ValidationResult & {
+  order: string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  nodes: Map<string, { node: PipelineNode; kind: NodeKind<any>; config: unknown }>;
+  inputs: Record<string, Record<string, string>>;
+};
+
+export function validateGraph(graph: PipelineGraph): ValidationResult {
+  const { errors, rowTypes, edgeTypes } = analyzeGraph(graph);
+  return { errors, rowTypes, edgeTypes };
+}
+
+export function analyzeGraph(graph: PipelineGraph): GraphAnalysis {
+  const errors: GraphError[] = [];
+  const nodes: GraphAnalysis["nodes"] = new Map();
+  const ids: string[] = [];
+  const seenIds = new Set<string>();
+  for (const node of graph.nodes) {
+    if (seenIds.has(node.id)) { errors.push({ nodeId: node.id, message: `node id "${node.id}" is used by more than one node` }); continue; }
+    seenIds.add(node.id);
+    ids.push(node.id);
+    const kind = getNodeKind(node.kind);
+    if (!kind) { errors.push({ nodeId: node.id, message: `unknown node kind "${node.kind}"` }); continue; }
+    const up = upgradeNode(node, kind);
+    if (!up.ok) { errors.push({ nodeId: node.id, message: up.message }); continue; }
+    const parsed = kind.config.safeParse(up.node.config);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        errors.push({ nodeId: node.id, field: issue.path.map(String).join(".") || undefined, message: issue.message });
+      }
+      continue;
+    }
+    nodes.set(node.id, { node, kind, config: parsed.data });
+  }
+
+  const links = checkEdges(graph, seenIds, nodes, errors);
+  const inputs = checkInputs(graph, ids, nodes, links, errors);
+  const pairs = links.map((e) => [e.from.node, e.to.node] as [string, string]);
+  for (const cycle of findCycles(ids, pairs)) {
+    const text = cycle.join(" → ");
+    for (const id of cycle.slice(0, -1)) errors.push({ nodeId: id, message: `part of a cycle: ${text}` });
+  }
+  if (!graph.nodes.some((n) => getNodeKind(n.kind)?.category === "sink")) {
+    errors.push({ message: "the pipeline has no sink: add a print, blackhole or collect node" });
+  }
+
+  const order = topoOrder(ids, pairs);
+  const rowTypes: Record<string, RowType | undefined> = Object.fromEntries(ids.map((id) => [id, undefined]));
+  for (const id of order) {
+    const entry = nodes.get(id);
+    if (!entry) continue;
+    const inTypes: Record<string, RowType> = {};
+    const ready = entry.kind.ports.inputs.every((p) => {
+      const from = inputs[id]?.[p];
+      const t = from === undefined ? undefined : rowTypes[from];
+      if (t) inTypes[p] = t;
+      return t !== undefined;
+    });
+    // behind an unconnected input or a broken upstream node: that node already has the error
+    if (!ready) continue;
+    try {
+      const r = entry.kind.inferRowType({ nodeId: id, config: entry.config, inputs: inTypes });
+      rowTypes[id] = r.rowType;
+      errors.push(...r.errors.map((e) => ({ ...e, nodeId: e.nodeId ?? id })));
+    } catch (e) {
+      errors.push({ nodeId: id, message: `internal error while checking this ${entry.kind.kind} node: ${(e as Error).message}` });
+    }
+  }
+  const edgeTypes = Object.fromEntries(graph.edges.map((e) => [e.id, links.includes(e) ? rowTypes[e.from.node] : undefined]));
+  return { errors, rowTypes, edgeTypes, order, nodes, inputs };
+}
+
+type Edge = PipelineGraph["edges"][number];
+
+/** Edges whose ends and ports exist; the rest are reported. */
+function checkEdges(graph: PipelineGraph, ids: Set<string>, nodes: GraphAnalysis["nodes"], errors: GraphError[]): Edge[] {
+  const good: Edge[] = [];
+  const edgeIds = new Set<string>();
+  for (const e of graph.edges) {
+    if (edgeIds.has(e.id)) { errors.push({ edgeId: e.id, message: `edge id "${e.id}" is used by more than one edge` }); continue; }
+    edgeIds.add(e.id);
+    let ok = true;
+    for (const [end, dir] of [[e.from, "output"], [e.to, "input"]] as const) {
+      if (!ids.has(end.node)) {
+        errors.push({ edgeId: e.id, message: `edge ${dir === "output" ? "starts" : "ends"} at unknown node "${end.node}"` });
+        ok = false;
+        continue;
+      }
+      const kind = nodes.get(end.node)?.kind ?? getNodeKind(graph.nodes.find((n) => n.id === end.node)!.kind);
+      const ports = dir === "output" ? kind?.ports.outputs : kind?.ports.inputs;
+      if (ports && !ports.includes(end.port)) {
+        const have = ports.length ? `; its ${dir}s: ${ports.map((p) => `"${p}"`).join(", ")}` : `; it has no ${dir}s`;
+        errors.push({ edgeId: e.id, nodeId: end.node, message: `node "${end.node}" has no ${dir} port "${end.port}"${have}` });
+        ok = false;
+      }
+    }
+    if (ok) good.push(e);
+  }
+  return good;
+}
+
+/** Maps each node's input ports to the node feeding them; reports unconnected and doubly connected inputs. */
+function checkInputs(graph: PipelineGraph, ids: string[], nodes: GraphAnalysis["nodes"], links: Edge[], errors: GraphError[]) {
+  const inputs: Record<string, Record<string, string>> = {};
+  for (const id of ids) {
+    const entry = nodes.get(id);
+    const ports = entry?.kind.ports.inputs ?? getNodeKind(graph.nodes.find((n) => n.id === id)!.kind)?.ports.inputs ?? [];
+    inputs[id] = {};
+    for (const port of ports) {
+      const into = links.filter((e) => e.to.node === id && e.to.port === port);
+      if (into.length === 0) errors.push({ nodeId: id, message: `input "${port}" is not connected` });
+      for (const extra of into.slice(1)) {
+        errors.push({ nodeId: id, edgeId: extra.id, message: `input "${port}" has ${into.length} incoming edges; connect only one` });
+      }
+      if (into[0]) inputs[id][port] = into[0].from.node;
+    }
+  }
+  return inputs;
+}
