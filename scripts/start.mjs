@@ -1,0 +1,85 @@
+// npm start: checks prerequisites, builds what changed, starts Next.js (which boots the jvm-runner), reports readiness.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { tsImport } from "tsx/esm/api";
+import { buildAll } from "./build.mjs";
+import { npxBin, root, say } from "./lib.mjs";
+
+function fail(msg) {
+  process.stderr.write(`[streamcanvas] ${msg}\n`);
+  process.exit(1);
+}
+
+function version(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    return e.code === "ENOENT" ? null : `${e.stdout ?? ""}${e.stderr ?? ""}`;
+  }
+}
+
+function checkPrerequisites(java) {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 20) fail(`Node.js 20 or newer is needed (this is ${process.versions.node})`);
+  const jv = version(java, ["-version"]);
+  if (jv === null) fail(`Java not found (\`${java}\`): install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless), or set JAVA=/path/to/java`);
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(jv);
+  const jmajor = m ? (m[1] === "1" ? Number(m[2]) : Number(m[1])) : 0;
+  if (jmajor < 17) fail(`Java 17 or newer is needed; \`${java} -version\` says:\n${jv.trim()}`);
+  const needMaven = !fs.existsSync(path.join(root, "jvm-runner/target/lib"));
+  if (version("mvn", ["-v"]) === null && needMaven) fail("Maven not found: install it (e.g. apt-get install maven) to build jvm-runner");
+}
+
+async function waitForPage(url, secret, child) {
+  let last = "";
+  for (;;) {
+    if (child.exitCode !== null) return false;
+    try {
+      const headers = secret ? { "x-streamcanvas-secret": secret } : {};
+      const page = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
+      const st = await fetch(new URL("/api/trpc/runner.status", url), { headers, signal: AbortSignal.timeout(5_000) }).then((r) => r.json());
+      const s = st?.result?.data;
+      const line = s ? `runner ${s.state}: ${s.message}` : "";
+      if (line && line !== last) say((last = line));
+      if (page.status < 500 && s?.state === "ready") return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const { parseEnv, EnvError } = await tsImport("../env.ts", import.meta.url);
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (e) {
+  fail(e instanceof EnvError ? e.message : String(e));
+}
+checkPrerequisites(env.JAVA);
+const code = await buildAll();
+if (code) fail("build failed (see above)");
+
+say(`starting the server on ${env.STREAMCANVAS_HOST}:${env.PORT}`);
+const next = spawn(npxBin("next"), ["start", "-H", env.STREAMCANVAS_HOST, "-p", String(env.PORT)], {
+  cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+const shown = env.STREAMCANVAS_HOST === "0.0.0.0" || env.STREAMCANVAS_HOST === "::" ? "127.0.0.1" : env.STREAMCANVAS_HOST;
+const url = `http://${shown.includes(":") ? `[${shown}]` : shown}:${env.PORT}`;
+waitForPage(url, env.STREAMCANVAS_ACCESS_SECRET, next).then((ok) => ok && say(`StreamCanvas ready at ${url}`));
+
+/** The runner normally dies with the server; this catches one left behind (e.g. the server was killed hard). */
+function stopLeftoverRunner() {
+  try {
+    const f = JSON.parse(fs.readFileSync(path.resolve(root, env.STREAMCANVAS_DATA_DIR, "runner.json"), "utf8"));
+    process.kill(f.pid, "SIGTERM");
+  } catch {
+    // no runner left
+  }
+}
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => next.kill(sig));
+next.on("exit", (code, signal) => {
+  stopLeftoverRunner();
+  process.exit(code ?? (signal ? 0 : 1));
+});
