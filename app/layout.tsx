@@ -1,0 +1,33 @@
+// Root layout: global styles, providers and the app header with the runner status on every page.
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "@xyflow/react/dist/style.css";
+import "./globals.css";
+import { RunnerStatusBar } from "@/components/ui/runner-status";
+import { Providers } from "./providers";
+
+export const metadata: Metadata = {
+  title: "StreamCanvas",
+  description: "A visual pipeline builder for Apache Flink",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>
+          <div className="sc-app">
+            <header className="sc-header">
+              <Link href="/" className="sc-logo" data-testid="home-link">
+                <span className="sc-logo__mark" aria-hidden>◆</span> StreamCanvas
+              </Link>
+              <RunnerStatusBar />
+            </header>
+            <main className="sc-main">{children}</main>
+          </div>
+        </Providers>
+      </body>
+    </html>
+  );
+}

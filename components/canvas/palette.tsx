@@ -1,0 +1,63 @@
+// Palette of node kinds grouped by category: drag onto the canvas, or click to add at the centre of the view.
+"use client";
+import { useReactFlow } from "@xyflow/react";
+import type { DragEvent } from "react";
+import { nodeKinds } from "@/pipeline/kinds";
+import type { NodeCategory } from "@/pipeline/kinds/define";
+import { DRAG_MIME } from "./canvas";
+import { useCanvasStoreApi } from "./store-context";
+import { useAddNode } from "./use-add-node";
+
+const CATEGORIES: { id: NodeCategory; label: string }[] = [
+  { id: "source", label: "Sources" },
+  { id: "transform", label: "Transforms" },
+  { id: "sink", label: "Sinks" },
+];
+
+
+export function Palette() {
+  const { screenToFlowPosition } = useReactFlow();
+  const addNode = useAddNode();
+  const store = useCanvasStoreApi();
+
+  const onDragStart = (e: DragEvent, kind: string) => {
+    e.dataTransfer.setData(DRAG_MIME, kind);
+    e.dataTransfer.effectAllowed = "copy";
+  };
+
+  const onClick = (kind: string) => {
+    const el = document.querySelector("[data-testid=canvas]");
+    const r = el?.getBoundingClientRect();
+    const centre = r ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+    // Offset each click-added node a little so repeated clicks do not stack nodes exactly on top of each other.
+    const n = store.getState().nodes.length % 6;
+    addNode(kind, { x: centre.x - 90 + n * 24, y: centre.y - 30 + n * 24 });
+  };
+
+  return (
+    <aside className="sc-palette" data-testid="palette">
+      {CATEGORIES.map((cat) => {
+        const kinds = nodeKinds.filter((k) => k.category === cat.id);
+        if (!kinds.length) return null;
+        return (
+          <section key={cat.id} className="sc-palette__group">
+            <h3 className="sc-panel-title">{cat.label}</h3>
+            {kinds.map((k) => (
+              <button
+                key={k.kind} type="button" draggable
+                className={`sc-palette__item sc-cat--${k.category}`}
+                data-testid={`palette-${k.kind}`}
+                onDragStart={(e) => onDragStart(e, k.kind)}
+                onClick={() => onClick(k.kind)}
+                title={`${k.description}\n\nDrag onto the canvas, or click to add.`}
+              >
+                <span className="sc-palette__dot" />
+                <span className="sc-palette__name">{k.title}</span>
+              </button>
+            ))}
+          </section>
+        );
+      })}
+    </aside>
+  );
+}

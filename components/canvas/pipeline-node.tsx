@@ -1,0 +1,58 @@
+// The one node component: renders any node kind from its registry entry (title, id, ports, errors). Render only.
+"use client";
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { getNodeKind } from "@/pipeline/kinds";
+import type { CanvasNode } from "./store";
+import { useNodeErrors } from "./validation";
+
+function handleTop(i: number, n: number) {
+  return `${((i + 1) / (n + 1)) * 100}%`;
+}
+
+function PipelineNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
+  const kind = getNodeKind(data.kind);
+  const errors = useNodeErrors(id);
+  const inputs = kind?.ports.inputs ?? [];
+  const outputs = kind?.ports.outputs ?? [];
+  const category = kind?.category ?? "unknown";
+  return (
+    <div
+      className={`sc-node sc-node--${category}${selected ? " is-selected" : ""}${errors.length ? " has-errors" : ""}`}
+      data-testid={`node-${id}`}
+      data-kind={data.kind}
+    >
+      <div className="sc-node__head">
+        <span className="sc-node__title">{kind?.title ?? data.kind}</span>
+        {errors.length > 0 && (
+          <span className="sc-node__badge" data-testid={`node-error-${id}`} title={errors.map((e) => e.message).join("\n")}>
+            {errors.length}
+          </span>
+        )}
+      </div>
+      <div className="sc-node__id">{id}</div>
+      {errors[0] && (
+        <div className="sc-node__error" data-testid={`node-error-message-${id}`}>
+          {errors[0].message}
+        </div>
+      )}
+      {!kind && <div className="sc-node__error">unknown node kind “{data.kind}”</div>}
+      {inputs.map((p, i) => (
+        <Handle
+          key={`in-${p}`} id={p} type="target" position={Position.Left}
+          style={{ top: handleTop(i, inputs.length) }}
+          data-testid={`handle-${id}-in-${p}`} title={`input ${p}`}
+        />
+      ))}
+      {outputs.map((p, i) => (
+        <Handle
+          key={`out-${p}`} id={p} type="source" position={Position.Right}
+          style={{ top: handleTop(i, outputs.length) }}
+          data-testid={`handle-${id}-out-${p}`} title={`output ${p}`}
+        />
+      ))}
+    </div>
+  );
+}
+
+export const PipelineNodeComponent = memo(PipelineNodeView);

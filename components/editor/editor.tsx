@@ -1,0 +1,71 @@
+// The pipeline editor: loads the pipeline (or a newer local draft), then palette | canvas | inspector over the run panel.
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { ReactFlowProvider } from "@xyflow/react";
+import Link from "next/link";
+import { useState } from "react";
+import { Canvas } from "@/components/canvas/canvas";
+import { Palette } from "@/components/canvas/palette";
+import { createCanvasStore } from "@/components/canvas/store";
+import { CanvasStoreProvider, useCanvas } from "@/components/canvas/store-context";
+import { ValidationProvider } from "@/components/canvas/validation";
+import { Inspector } from "@/components/inspector/inspector";
+import { describeError } from "@/components/run/describe-error";
+import { RunPanel } from "@/components/run/run-panel";
+import { useTRPC } from "@/components/trpc/client";
+import type { PipelineGraph } from "@/pipeline/graph";
+import { readDraft, toMillis } from "./draft";
+import { SaveIndicator } from "./save-indicator";
+import { useAutosave } from "./use-autosave";
+
+type Loaded = { id: string; graph: PipelineGraph; revision: number; updatedAt: unknown };
+
+export function Editor({ id }: { id: string }) {
+  const trpc = useTRPC();
+  // Loaded once: after that the canvas store is the truth and autosave pushes it; refetching would fight the user.
+  const q = useQuery({ ...trpc.pipelines.get.queryOptions({ id }), staleTime: Infinity, gcTime: 0, refetchOnMount: "always" });
+  if (q.error) {
+    return (
+      <div className="sc-page">
+        <pre className="sc-alert sc-alert--bad" data-testid="load-error">{describeError(q.error)}</pre>
+        <Link href="/">← All pipelines</Link>
+      </div>
+    );
+  }
+  if (!q.data) return <div className="sc-page sc-muted">Loading pipeline…</div>;
+  return <LoadedEditor key={id} pipeline={q.data as Loaded} />;
+}
+
+function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
+  // A local draft newer than the server copy means the last edits never reached the server: restore and push them.
+  const [{ store, restored }] = useState(() => {
+    const draft = readDraft(pipeline.id);
+    const useDraft = !!draft && draft.savedAt > toMillis(pipeline.updatedAt);
+    return { store: createCanvasStore(useDraft ? draft.graph : pipeline.graph), restored: useDraft };
+  });
+  const { status, flush } = useAutosave(pipeline.id, store, pipeline.revision, restored);
+  return (
+    <CanvasStoreProvider store={store}>
+      <ValidationProvider>
+        <ReactFlowProvider>
+          <div className="sc-editor" data-testid="editor">
+            <div className="sc-toolbar">
+              <Link href="/" className="sc-toolbar__back" data-testid="back-link">← Pipelines</Link>
+              <PipelineName />
+              <SaveIndicator status={status} restored={restored} />
+            </div>
+            <Palette />
+            <Canvas />
+            <Inspector />
+            <RunPanel pipelineId={pipeline.id} flush={flush} />
+          </div>
+        </ReactFlowProvider>
+      </ValidationProvider>
+    </CanvasStoreProvider>
+  );
+}
+
+function PipelineName() {
+  const name = useCanvas((s) => s.name);
+  return <h1 className="sc-toolbar__name" data-testid="pipeline-name">{name}</h1>;
+}

@@ -1,0 +1,100 @@
+// Autosave: subscribes to the canvas store; writes a local draft at once and saves to the server debounced.
+"use client";
+import { TRPCClientError } from "@trpc/client";
+import { useEffect, useRef, useState } from "react";
+import { toGraph, type CanvasStore } from "@/components/canvas/store";
+import { useTRPCClient } from "@/components/trpc/client";
+import { clearDraft, writeDraft } from "./draft";
+
+export type SaveState = "saved" | "pending" | "saving" | "offline" | "conflict" | "error";
+export type SaveStatus = { state: SaveState; message?: string };
+const DEBOUNCE_MS = 500;
+const RETRY_MS = 3000;
+
+type SaveFn = (input: { id: string; graph: ReturnType<typeof toGraph>; baseRevision: number }) => Promise<{ revision: number }>;
+
+/** The saver's whole lifecycle in one closure, so the effect below can start and stop it cleanly. */
+function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { current: number }, pushNow: boolean, report: (s: SaveStatus) => void) {
+  let lastSaved = pushNow ? "" : JSON.stringify(toGraph(store.getState()));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let conflict = false;
+
+  const attempt = async () => {
+    const graph = toGraph(store.getState());
+    const json = JSON.stringify(graph);
+    if (json === lastSaved) return report({ state: "saved" });
+    report({ state: "saving" });
+    try {
+      const r = await save({ id, graph, baseRevision: rev.current });
+      rev.current = r.revision;
+      lastSaved = json;
+      if (JSON.stringify(toGraph(store.getState())) === json) {
+        clearDraft(id);
+        report({ state: "saved" });
+      } else schedule(DEBOUNCE_MS);
+    } catch (e) {
+      const code = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
+      if (code === "CONFLICT") {
+        conflict = true;
+        report({ state: "conflict", message: "changed elsewhere — reload to see the other copy; your draft is kept locally" });
+      } else if (code) {
+        report({ state: "error", message: e instanceof Error ? e.message : String(e) });
+      } else {
+        report({ state: "offline" });
+        if (!stopped) schedule(RETRY_MS);
+      }
+      throw e;
+    }
+  };
+  /** Runs one save after any save in flight; saves never overlap, so revisions stay in order. */
+  const run = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const next = (running ?? Promise.resolve()).catch(() => {}).then(attempt);
+    running = next;
+    next.catch(() => {}).finally(() => { if (running === next) running = null; });
+    return next;
+  };
+  const schedule = (ms: number) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void run().catch(() => {}), ms);
+  };
+
+  if (pushNow) schedule(0);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.nodes === prev.nodes && s.edges === prev.edges && s.name === prev.name) return;
+    const graph = toGraph(s);
+    if (JSON.stringify(graph) === lastSaved) return;
+    writeDraft(id, { graph, baseRevision: rev.current, savedAt: Date.now() });
+    if (conflict || stopped) return;
+    report({ state: "pending" });
+    schedule(DEBOUNCE_MS);
+  });
+  return {
+    flush: () => (conflict ? Promise.reject(new Error("the pipeline was changed elsewhere; reload first")) : run()),
+    stop: () => {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** Returns the save status and `flush()`, which saves now (Run calls it so the server compiles what is on screen). */
+export function useAutosave(id: string, store: CanvasStore, initialRevision: number, pushNow: boolean) {
+  const client = useTRPCClient();
+  const [status, setStatus] = useState<SaveStatus>({ state: pushNow ? "pending" : "saved" });
+  const rev = useRef(initialRevision);
+  const saver = useRef<ReturnType<typeof startSaver> | null>(null);
+
+  useEffect(() => {
+    const s = startSaver(id, store, (input) => client.pipelines.save.mutate(input), rev, pushNow, setStatus);
+    saver.current = s;
+    return () => s.stop();
+  }, [client, id, store, pushNow]);
+
+  const flush = () => saver.current?.flush() ?? Promise.resolve();
+  return { status, flush };
+}

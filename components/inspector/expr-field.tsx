@@ -1,0 +1,70 @@
+// An expression input: monospace, shows parse/type errors with a caret under the offending span, lists input columns.
+"use client";
+import { useContext, useMemo } from "react";
+import { analyzeExpr, parseExpr } from "@/pipeline/expr";
+import { formatType, type DataType } from "@/pipeline/types";
+import { FormCtx } from "./form-context";
+
+type Props = { label: string; path: string; value: string; hint?: string; onChange(v: string): void };
+type Span = { start: number; end: number };
+type Analysis = { type?: DataType; errors: { message: string; span?: Span }[] };
+
+function Caret({ text, span }: { text: string; span: Span }) {
+  const start = Math.min(span.start, text.length);
+  const width = Math.max(1, Math.min(span.end, text.length + 1) - start);
+  return (
+    <pre className="sc-expr__caret" data-testid="expr-caret">
+      {text || " "}
+      {"\n"}
+      {" ".repeat(start)}
+      <span className="sc-expr__caret-mark">{"^".repeat(width)}</span>
+    </pre>
+  );
+}
+
+export function ExprField({ label, path, value, hint, onChange }: Props) {
+  const { errors, inputRowType } = useContext(FormCtx);
+  // Without an input only the syntax can be checked; with one, names and types too.
+  const analysis = useMemo<Analysis>(() => {
+    if (inputRowType) {
+      const r = analyzeExpr(value, inputRowType);
+      return r.ok ? { type: r.type, errors: [] } : { errors: r.errors };
+    }
+    const p = parseExpr(value);
+    return p.ok ? { errors: [] } : { errors: [p.error] };
+  }, [value, inputRowType]);
+  // The graph's validation may add field errors beyond the expression's own (e.g. "predicate must be BOOLEAN").
+  const messages = [...analysis.errors, ...errors.filter((e) => e.field === path)].filter(
+    (e, i, all) => all.findIndex((x) => x.message === e.message) === i,
+  );
+  const spanned = messages.find((e) => e.span);
+  return (
+    <div className={`sc-field sc-expr${messages.length ? " has-error" : ""}`}>
+      <label className="sc-field__label" htmlFor={`expr-${path}`}>
+        {label}
+        {analysis.type && <span className="sc-expr__type" data-testid={`expr-type-${path}`}>→ {formatType(analysis.type)}</span>}
+      </label>
+      <input
+        id={`expr-${path}`} type="text" className="sc-input sc-input--mono" data-testid={`field-${path}`}
+        value={value} spellCheck={false} autoComplete="off" onChange={(e) => onChange(e.target.value)}
+      />
+      {spanned?.span && <Caret text={value} span={spanned.span} />}
+      {messages.map((e, i) => (
+        <span key={i} className="sc-field__error" data-testid={`field-error-${path}`}>{e.message}</span>
+      ))}
+      {hint && <span className="sc-field__hint">{hint}</span>}
+      <div className="sc-expr__columns" data-testid={`input-columns-${path}`}>
+        <span className="sc-expr__columns-title">Input columns</span>
+        {inputRowType?.length ? (
+          inputRowType.map((c) => (
+            <span key={c.name} className="sc-chip" title={formatType(c.type)}>
+              {c.name} <em>{formatType(c.type)}</em>
+            </span>
+          ))
+        ) : (
+          <span className="sc-muted">connect an input to see its columns</span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// Right-hand inspector: the selected node's generated config form and its errors; the pipeline's name otherwise.
+"use client";
+import { z } from "zod";
+import { getNodeKind } from "@/pipeline/kinds";
+import type { NodeKind } from "@/pipeline/kinds/define";
+import { useCanvas, useCanvasStoreApi } from "@/components/canvas/store-context";
+import { useNodeErrors, useValidation } from "@/components/canvas/validation";
+import { ErrorList } from "./error-list";
+import type { JsonSchema } from "./json-schema";
+import { SchemaForm } from "./schema-form";
+
+const schemaCache = new Map<string, JsonSchema>();
+
+function configSchema(kind: NodeKind<unknown>): JsonSchema {
+  const key = `${kind.kind}@${kind.version}`;
+  let s = schemaCache.get(key);
+  if (!s) {
+    // io "input": defaults make fields optional in the form, as they are for the user.
+    s = z.toJSONSchema(kind.config as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    schemaCache.set(key, s);
+  }
+  return s;
+}
+
+export function Inspector() {
+  const selectedId = useCanvas((s) => s.nodes.find((n) => n.selected)?.id ?? null);
+  return (
+    <aside className="sc-inspector" data-testid="inspector">
+      {selectedId ? <NodeInspector key={selectedId} nodeId={selectedId} /> : <PipelineInspector />}
+    </aside>
+  );
+}
+
+function NodeInspector({ nodeId }: { nodeId: string }) {
+  const data = useCanvas((s) => s.nodes.find((n) => n.id === nodeId)?.data);
+  const store = useCanvasStoreApi();
+  const errors = useNodeErrors(nodeId);
+  const { edgeTypes, rowTypes } = useValidation();
+  const inEdge = useCanvas((s) => s.edges.find((e) => e.target === nodeId)?.id);
+  const inSource = useCanvas((s) => s.edges.find((e) => e.target === nodeId)?.source);
+  if (!data) return null;
+  const kind = getNodeKind(data.kind);
+  if (!kind) return <p className="sc-field__error">Unknown node kind “{data.kind}”.</p>;
+  const inputRowType = (inEdge && edgeTypes[inEdge]) || (inSource && rowTypes[inSource]) || undefined;
+  return (
+    <div className="sc-inspector__body">
+      <header className="sc-inspector__head">
+        <div>
+          <div className={`sc-kind-tag sc-cat--${kind.category}`}>{kind.category}</div>
+          <h2 className="sc-inspector__title">{kind.title}</h2>
+          <code className="sc-inspector__id" data-testid="inspector-node-id">{nodeId}</code>
+        </div>
+        <button type="button" className="sc-button sc-button--ghost" data-testid="delete-node"
+          onClick={() => store.getState().onNodesChange([{ type: "remove", id: nodeId }])}>Delete</button>
+      </header>
+      <p className="sc-muted">{kind.description}</p>
+      <ErrorList errors={errors} testId="inspector-errors" />
+      <form className="sc-form" onSubmit={(e) => e.preventDefault()}>
+        <SchemaForm
+          schema={configSchema(kind as NodeKind<unknown>)} value={data.config}
+          onChange={(c) => store.getState().updateConfig(nodeId, c)}
+          ctx={{ nodeId, errors, inputRowType }}
+        />
+      </form>
+    </div>
+  );
+}
+
+function PipelineInspector() {
+  const name = useCanvas((s) => s.name);
+  const count = useCanvas((s) => s.nodes.length);
+  const setName = useCanvas((s) => s.setName);
+  const { errors } = useValidation();
+  return (
+    <div className="sc-inspector__body">
+      <header className="sc-inspector__head"><h2 className="sc-inspector__title">Pipeline</h2></header>
+      <label className="sc-field">
+        <span className="sc-field__label">Name</span>
+        <input className="sc-input" data-testid="field-pipeline-name" value={name}
+          onChange={(e) => setName(e.target.value)} />
+      </label>
+      <p className="sc-muted">
+        {count === 0 ? "Drag a source from the palette to start." : `${count} node${count === 1 ? "" : "s"}. Select one to edit it.`}
+      </p>
+      <ErrorList errors={errors} testId="pipeline-errors" withNode />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// Bottom run panel: Run/Stop, the Flink job id and live status (runs.watch over SSE), root cause, collected rows.
+"use client";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useEffect, useState } from "react";
+import { useValidation } from "@/components/canvas/validation";
+import { ErrorList } from "@/components/inspector/error-list";
+import { useTRPC } from "@/components/trpc/client";
+import { RowsTable } from "./rows-table";
+import { StatusBadge } from "./status-badge";
+import { isTerminal, type RunInfo } from "./types";
+import { describeError } from "./describe-error";
+
+export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
+  const trpc = useTRPC();
+  const { errors } = useValidation();
+  const [run, setRun] = useState<RunInfo | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const recent = useQuery(trpc.runs.list.queryOptions({ pipelineId }));
+  const start = useMutation(trpc.runs.start.mutationOptions());
+  const stop = useMutation(trpc.runs.stop.mutationOptions());
+
+  // Show the newest run of this pipeline when the page opens (and keep watching it if it is still going).
+  useEffect(() => {
+    if (!run && recent.data?.[0]) setRun(recent.data[0]);
+  }, [recent.data, run]);
+
+  const active = !!run && !isTerminal(run.status);
+  useSubscription(
+    trpc.runs.watch.subscriptionOptions(active ? { runId: run.id } : skipToken, {
+      onData: (r) => setRun(r as RunInfo),
+    }),
+  );
+
+  const onRun = async () => {
+    setActionError(null);
+    try {
+      await flush();
+      setRun(await start.mutateAsync({ pipelineId }));
+    } catch (e) {
+      setActionError(describeError(e));
+    }
+  };
+  const onStop = async () => {
+    if (!run) return;
+    setActionError(null);
+    try {
+      setRun(await stop.mutateAsync({ runId: run.id }));
+    } catch (e) {
+      setActionError(describeError(e));
+    }
+  };
+
+  const blocked = errors.length > 0;
+  return (
+    <section className="sc-run" data-testid="run-panel">
+      <div className="sc-run__bar">
+        <button type="button" className="sc-button sc-button--primary" data-testid="run-button"
+          disabled={blocked || active || start.isPending} onClick={onRun}
+          title={blocked ? "Fix the errors listed below first" : "Compile and run on Flink"}>
+          ▶ Run
+        </button>
+        <button type="button" className="sc-button" data-testid="stop-button" disabled={!active || stop.isPending} onClick={onStop}>
+          ■ Stop
+        </button>
+        {run && <StatusBadge status={run.status} />}
+        {run && (
+          <span className="sc-run__meta">
+            job <code data-testid="job-id">{run.jobId ?? "—"}</code>
+          </span>
+        )}
+        {run && <span className="sc-run__meta sc-muted">started {new Date(run.startedAt).toLocaleTimeString()}</span>}
+        {!run && !blocked && <span className="sc-muted">Ready to run.</span>}
+      </div>
+      <div className="sc-run__body">
+        {blocked && (
+          <div className="sc-run__blockers" data-testid="run-blockers">
+            <strong>Fix {errors.length === 1 ? "this problem" : `these ${errors.length} problems`} to run:</strong>
+            <ErrorList errors={errors} testId="run-errors" withNode />
+          </div>
+        )}
+        {actionError && <pre className="sc-alert sc-alert--bad" data-testid="run-action-error">{actionError}</pre>}
+        {run?.error && (
+          <div className="sc-alert sc-alert--bad" data-testid="run-error">
+            <strong>{run.error.message}</strong>
+            {run.error.rootCause && <pre data-testid="run-root-cause">{run.error.rootCause}</pre>}
+          </div>
+        )}
+        {run && Object.entries(run.sinks).map(([sinkId, r]) => <RowsTable key={sinkId} sinkId={sinkId} result={r} />)}
+      </div>
+    </section>
+  );
+}
