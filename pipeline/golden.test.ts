@@ -1,0 +1,69 @@
+// Golden fixtures: compile(<case>.graph.json) must equal <case>.ir.json exactly (UPDATE_GOLDEN=1 rewrites them);
+// the same IR files and their <case>.rows.json are run on a MiniCluster by jvm-runner's FixturesITCase.
+import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "./compile";
+import { TableProgramSchema } from "./ir";
+import { parseGraph } from "./upgrade";
+import { validateGraph } from "./validate";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const EXAMPLES = path.join(import.meta.dirname, "..", "examples");
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
+const cases = readdirSync(FIXTURES).filter((f) => f.endsWith(".graph.json")).sort();
+
+describe("golden graph → IR fixtures", () => {
+  it("has the required cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const file of cases) {
+    it(file, () => {
+      const base = file.slice(0, -".graph.json".length);
+      const parsed = parseGraph(readJson(path.join(FIXTURES, file)));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const r = compile(parsed.graph);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors, null, 2));
+      const irFile = path.join(FIXTURES, `${base}.ir.json`);
+      if (process.env.UPDATE_GOLDEN === "1" || !existsSync(irFile)) {
+        writeFileSync(irFile, JSON.stringify(r.program, null, 2) + "\n");
+      }
+      expect(r.program).toEqual(TableProgramSchema.parse(readJson(irFile)));
+      // byte-exact too, so key order (which the Java side and diffs see) is pinned
+      expect(JSON.stringify(r.program, null, 2) + "\n").toBe(readFileSync(irFile, "utf8"));
+    });
+  }
+
+  it("every rows file names collect sinks of its graph, with one value per output column", () => {
+    for (const file of cases) {
+      const base = file.slice(0, -".graph.json".length);
+      const rowsFile = path.join(FIXTURES, `${base}.rows.json`);
+      expect(existsSync(rowsFile), rowsFile).toBe(true);
+      const parsed = parseGraph(readJson(path.join(FIXTURES, file)));
+      if (!parsed.ok) throw new Error("unparsable");
+      const { rowTypes } = validateGraph(parsed.graph);
+      const rows = readJson(rowsFile) as Record<string, unknown[][]>;
+      for (const [sink, values] of Object.entries(rows)) {
+        const node = parsed.graph.nodes.find((n) => n.id === sink);
+        expect(node?.kind, `${base}: ${sink}`).toBe("collect");
+        const from = parsed.graph.edges.find((e) => e.to.node === sink)!.from.node;
+        for (const row of values) expect(row.length, `${base}: ${sink}`).toBe(rowTypes[from]!.length);
+      }
+    }
+  });
+});
+
+describe("examples/", () => {
+  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".json")).sort();
+  it("has at least one example", () => expect(files.length).toBeGreaterThan(0));
+  for (const file of files) {
+    it(`${file} parses, validates with no errors and compiles`, () => {
+      const parsed = parseGraph(readJson(path.join(EXAMPLES, file)));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      expect(validateGraph(parsed.graph).errors).toEqual([]);
+      const r = compile(parsed.graph);
+      expect(r.ok).toBe(true);
+    });
+  }
+});
