@@ -2,6 +2,7 @@
 package io.streamcanvas.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,14 +15,16 @@ public final class Main {
     int port = 0;
     String flinkRestPort = "8081-8099";
     boolean exitOnStdinEof = false;
+    boolean warmup = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
         case "--flink-rest-port" -> flinkRestPort = value(args, ++i, "--flink-rest-port");
         case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
+        case "--no-warmup" -> warmup = false;
         case "--remote" -> fail("--remote is not supported yet; the runner embeds a MiniCluster");
         default -> fail("unknown argument " + args[i]
-            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof]");
+            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup]");
       }
     }
     String secret = System.getenv(SECRET_ENV);
@@ -38,8 +41,12 @@ public final class Main {
     ready.put("port", runner.port());
     ready.put("flinkRestUrl", runner.flinkRestUrl());
     ready.put("pid", ProcessHandle.current().pid());
-    System.out.println("STREAMCANVAS_RUNNER_READY " + new ObjectMapper().writeValueAsString(ready));
-    System.out.flush();
+    PrintStream stdout = System.out;
+    // stdout carries exactly one line; anything jobs print later (the print connector) goes to stderr.
+    System.setOut(System.err);
+    stdout.println("STREAMCANVAS_RUNNER_READY " + new ObjectMapper().writeValueAsString(ready));
+    stdout.flush();
+    if (warmup) Warmup.startInBackground(runner.submitter());
     if (exitOnStdinEof) exitWhenStdinCloses();
   }
 

@@ -12,12 +12,12 @@ public final class FlinkTypes {
 
   public static DataType parse(String text) {
     if (text == null || text.isBlank()) throw new IrException("type is required");
-    LogicalType logical;
     try {
-      logical = LogicalTypeParser.parse(text, FlinkTypes.class.getClassLoader());
+      // An unknown name parses as an unresolved user-defined type; the conversion is what rejects it.
+      LogicalType logical = LogicalTypeParser.parse(text, FlinkTypes.class.getClassLoader());
+      return TypeConversions.fromLogicalToDataType(logical);
     } catch (RuntimeException e) {
       throw new IrException("cannot read type \"" + text + "\": " + e.getMessage(), e);
     }
-    return TypeConversions.fromLogicalToDataType(logical);
   }
 }
