@@ -84,9 +84,4 @@ public final class CollectBuffer {
     out.put("total", total);
     return out;
   }
-
-  /** Stops reading (the iterator is closed by the drain thread when the job ends). */
-  public void interrupt() {
-    thread.interrupt();
-  }
 }

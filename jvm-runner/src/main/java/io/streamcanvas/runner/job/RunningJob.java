@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -80,8 +81,14 @@ public final class RunningJob {
     }
   }
 
+  /** Cancelling a job that has just ended is not an error: the caller gets its final status. */
   public void cancel() throws Exception {
-    if (terminal == null) client.cancel().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    if (status().isGloballyTerminalState()) return;
+    try {
+      client.cancel().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!status().isGloballyTerminalState()) throw e;
+    }
   }
 
   public ObjectNode toJson(boolean withSinks) {
