@@ -127,6 +127,11 @@ class ApiITCase {
     assertEquals(400, a.status(), a.body().toString());
     assertTrue(a.body().get("error").get("message").asText().contains("launchMissiles"), a.body().toString());
     assertEquals(404, call("GET", "/jobs/" + "0".repeat(32), null).status());
+
+    ((ObjectNode) body.get("program")).set("statements", JSON.createArrayNode().add(body.get("program").get("statements").get(0)));
+    Answer noSink = call("POST", "/jobs", body.toString());
+    assertEquals(400, noSink.status(), noSink.body().toString());
+    assertTrue(noSink.body().get("error").get("message").asText().contains("no sink"), noSink.body().toString());
   }
 
   @Test
