@@ -128,6 +128,12 @@ class ApiITCase {
     assertTrue(a.body().get("error").get("message").asText().contains("launchMissiles"), a.body().toString());
     assertEquals(404, call("GET", "/jobs/" + "0".repeat(32), null).status());
 
+    ((ObjectNode) body.get("program").get("statements").get(0).get("descriptor")).put("connector", "legacy-csv");
+    Answer connector = call("POST", "/jobs", body.toString());
+    assertEquals(400, connector.status(), connector.body().toString());
+    assertTrue(connector.body().get("error").get("message").asText().contains("not available"), connector.body().toString());
+
+    ((ObjectNode) body.get("program").get("statements").get(0).get("descriptor")).put("connector", "datagen");
     ((ObjectNode) body.get("program")).set("statements", JSON.createArrayNode().add(body.get("program").get("statements").get(0)));
     Answer noSink = call("POST", "/jobs", body.toString());
     assertEquals(400, noSink.status(), noSink.body().toString());

@@ -2,16 +2,28 @@
 package io.streamcanvas.runner.translate;
 
 import io.streamcanvas.runner.expr.FlinkTypes;
+import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableDescriptor;
 
 final class Descriptors {
+  /**
+   * Connectors a program may use. The classpath also holds Flink's legacy CSV sink, which writes files wherever it is
+   * told; only connectors that a node kind offers are let through.
+   */
+  static final Set<String> CONNECTORS = Set.of("datagen", "print", "blackhole");
+
   private Descriptors() {}
 
   /** `derivedFrom` supplies the schema when the IR gives none (print/blackhole sinks take their input's columns). */
   static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom) {
+    if (!CONNECTORS.contains(ir.connector())) {
+      throw new IrException("connector \"" + ir.connector() + "\" is not available; use one of " + new TreeSet<>(CONNECTORS));
+    }
     TableDescriptor.Builder b = TableDescriptor.forConnector(ir.connector());
     if (ir.schema() != null) {
       Schema.Builder s = Schema.newBuilder();
