@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EnvError, getEnv } from "@/env";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { checkGraph, compileGraph, readGraph } from "@/server/pipeline-ops";
+import { checkGraph, compileGraph, GraphCompileError, readGraph } from "@/server/pipeline-ops";
 import { RunnerRejection } from "@/server/runner/client";
 import { appRoot } from "@/server/runner/spawn";
 import { connectRunner } from "./cli/connect";
@@ -101,6 +101,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
+    if (e instanceof GraphCompileError) {
+      process.stderr.write(`invalid pipeline:\n${e.graphErrors.map(formatGraphError).join("\n")}\n`);
+      return process.exit(1);
+    }
     const known = e instanceof Exit || e instanceof EnvError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     process.stderr.write(`${known ? (e as Error).message : (e as Error).stack}\n`);
     process.exit(e instanceof Exit ? e.code : known ? 1 : 2);

@@ -1,18 +1,14 @@
 // Runs: submit a pipeline to the runner, one poller per active run keeping the store current, watchers fed on change.
 import { EventEmitter, on } from "node:events";
-import type { GraphError } from "@/pipeline/graph";
-import { checkGraph, compileGraph } from "@/server/pipeline-ops";
+import { checkGraph, compileGraph, GraphCompileError } from "@/server/pipeline-ops";
 import { isTerminal, type RunInfo, type RunStatus } from "@/server/store/runs-repo";
 import type { Store } from "@/server/store/store";
 import { RunnerRejection, RunnerUnavailable, type JobInfo, type RunnerClient } from "./client";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
 
 export class NotFoundError extends Error {}
-export class GraphInvalidError extends Error {
-  constructor(readonly graphErrors: GraphError[]) {
-    super(`pipeline is invalid: ${graphErrors.map((e) => `${e.nodeId ? `node ${e.nodeId}: ` : ""}${e.message}`).join("; ")}`);
-  }
-}
+/** An invalid graph; the API returns its errors as data.graphErrors. */
+export { GraphCompileError as GraphInvalidError } from "@/server/pipeline-ops";
 
 const LOST_MESSAGE = "runner restarted; job lost";
 
@@ -27,7 +23,7 @@ export class RunTracker {
     const p = this.store.pipelines.get(pipelineId);
     if (!p) throw new NotFoundError(`no pipeline ${pipelineId}`);
     const errors = checkGraph(p.graph);
-    if (errors.length) throw new GraphInvalidError(errors);
+    if (errors.length) throw new GraphCompileError(errors);
     const program = compileGraph(p.graph);
     const client = await this.supervisor.whenReady(readyTimeoutMs);
     const run = this.store.runs.create(pipelineId);
