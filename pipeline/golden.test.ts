@@ -5,11 +5,20 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
 import { TableProgramSchema } from "./ir";
+import { type DataType, isNumeric } from "./types";
 import { parseGraph } from "./upgrade";
 import { validateGraph } from "./validate";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const EXAMPLES = path.join(import.meta.dirname, "..", "examples");
+/** Values are encoded as jvm-runner/API.md says: exact numbers as strings, other numbers as numbers. */
+function jsonKindOk(v: unknown, t: DataType): boolean {
+  if (v === null) return t.nullable;
+  if (t.root === "BIGINT" || t.root === "DECIMAL") return typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v);
+  if (isNumeric(t)) return typeof v === "number";
+  if (t.root === "BOOLEAN") return typeof v === "boolean";
+  return typeof v === "string";
+}
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
 const cases = readdirSync(FIXTURES).filter((f) => f.endsWith(".graph.json")).sort();
 
@@ -35,7 +44,7 @@ describe("golden graph → IR fixtures", () => {
     });
   }
 
-  it("every rows file names collect sinks of its graph, with one value per output column", () => {
+  it("every rows file names collect sinks of its graph, with one value per column, encoded for its type", () => {
     for (const file of cases) {
       const base = file.slice(0, -".graph.json".length);
       const rowsFile = path.join(FIXTURES, `${base}.rows.json`);
@@ -48,7 +57,11 @@ describe("golden graph → IR fixtures", () => {
         const node = parsed.graph.nodes.find((n) => n.id === sink);
         expect(node?.kind, `${base}: ${sink}`).toBe("collect");
         const from = parsed.graph.edges.find((e) => e.to.node === sink)!.from.node;
-        for (const row of values) expect(row.length, `${base}: ${sink}`).toBe(rowTypes[from]!.length);
+        const cols = rowTypes[from]!;
+        for (const row of values) {
+          expect(row.length, `${base}: ${sink}`).toBe(cols.length);
+          row.forEach((v, i) => expect(jsonKindOk(v, cols[i]!.type), `${base}: ${sink} ${cols[i]!.name} = ${JSON.stringify(v)}`).toBe(true));
+        }
       }
     }
   });

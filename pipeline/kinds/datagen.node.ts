@@ -7,8 +7,8 @@ import { defineNodeKind } from "./define";
 const num = (title: string, description: string) => z.number().optional().meta({ title, description });
 
 const DatagenColumn = z.object({
-  name: z.string().min(1).meta({ title: "Name", description: "Column name; any text, spaces and quotes included." }),
-  type: z.string().min(1).default("BIGINT").meta({ title: "Type", description: "Flink type, e.g. BIGINT, DOUBLE, STRING, DECIMAL(10, 2), TIMESTAMP(3)." }),
+  name: z.string().min(1, "name the column").meta({ title: "Name", description: "Column name; any text, spaces and quotes included." }),
+  type: z.string().min(1, "give a Flink type, e.g. BIGINT").default("BIGINT").meta({ title: "Type", description: "Flink type, e.g. BIGINT, DOUBLE, STRING, DECIMAL(10, 2), TIMESTAMP(3)." }),
   kind: z.enum(["random", "sequence"]).default("random").meta({
     title: "Generator",
     description: "random: values drawn from min..max (or of the given length); sequence: start, start+1, …, end, then the source ends.",

@@ -10,7 +10,7 @@ const SelectColumn = z.object({
     title: "Name",
     description: "Output column name; may be left empty when the expression is just a column, which keeps its name.",
   }),
-  expr: z.string().meta({
+  expr: z.string().default("").meta({
     title: "Expression",
     description: "A column to keep (e.g. sensor) or a computed value (e.g. temperature * 1.8 + 32, UPPER(city)).",
   }),
