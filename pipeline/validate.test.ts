@@ -48,6 +48,8 @@ describe("validateGraph", () => {
             { name: "c", type: "BOOLEAN", kind: "sequence", start: 1, end: 2 },
             { name: "d", type: "INT", kind: "random", min: 10, max: 1, length: 3 },
             { name: "e", type: "BIGINT", kind: "sequence", start: 1.5, end: 3 },
+            { name: "f", type: "TINYINT", kind: "random", min: 0, max: 300 },
+            { name: "g", type: "STRING", kind: "sequence", start: 0.5, end: 3 },
           ],
         },
       },
@@ -61,6 +63,8 @@ describe("validateGraph", () => {
       "columns.3.max: max (1) is below min (10)",
       "columns.3.length: length applies to string columns, not INT",
       "columns.4.start: start must be a whole number for BIGINT",
+      "columns.5.max: max must be within -128..127 for TINYINT",
+      "columns.6.start: start must be a whole number for STRING",
     ]);
   });
 

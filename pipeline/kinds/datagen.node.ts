@@ -34,7 +34,9 @@ const DatagenConfig = z.object({
 });
 type DatagenConfig = z.infer<typeof DatagenConfig>;
 
-const INTEGER_ROOTS = new Set(["TINYINT", "SMALLINT", "INT", "BIGINT"]);
+const INTEGER_RANGE: Record<string, [number, number]> = {
+  TINYINT: [-128, 127], SMALLINT: [-32768, 32767], INT: [-(2 ** 31), 2 ** 31 - 1], BIGINT: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
 const RANDOM_ROOTS = new Set(["BOOLEAN", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"]);
 
 /** Checks one column's generator settings against its type; errors are pinned to `columns.<i>.<field>`. */
@@ -55,10 +57,14 @@ function checkColumn(nodeId: string, i: number, c: DatagenColumn, t: DataType): 
     if (c.min !== undefined && c.max !== undefined && c.min > c.max) at("max", `max (${c.max}) is below min (${c.min})`);
     if (c.length !== undefined && !isString(t)) at("length", `length applies to string columns, not ${tn}`);
   }
-  if (INTEGER_ROOTS.has(t.root)) {
+  // Flink reads these options as the column's Java type (a string sequence counts in longs)
+  const range = INTEGER_RANGE[t.root] ?? (c.kind === "sequence" && isString(t) ? INTEGER_RANGE.BIGINT : undefined);
+  if (range) {
     for (const f of numbers) {
       const v = c[f];
-      if (v !== undefined && !Number.isSafeInteger(v)) at(f, `${f} must be a whole number for ${tn}`);
+      if (v === undefined) continue;
+      if (!Number.isInteger(v)) at(f, `${f} must be a whole number for ${tn}`);
+      else if (v < range[0] || v > range[1]) at(f, `${f} must be within ${range[0]}..${range[1]} for ${tn}`);
     }
   }
   return errors;
