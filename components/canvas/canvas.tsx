@@ -1,7 +1,7 @@
 // The React Flow canvas: controlled by the canvas store; accepts node kinds dropped from the palette.
 "use client";
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes, type EdgeTypes } from "@xyflow/react";
-import { useCallback, type DragEvent } from "react";
+import { useCallback, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { PipelineNodeComponent } from "./pipeline-node";
 import { TypedEdge } from "./typed-edge";
@@ -24,6 +24,8 @@ export function Canvas() {
   );
   const { screenToFlowPosition } = useReactFlow();
   const addNode = useAddNode();
+  // Fit only a graph that exists when the page opens: on an empty one, React Flow would re-fit (and jump) at the first drop.
+  const [fitOnOpen] = useState(() => nodes.length > 0);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
@@ -49,13 +51,12 @@ export function Canvas() {
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-        fitView fitViewOptions={{ maxZoom: 1, padding: 0.25 }}
+        fitView={fitOnOpen} fitViewOptions={{ maxZoom: 1, padding: 0.25 }}
         minZoom={0.2} maxZoom={2} deleteKeyCode={["Backspace", "Delete"]}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="sc-minimap" />
+        <MiniMap pannable zoomable className="sc-minimap" style={{ width: 150, height: 96 }} />
       </ReactFlow>
     </div>
   );

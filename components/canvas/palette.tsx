@@ -29,9 +29,11 @@ export function Palette() {
     const el = document.querySelector("[data-testid=canvas]");
     const r = el?.getBoundingClientRect();
     const centre = r ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
-    // Offset each click-added node a little so repeated clicks do not stack nodes exactly on top of each other.
-    const n = store.getState().nodes.length % 6;
-    addNode(kind, { x: centre.x - 90 + n * 24, y: centre.y - 30 + n * 24 });
+    // Step right past existing nodes so a clicked-in node never lands on top of another one.
+    const pos = { x: Math.round(centre.x - 90), y: Math.round(centre.y - 40) };
+    const nodes = store.getState().nodes;
+    while (nodes.some((n) => Math.abs(n.position.x - pos.x) < 200 && Math.abs(n.position.y - pos.y) < 90)) pos.x += 230;
+    addNode(kind, pos);
   };
 
   return (

@@ -34,7 +34,9 @@ export function RowsTable({ sinkId, result }: { sinkId: string; result: SinkResu
               <tr key={i} data-testid="rows-table-row">
                 <td className="sc-table__kind">{r.kind}</td>
                 {r.values.map((v, j) => (
-                  <td key={j} className={v === null ? "is-null" : undefined}>{cell(v)}</td>
+                  <td key={j} className={v === null ? "is-null" : undefined} data-testid={`cell-${result.columns[j]?.name ?? j}`}>
+                    {cell(v)}
+                  </td>
                 ))}
               </tr>
             ))}

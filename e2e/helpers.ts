@@ -1,0 +1,34 @@
+// Shared steps for the browser specs: palette drag-and-drop, handle-to-handle connections, waiting for the runner.
+import { expect, type Page } from "@playwright/test";
+
+/** Drags a palette item onto the canvas (HTML5 drag and drop), dropping it at a point relative to the canvas. */
+export async function dragKind(page: Page, kind: string, at: { x: number; y: number }) {
+  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId("canvas"), { targetPosition: at });
+}
+
+/** Connects two handles with the mouse, as a user would: press on one, move, release on the other. */
+export async function connect(page: Page, fromTestId: string, toTestId: string) {
+  const from = await page.getByTestId(fromTestId).boundingBox();
+  const to = await page.getByTestId(toTestId).boundingBox();
+  if (!from || !to) throw new Error(`handle not visible: ${!from ? fromTestId : toTestId}`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Selects a node by clicking its title area (not a handle). */
+export async function selectNode(page: Page, nodeId: string) {
+  await page.getByTestId(`node-${nodeId}`).click({ position: { x: 40, y: 14 } });
+  await expect(page.getByTestId("inspector-node-id")).toHaveText(nodeId);
+}
+
+export async function waitForRunner(page: Page) {
+  // The first run of a test session may wait for Flink to boot (or for the Maven/Next builds behind it).
+  await expect(page.getByTestId("runner-pill")).toHaveAttribute("data-state", "ready", { timeout: 180_000 });
+}
+
+export async function waitSaved(page: Page) {
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+}

@@ -1,0 +1,44 @@
+// Playwright: real headless Chromium (Debian's /usr/bin/chromium), one worker, against `npm start` on a fresh data dir.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+// E2E_BASE_URL points the tests at a server that is already running (while developing) instead of starting one.
+const external = process.env.E2E_BASE_URL;
+const dataDir = `./data/e2e-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
+  reporter: [["list"]],
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: external ?? `http://127.0.0.1:${port}`,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+      ],
+    },
+  },
+  webServer: external
+    ? undefined
+    : {
+        command: "node scripts/start.mjs",
+        url: `http://127.0.0.1:${port}/api/trpc/runner.status`,
+        // start.mjs builds first when sources changed (Maven + next build) and the runner boots Flink: be generous.
+        timeout: 15 * 60_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: { PORT: String(port), STREAMCANVAS_DATA_DIR: dataDir, STREAMCANVAS_HOST: "127.0.0.1" },
+      },
+});
