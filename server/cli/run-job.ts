@@ -7,9 +7,12 @@ export type JobOutcome = { job: JobInfo; stoppedBy: StopReason; bounded: boolean
 
 const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED"]);
 
-/** A program is bounded when every source is a datagen with number-of-rows (the only source kind so far). */
+/** A datagen source ends after number-of-rows, or when a sequence column runs out; other connectors run on. */
+const boundedSource = (o: Record<string, string>, connector: string) =>
+  connector === "datagen" && ("number-of-rows" in o || Object.entries(o).some(([k, v]) => /^fields\..+\.kind$/.test(k) && v === "sequence"));
+
 export const isBounded = (p: TableProgram) =>
-  p.statements.every((s) => s.op !== "from" || (s.descriptor.connector === "datagen" && "number-of-rows" in s.descriptor.options));
+  p.statements.every((s) => s.op !== "from" || boundedSource(s.descriptor.options, s.descriptor.connector));
 
 const collected = (job: JobInfo) => Object.values(job.sinks ?? {}).reduce((n, s) => Math.max(n, s.total), 0);
 

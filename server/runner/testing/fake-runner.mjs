@@ -1,6 +1,6 @@
 // A stand-in jvm-runner for fast unit tests of the supervisor and routers: the same HTTP API (jvm-runner/API.md),
-// no Flink. A program whose `from` has option number-of-rows finishes with that many rows; otherwise it runs until
-// cancelled; a program named "reject" is refused. The real runner is covered by the *.int.test.ts tests.
+// no Flink. A program whose datagen has number-of-rows or a sequence column finishes with number-of-rows (default 5)
+// rows; otherwise it runs until cancelled; a program named "reject" is refused. The real runner is covered by the *.int.test.ts tests.
 import http from "node:http";
 
 const secret = process.env.STREAMCANVAS_RUNNER_SECRET;
@@ -16,7 +16,8 @@ function submit(program) {
   const jobId = `job${++seq}`.padEnd(32, "0");
   const from = program.statements.find((s) => s.op === "from");
   const collect = program.statements.find((s) => s.op === "collect");
-  const bounded = from?.descriptor.options["number-of-rows"];
+  const opts = from?.descriptor.options ?? {};
+  const bounded = opts["number-of-rows"] ?? (Object.values(opts).includes("sequence") ? "5" : undefined);
   const job = { jobId, name: program.name, status: "RUNNING", startTime: Date.now(), endTime: null, error: null, sinks: {}, program };
   if (collect) job.sinks[collect.sink] = { columns: [{ name: "id", type: "BIGINT" }], rows: [], total: 0 };
   jobs.set(jobId, job);
