@@ -3,6 +3,7 @@ package io.streamcanvas.runner.cluster;
 
 import java.net.URI;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -27,6 +28,11 @@ public final class EmbeddedCluster implements AutoCloseable {
     conf.set(RestOptions.ADDRESS, LOOPBACK);
     conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
     conf.set(RestOptions.BIND_PORT, restPort);
+    // Every other socket (blob server, RPC, shuffle) on loopback too: nothing of the runner is reachable from outside.
+    conf.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+    conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
+    conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+    conf.set(TaskManagerOptions.HOST, LOOPBACK);
     conf.set(WebOptions.SUBMIT_ENABLE, false);
     conf.set(WebOptions.CANCEL_ENABLE, true);
     // Heap-state streaming jobs need little managed memory; keep the JVM small.
