@@ -117,6 +117,14 @@ class ApiITCase {
     assertEquals("notBoolean", error.get("node").asText());
     assertTrue(error.get("cause").asText().contains("boolean"), error.toString());
     assertFalse(error.toString().contains("\tat "), "no stack trace: " + error);
+
+    ObjectNode body = (ObjectNode) JSON.readTree(submitBody("rejected-filter.ir.json"));
+    ObjectNode cast = JSON.createObjectNode().put("kind", "cast").put("type", "DATE");
+    cast.putObject("expr").put("kind", "lit").put("value", true).put("type", "BOOLEAN");
+    ((ObjectNode) body.get("program").get("statements").get(1)).set("predicate", cast);
+    Answer refused = call("POST", "/jobs", body.toString());
+    assertEquals(400, refused.status(), refused.body().toString());
+    assertTrue(refused.body().get("error").get("cause").asText().contains("Unsupported cast"), refused.body().toString());
   }
 
   @Test
