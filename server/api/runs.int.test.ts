@@ -1,0 +1,98 @@
+// Through the tRPC router to the real jvm-runner and back: bounded run, stop, invalid graph, runner crash.
+// Needs `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (npm test does it before this stage).
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { graph } from "@/pipeline/testing";
+import type { RunInfo } from "@/server/store/runs-repo";
+import { makeHarness, type Harness } from "./testing/harness";
+
+if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
+  throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = makeHarness({ startRunner: true });
+  await h.services.supervisor.whenReady(180_000);
+});
+afterAll(() => h?.close());
+
+const source = (bounded: boolean) => ({
+  id: "gen", kind: "datagen",
+  config: {
+    columns: bounded
+      ? [{ name: "id", type: "BIGINT", kind: "sequence", start: 1, end: 40 }, { name: "name", type: "STRING", kind: "random", length: 4 }]
+      : [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 1000 }, { name: "name", type: "STRING", kind: "random", length: 4 }],
+    rowsPerSecond: bounded ? 1000 : 20,
+  },
+});
+const filter = { id: "f1", kind: "filter", config: { predicate: "id % 4 = 0" } };
+const collect = { id: "out", kind: "collect", config: { maxRows: 100 } };
+
+async function create(g: ReturnType<typeof graph>): Promise<string> {
+  const { id } = await h.caller.pipelines.create({});
+  await h.caller.pipelines.save({ id, graph: g, baseRevision: 1 });
+  return id;
+}
+async function watchUntil(runId: string, done: (r: RunInfo) => boolean): Promise<RunInfo[]> {
+  const seen: RunInfo[] = [];
+  for await (const r of await h.caller.runs.watch({ runId })) {
+    seen.push(r);
+    if (done(r)) break;
+  }
+  return seen;
+}
+const terminal = (r: RunInfo) => ["FINISHED", "FAILED", "CANCELED", "LOST"].includes(r.status);
+
+describe("runs on the real runner", () => {
+  it("runs datagen → filter → collect to FINISHED with exactly the filtered rows", async () => {
+    const pipelineId = await create(graph([source(true), filter, collect], ["gen->f1", "f1->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    expect(run.jobId).toMatch(/^[0-9a-f]{32}$/);
+    const last = (await watchUntil(run.id, terminal)).at(-1)!;
+    expect(last.error).toBeNull();
+    expect(last.status).toBe("FINISHED");
+    const sink = last.sinks.out!;
+    expect(sink.total).toBe(10);
+    const ids = sink.rows.map((r) => Number(r.values[0])).sort((a, b) => a - b);
+    expect(ids).toEqual([4, 8, 12, 16, 20, 24, 28, 32, 36, 40]);
+  });
+
+  it("runs an unbounded pipeline until stopped: RUNNING, then CANCELED", async () => {
+    const pipelineId = await create(graph([source(false), collect], ["gen->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    const running = (await watchUntil(run.id, (r) => r.status === "RUNNING" || terminal(r))).at(-1)!;
+    expect(running.status).toBe("RUNNING");
+    await h.caller.runs.stop({ runId: run.id });
+    expect((await watchUntil(run.id, terminal)).at(-1)!.status).toBe("CANCELED");
+  });
+
+  it("refuses an invalid graph with BAD_REQUEST naming the node, before reaching the runner", async () => {
+    const bad = graph([source(true), { id: "f1", kind: "filter", config: { predicate: "missing_col > 1" } }, collect], ["gen->f1", "f1->out"]);
+    const pipelineId = await create(bad);
+    const e = (await h.caller.runs.start({ pipelineId }).catch((x: unknown) => x)) as TRPCError & { cause: { graphErrors: unknown[] } };
+    expect(e).toBeInstanceOf(TRPCError);
+    expect(e.code).toBe("BAD_REQUEST");
+    expect(e.cause.graphErrors).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: "f1", field: "predicate" })]));
+  });
+
+  it("survives kill -9 of the runner: restarts it, marks the active run LOST and reports it", async () => {
+    const pipelineId = await create(graph([source(false), collect], ["gen->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    const pid = h.services.supervisor.runnerPid()!;
+    process.kill(pid, "SIGKILL");
+    const lost = (await watchUntil(run.id, terminal)).at(-1)!;
+    expect(lost.status).toBe("LOST");
+    expect(lost.error?.message).toBe("runner restarted; job lost");
+    await h.services.supervisor.whenReady(180_000);
+    const st = await h.caller.runner.status();
+    expect(st.state).toBe("ready");
+    expect(h.services.supervisor.runnerPid()).not.toBe(pid);
+    expect(st.lostRuns).toEqual([{ runId: run.id, pipelineId, jobId: run.jobId }]);
+    // the new runner takes work again
+    const again = await h.caller.runs.start({ pipelineId: await create(graph([source(true), collect], ["gen->out"])) });
+    expect((await watchUntil(again.id, terminal)).at(-1)!.status).toBe("FINISHED");
+  });
+});

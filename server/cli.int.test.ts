@@ -1,0 +1,81 @@
+// The streamcanvas bin end to end on the real jvm-runner: exit codes 0 (ran), 1 (invalid file), and runner.json reuse.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graph } from "@/pipeline/testing";
+import { writeRunnerFile } from "./runner/runner-file";
+import { javaRunnerCommand, spawnRunner, type SpawnedRunner } from "./runner/spawn";
+
+const bin = path.resolve("bin/streamcanvas.mjs");
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function cli(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, STREAMCANVAS_DATA_DIR: dataDir } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("streamcanvas CLI", () => {
+  it("runs an example on a runner of its own and prints JSON rows (exit 0)", async () => {
+    const r = await cli(["run", path.resolve("examples/sensor-alerts.json"), "--json", "--timeout", "120"], path.join(dir, "empty"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("a runner of its own");
+    const out = JSON.parse(r.stdout) as { status: string; sinks: Record<string, { total: number; rows: unknown[] }> };
+    expect(out.status).toBe("FINISHED");
+    const sinks = Object.values(out.sinks);
+    expect(sinks.length).toBeGreaterThan(0);
+    expect(sinks[0]!.total).toBeGreaterThan(0);
+  });
+
+  it("exits 1 on an invalid file, one error line naming node and field", async () => {
+    const file = path.join(dir, "bad.json");
+    const bad = graph(
+      [{ id: "gen", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "sequence", start: 1, end: 3 }], rowsPerSecond: 5 } },
+        { id: "f1", kind: "filter", config: { predicate: "idd > 1" } }, { id: "out", kind: "collect", config: {} }],
+      ["gen->f1", "f1->out"],
+    );
+    fs.writeFileSync(file, JSON.stringify(bad));
+    const r = await cli(["run", file], path.join(dir, "empty"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^node f1 field predicate: .*idd.* at 0-3$/m);
+    expect((await cli(["validate", path.join(dir, "missing.json")], dir)).code).toBe(1);
+  });
+
+  describe("with a runner recorded in runner.json", () => {
+    let runner: SpawnedRunner;
+    const data = () => path.join(dir, "data");
+    beforeAll(async () => {
+      runner = await spawnRunner(javaRunnerCommand("java"), () => {});
+      writeRunnerFile(data(), { ...runner.ready, secret: runner.secret, startedAt: Date.now() });
+    });
+    afterAll(() => void runner?.child.kill("SIGTERM"));
+
+    it("reuses it and stops an unbounded run at --max-rows, still exit 0", async () => {
+      const file = path.join(dir, "unbounded.json");
+      const g = graph(
+        [{ id: "gen", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 9 }], rowsPerSecond: 50 } },
+          { id: "out", kind: "collect", config: { maxRows: 100 } }],
+        ["gen->out"],
+      );
+      fs.writeFileSync(file, JSON.stringify(g));
+      const r = await cli(["run", file, "--max-rows", "5", "--json"], data());
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`pid ${runner.ready.pid}`);
+      const out = JSON.parse(r.stdout) as { status: string; stoppedBy: string; sinks: { out: { rows: unknown[]; total: number } } };
+      expect(out).toMatchObject({ status: "CANCELED", stoppedBy: "max-rows" });
+      expect(out.sinks.out.rows).toHaveLength(5);
+      expect(runner.child.exitCode).toBeNull(); // the CLI does not stop a runner it did not start
+    });
+  });
+});
