@@ -28,12 +28,29 @@ export function validateGraph(graph: PipelineGraph): ValidationResult {
 
 export function analyzeGraph(graph: PipelineGraph): GraphAnalysis {
   const errors: GraphError[] = [];
+  const { ids, nodes } = checkNodes(graph, errors);
+  const links = checkEdges(graph, new Set(ids), nodes, errors);
+  const inputs = checkInputs(graph, ids, nodes, links, errors);
+  const pairs = links.map((e) => [e.from.node, e.to.node] as [string, string]);
+  for (const cycle of findCycles(ids, pairs)) {
+    const text = cycle.join(" → ");
+    for (const id of cycle.slice(0, -1)) errors.push({ nodeId: id, message: `part of a cycle: ${text}` });
+  }
+  if (!graph.nodes.some((n) => getNodeKind(n.kind)?.category === "sink")) {
+    errors.push({ message: "the pipeline has no sink: add a print, blackhole or collect node" });
+  }
+  const order = topoOrder(ids, pairs);
+  const rowTypes = inferTypes(ids, order, nodes, inputs, errors);
+  const edgeTypes = Object.fromEntries(graph.edges.map((e) => [e.id, links.includes(e) ? rowTypes[e.from.node] : undefined]));
+  return { errors, rowTypes, edgeTypes, order, nodes, inputs };
+}
+
+/** Unique ids, known kinds, current versions and configs that parse; only such nodes take part in inference. */
+function checkNodes(graph: PipelineGraph, errors: GraphError[]) {
   const nodes: GraphAnalysis["nodes"] = new Map();
   const ids: string[] = [];
-  const seenIds = new Set<string>();
   for (const node of graph.nodes) {
-    if (seenIds.has(node.id)) { errors.push({ nodeId: node.id, message: `node id "${node.id}" is used by more than one node` }); continue; }
-    seenIds.add(node.id);
+    if (ids.includes(node.id)) { errors.push({ nodeId: node.id, message: `node id "${node.id}" is used by more than one node` }); continue; }
     ids.push(node.id);
     const kind = getNodeKind(node.kind);
     if (!kind) { errors.push({ nodeId: node.id, message: `unknown node kind "${node.kind}"` }); continue; }
@@ -48,32 +65,22 @@ export function analyzeGraph(graph: PipelineGraph): GraphAnalysis {
     }
     nodes.set(node.id, { node, kind, config: parsed.data });
   }
+  return { ids, nodes };
+}
 
-  const links = checkEdges(graph, seenIds, nodes, errors);
-  const inputs = checkInputs(graph, ids, nodes, links, errors);
-  const pairs = links.map((e) => [e.from.node, e.to.node] as [string, string]);
-  for (const cycle of findCycles(ids, pairs)) {
-    const text = cycle.join(" → ");
-    for (const id of cycle.slice(0, -1)) errors.push({ nodeId: id, message: `part of a cycle: ${text}` });
-  }
-  if (!graph.nodes.some((n) => getNodeKind(n.kind)?.category === "sink")) {
-    errors.push({ message: "the pipeline has no sink: add a print, blackhole or collect node" });
-  }
-
-  const order = topoOrder(ids, pairs);
+/** Row types in topological order; a node whose inputs are unknown is skipped, since the node upstream already has the error. */
+function inferTypes(ids: string[], order: string[], nodes: GraphAnalysis["nodes"], inputs: GraphAnalysis["inputs"], errors: GraphError[]) {
   const rowTypes: Record<string, RowType | undefined> = Object.fromEntries(ids.map((id) => [id, undefined]));
   for (const id of order) {
     const entry = nodes.get(id);
     if (!entry) continue;
     const inTypes: Record<string, RowType> = {};
-    const ready = entry.kind.ports.inputs.every((p) => {
+    for (const p of entry.kind.ports.inputs) {
       const from = inputs[id]?.[p];
       const t = from === undefined ? undefined : rowTypes[from];
       if (t) inTypes[p] = t;
-      return t !== undefined;
-    });
-    // behind an unconnected input or a broken upstream node: that node already has the error
-    if (!ready) continue;
+    }
+    if (Object.keys(inTypes).length !== entry.kind.ports.inputs.length) continue;
     try {
       const r = entry.kind.inferRowType({ nodeId: id, config: entry.config, inputs: inTypes });
       rowTypes[id] = r.rowType;
@@ -82,8 +89,7 @@ export function analyzeGraph(graph: PipelineGraph): GraphAnalysis {
       errors.push({ nodeId: id, message: `internal error while checking this ${entry.kind.kind} node: ${(e as Error).message}` });
     }
   }
-  const edgeTypes = Object.fromEntries(graph.edges.map((e) => [e.id, links.includes(e) ? rowTypes[e.from.node] : undefined]));
-  return { errors, rowTypes, edgeTypes, order, nodes, inputs };
+  return rowTypes;
 }
 
 type Edge = PipelineGraph["edges"][number];

@@ -13,6 +13,7 @@ export type CheckResult = { ok: true; expr: Expr; type: DataType } | { ok: false
 
 /** `type` null marks a NULL literal still waiting for a type from its context. */
 type Typed = { expr: Expr; type: DataType | null };
+type Call = Extract<Expr, { kind: "call" }>;
 
 const BOOL: DataType = { root: "BOOLEAN", nullable: false };
 const STRING: DataType = { root: "STRING", nullable: false };
@@ -88,63 +89,60 @@ class Checker {
     return { expr: this.keep(e, { ...e, expr: inner.expr }), type: { ...to, nullable: inner.type.nullable } };
   }
 
-  private checkCall(e: Extract<Expr, { kind: "call" }>): Typed | undefined {
+  private checkCall(e: Call): Typed | undefined {
     const args: Typed[] = [];
     for (const a of e.args) {
       const r = this.check(a);
       if (r) args.push(r);
     }
     if (args.length !== e.args.length) return undefined; // the broken argument already said why
-    const out = (type: DataType, settled: Typed[]): Typed =>
-      ({ expr: this.keep(e, { kind: "call", fn: e.fn, args: settled.map((s) => s.expr) }), type });
     const fn = e.fn;
-    const name = opName(fn);
-
-    if (ARITH.has(fn) || COMPARE.has(fn)) {
-      const [a0, b0] = args as [Typed, Typed];
-      if (a0.type === null && b0.type === null) return this.error(`cannot tell the type of NULL ${name} NULL`, e);
-      const a = this.settle(a0, (b0.type ?? a0.type)!);
-      const b = this.settle(b0, a.type);
-      const nullable = a.type.nullable || b.type.nullable;
-      if (COMPARE.has(fn)) {
-        if (!comparable(a.type, b.type)) return this.error(`cannot compare ${typeName(a.type)} with ${typeName(b.type)}`, e);
-        return out({ ...BOOL, nullable }, [a, b]);
-      }
-      if (!isNumeric(a.type) || !isNumeric(b.type)) {
-        const hint = fn === "plus" && isString(a.type) && isString(b.type) ? "; use CONCAT to join strings" : "";
-        return this.error(`cannot apply "${name}" to ${typeName(a.type)} and ${typeName(b.type)}${hint}`, e);
-      }
-      if (fn === "mod" && (!isExactNumeric(a.type) || !isExactNumeric(b.type))) {
-        return this.error(`"%" needs integer or DECIMAL operands, got ${typeName(a.type)} and ${typeName(b.type)}`, e);
-      }
-      return out({ ...arithmeticType(fn as ArithOp, a.type, b.type), nullable }, [a, b]);
-    }
-    if (fn === "and" || fn === "or" || fn === "not") {
-      const settled = args.map((x) => this.settle(x, BOOL));
-      const bad = settled.findIndex((x) => x.type.root !== "BOOLEAN");
-      if (bad >= 0) return this.error(`${name} needs BOOLEAN operands, got ${typeName(settled[bad]!.type)}`, e.args[bad]!);
-      return out({ ...BOOL, nullable: anyNullable(settled.map((x) => x.type)) }, settled);
-    }
-    if (fn === "isNull" || fn === "isNotNull") {
-      if (args[0]!.type === null) return this.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", e.args[0]!);
-      return out(BOOL, args);
-    }
-    if (fn === "negative") {
-      const a = args[0]!;
-      if (a.type === null) return this.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", e.args[0]!);
-      if (!isNumeric(a.type)) return this.error(`cannot negate ${typeName(a.type)}`, e);
-      return out(a.type, args);
-    }
-    if (STRING_FNS.has(fn)) {
-      const settled = args.map((x) => this.settle(x, STRING));
-      const bad = settled.findIndex((x) => !isString(x.type));
-      if (bad >= 0) {
-        const which = settled.length > 1 ? `argument ${bad + 1}` : "its argument";
-        return this.error(`${name} needs strings, but ${which} is ${typeName(settled[bad]!.type)}; use CAST(… AS STRING)`, e.args[bad]!);
-      }
-      const nullable = anyNullable(settled.map((x) => x.type));
-      return out({ ...(fn === "charLength" ? INT : STRING), nullable }, settled);
-    }
+    if (ARITH.has(fn) || COMPARE.has(fn)) return this.checkBinary(e, args[0]!, args[1]!);
+    if (fn === "and" || fn === "or" || fn === "not") return this.checkAll(e, args, BOOL, (t) => t.root === "BOOLEAN", BOOL);
+    if (STRING_FNS.has(fn)) return this.checkAll(e, args, STRING, isString, fn === "charLength" ? INT : STRING);
+    const a = args[0]!;
+    if (a.type === null) return this.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", e.args[0]!);
+    if (fn === "isNull" || fn === "isNotNull") return this.out(e, BOOL, args);
+    if (fn === "negative") return isNumeric(a.type) ? this.out(e, a.type, args) : this.error(`cannot negate ${typeName(a.type)}`, e);
     return this.error(`unsupported function ${fn}`, e);
+  }
+
+  private out(e: Call, type: DataType, args: Typed[]): Typed {
+    return { expr: this.keep(e, { kind: "call", fn: e.fn, args: args.map((s) => s.expr) }), type };
+  }
+
+  /** Arithmetic and comparisons: a NULL operand takes the other operand's type. */
+  private checkBinary(e: Call, a0: Typed, b0: Typed): Typed | undefined {
+    const name = opName(e.fn);
+    if (a0.type === null && b0.type === null) return this.error(`cannot tell the type of NULL ${name} NULL`, e);
+    const a = this.settle(a0, (b0.type ?? a0.type)!);
+    const b = this.settle(b0, a.type);
+    const nullable = a.type.nullable || b.type.nullable;
+    if (COMPARE.has(e.fn)) {
+      if (!comparable(a.type, b.type)) return this.error(`cannot compare ${typeName(a.type)} with ${typeName(b.type)}`, e);
+      return this.out(e, { ...BOOL, nullable }, [a, b]);
+    }
+    if (!isNumeric(a.type) || !isNumeric(b.type)) {
+      const hint = e.fn === "plus" && isString(a.type) && isString(b.type) ? "; use CONCAT to join strings" : "";
+      return this.error(`cannot apply "${name}" to ${typeName(a.type)} and ${typeName(b.type)}${hint}`, e);
+    }
+    if (e.fn === "mod" && (!isExactNumeric(a.type) || !isExactNumeric(b.type))) {
+      return this.error(`"%" needs integer or DECIMAL operands, got ${typeName(a.type)} and ${typeName(b.type)}`, e);
+    }
+    return this.out(e, { ...arithmeticType(e.fn as ArithOp, a.type, b.type), nullable }, [a, b]);
+  }
+
+  /** Functions whose every argument must satisfy `accepts` (NULLs become `nullAs`); the result is `result`, nullable if any argument is. */
+  private checkAll(e: Call, args: Typed[], nullAs: DataType, accepts: (t: DataType) => boolean, result: DataType): Typed | undefined {
+    const name = opName(e.fn);
+    const settled = args.map((x) => this.settle(x, nullAs));
+    const bad = settled.findIndex((x) => !accepts(x.type));
+    if (bad >= 0) {
+      const got = typeName(settled[bad]!.type);
+      if (nullAs === BOOL) return this.error(`${name} needs BOOLEAN operands, got ${got}`, e.args[bad]!);
+      const which = settled.length > 1 ? `argument ${bad + 1}` : "its argument";
+      return this.error(`${name} needs strings, but ${which} is ${got}; use CAST(… AS STRING)`, e.args[bad]!);
+    }
+    return this.out(e, { ...result, nullable: anyNullable(settled.map((x) => x.type)) }, settled);
   }
 }
