@@ -1,0 +1,52 @@
+// Property test: for many generated expression trees, parse(print(tree)) gives the tree back.
+import { describe, expect, it } from "vitest";
+import type { Expr, FunctionName } from "./ast";
+import { parseExpr } from "./parse";
+import { printExpr } from "./print";
+
+/** Small deterministic PRNG (mulberry32) so failures reproduce. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ["a", "my col", "back`tick", "it's", "名前", "AND", "x1", "_y", "1st", "température", ""];
+const LITERALS = ["0", "42", "-7", "2147483648", "-9223372036854775808", "1.50", "-0.05", "1e3", "-2.5E-3", "'it''s'", "''", "TRUE", "false", "NULL"];
+const BINARY: FunctionName[] = ["plus", "minus", "times", "dividedBy", "mod", "isEqual", "isNotEqual", "isLess", "isLessOrEqual", "isGreater", "isGreaterOrEqual", "and", "or"];
+const UNARY: FunctionName[] = ["not", "isNull", "isNotNull", "negative", "upperCase", "lowerCase", "charLength", "trim"];
+const TYPES = ["INT", "BIGINT", "DECIMAL(10, 2)", "STRING", "DOUBLE", "BOOLEAN", "VARCHAR(5)", "TIMESTAMP(3)"];
+
+function literal(text: string): Expr {
+  const r = parseExpr(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.expr;
+}
+
+function gen(next: () => number, depth: number): Expr {
+  const pick = <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+  const r = next();
+  if (depth === 0 || r < 0.25) {
+    return r < 0.12 ? { kind: "col", name: pick(NAMES.filter((n) => n !== "")) } : literal(pick(LITERALS));
+  }
+  if (r < 0.65) return { kind: "call", fn: pick(BINARY), args: [gen(next, depth - 1), gen(next, depth - 1)] };
+  if (r < 0.85) return { kind: "call", fn: pick(UNARY), args: [gen(next, depth - 1)] };
+  if (r < 0.93) return { kind: "call", fn: "concat", args: Array.from({ length: 1 + Math.floor(next() * 3) }, () => gen(next, depth - 1)) };
+  return { kind: "cast", expr: gen(next, depth - 1), type: pick(TYPES) };
+}
+
+describe("print/parse round trip over generated trees", () => {
+  it("holds for 2000 trees", () => {
+    const next = rng(20261123);
+    for (let i = 0; i < 2000; i++) {
+      const tree = gen(next, 5);
+      const text = printExpr(tree);
+      const back = parseExpr(text);
+      if (!back.ok) throw new Error(`${text}: ${back.error.message}`);
+      expect(back.expr, text).toEqual(tree);
+    }
+  });
+});
