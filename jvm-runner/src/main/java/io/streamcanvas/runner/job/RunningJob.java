@@ -31,8 +31,10 @@ public final class RunningJob {
     this.name = name;
     this.sinks = List.copyOf(sinks);
     // Asked once, right away: the result future is what carries a failed job's cause.
+    // Its completion time is also the end time, whether or not anyone is polling just then.
     this.result = client.getJobExecutionResult().whenComplete((r, t) -> {
       if (t != null) failure = t;
+      endTime = System.currentTimeMillis();
     });
     sinks.forEach(CollectBuffer::start);
   }
@@ -68,7 +70,7 @@ public final class RunningJob {
       }
     }
     awaitResult();
-    endTime = System.currentTimeMillis();
+    if (endTime == 0) endTime = System.currentTimeMillis();
     terminal = s;
     return s;
   }
