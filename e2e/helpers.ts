@@ -32,3 +32,11 @@ export async function waitForRunner(page: Page) {
 export async function waitSaved(page: Page) {
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
 }
+
+/** Clicks Run and waits until the panel shows the new run (not the previous one, whose status may already be final). */
+export async function startRun(page: Page) {
+  const panel = page.getByTestId("run-panel");
+  const before = await panel.getAttribute("data-run-id");
+  await page.getByTestId("run-button").click();
+  await expect(panel).not.toHaveAttribute("data-run-id", before ?? "", { timeout: 60_000 });
+}

@@ -1,6 +1,6 @@
 // The walking skeleton in a real browser: build datagen → filter → collect by hand, run bounded and unbounded, reload.
 import { expect, test } from "@playwright/test";
-import { connect, dragKind, selectNode, waitForRunner, waitSaved } from "./helpers";
+import { connect, dragKind, selectNode, startRun, waitForRunner, waitSaved } from "./helpers";
 
 test("draw, validate, run bounded and unbounded, stop, and survive a reload", async ({ page }) => {
   await page.goto("/");
@@ -40,7 +40,7 @@ test("draw, validate, run bounded and unbounded, stop, and survive a reload", as
   await expect(page.getByTestId("run-button")).toBeEnabled();
   await waitForRunner(page);
 
-  await page.getByTestId("run-button").click();
+  await startRun(page);
   const status = page.getByTestId("run-status");
   await expect(status).toHaveAttribute("data-status", "RUNNING", { timeout: 60_000 });
   await expect(page.getByTestId("job-id")).toHaveText(/^[0-9a-f]{32}$/);
@@ -51,7 +51,7 @@ test("draw, validate, run bounded and unbounded, stop, and survive a reload", as
 
   // Unbounded: clear the row limit, run, see it RUNNING, stop it.
   await page.getByTestId("field-numberOfRows").fill("");
-  await page.getByTestId("run-button").click();
+  await startRun(page);
   await expect(status).toHaveAttribute("data-status", "RUNNING", { timeout: 60_000 });
   await page.getByTestId("stop-button").click();
   await expect(status).toHaveAttribute("data-status", "CANCELED", { timeout: 60_000 });

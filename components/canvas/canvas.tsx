@@ -40,7 +40,7 @@ export function Canvas() {
       e.preventDefault();
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       // Centre the node on the pointer rather than hanging it from its top-left corner.
-      addNode(kind, { x: p.x - 90, y: p.y - 30 });
+      addNode(kind, { x: p.x - 84, y: p.y - 30 });
     },
     [screenToFlowPosition, addNode],
   );
@@ -51,7 +51,7 @@ export function Canvas() {
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-        fitView={fitOnOpen} fitViewOptions={{ maxZoom: 1, padding: 0.25 }}
+        fitView={fitOnOpen} fitViewOptions={{ maxZoom: 1, padding: 0.12 }}
         minZoom={0.2} maxZoom={2} deleteKeyCode={["Backspace", "Delete"]}
       >
         <Background gap={16} size={1} />

@@ -30,7 +30,7 @@ export function Palette() {
     const r = el?.getBoundingClientRect();
     const centre = r ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
     // Step right past existing nodes so a clicked-in node never lands on top of another one.
-    const pos = { x: Math.round(centre.x - 90), y: Math.round(centre.y - 40) };
+    const pos = { x: Math.round(centre.x - 84), y: Math.round(centre.y - 40) };
     const nodes = store.getState().nodes;
     while (nodes.some((n) => Math.abs(n.position.x - pos.x) < 200 && Math.abs(n.position.y - pos.y) < 90)) pos.x += 230;
     addNode(kind, pos);

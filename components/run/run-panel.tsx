@@ -53,7 +53,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
 
   const blocked = errors.length > 0;
   return (
-    <section className="sc-run" data-testid="run-panel">
+    <section className="sc-run" data-testid="run-panel" data-run-id={run?.id ?? ""}>
       <div className="sc-run__bar">
         <button type="button" className="sc-button sc-button--primary" data-testid="run-button"
           disabled={blocked || active || start.isPending} onClick={onRun}
