@@ -77,5 +77,21 @@ describe("streamcanvas CLI", () => {
       expect(out.sinks.out.rows).toHaveLength(5);
       expect(runner.child.exitCode).toBeNull(); // the CLI does not stop a runner it did not start
     });
+
+    it("exits 2 when the job fails, printing Flink's root cause", async () => {
+      const file = path.join(dir, "fails.json");
+      const g = graph(
+        [{ id: "gen", kind: "datagen", config: { columns: [{ name: "s", type: "STRING", kind: "random", length: 4 }], rowsPerSecond: 50, numberOfRows: 20 } },
+          { id: "sel", kind: "select", config: { columns: [{ name: "n", expr: "CAST(s AS INT)" }] } },
+          { id: "out", kind: "collect", config: {} }],
+        ["gen->sel", "sel->out"],
+      );
+      fs.writeFileSync(file, JSON.stringify(g));
+      const r = await cli(["run", file], data());
+      expect(r.code).toBe(2);
+      expect(r.stdout).toMatch(/FAILED/);
+      expect(r.stdout).toMatch(/^cause: .*NumberFormatException/m);
+      expect(r.stdout).not.toMatch(/\tat /); // a cause, not a stack dump
+    });
   });
 });

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { graph } from "@/pipeline/testing";
 import type { RunInfo } from "@/server/store/runs-repo";
+import { createCaller } from "./root";
+import { createServices } from "@/server/services";
 import { makeHarness, type Harness } from "./testing/harness";
 
 if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
@@ -69,6 +71,16 @@ describe("runs on the real runner", () => {
     expect((await watchUntil(run.id, terminal)).at(-1)!.status).toBe("CANCELED");
   });
 
+  it("reports a job that fails at run time as FAILED with Flink's root cause", async () => {
+    const cast = { id: "sel", kind: "select", config: { columns: [{ name: "n", expr: "CAST(name AS INT)" }] } };
+    const pipelineId = await create(graph([source(true), cast, collect], ["gen->sel", "sel->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    const last = (await watchUntil(run.id, terminal)).at(-1)!;
+    expect(last.status).toBe("FAILED");
+    expect(last.error?.rootCause).toMatch(/NumberFormatException/);
+    expect(last.error?.rootCause).not.toMatch(/\tat /);
+  });
+
   it("refuses an invalid graph with BAD_REQUEST naming the node, before reaching the runner", async () => {
     const bad = graph([source(true), { id: "f1", kind: "filter", config: { predicate: "missing_col > 1" } }, collect], ["gen->f1", "f1->out"]);
     const pipelineId = await create(bad);
@@ -76,6 +88,28 @@ describe("runs on the real runner", () => {
     expect(e).toBeInstanceOf(TRPCError);
     expect(e.code).toBe("BAD_REQUEST");
     expect(e.cause.graphErrors).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: "f1", field: "predicate" })]));
+  });
+
+  it("after a server restart, re-adopts the live runner and keeps watching its active run", async () => {
+    const pipelineId = await create(graph([source(false), collect], ["gen->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    // a second server process on the same data dir (the first one "crashed" without stopping its runner)
+    const second = createServices({ dataDir: h.dir, examplesDir: path.join(h.dir, "none"), log: () => {} });
+    try {
+      await second.supervisor.start();
+      expect(second.supervisor.getStatus().message).toBe("runner adopted");
+      expect(second.supervisor.runnerPid()).toBe(h.services.supervisor.runnerPid());
+      const caller = createCaller({ services: second });
+      expect((await caller.runs.get({ runId: run.id })).status).toBe("RUNNING");
+      await caller.runs.stop({ runId: run.id });
+      for await (const r of await caller.runs.watch({ runId: run.id })) if (terminal(r)) break;
+      expect((await caller.runs.get({ runId: run.id })).status).toBe("CANCELED");
+    } finally {
+      second.tracker.dispose();
+      await second.supervisor.stop(); // adopted, not ours: leaves the runner running
+      second.store.close();
+    }
+    expect((await h.caller.runner.status()).state).toBe("ready");
   });
 
   it("survives kill -9 of the runner: restarts it, marks the active run LOST and reports it", async () => {
