@@ -93,6 +93,26 @@ describe("runs router", () => {
     expect(st.lostRuns).toEqual([{ runId: run.id, pipelineId, jobId: run.jobId }]);
   });
 
+  it("streams runs.watch over HTTP as server-sent events until the run ends", async () => {
+    const pipelineId = await create(graph([seqSource("src", 10), collect], ["src->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    const input = encodeURIComponent(JSON.stringify({ runId: run.id }));
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc", router: appRouter, createContext: () => ({ services: h.services }),
+      req: new Request(`http://x/api/trpc/runs.watch?input=${input}`, { headers: { accept: "text/event-stream" } }),
+    });
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = res.body!.getReader();
+    let text = "";
+    while (!text.includes('"FINISHED"')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    expect(text).toMatch(/^data: .*"status":"FINISHED"/m);
+  });
+
   it("rejects watching an unknown run with NOT_FOUND", async () => {
     const e = await h.caller.runs.watch({ runId: "nope" }).catch((x: unknown) => x);
     expect((e as TRPCError).code).toBe("NOT_FOUND");
