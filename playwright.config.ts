@@ -4,7 +4,9 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 // E2E_BASE_URL points the tests at a server that is already running (while developing) instead of starting one.
 const external = process.env.E2E_BASE_URL;
-const dataDir = `./data/e2e-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+// Fresh per run; kept in the environment so that worker processes (which re-read this file) see the same directory.
+process.env.E2E_DATA_DIR ??= `./data/e2e-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import "@xyflow/react/dist/style.css";
 import "./globals.css";
-import { RunnerStatusBar } from "@/components/ui/runner-status";
+import { RunnerBanner, RunnerPill, RunnerStatusProvider } from "@/components/ui/runner-status";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -17,15 +17,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <Providers>
-          <div className="sc-app">
-            <header className="sc-header">
-              <Link href="/" className="sc-logo" data-testid="home-link">
-                <span className="sc-logo__mark" aria-hidden>◆</span> StreamCanvas
-              </Link>
-              <RunnerStatusBar />
-            </header>
-            <main className="sc-main">{children}</main>
-          </div>
+          <RunnerStatusProvider>
+            <div className="sc-app">
+              <header className="sc-header">
+                <Link href="/" className="sc-logo" data-testid="home-link">
+                  <span className="sc-logo__mark" aria-hidden>◆</span> StreamCanvas
+                </Link>
+                <RunnerPill />
+              </header>
+              <RunnerBanner />
+              <main className="sc-main">{children}</main>
+            </div>
+          </RunnerStatusProvider>
         </Providers>
       </body>
     </html>

@@ -1,50 +1,58 @@
 // The Flink runner's state on every page: a pill in the header, and a banner while it is not ready or lost runs.
 "use client";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import type { RunnerStatus } from "@/components/run/types";
 
-function useRunnerStatus(): RunnerStatus | undefined {
+const RunnerCtx = createContext<RunnerStatus | undefined>(undefined);
+
+/** One runner.watch subscription per tab, shared by the pill and the banner. */
+export function RunnerStatusProvider({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
-  return useSubscription(trpc.runner.watch.subscriptionOptions()).data as RunnerStatus | undefined;
+  const status = useSubscription(trpc.runner.watch.subscriptionOptions()).data as RunnerStatus | undefined;
+  return <RunnerCtx.Provider value={status}>{children}</RunnerCtx.Provider>;
 }
 
-export function RunnerStatusBar() {
-  const s = useRunnerStatus();
+export function RunnerPill() {
+  const s = useContext(RunnerCtx);
   const state = s?.state ?? "connecting";
-  const lost = s?.lostRuns ?? [];
-  const showBanner = state !== "ready" || lost.length > 0;
   return (
-    <>
-      <span className={`sc-runner-pill sc-runner-pill--${state}`} data-testid="runner-pill" data-state={state}>
-        <span className="sc-runner-pill__dot" />
-        {state === "ready" ? "Flink ready" : state === "connecting" ? "connecting…" : `Flink ${state}`}
-        {state === "ready" && s?.flinkRestUrl && (
-          <a href={s.flinkRestUrl} target="_blank" rel="noreferrer" className="sc-runner-pill__link">web UI ↗</a>
-        )}
-      </span>
-      {showBanner && s && (
-        <div className={`sc-banner sc-banner--${state}`} data-testid="runner-banner" data-state={state} role="status">
-          <BannerText status={s} />
-        </div>
+    <span className={`sc-runner-pill sc-runner-pill--${state}`} data-testid="runner-pill" data-state={state}>
+      <span className="sc-runner-pill__dot" />
+      {state === "ready" ? "Flink ready" : state === "connecting" ? "connecting…" : `Flink ${state}`}
+      {state === "ready" && s?.flinkRestUrl && (
+        <a href={s.flinkRestUrl} target="_blank" rel="noreferrer" className="sc-runner-pill__link">web UI ↗</a>
       )}
-    </>
+    </span>
   );
 }
 
-function BannerText({ status }: { status: RunnerStatus }) {
-  const lost = status.lostRuns;
+export function RunnerBanner() {
+  const s = useContext(RunnerCtx);
+  // Lost runs stay listed by the server; once read, the user may dismiss them (until more are lost).
+  const [dismissed, setDismissed] = useState(0);
+  if (!s || (s.state === "ready" && s.lostRuns.length <= dismissed)) return null;
+  return (
+    <div className={`sc-banner sc-banner--${s.state}`} data-testid="runner-banner" data-state={s.state} role="status">
+      <span>{bannerText(s)}</span>
+      {s.state === "ready" && (
+        <button type="button" className="sc-banner__close" data-testid="runner-banner-dismiss"
+          onClick={() => setDismissed(s.lostRuns.length)} title="Dismiss">×</button>
+      )}
+    </div>
+  );
+}
+
+function bannerText(s: RunnerStatus): string {
+  const lost = s.lostRuns;
   const lostText = lost.length
     ? ` — ${lost.length} run${lost.length === 1 ? "" : "s"} lost: ${lost.map((r) => r.jobId ?? r.runId).join(", ")}`
     : "";
-  switch (status.state) {
-    case "starting":
-      return <>Flink runner starting… {status.message}</>;
-    case "restarting":
-      return <>Flink runner crashed, restarting{lostText}. {status.message}</>;
-    case "down":
-      return <>Flink runner is down: {status.message}{lostText}</>;
-    default:
-      return <>Flink runner restarted{lostText}. {status.message}</>;
+  switch (s.state) {
+    case "starting": return `Flink runner starting… ${s.message}`;
+    case "restarting": return `Flink runner crashed, restarting${lostText}. ${s.message}`;
+    case "down": return `Flink runner is down: ${s.message}${lostText}`;
+    default: return `Flink runner restarted${lostText}.`;
   }
 }
