@@ -4,9 +4,9 @@ import { createRunnerClient, RunnerUnavailable, type RunnerClient } from "./clie
 import { readRunnerFile, removeRunnerFile, writeRunnerFile } from "./runner-file";
 import { isAlive, spawnRunner, type RunnerCommand } from "./spawn";
 
-export type LostRun = { runId: string; pipelineId: string; jobId: string | null };
-export type RunnerState = "starting" | "ready" | "restarting" | "down";
-export type RunnerStatus = { state: RunnerState; message: string; flinkRestUrl: string | null; lostRuns: LostRun[] };
+import type { LostRun, RunnerStatus } from "./status";
+
+export type { LostRun, RunnerState, RunnerStatus } from "./status";
 
 export type SupervisorOptions = {
   dataDir: string;
@@ -61,10 +61,11 @@ export class RunnerSupervisor {
     return this.booting;
   }
 
-  /** Resolves with a client once the runner is ready; rejects with the runner's state after timeoutMs. */
+  /** Resolves with a client once the runner is ready; rejects at once while it is down, else after timeoutMs. */
   async whenReady(timeoutMs: number): Promise<RunnerClient> {
     const c = this.currentClient();
     if (c) return c;
+    if (this.status.state === "down") throw new RunnerUnavailable(`runner is down: ${this.status.message}`);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         off();
