@@ -10,7 +10,7 @@ test("the seeded example opens from the list with its nodes, and runs", async ({
   const rows = page.getByTestId("pipeline-list").locator("[data-testid^=open-pipeline-]");
   await expect(rows.last()).toBeVisible();
   await rows.last().click();
-  await expect(page.getByTestId("pipeline-name")).toHaveText("Sensor alerts");
+  await expect(page.getByTestId("pipeline-name")).toHaveValue("Sensor alerts");
   for (const id of EXAMPLE_NODES) await expect(page.getByTestId(`node-${id}`)).toBeVisible();
   await expect(page.getByTestId("edge-label-filter-alert")).toContainText("reading_id BIGINT");
   await expect(page.getByTestId("run-blockers")).toHaveCount(0);

@@ -28,6 +28,7 @@ test("a runner crash is reported with the lost run, and the restarted runner tak
 
   await startRun(page);
   await expect(status).toHaveAttribute("data-status", "RUNNING", { timeout: 60_000 });
+  await expect(page.getByTestId("rows-table").getByTestId("cell-id").first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId("stop-button").click();
   await expect(status).toHaveAttribute("data-status", "CANCELED", { timeout: 60_000 });
 });

@@ -7,6 +7,7 @@ test("draw, validate, run bounded and unbounded, stop, and survive a reload", as
   await page.getByTestId("new-pipeline").click();
   await expect(page).toHaveURL(/\/pipelines\/[^/]+$/);
   await expect(page.getByTestId("canvas")).toBeVisible();
+  await page.getByTestId("pipeline-name").fill("Skeleton e2e");
 
   // A fresh pipeline names its nodes <kind>_1.
   await dragKind(page, "datagen", { x: 120, y: 140 });
@@ -53,6 +54,7 @@ test("draw, validate, run bounded and unbounded, stop, and survive a reload", as
   await page.getByTestId("field-numberOfRows").fill("");
   await startRun(page);
   await expect(status).toHaveAttribute("data-status", "RUNNING", { timeout: 60_000 });
+  await expect(page.getByTestId("rows-table").getByTestId("cell-value").first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId("stop-button").click();
   await expect(status).toHaveAttribute("data-status", "CANCELED", { timeout: 60_000 });
 
@@ -61,6 +63,7 @@ test("draw, validate, run bounded and unbounded, stop, and survive a reload", as
   await page.reload();
   for (const id of ["datagen_1", "filter_1", "collect_1"]) await expect(page.getByTestId(`node-${id}`)).toBeVisible();
   await expect(page.getByTestId("edge-label-e_filter_1_out_collect_1_in")).toBeVisible();
+  await expect(page.getByTestId("pipeline-name")).toHaveValue("Skeleton e2e");
   await selectNode(page, "filter_1");
   await expect(page.getByTestId("field-predicate")).toHaveValue("value > 50");
 });

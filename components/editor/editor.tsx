@@ -67,5 +67,9 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
 
 function PipelineName() {
   const name = useCanvas((s) => s.name);
-  return <h1 className="sc-toolbar__name" data-testid="pipeline-name">{name}</h1>;
+  const setName = useCanvas((s) => s.setName);
+  return (
+    <input className="sc-toolbar__name" data-testid="pipeline-name" value={name} aria-label="Pipeline name"
+      size={Math.max(8, name.length + 1)} maxLength={200} spellCheck={false} onChange={(e) => setName(e.target.value)} />
+  );
 }

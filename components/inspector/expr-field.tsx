@@ -53,18 +53,6 @@ export function ExprField({ label, path, value, hint, onChange }: Props) {
         <span key={i} className="sc-field__error" data-testid={`field-error-${path}`}>{e.message}</span>
       ))}
       {hint && <span className="sc-field__hint">{hint}</span>}
-      <div className="sc-expr__columns" data-testid={`input-columns-${path}`}>
-        <span className="sc-expr__columns-title">Input columns</span>
-        {inputRowType?.length ? (
-          inputRowType.map((c) => (
-            <span key={c.name} className="sc-chip" title={formatType(c.type)}>
-              {c.name} <em>{formatType(c.type)}</em>
-            </span>
-          ))
-        ) : (
-          <span className="sc-muted">connect an input to see its columns</span>
-        )}
-      </div>
     </div>
   );
 }

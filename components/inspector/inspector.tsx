@@ -6,6 +6,7 @@ import type { NodeKind } from "@/pipeline/kinds/define";
 import { useCanvas, useCanvasStoreApi } from "@/components/canvas/store-context";
 import { useNodeErrors, useValidation } from "@/components/canvas/validation";
 import { ErrorList } from "./error-list";
+import { InputColumns } from "./input-columns";
 import type { JsonSchema } from "./json-schema";
 import { SchemaForm } from "./schema-form";
 
@@ -55,6 +56,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       </header>
       <p className="sc-muted">{kind.description}</p>
       <ErrorList errors={errors} testId="inspector-errors" />
+      {kind.ports.inputs.length > 0 && <InputColumns rowType={inputRowType} />}
       <form className="sc-form" onSubmit={(e) => e.preventDefault()}>
         <SchemaForm
           schema={configSchema(kind as NodeKind<unknown>)} value={data.config}
@@ -67,20 +69,17 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
 }
 
 function PipelineInspector() {
-  const name = useCanvas((s) => s.name);
   const count = useCanvas((s) => s.nodes.length);
-  const setName = useCanvas((s) => s.setName);
   const { errors } = useValidation();
   return (
     <div className="sc-inspector__body">
       <header className="sc-inspector__head"><h2 className="sc-inspector__title">Pipeline</h2></header>
-      <label className="sc-field">
-        <span className="sc-field__label">Name</span>
-        <input className="sc-input" data-testid="field-pipeline-name" value={name}
-          onChange={(e) => setName(e.target.value)} />
-      </label>
       <p className="sc-muted">
-        {count === 0 ? "Drag a source from the palette to start." : `${count} node${count === 1 ? "" : "s"}. Select one to edit it.`}
+        Drag node kinds from the palette, connect an output (right) to an input (left), and select a node to edit it.
+        Every edit is saved as you go.
+      </p>
+      <p className="sc-muted">
+        {count === 0 ? "The canvas is empty: start with a source." : `${count} node${count === 1 ? "" : "s"}.`}
       </p>
       <ErrorList errors={errors} testId="pipeline-errors" withNode />
     </div>

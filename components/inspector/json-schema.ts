@@ -65,7 +65,8 @@ export function emptyValue(s: JsonSchema): unknown {
     case "object": {
       const o: Record<string, unknown> = {};
       for (const [k, p] of Object.entries(schema.properties ?? {})) {
-        if (schema.required?.includes(k)) o[k] = emptyValue(p);
+        // Show defaults in the new item's fields rather than leaving them blank and applied unseen.
+        if (unwrapNullable(p).schema.default !== undefined || schema.required?.includes(k)) o[k] = emptyValue(p);
       }
       return o;
     }
