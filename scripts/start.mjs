@@ -1,5 +1,5 @@
 // npm start: checks prerequisites, builds what changed, starts Next.js (which boots the jvm-runner), reports readiness.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { tsImport } from "tsx/esm/api";
@@ -11,12 +11,10 @@ function fail(msg) {
   process.exit(1);
 }
 
+/** stdout + stderr of a version command (java prints to stderr), or null if the command is missing. */
 function version(cmd, args) {
-  try {
-    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    return e.code === "ENOENT" ? null : `${e.stdout ?? ""}${e.stderr ?? ""}`;
-  }
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  return r.error?.code === "ENOENT" ? null : `${r.stdout ?? ""}${r.stderr ?? ""}`;
 }
 
 function checkPrerequisites(java) {
