@@ -2,6 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { PipelineGraphSchema, SCHEMA_VERSION, type PipelineGraph } from "@/pipeline/graph";
+import { readGraph } from "@/server/pipeline-ops";
 import { loadExample } from "@/server/store/examples";
 import { NotFoundError } from "@/server/runner/run-tracker";
 import { procedure, router } from "../trpc";
@@ -14,7 +15,8 @@ export const pipelinesRouter = router({
   get: procedure.input(Id).query(({ ctx, input }) => {
     const p = ctx.services.store.pipelines.get(input.id);
     if (!p) throw new NotFoundError(`no pipeline ${input.id}`);
-    return p;
+    const upgraded = readGraph(p.graph); // nodes saved by older kind versions come back in their current shape
+    return upgraded.ok ? { ...p, graph: upgraded.graph } : p;
   }),
 
   create: procedure
