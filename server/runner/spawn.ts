@@ -44,13 +44,16 @@ export type SpawnedRunner = { child: ChildProcess; ready: RunnerReady; secret: s
  * Spawns the runner with a fresh secret in its environment (never on the command line) and resolves on READY.
  * Every other output line goes to `log`, before and after READY.
  */
-export function spawnRunner(cmd: RunnerCommand, log: (line: string) => void, timeoutMs = 180_000): Promise<SpawnedRunner> {
+export function spawnRunner(
+  cmd: RunnerCommand, log: (line: string) => void, timeoutMs = 180_000, onSpawn?: (child: ChildProcess) => void,
+): Promise<SpawnedRunner> {
   const secret = newSecret();
   const child = spawn(cmd.command, cmd.args, {
     cwd: cmd.cwd,
     env: { ...process.env, STREAMCANVAS_RUNNER_SECRET: secret },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  onSpawn?.(child);
   return new Promise((resolve, reject) => {
     const tail: string[] = [];
     let settled = false;

@@ -76,6 +76,21 @@ describe("RunnerSupervisor", () => {
     expect(s.getStatus().state).toBe("down");
   });
 
+  it("leaves no runner behind when stopped while the runner is still booting", async () => {
+    let pid = 0;
+    const s: RunnerSupervisor = make({
+      log: (l) => {
+        const m = /booting pid=(\d+)/.exec(l);
+        if (m) (pid = Number(m[1])), void s.stop();
+      },
+    });
+    await s.start();
+    expect(pid).toBeGreaterThan(0);
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+    expect(s.getStatus().state).toBe("down");
+    expect(fs.existsSync(runnerFilePath(dir))).toBe(false);
+  });
+
   it("is down with the reason when the runner cannot be started, and whenReady rejects", async () => {
     const s = make({ command: () => { throw new RunnerNotBuilt("jvm-runner is not built"); } });
     void s.start();

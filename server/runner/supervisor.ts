@@ -35,6 +35,8 @@ export class RunnerSupervisor {
   private attempt = 0;
   private stopped = false;
   private booting: Promise<void> | null = null;
+  /** a runner started but not yet ready: stop() and killNow() must not leave it behind */
+  private spawning: ChildProcess | null = null;
   private readonly log: (line: string) => void;
 
   constructor(private readonly opts: SupervisorOptions) {
@@ -85,6 +87,7 @@ export class RunnerSupervisor {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.spawning?.kill("SIGTERM");
     const child = this.child;
     this.child = null;
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -102,6 +105,7 @@ export class RunnerSupervisor {
   killNow(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.spawning?.kill("SIGTERM");
     if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
       this.child.kill("SIGTERM");
       if (this.pid !== null) removeRunnerFile(this.opts.dataDir, this.pid);
@@ -166,10 +170,17 @@ export class RunnerSupervisor {
 
   private async spawn(state: "starting" | "restarting"): Promise<void> {
     this.set({ state, message: state === "starting" ? "starting the runner" : "restarting the runner" });
-    const started = await spawnRunner(this.opts.command(), (l) => {
+    const onLine = (l: string) => {
       this.log(l);
       if (this.status.state !== "ready") this.set({ message: l.slice(0, 200) });
-    });
+    };
+    const started = await spawnRunner(this.opts.command(), onLine, undefined, (c) => (this.spawning = c)).finally(
+      () => (this.spawning = null),
+    );
+    if (this.stopped) {
+      started.child.kill("SIGTERM"); // stop() came while it was booting
+      return;
+    }
     this.child = started.child;
     this.pid = started.ready.pid;
     this.client = createRunnerClient(started.url, started.secret);

@@ -61,7 +61,7 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(0, "127.0.0.1", () => {
-  process.stderr.write("fake runner booting\n");
+  process.stderr.write(`fake runner booting pid=${process.pid}\n`);
   process.stdout.write(`STREAMCANVAS_RUNNER_READY ${JSON.stringify({ port: server.address().port, flinkRestUrl: null, pid: process.pid })}\n`);
 });
 process.on("SIGTERM", () => process.exit(0));
