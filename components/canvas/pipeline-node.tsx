@@ -1,8 +1,9 @@
 // The one node component: renders any node kind from its registry entry (title, id, ports, errors). Render only.
 "use client";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { getNodeKind } from "@/pipeline/kinds";
+import { nodeSummary } from "./node-summary";
 import type { CanvasNode } from "./store";
 import { useNodeErrors } from "./validation";
 
@@ -16,6 +17,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const inputs = kind?.ports.inputs ?? [];
   const outputs = kind?.ports.outputs ?? [];
   const category = kind?.category ?? "unknown";
+  const summary = useMemo(() => (kind ? nodeSummary(kind, data.config) : []), [kind, data.config]);
   return (
     <div
       className={`sc-node sc-node--${category}${selected ? " is-selected" : ""}${errors.length ? " has-errors" : ""}`}
@@ -31,6 +33,9 @@ function PipelineNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
         )}
       </div>
       <div className="sc-node__id">{id}</div>
+      {summary.map((l, i) => (
+        <div key={i} className={`sc-node__summary${l.mono ? " is-mono" : ""}`} title={l.text}>{l.text}</div>
+      ))}
       {errors[0] && (
         <div className="sc-node__error" data-testid={`node-error-message-${id}`}>
           {errors[0].message}

@@ -70,6 +70,6 @@ function PipelineName() {
   const setName = useCanvas((s) => s.setName);
   return (
     <input className="sc-toolbar__name" data-testid="pipeline-name" value={name} aria-label="Pipeline name"
-      size={Math.max(8, name.length + 1)} maxLength={200} spellCheck={false} onChange={(e) => setName(e.target.value)} />
+      maxLength={200} spellCheck={false} onChange={(e) => setName(e.target.value)} />
   );
 }

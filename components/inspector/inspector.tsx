@@ -1,27 +1,13 @@
 // Right-hand inspector: the selected node's generated config form and its errors; the pipeline's name otherwise.
 "use client";
-import { z } from "zod";
 import { getNodeKind } from "@/pipeline/kinds";
 import type { NodeKind } from "@/pipeline/kinds/define";
 import { useCanvas, useCanvasStoreApi } from "@/components/canvas/store-context";
 import { useNodeErrors, useValidation } from "@/components/canvas/validation";
 import { ErrorList } from "./error-list";
 import { InputColumns } from "./input-columns";
-import type { JsonSchema } from "./json-schema";
+import { configSchema } from "./json-schema";
 import { SchemaForm } from "./schema-form";
-
-const schemaCache = new Map<string, JsonSchema>();
-
-function configSchema(kind: NodeKind<unknown>): JsonSchema {
-  const key = `${kind.kind}@${kind.version}`;
-  let s = schemaCache.get(key);
-  if (!s) {
-    // io "input": defaults make fields optional in the form, as they are for the user.
-    s = z.toJSONSchema(kind.config as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema;
-    schemaCache.set(key, s);
-  }
-  return s;
-}
 
 export function Inspector() {
   const selectedId = useCanvas((s) => s.nodes.find((n) => n.selected)?.id ?? null);

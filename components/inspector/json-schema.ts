@@ -1,4 +1,7 @@
 // The small subset of JSON Schema that z.toJSONSchema emits for node configs, and helpers to read it.
+import { z } from "zod";
+import type { NodeKind } from "@/pipeline/kinds/define";
+
 export type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -72,4 +75,18 @@ export function emptyValue(s: JsonSchema): unknown {
     }
     default: return undefined;
   }
+}
+
+const schemaCache = new Map<string, JsonSchema>();
+
+/** A kind's config as JSON Schema, computed once per kind version. */
+export function configSchema(kind: NodeKind<unknown>): JsonSchema {
+  const key = `${kind.kind}@${kind.version}`;
+  let s = schemaCache.get(key);
+  if (!s) {
+    // io "input": fields with defaults are optional, as they are for the user.
+    s = z.toJSONSchema(kind.config as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    schemaCache.set(key, s);
+  }
+  return s;
 }

@@ -64,7 +64,7 @@ export function PipelineList() {
       {error && <pre className="sc-alert sc-alert--bad">{error}</pre>}
       <table className="sc-list" data-testid="pipeline-list">
         <thead>
-          <tr><th>Name</th><th className="sc-num">Nodes</th><th>Updated</th><th /></tr>
+          <tr><th>Name</th><th className="sc-num sc-list__narrow">Nodes</th><th className="sc-list__wide">Updated</th><th /></tr>
         </thead>
         <tbody>
           {list.data?.map((p) => (
