@@ -14,7 +14,7 @@ const RETRY_MS = 3000;
 type SaveFn = (input: { id: string; graph: ReturnType<typeof toGraph>; baseRevision: number }) => Promise<{ revision: number }>;
 
 /** The saver's whole lifecycle in one closure, so the effect below can start and stop it cleanly. */
-function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { current: number }, pushNow: boolean, report: (s: SaveStatus) => void) {
+export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { current: number }, pushNow: boolean, report: (s: SaveStatus) => void) {
   let lastSaved = pushNow ? "" : JSON.stringify(toGraph(store.getState()));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;

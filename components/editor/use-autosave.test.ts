@@ -1,0 +1,76 @@
+import { TRPCClientError } from "@trpc/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SCHEMA_VERSION } from "@/pipeline/graph";
+import { createCanvasStore } from "@/components/canvas/store";
+import { startSaver, type SaveStatus } from "./use-autosave";
+
+const blank = { schemaVersion: SCHEMA_VERSION, name: "t", nodes: [], edges: [] } as const;
+const conflict = () =>
+  TRPCClientError.from({ error: { message: "stale", code: -32009, data: { code: "CONFLICT", httpStatus: 409 } } } as never);
+
+describe("autosave", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function setup(save: (i: { baseRevision: number }) => Promise<{ revision: number }>) {
+    const store = createCanvasStore({ ...blank, nodes: [], edges: [] });
+    const statuses: SaveStatus["state"][] = [];
+    const rev = { current: 1 };
+    const saver = startSaver("p1", store, save as never, rev, false, (s) => statuses.push(s.state));
+    return { store, statuses, rev, saver };
+  }
+
+  it("debounces a burst of edits into one save and advances the base revision", async () => {
+    const save = vi.fn(async (i: { baseRevision: number }) => ({ revision: i.baseRevision + 1 }));
+    const { store, rev, statuses } = setup(save);
+    store.getState().setName("a");
+    store.getState().setName("ab");
+    store.getState().setName("abc");
+    await vi.runAllTimersAsync();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]![0]).toMatchObject({ baseRevision: 1, graph: { name: "abc" } });
+    expect(rev.current).toBe(2);
+    expect(statuses.at(-1)).toBe("saved");
+  });
+
+  it("keeps retrying while offline and saves once the server answers", async () => {
+    let up = false;
+    const save = vi.fn(async () => {
+      if (!up) throw new TypeError("fetch failed");
+      return { revision: 2 };
+    });
+    const { store, statuses } = setup(save);
+    store.getState().setName("x");
+    await vi.advanceTimersByTimeAsync(600);
+    expect(statuses.at(-1)).toBe("offline");
+    up = true;
+    await vi.advanceTimersByTimeAsync(3_100);
+    expect(statuses.at(-1)).toBe("saved");
+  });
+
+  it("stops saving after a conflict instead of overwriting the newer copy", async () => {
+    const save = vi.fn(async () => { throw conflict(); });
+    const { store, statuses, saver } = setup(save);
+    store.getState().setName("x");
+    await vi.runAllTimersAsync();
+    expect(statuses.at(-1)).toBe("conflict");
+    store.getState().setName("y");
+    await vi.runAllTimersAsync();
+    expect(save).toHaveBeenCalledTimes(1);
+    await expect(saver.flush()).rejects.toThrow(/changed elsewhere/);
+  });
+
+  it("flush saves pending edits at once, after any save in flight", async () => {
+    const order: string[] = [];
+    const save = vi.fn(async (i: { graph?: { name: string } } & { baseRevision: number }) => {
+      order.push(i.graph!.name);
+      return { revision: i.baseRevision + 1 };
+    });
+    const { store, saver } = setup(save as never);
+    store.getState().setName("first");
+    await vi.advanceTimersByTimeAsync(600);
+    store.getState().setName("second");
+    await saver.flush();
+    expect(order).toEqual(["first", "second"]);
+  });
+});
