@@ -9,14 +9,18 @@ type Props = { label: string; path: string; value: string; hint?: string; onChan
 type Span = { start: number; end: number };
 type Analysis = { type?: DataType; errors: { message: string; span?: Span }[] };
 
+/** The offending line of the expression with carets under the error's span (expressions may span lines). */
 function Caret({ text, span }: { text: string; span: Span }) {
   const start = Math.min(span.start, text.length);
-  const width = Math.max(1, Math.min(span.end, text.length + 1) - start);
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const nl = text.indexOf("\n", start);
+  const lineEnd = nl === -1 ? text.length : nl;
+  const width = Math.max(1, Math.min(span.end, lineEnd + 1) - start);
   return (
     <pre className="sc-expr__caret" data-testid="expr-caret">
-      {text || " "}
+      {text.slice(lineStart, lineEnd) || " "}
       {"\n"}
-      {" ".repeat(start)}
+      {" ".repeat(start - lineStart)}
       <span className="sc-expr__caret-mark">{"^".repeat(width)}</span>
     </pre>
   );
@@ -44,8 +48,8 @@ export function ExprField({ label, path, value, hint, onChange }: Props) {
         {label}
         {analysis.type && <span className="sc-expr__type" data-testid={`expr-type-${path}`}>→ {formatType(analysis.type)}</span>}
       </label>
-      <input
-        id={`expr-${path}`} type="text" className="sc-input sc-input--mono" data-testid={`field-${path}`}
+      <textarea
+        id={`expr-${path}`} className="sc-input sc-input--mono sc-expr__input" data-testid={`field-${path}`} rows={1}
         value={value} spellCheck={false} autoComplete="off" onChange={(e) => onChange(e.target.value)}
       />
       {spanned?.span && <Caret text={value} span={spanned.span} />}

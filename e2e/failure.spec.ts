@@ -1,0 +1,17 @@
+// A job that fails at runtime in Flink: the page shows FAILED and Flink's root cause, not a stack dump.
+import { expect, test } from "@playwright/test";
+import { selectNode, startRun, waitForRunner } from "./helpers";
+
+test("a runtime failure shows FAILED with Flink's root cause", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("from-example").click();
+  await page.getByTestId("example-sensor-alerts.json").click();
+  await selectNode(page, "too_hot_or_humid");
+  // Type-checks (STRING → INT is a valid cast) but cannot succeed on these values, so Flink fails the job.
+  await page.getByTestId("field-predicate").fill("CAST(CONCAT('n/a ', CAST(sensor_id AS STRING)) AS INT) > 1");
+  await expect(page.getByTestId("node-error-too_hot_or_humid")).toHaveCount(0);
+  await waitForRunner(page);
+  await startRun(page);
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FAILED", { timeout: 90_000 });
+  await expect(page.getByTestId("run-root-cause")).toContainText("n/a");
+});
