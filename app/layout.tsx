@@ -3,7 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import "@xyflow/react/dist/style.css";
-import "./globals.css";
+import "./styles/base.css";
+import "./styles/editor.css";
+import "./styles/inspector.css";
+import "./styles/run.css";
 import { RunnerBanner, RunnerPill, RunnerStatusProvider } from "@/components/ui/runner-status";
 import { Providers } from "./providers";
 
