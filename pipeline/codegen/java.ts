@@ -2,7 +2,7 @@
 import type { Statement, TableDescriptorIr, TableProgram } from "../ir";
 import { javaExpr, newUses, type JavaUses } from "./java-expr";
 import { javaClassName, JavaNames, javaString, javaType } from "./java-text";
-import { readType } from "./literal";
+import { CodegenError, readType } from "./literal";
 import { checkProgram } from "./program";
 
 export type JavaOptions = {
@@ -56,6 +56,7 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
         ];
       }
     }
+    throw new CodegenError(`unknown statement op ${JSON.stringify((s as { op: unknown }).op)}`);
   }
 
   /** TableDescriptor.forConnector(...); a sink without a schema takes its input's, as the runner's Descriptors does. */
@@ -133,18 +134,16 @@ function header(program: TableProgram, className: string, uses: JavaUses, ascii:
   ];
 }
 
-/** One thread per collect sink, so a sink whose rows nobody reads cannot hold back the others (the runner drains each the same way). */
+/**
+ * One thread per collect sink, so a sink whose rows nobody reads cannot hold back the others (the runner drains each
+ * the same way). The iterator ends with the job; it is not closed, since closing it would try to cancel the job on a
+ * local cluster that has already shut down.
+ */
 function drainHelper(): string[] {
   return [
     "",
     "  private static Thread drain(String sink, CloseableIterator<Row> rows) {",
-    "    Thread t = new Thread(() -> {",
-    "      try (rows) {",
-    "        rows.forEachRemaining(row -> System.out.println(sink + \"> \" + row));",
-    "      } catch (Exception e) {",
-    "        throw new RuntimeException(e);",
-    "      }",
-    "    });",
+    "    Thread t = new Thread(() -> rows.forEachRemaining(row -> System.out.println(sink + \"> \" + row)));",
     "    t.start();",
     "    return t;",
     "  }",

@@ -48,6 +48,7 @@ export function printSql(program: TableProgram, rowTypes: Record<string, RowType
         );
         return [];
     }
+    throw new CodegenError(`unknown statement op ${JSON.stringify((s as { op: unknown }).op)}`);
   }
 
   /** A sink's table name: its id, unless a table or view already has that name. */

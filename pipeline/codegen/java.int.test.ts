@@ -1,0 +1,139 @@
+// Real check of printJava: the Java printed for every IR fixture and for hostile names compiles with javac against
+// jvm-runner's Flink classpath, and running it on a local MiniCluster prints exactly the rows the fixtures expect.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TableProgramSchema, type TableProgram } from "../ir";
+import { hostileProgram } from "./hostile";
+import { printJava } from "./index";
+
+const ROOT = path.join(import.meta.dirname, "..", "..");
+const FIXTURES = path.join(ROOT, "pipeline", "fixtures");
+const RUNNER = path.join(ROOT, "jvm-runner");
+const CLASSPATH = `${path.join(RUNNER, "target", "classes")}:${path.join(RUNNER, "target", "lib", "*")}`;
+const JVM_OPTIONS = readFileSync(path.join(RUNNER, "jvm.options"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+
+/** Runs generated mains in one JVM, each on a local MiniCluster bound to loopback (the programs say nothing about addresses). */
+const HARNESS = `
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+public class LoopbackHarness extends StreamExecutionEnvironment {
+  public static void main(String[] args) throws Exception {
+    initializeContextEnvironment(conf -> {
+      Configuration c = new Configuration(conf);
+      for (String k : new String[] {"rest.address", "rest.bind-address", "jobmanager.bind-host", "jobmanager.rpc.address",
+          "taskmanager.bind-host", "taskmanager.host"}) c.setString(k, "127.0.0.1");
+      // what LocalStreamEnvironment sets up, which refuses to be created as a context environment
+      c.setString("execution.target", "local");
+      c.setString("execution.attached", "true");
+      return new StreamExecutionEnvironment(c);
+    });
+    for (String cls : args) {
+      System.out.println("=== " + cls);
+      Class.forName(cls).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+    }
+  }
+}
+`;
+
+const cases = readdirSync(FIXTURES).filter((f) => f.endsWith(".ir.json")).map((f) => f.slice(0, -".ir.json".length)).sort();
+const readProgram = (base: string) => TableProgramSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, `${base}.ir.json`), "utf8")));
+const classOf = (src: string) => /^public class (\w+) \{$/m.exec(src)![1]!;
+
+let dir = "";
+
+/** Generated code must compile without a single lint warning; the harness (`strict` false) only has to compile. */
+function javac(outDir: string, encoding: string, files: string[], strict = true) {
+  mkdirSync(outDir, { recursive: true });
+  const lint = strict ? ["-Xlint:all", "-Werror"] : [];
+  return spawnSync("javac", ["-encoding", encoding, ...lint, "-d", outDir, "-cp", CLASSPATH, ...files], { encoding: "utf8" });
+}
+
+/** Writes each program's Java under `sub` and returns the file paths by class name. */
+function writeAll(sub: string, programs: TableProgram[], ascii: boolean): Map<string, string> {
+  const files = new Map<string, string>();
+  mkdirSync(path.join(dir, sub), { recursive: true });
+  for (const p of programs) {
+    const src = printJava(p, { ascii });
+    if (ascii) expect(src).toMatch(/^[\x00-\x7f]*$/);
+    const file = path.join(dir, sub, `${classOf(src)}.java`);
+    expect(files.has(classOf(src)), `two programs print class ${classOf(src)}`).toBe(false);
+    writeFileSync(file, src);
+    files.set(classOf(src), file);
+  }
+  return files;
+}
+
+/** Row#toString fields, numbers canonicalized so 2.0 (a Java double) equals 2 (the rows file's JSON number). */
+const canon = (v: unknown) => {
+  const s = v === null ? "null" : String(v);
+  return /^-?\d+(\.\d+)?(E-?\d+)?$/.test(s) ? String(Number(s)) : s;
+};
+const rowKey = (values: unknown[]) => JSON.stringify(values.map(canon));
+
+beforeAll(() => {
+  if (!existsSync(path.join(RUNNER, "target", "lib")) || !existsSync(path.join(RUNNER, "target", "classes"))) {
+    throw new Error("jvm-runner/target/lib or target/classes is missing: run mvn package first (mvn -B -f jvm-runner/pom.xml package -DskipTests)");
+  }
+  dir = mkdtempSync(path.join(tmpdir(), "streamcanvas-codegen-"));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("printJava output compiles and runs on Flink", () => {
+  const hostile = hostileProgram(true);
+  const programs = [...cases.map(readProgram), hostile.program];
+
+  it("compiles as UTF-8 and, with ascii: true, as US-ASCII, with no javac warnings", () => {
+    for (const [sub, encoding, ascii] of [["utf8", "UTF-8", false], ["ascii", "US-ASCII", true]] as const) {
+      const files = writeAll(sub, programs, ascii);
+      const r = javac(path.join(dir, sub, "classes"), encoding, [...files.values()]);
+      expect(r.stderr + r.stdout, `javac (${encoding})`).toBe("");
+      expect(r.status).toBe(0);
+    }
+  });
+
+  it("prints the rows of every fixture with a rows file, and of the hostile program, when run", () => {
+    const classes = path.join(dir, "utf8", "classes");
+    const h = javac(classes, "UTF-8", [writeHarness()], false);
+    expect(h.stderr + h.stdout).toBe("");
+    const withRows = cases.filter((c) => existsSync(path.join(FIXTURES, `${c}.rows.json`)));
+    const mains = [...withRows.map((c) => classOf(printJava(readProgram(c)))), classOf(printJava(hostile.program))];
+    const run = spawnSync("java", [...JVM_OPTIONS, "-cp", `${classes}:${CLASSPATH}`, "LoopbackHarness", ...mains], { encoding: "utf8", timeout: 150_000 });
+    expect(run.status, run.stderr.slice(-4000)).toBe(0);
+    const printed = parseOutput(run.stdout);
+    withRows.forEach((c, i) => {
+      const expected = JSON.parse(readFileSync(path.join(FIXTURES, `${c}.rows.json`), "utf8")) as Record<string, unknown[][]>;
+      const got = printed.get(mains[i]!) ?? {};
+      for (const [sink, rows] of Object.entries(expected)) {
+        expect((got[sink] ?? []).map(rowKey).sort(), `${c}: ${sink}`).toEqual(rows.map(rowKey).sort());
+      }
+      expect(Object.keys(got).sort(), c).toEqual(Object.keys(expected).sort());
+    });
+    const hostileRows = printed.get(mains.at(-1)!)?.env ?? [];
+    expect(hostileRows.map(rowKey).sort()).toEqual(hostile.expectedRows.map(rowKey).sort());
+  });
+});
+
+function writeHarness(): string {
+  const file = path.join(dir, "LoopbackHarness.java");
+  writeFileSync(file, HARNESS);
+  return file;
+}
+
+/** `=== Class` starts a program's output; `sink> +I[a, b]` lines are its collect rows (insert-only fixtures). */
+function parseOutput(stdout: string): Map<string, Record<string, string[][]>> {
+  const out = new Map<string, Record<string, string[][]>>();
+  let current: Record<string, string[][]> = {};
+  for (const line of stdout.split("\n")) {
+    const start = /^=== (\w+)$/.exec(line);
+    if (start) out.set(start[1]!, (current = {}));
+    const row = /^(\w+)> \+I\[(.*)\]$/.exec(line);
+    if (row) (current[row[1]!] ??= []).push(row[2]!.split(", "));
+  }
+  return out;
+}
