@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { RowsTable } from "./rows-table";
 import { StatusBadge } from "./status-badge";
 import { isTerminal, type RunInfo } from "./types";
+import { CodeView } from "./code-view";
 import { describeError } from "./describe-error";
 
 export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
@@ -16,6 +17,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   const { errors } = useValidation();
   const [run, setRun] = useState<RunInfo | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [tab, setTab] = useState<"results" | "code">("results");
   const recent = useQuery(trpc.runs.list.queryOptions({ pipelineId }));
   const start = useMutation(trpc.runs.start.mutationOptions());
   const stop = useMutation(trpc.runs.stop.mutationOptions());
@@ -71,8 +73,14 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
         )}
         {run && <span className="sc-run__meta sc-muted">started {new Date(run.startedAt).toLocaleTimeString()}</span>}
         {!run && !blocked && <span className="sc-muted">Ready to run.</span>}
+        <span className="sc-run__tabs">
+          <button type="button" data-testid="tab-results" className={`sc-seg${tab === "results" ? " is-active" : ""}`}
+            onClick={() => setTab("results")}>Results</button>
+          <button type="button" data-testid="tab-code" className={`sc-seg${tab === "code" ? " is-active" : ""}`}
+            onClick={() => setTab("code")}>Code</button>
+        </span>
       </div>
-      <div className="sc-run__body">
+      {tab === "code" ? <div className="sc-run__body"><CodeView /></div> : <div className="sc-run__body">
         {blocked && (
           <div className="sc-run__blockers" data-testid="run-blockers">
             <strong>Fix {errors.length === 1 ? "this problem" : `these ${errors.length} problems`} to run:</strong>
@@ -87,7 +95,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
           </div>
         )}
         {run && Object.entries(run.sinks).map(([sinkId, r]) => <RowsTable key={sinkId} sinkId={sinkId} result={r} />)}
-      </div>
+      </div>}
     </section>
   );
 }
