@@ -14,7 +14,14 @@ public final class Translators {
           new FilterTranslator(),
           new SelectTranslator(),
           new InsertIntoTranslator(),
-          new CollectTranslator())
+          new CollectTranslator(),
+          new FromValuesTranslator(),
+          new ColumnTranslators.AddColumns(),
+          new ColumnTranslators.RenameColumns(),
+          new ColumnTranslators.DropColumns(),
+          new SetTranslators.UnionAll(),
+          new SetTranslators.Distinct(),
+          new GroupByTranslator())
       .stream()
       .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
 
