@@ -4,6 +4,10 @@ import { ExprSchema } from "./expr/ast";
 
 export const IR_VERSION = 1;
 
+/** Aggregate functions of the groupBy statement; Java: count() / count().distinct() / sum() / avg() / min() / max(). */
+export const AGGREGATE_FUNCTIONS = ["count", "count_distinct", "sum", "avg", "min", "max"] as const;
+export type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
+
 /** A Flink TableDescriptor: connector, optional schema (column name → Flink type syntax) and string options. */
 export const TableDescriptorSchema = z.object({
   connector: z.string(),
@@ -22,6 +26,36 @@ export const StatementSchema = z.discriminatedUnion("op", [
   z.object({
     op: z.literal("select"), table: z.string(), input: z.string(),
     fields: z.array(z.object({ expr: ExprSchema, as: z.string() })).min(1),
+  }),
+  /**
+   * tEnv.fromValues(DataTypes.ROW(columns…), row(cell…)…). A cell is encoded as an expression literal's value for its
+   * column's type (numbers as exact decimal strings, times as ISO-8601 text, booleans, null).
+   */
+  z.object({
+    op: z.literal("fromValues"), table: z.string(),
+    columns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
+    rows: z.array(z.array(z.union([z.string(), z.boolean(), z.null()]))).min(1),
+  }),
+  /** input.addColumns(expr.as(name), …) */
+  z.object({
+    op: z.literal("addColumns"), table: z.string(), input: z.string(),
+    fields: z.array(z.object({ expr: ExprSchema, as: z.string() })).min(1),
+  }),
+  /** input.renameColumns($(from).as(to), …) */
+  z.object({
+    op: z.literal("renameColumns"), table: z.string(), input: z.string(),
+    renames: z.array(z.object({ from: z.string(), to: z.string() })).min(1),
+  }),
+  /** input.dropColumns($(name), …) */
+  z.object({ op: z.literal("dropColumns"), table: z.string(), input: z.string(), columns: z.array(z.string()).min(1) }),
+  /** input.unionAll(right) */
+  z.object({ op: z.literal("unionAll"), table: z.string(), input: z.string(), right: z.string() }),
+  /** input.distinct() */
+  z.object({ op: z.literal("distinct"), table: z.string(), input: z.string() }),
+  /** input.groupBy($(key)…).select($(key)…, $(column).<fn>().as(as)…); no keys = one global group (input.select(…)) */
+  z.object({
+    op: z.literal("groupBy"), table: z.string(), input: z.string(), keys: z.array(z.string()),
+    aggregates: z.array(z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() })).min(1),
   }),
   /** statementSet.add(input.insertInto(descriptor)); `sink` is the sink node id */
   z.object({ op: z.literal("insertInto"), sink: z.string(), input: z.string(), descriptor: TableDescriptorSchema }),

@@ -6,11 +6,22 @@ import type { NodeKind } from "./define";
 import { filterKind } from "./filter.node.ts";
 import { printKind } from "./print.node.ts";
 import { selectKind } from "./select.node.ts";
+import { valuesKind } from "./values.node.ts";
+import { addColumnsKind } from "./add-columns.node.ts";
+import { renameColumnsKind } from "./rename-columns.node.ts";
+import { dropColumnsKind } from "./drop-columns.node.ts";
+import { unionKind } from "./union.node.ts";
+import { distinctKind } from "./distinct.node.ts";
+import { groupAggregateKind } from "./group-aggregate.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
-export const nodeKinds: readonly NodeKind<any>[] = [datagenKind, filterKind, selectKind, printKind, blackholeKind, collectKind];
+export const nodeKinds: readonly NodeKind<any>[] = [
+  datagenKind, valuesKind,
+  filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind,
+  printKind, blackholeKind, collectKind,
+];
 
 const byKind = new Map(nodeKinds.map((k) => [k.kind, k]));
 

@@ -4,8 +4,11 @@ import { describe, expect, it } from "vitest";
 import { getNodeKind, nodeKinds } from "./index";
 
 describe("node kind registry", () => {
-  it("lists the walking-skeleton kinds in palette order", () => {
-    expect(nodeKinds.map((k) => k.kind)).toEqual(["datagen", "filter", "select", "print", "blackhole", "collect"]);
+  it("lists the kinds in palette order", () => {
+    expect(nodeKinds.map((k) => k.kind)).toEqual([
+      "datagen", "values", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate",
+      "print", "blackhole", "collect",
+    ]);
   });
   it("looks kinds up by id", () => {
     expect(getNodeKind("filter")?.title).toBe("Filter");

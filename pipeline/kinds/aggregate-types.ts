@@ -1,0 +1,21 @@
+// Result types of the aggregate functions, as Flink's LogicalTypeMerging derives them (findSumAggType, findAvgAggType).
+import type { AggregateFunction } from "../ir";
+import { type DataType, isNumeric } from "../types";
+
+export const NUMERIC_ONLY: ReadonlySet<AggregateFunction> = new Set(["sum", "avg"]);
+
+/** Grouped sum/avg/min/max are nullable (their input may be); counts never are. */
+export function aggregateType(fn: AggregateFunction, t: DataType): DataType {
+  switch (fn) {
+    case "count": case "count_distinct":
+      return { root: "BIGINT", nullable: false };
+    case "sum":
+      return t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: t.scale ?? 0, nullable: true } : { ...t, nullable: true };
+    case "avg":
+      return t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: Math.max(t.scale ?? 0, 6), nullable: true } : { ...t, nullable: true };
+    default:
+      return { ...t, nullable: true };
+  }
+}
+
+export const aggregatable = (fn: AggregateFunction, t: DataType) => !NUMERIC_ONLY.has(fn) || isNumeric(t);
