@@ -1,4 +1,5 @@
-// Test material (not a test itself): a TableProgram whose names and strings try to break out of Java and SQL text.
+// Test material (not a test itself): TablePrograms whose names and strings try to break out of Java and SQL text,
+// and one with a literal of every kind.
 import type { Expr } from "../expr/ast";
 import type { TableProgram } from "../ir";
 
@@ -51,4 +52,38 @@ export function hostileProgram(lineBreaks: boolean): { program: TableProgram; na
   };
   const expectedRows = [1, 2, 3].map((i) => [...names.map(() => String(i)), "true", String(bmp.length)]);
   return { program, names, strings: [...names, bmp, names.join("")], expectedRows };
+}
+
+/** One bounded row with a literal of every kind the printers handle; `expectedRow` as Row#toString prints its fields. */
+export function literalsProgram(): { program: TableProgram; expectedRow: string[] } {
+  const fields: [Expr, string][] = [
+    [{ kind: "lit", value: "7", type: "TINYINT NOT NULL" }, "7"],
+    [{ kind: "lit", value: "-7", type: "SMALLINT NOT NULL" }, "-7"],
+    [{ kind: "lit", value: "-2147483648", type: "INT NOT NULL" }, "-2147483648"],
+    [{ kind: "lit", value: "-9223372036854775808", type: "BIGINT NOT NULL" }, "-9223372036854775808"],
+    [{ kind: "lit", value: "1.5", type: "DECIMAL(10, 2) NOT NULL" }, "1.50"],
+    [{ kind: "lit", value: "2.5e-3", type: "DOUBLE NOT NULL" }, "0.0025"],
+    [{ kind: "lit", value: "0.5", type: "FLOAT NOT NULL" }, "0.5"],
+    [{ kind: "lit", value: "true", type: "BOOLEAN NOT NULL" }, "true"],
+    [{ kind: "lit", value: "abc", type: "VARCHAR(5) NOT NULL" }, "abc"],
+    [{ kind: "lit", value: null, type: "DECIMAL(10, 2)" }, "null"],
+    [{ kind: "lit", value: "2024-02-29", type: "DATE NOT NULL" }, "2024-02-29"],
+    [{ kind: "lit", value: "12:30:15", type: "TIME(0) NOT NULL" }, "12:30:15"],
+    [{ kind: "lit", value: "2024-02-29T12:30:00.125", type: "TIMESTAMP(3) NOT NULL" }, "2024-02-29T12:30:00.125"],
+    [{ kind: "lit", value: "2024-01-01T00:00:00Z", type: "TIMESTAMP_LTZ(3) NOT NULL" }, "2024-01-01T00:00:00Z"],
+    [call("negative", call("minus", col("n"), int("-1"))), "-2"],
+    [call("not", call("isLessOrEqual", col("n"), int("0"))), "true"],
+    [call("lowerCase", call("trim", str("  AbC  "))), "abc"],
+  ];
+  const program: TableProgram = {
+    irVersion: 1,
+    name: "all literal kinds",
+    config: {},
+    statements: [
+      { op: "from", table: "one", descriptor: { connector: "datagen", schema: [{ name: "n", type: "INT" }], options: { "fields.n.kind": "sequence", "fields.n.start": "1", "fields.n.end": "1" } } },
+      { op: "select", table: "lits", input: "one", fields: fields.map(([expr], i) => ({ expr, as: `c${i}` })) },
+      { op: "collect", sink: "out", input: "lits", maxRows: 10 },
+    ],
+  };
+  return { program, expectedRow: fields.map(([, v]) => v) };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TableProgramSchema, type TableProgram } from "../ir";
-import { hostileProgram } from "./hostile";
+import { hostileProgram, literalsProgram } from "./hostile";
 import { printJava } from "./index";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
@@ -67,10 +67,18 @@ function writeAll(sub: string, programs: TableProgram[], ascii: boolean): Map<st
   return files;
 }
 
-/** Row#toString fields, numbers canonicalized so 2.0 (a Java double) equals 2 (the rows file's JSON number). */
+/**
+ * A field as Row#toString prints it or as the rows file encodes it, canonicalized so both read alike: 2.0 (a Java
+ * double) equals 2 (a JSON number), 12.50 equals 12.5, and 2024-01-01T00:00 (LocalDateTime) equals 2024-01-01T00:00:00.000.
+ */
 const canon = (v: unknown) => {
   const s = v === null ? "null" : String(v);
-  return /^-?\d+(\.\d+)?(E-?\d+)?$/.test(s) ? String(Number(s)) : s;
+  if (/^-?\d+$/.test(s)) return BigInt(s).toString();
+  if (/^-?\d+\.\d+$/.test(s)) return s.replace(/\.?0+$/, "");
+  if (/^-?\d+(\.\d+)?E-?\d+$/.test(s)) return String(Number(s));
+  const ts = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d+)?$/.exec(s);
+  if (ts) return `${ts[1]}${ts[2] ?? ":00"}${(ts[3] ?? "").replace(/\.?0+$/, "")}`;
+  return s;
 };
 const rowKey = (values: unknown[]) => JSON.stringify(values.map(canon));
 
@@ -86,7 +94,8 @@ afterAll(() => {
 
 describe("printJava output compiles and runs on Flink", () => {
   const hostile = hostileProgram(true);
-  const programs = [...cases.map(readProgram), hostile.program];
+  const literals = literalsProgram();
+  const programs = [...cases.map(readProgram), hostile.program, literals.program];
 
   it("compiles as UTF-8 and, with ascii: true, as US-ASCII, with no javac warnings", () => {
     for (const [sub, encoding, ascii] of [["utf8", "UTF-8", false], ["ascii", "US-ASCII", true]] as const) {
@@ -102,7 +111,7 @@ describe("printJava output compiles and runs on Flink", () => {
     const h = javac(classes, "UTF-8", [writeHarness()], false);
     expect(h.stderr + h.stdout).toBe("");
     const withRows = cases.filter((c) => existsSync(path.join(FIXTURES, `${c}.rows.json`)));
-    const mains = [...withRows.map((c) => classOf(printJava(readProgram(c)))), classOf(printJava(hostile.program))];
+    const mains = [...withRows.map((c) => classOf(printJava(readProgram(c)))), classOf(printJava(hostile.program)), classOf(printJava(literals.program))];
     const run = spawnSync("java", [...JVM_OPTIONS, "-cp", `${classes}:${CLASSPATH}`, "LoopbackHarness", ...mains], { encoding: "utf8", timeout: 150_000 });
     expect(run.status, run.stderr.slice(-4000)).toBe(0);
     const printed = parseOutput(run.stdout);
@@ -114,8 +123,9 @@ describe("printJava output compiles and runs on Flink", () => {
       }
       expect(Object.keys(got).sort(), c).toEqual(Object.keys(expected).sort());
     });
-    const hostileRows = printed.get(mains.at(-1)!)?.env ?? [];
+    const hostileRows = printed.get(mains.at(-2)!)?.env ?? [];
     expect(hostileRows.map(rowKey).sort()).toEqual(hostile.expectedRows.map(rowKey).sort());
+    expect(printed.get(mains.at(-1)!)?.out).toEqual([literals.expectedRow]);
   });
 });
 
@@ -125,15 +135,19 @@ function writeHarness(): string {
   return file;
 }
 
-/** `=== Class` starts a program's output; `sink> +I[a, b]` lines are its collect rows (insert-only fixtures). */
+/** `=== Class` starts a program's output; `sink> +I[a, b]` lines are its collect rows, a changelog applied here. */
 function parseOutput(stdout: string): Map<string, Record<string, string[][]>> {
   const out = new Map<string, Record<string, string[][]>>();
   let current: Record<string, string[][]> = {};
   for (const line of stdout.split("\n")) {
     const start = /^=== (\w+)$/.exec(line);
     if (start) out.set(start[1]!, (current = {}));
-    const row = /^(\w+)> \+I\[(.*)\]$/.exec(line);
-    if (row) (current[row[1]!] ??= []).push(row[2]!.split(", "));
+    const row = /^(\w+)> ([+-][IUD])\[(.*)\]$/.exec(line);
+    if (!row) continue;
+    const rows = (current[row[1]!] ??= []);
+    const values = row[3]!.split(", ");
+    if (row[2]!.startsWith("+")) rows.push(values);
+    else rows.splice(rows.findIndex((r) => JSON.stringify(r) === JSON.stringify(values)) >>> 0, 1);
   }
   return out;
 }

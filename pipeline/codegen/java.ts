@@ -1,8 +1,8 @@
 // printJava: a TableProgram as a standalone Java 17 program making the same Table API calls jvm-runner makes for it.
-import type { Statement, TableDescriptorIr, TableProgram } from "../ir";
-import { javaExpr, newUses, type JavaUses } from "./java-expr";
-import { javaClassName, JavaNames, javaString, javaType } from "./java-text";
-import { CodegenError, readType } from "./literal";
+import type { TableProgram } from "../ir";
+import { newUses, type JavaUses } from "./java-expr";
+import { type JavaContext, javaStatement } from "./java-statements";
+import { javaClassName, JavaNames, javaString } from "./java-text";
 import { checkProgram } from "./program";
 
 export type JavaOptions = {
@@ -25,53 +25,14 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
   const names = new JavaNames(LOCALS);
   const uses = newUses();
   const className = javaClassName(program.name, new Set(IMPORTED));
-  const body: string[] = [];
   const collects: string[] = [];
-  let inserts = 0;
-  for (const s of program.statements) {
-    body.push("", ...statement(s));
-  }
-
-  function statement(s: Statement): string[] {
-    const t = (name: string) => names.name("table", name);
-    const comment = `    // ${s.op} ${str("table" in s ? s.table : s.sink)}`;
-    switch (s.op) {
-      case "from":
-        return [comment, `    Table ${t(s.table)} = tEnv.from(${descriptor(s.descriptor, null)});`];
-      case "filter":
-        return [comment, `    Table ${t(s.table)} = ${t(s.input)}.filter(${javaExpr(s.predicate, uses, ascii)});`];
-      case "select": {
-        const fields = s.fields.map((f) => `        ${javaExpr(f.expr, uses, ascii)}.as(${str(f.as)})`);
-        return [comment, `    Table ${t(s.table)} = ${t(s.input)}.select(`, fields.join(",\n") + ");"];
-      }
-      case "insertInto":
-        inserts++;
-        return [comment, `    statementSet.add(${t(s.input)}.insertInto(${descriptor(s.descriptor, t(s.input))}));`];
-      case "collect": {
-        const v = names.name("sink", s.sink);
-        collects.push(`    drains.add(drain(${str(s.sink)}, ${v}));`);
-        return [
-          `${comment}: StreamCanvas keeps the last ${s.maxRows} rows; this program prints every changelog row`,
-          `    CloseableIterator<Row> ${v} = tEnv.toChangelogStream(${t(s.input)}).collectAsync();`,
-        ];
-      }
-    }
-    throw new CodegenError(`unknown statement op ${JSON.stringify((s as { op: unknown }).op)}`);
-  }
-
-  /** TableDescriptor.forConnector(...); a sink without a schema takes its input's, as the runner's Descriptors does. */
-  function descriptor(d: TableDescriptorIr, derivedFrom: string | null): string {
-    const lines = [`TableDescriptor.forConnector(${str(d.connector)})`];
-    if (d.schema) {
-      const cols = d.schema.map((c) => `                .column(${str(c.name)}, ${javaType(readType(c.type))})`);
-      lines.push(`            .schema(Schema.newBuilder()`, ...cols, `                .build())`);
-    } else if (derivedFrom) {
-      lines.push(`            .schema(Schema.newBuilder().fromResolvedSchema(${derivedFrom}.getResolvedSchema()).build())`);
-    }
-    for (const [k, v] of Object.entries(d.options)) lines.push(`            .option(${str(k)}, ${str(v)})`);
-    lines.push(`            .build()`);
-    return lines.join("\n");
-  }
+  const ctx: JavaContext = {
+    uses, ascii, collects,
+    table: (name) => names.name("table", name),
+    sinkVar: (sink) => names.name("sink", sink),
+  };
+  const body = program.statements.flatMap((s) => ["", ...javaStatement(s, ctx)]);
+  const inserts = program.statements.some((s) => s.op === "insertInto");
 
   const config = Object.entries(program.config);
   return [
@@ -87,11 +48,11 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
     `    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);`,
     `    StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);`,
     ...config.map(([k, v]) => `    tEnv.getConfig().set(${str(k)}, ${str(v)});`),
-    `    StreamStatementSet statementSet = tEnv.createStatementSet();`,
+    ...(inserts ? [`    StreamStatementSet statementSet = tEnv.createStatementSet();`] : []),
     ...body,
     "",
     `    // every sink runs as ONE job, as in StreamCanvas`,
-    ...(inserts > 0 ? [`    statementSet.attachAsDataStream();`] : []),
+    ...(inserts ? [`    statementSet.attachAsDataStream();`] : []),
     `    JobClient job = env.executeAsync(${str(program.name)});`,
     ...(collects.length
       ? [`    List<Thread> drains = new ArrayList<>();`, ...collects, `    for (Thread drainThread : drains) drainThread.join();`]
@@ -105,7 +66,7 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
 }
 
 function header(program: TableProgram, className: string, uses: JavaUses, ascii: boolean, collects: boolean): string[] {
-  const statics = ["$", "lit", ...(uses.negative ? ["negative"] : []), ...(uses.nullOf ? ["nullOf"] : [])];
+  const statics = ["$", "lit", ...(["negative", "nullOf", "row"] as const).filter((f) => uses[f])];
   const java = [
     ...(uses.bigDecimal ? ["java.math.BigDecimal"] : []),
     ...[...uses.time].sort().map((c) => (c === "Instant" ? "java.time.Instant" : `java.time.${c}`)),

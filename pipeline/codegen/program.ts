@@ -1,6 +1,9 @@
 // Structure checks the runner's ProgramContext makes (tables defined once, before use; sinks unique) and row types from the IR.
 import { checkExpr } from "../expr/check";
-import type { TableProgram } from "../ir";
+import type { Expr } from "../expr/ast";
+import type { Statement, TableProgram } from "../ir";
+import { aggregateType } from "../kinds/aggregate-types";
+import { unionRowType } from "../kinds/union.node";
 import type { RowType } from "../types";
 import { CodegenError, readType } from "./literal";
 
@@ -10,8 +13,8 @@ export function checkProgram(program: TableProgram): void {
   const sinks = new Set<string>();
   program.statements.forEach((s, i) => {
     const at = `statement ${i} (${s.op})`;
-    if ("input" in s && !tables.has(s.input)) {
-      throw new CodegenError(`${at}: table ${JSON.stringify(s.input)} is not defined by an earlier statement`);
+    for (const input of [..."input" in s ? [s.input] : [], ..."right" in s ? [s.right] : []]) {
+      if (!tables.has(input)) throw new CodegenError(`${at}: table ${JSON.stringify(input)} is not defined by an earlier statement`);
     }
     if ("table" in s) {
       if (tables.has(s.table)) throw new CodegenError(`${at}: table ${JSON.stringify(s.table)} is defined twice`);
@@ -24,34 +27,50 @@ export function checkProgram(program: TableProgram): void {
 }
 
 /**
- * The row type of every table the program defines, inferred from the IR alone with the expression type checker.
+ * The row type of every table the program defines, inferred from the IR alone with the node kinds' own type rules.
  * `known` (e.g. validateGraph's rowTypes, keyed by node id = table name) wins where given.
  */
 export function programRowTypes(program: TableProgram, known: Record<string, RowType | undefined> = {}): Record<string, RowType> {
   const out: Record<string, RowType> = {};
   for (const s of program.statements) {
-    if (!("table" in s)) continue;
-    const given = known[s.table];
-    if (given) {
-      out[s.table] = given;
-      continue;
-    }
-    switch (s.op) {
-      case "from":
-        if (!s.descriptor.schema) throw new CodegenError(`source ${JSON.stringify(s.table)} has no schema`);
-        out[s.table] = s.descriptor.schema.map((c) => ({ name: c.name, type: readType(c.type) }));
-        break;
-      case "filter":
-        out[s.table] = out[s.input]!;
-        break;
-      case "select":
-        out[s.table] = s.fields.map((f) => {
-          const r = checkExpr(f.expr, out[s.input]!);
-          if (!r.ok) throw new CodegenError(`select ${JSON.stringify(s.table)}, column ${JSON.stringify(f.as)}: ${r.errors[0]!.message}`);
-          return { name: f.as, type: r.type };
-        });
-        break;
-    }
+    if ("table" in s) out[s.table] = known[s.table] ?? rowTypeOf(s, out);
   }
   return out;
+}
+
+function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
+  const input = "input" in s ? out[s.input]! : [];
+  const column = (name: string) => {
+    const c = input.find((x) => x.name === name);
+    if (!c) throw new CodegenError(`${s.op} ${JSON.stringify("table" in s ? s.table : "")}: its input has no column ${JSON.stringify(name)}`);
+    return c;
+  };
+  const typed = (fields: { expr: Expr; as: string }[]) => fields.map((f) => {
+    const r = checkExpr(f.expr, input);
+    if (!r.ok) throw new CodegenError(`${s.op} ${JSON.stringify("table" in s ? s.table : "")}, column ${JSON.stringify(f.as)}: ${r.errors[0]!.message}`);
+    return { name: f.as, type: r.type };
+  });
+  switch (s.op) {
+    case "from":
+      if (!s.descriptor.schema) throw new CodegenError(`source ${JSON.stringify(s.table)} has no schema`);
+      return s.descriptor.schema.map((c) => ({ name: c.name, type: readType(c.type) }));
+    case "fromValues": return s.columns.map((c) => ({ name: c.name, type: readType(c.type) }));
+    case "filter": case "distinct": return input;
+    case "select": return typed(s.fields);
+    case "addColumns": return [...input, ...typed(s.fields)];
+    case "renameColumns":
+      s.renames.forEach((r) => column(r.from));
+      return input.map((c) => ({ ...c, name: s.renames.find((r) => r.from === c.name)?.to ?? c.name }));
+    case "dropColumns":
+      s.columns.forEach(column);
+      return input.filter((c) => !s.columns.includes(c.name));
+    case "unionAll": {
+      const r = unionRowType(s.table, input, out[s.right]!);
+      if (!r.rowType) throw new CodegenError(`unionAll ${JSON.stringify(s.table)}: ${r.errors[0]?.message}`);
+      return r.rowType;
+    }
+    case "groupBy":
+      return [...s.keys.map(column), ...s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type) }))];
+  }
+  return [];
 }

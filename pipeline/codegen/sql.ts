@@ -1,10 +1,9 @@
 // printSql: a TableProgram as a Flink SQL script (SQL client syntax) with the same tables, views and sinks.
-import type { Statement, TableDescriptorIr, TableProgram } from "../ir";
+import type { TableProgram } from "../ir";
 import type { RowType } from "../types";
-import { CodegenError, readType } from "./literal";
 import { checkProgram, programRowTypes } from "./program";
-import { sqlExpr, sqlType } from "./sql-expr";
-import { sqlCommentText, sqlIdent, sqlString } from "./sql-text";
+import { type SqlContext, sqlStatement } from "./sql-statements";
+import { sqlCommentText, sqlString } from "./sql-text";
 
 /**
  * `rowTypes`: row type per table name (node id), e.g. validateGraph(graph).rowTypes; sinks without a schema take
@@ -12,68 +11,27 @@ import { sqlCommentText, sqlIdent, sqlString } from "./sql-text";
  */
 export function printSql(program: TableProgram, rowTypes: Record<string, RowType | undefined> = {}): string {
   checkProgram(program);
-  const types = programRowTypes(program, rowTypes);
   const used = new Set(program.statements.flatMap((s) => ("table" in s ? [s.table] : [])));
-  const out: string[] = header(program);
-  const inserts: string[] = [];
-  const selects: string[] = [];
+  const ctx: SqlContext = {
+    types: programRowTypes(program, rowTypes),
+    inserts: [],
+    selects: [],
+    // a sink's table takes its id, unless a table or view already has that name
+    sinkName: (sink) => {
+      let name = sink;
+      for (let i = 2; used.has(name); i++) name = `${sink}_${i}`;
+      used.add(name);
+      return name;
+    },
+  };
+  const out = header(program);
   for (const s of program.statements) {
-    const lines = statement(s);
+    const lines = sqlStatement(s, ctx);
     if (lines.length) out.push("", `-- ${s.op} ${sqlCommentText("table" in s ? s.table : s.sink)}`, ...lines);
   }
-
-  function statement(s: Statement): string[] {
-    switch (s.op) {
-      case "from":
-        return [`CREATE TEMPORARY TABLE ${sqlIdent(s.table)} (`, columns(s.descriptor, []), `) WITH (`, options(s.descriptor), `);`];
-      case "filter":
-        return [`CREATE TEMPORARY VIEW ${sqlIdent(s.table)} AS`, `SELECT *`, `FROM ${sqlIdent(s.input)}`, `WHERE ${sqlExpr(s.predicate)};`];
-      case "select": {
-        const fields = s.fields.map((f, i) => `  ${sqlExpr(f.expr)} AS ${sqlIdent(f.as)}${i < s.fields.length - 1 ? "," : ""}`);
-        return [`CREATE TEMPORARY VIEW ${sqlIdent(s.table)} AS`, `SELECT`, ...fields, `FROM ${sqlIdent(s.input)};`];
-      }
-      case "insertInto": {
-        const name = sinkName(s.sink);
-        inserts.push(`  INSERT INTO ${sqlIdent(name)} SELECT * FROM ${sqlIdent(s.input)};`);
-        // a sink without a schema takes its input's columns, as the runner's fromResolvedSchema does
-        return [`CREATE TEMPORARY TABLE ${sqlIdent(name)} (`, columns(s.descriptor, types[s.input]!), `) WITH (`, options(s.descriptor), `);`];
-      }
-      case "collect":
-        // last, since the SQL client waits for a query's results before it reads the next statement
-        selects.push(
-          "",
-          `-- collect ${sqlCommentText(s.sink)}: StreamCanvas keeps the last ${s.maxRows} rows; the SQL client shows this`,
-          `-- query's rows, as a job of its own (StreamCanvas runs every sink in one job)`,
-          `SELECT * FROM ${sqlIdent(s.input)};`,
-        );
-        return [];
-    }
-    throw new CodegenError(`unknown statement op ${JSON.stringify((s as { op: unknown }).op)}`);
-  }
-
-  /** A sink's table name: its id, unless a table or view already has that name. */
-  function sinkName(sink: string): string {
-    let name = sink;
-    for (let i = 2; used.has(name); i++) name = `${sink}_${i}`;
-    used.add(name);
-    return name;
-  }
-
-  if (inserts.length) out.push("", "-- every insertInto sink in one job", "EXECUTE STATEMENT SET", "BEGIN", ...inserts, "END;");
-  out.push(...selects, "");
+  if (ctx.inserts.length) out.push("", "-- every insertInto sink in one job", "EXECUTE STATEMENT SET", "BEGIN", ...ctx.inserts, "END;");
+  out.push(...ctx.selects, "");
   return out.join("\n");
-}
-
-function columns(d: TableDescriptorIr, derived: RowType): string {
-  const cols = d.schema ? d.schema.map((c) => ({ name: c.name, type: readType(c.type) })) : derived;
-  if (cols.length === 0) throw new CodegenError(`a ${d.connector} table needs at least one column`);
-  return cols.map((c, i) => `  ${sqlIdent(c.name)} ${sqlType(c.type)}${i < cols.length - 1 ? "," : ""}`).join("\n");
-}
-
-function options(d: TableDescriptorIr): string {
-  const all: Record<string, string> = { connector: d.connector, ...d.options };
-  const entries = Object.entries(all);
-  return entries.map(([k, v], i) => `  ${sqlString(k)} = ${sqlString(v)}${i < entries.length - 1 ? "," : ""}`).join("\n");
 }
 
 function header(program: TableProgram): string[] {

@@ -1,0 +1,98 @@
+// One IR statement → Flink SQL: a temporary table (sources, sinks) or view (every transformation) of the same name.
+import type { AggregateFunction, Statement, TableDescriptorIr } from "../ir";
+import type { RowType } from "../types";
+import { CodegenError, readType } from "./literal";
+import { sqlExpr, sqlType } from "./sql-expr";
+import { sqlCommentText, sqlIdent, sqlString } from "./sql-text";
+
+export type SqlContext = {
+  /** row type of every table, for sinks without a schema and for column lists (rename, drop) */
+  types: Record<string, RowType>;
+  /** a sink's table name, distinct from every table and view */
+  sinkName: (sink: string) => string;
+  /** INSERT INTO lines of the statement set, and the collect queries that end the script */
+  inserts: string[];
+  selects: string[];
+};
+
+/** SQL aggregate of each IR aggregate function (the same built-ins the Table API's count()/sum()/… resolve to). */
+const AGGREGATE: Record<AggregateFunction, (c: string) => string> = {
+  count: (c) => `COUNT(${c})`, count_distinct: (c) => `COUNT(DISTINCT ${c})`, sum: (c) => `SUM(${c})`,
+  avg: (c) => `AVG(${c})`, min: (c) => `MIN(${c})`, max: (c) => `MAX(${c})`,
+};
+
+const list = (items: string[]) => items.map((x, i) => `  ${x}${i < items.length - 1 ? "," : ""}`);
+
+export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
+  const id = sqlIdent;
+  const view = (name: string, ...query: string[]) => [`CREATE TEMPORARY VIEW ${id(name)} AS`, ...query.slice(0, -1), `${query.at(-1)};`];
+  const input = "input" in s ? ctx.types[s.input]! : [];
+  switch (s.op) {
+    case "from":
+      return table(s.table, s.descriptor, []);
+    case "fromValues": {
+      // every cell typed as its column, so the VALUES rows have the declared types (nullability may come out stricter)
+      const rows = s.rows.map((cells, r) => {
+        if (cells.length !== s.columns.length) throw new CodegenError(`fromValues ${JSON.stringify(s.table)}: row ${r + 1} has ${cells.length} cells`);
+        return `(${cells.map((v, i) => sqlExpr({ kind: "lit", value: v, type: s.columns[i]!.type })).join(", ")})`;
+      });
+      const names = s.columns.map((c) => id(c.name)).join(", ");
+      return view(s.table, `SELECT * FROM (VALUES`, ...list(rows), `) AS ${id("values")} (${names})`);
+    }
+    case "filter":
+      return view(s.table, `SELECT *`, `FROM ${id(s.input)}`, `WHERE ${sqlExpr(s.predicate)}`);
+    case "select":
+      return view(s.table, `SELECT`, ...list(s.fields.map((f) => `${sqlExpr(f.expr)} AS ${id(f.as)}`)), `FROM ${id(s.input)}`);
+    case "addColumns":
+      return view(s.table, `SELECT`, ...list(["*", ...s.fields.map((f) => `${sqlExpr(f.expr)} AS ${id(f.as)}`)]), `FROM ${id(s.input)}`);
+    case "renameColumns": {
+      const to = (name: string) => s.renames.find((r) => r.from === name)?.to;
+      const cols = input.map((c) => (to(c.name) === undefined ? id(c.name) : `${id(c.name)} AS ${id(to(c.name)!)}`));
+      return view(s.table, `SELECT`, ...list(cols), `FROM ${id(s.input)}`);
+    }
+    case "dropColumns": {
+      const cols = input.filter((c) => !s.columns.includes(c.name)).map((c) => id(c.name));
+      if (cols.length === 0) throw new CodegenError(`dropColumns ${JSON.stringify(s.table)} drops every column`);
+      return view(s.table, `SELECT`, ...list(cols), `FROM ${id(s.input)}`);
+    }
+    case "unionAll":
+      return view(s.table, `SELECT * FROM ${id(s.input)}`, `UNION ALL`, `SELECT * FROM ${id(s.right)}`);
+    case "distinct":
+      return view(s.table, `SELECT DISTINCT *`, `FROM ${id(s.input)}`);
+    case "groupBy": {
+      const keys = s.keys.map(id);
+      const aggs = s.aggregates.map((a) => `${AGGREGATE[a.fn](id(a.column))} AS ${id(a.as)}`);
+      const groupBy = keys.length ? [`FROM ${id(s.input)}`, `GROUP BY ${keys.join(", ")}`] : [`FROM ${id(s.input)}`];
+      return view(s.table, `SELECT`, ...list([...keys, ...aggs]), ...groupBy);
+    }
+    case "insertInto": {
+      const name = ctx.sinkName(s.sink);
+      ctx.inserts.push(`  INSERT INTO ${id(name)} SELECT * FROM ${id(s.input)};`);
+      // a sink without a schema takes its input's columns, as the runner's fromResolvedSchema does
+      return table(name, s.descriptor, input);
+    }
+    case "collect":
+      // last, since the SQL client waits for a query's results before it reads the next statement
+      ctx.selects.push(
+        "",
+        `-- collect ${sqlCommentText(s.sink)}: StreamCanvas keeps the last ${s.maxRows} rows; the SQL client shows this`,
+        `-- query's rows, as a job of its own (StreamCanvas runs every sink in one job)`,
+        `SELECT * FROM ${id(s.input)};`,
+      );
+      return [];
+  }
+  throw new CodegenError(`unknown statement op ${JSON.stringify((s as { op: unknown }).op)}`);
+}
+
+function table(name: string, d: TableDescriptorIr, derived: RowType): string[] {
+  const cols = d.schema ? d.schema.map((c) => ({ name: c.name, type: readType(c.type) })) : derived;
+  if (cols.length === 0) throw new CodegenError(`a ${d.connector} table needs at least one column`);
+  const options = Object.entries({ connector: d.connector, ...d.options }).map(([k, v]) => `${sqlString(k)} = ${sqlString(v)}`);
+  return [
+    `CREATE TEMPORARY TABLE ${sqlIdent(name)} (`,
+    ...list(cols.map((c) => `${sqlIdent(c.name)} ${sqlType(c.type)}`)),
+    `) WITH (`,
+    ...list(options),
+    `);`,
+  ];
+}
