@@ -21,7 +21,8 @@ public final class Translators {
           new ColumnTranslators.DropColumns(),
           new SetTranslators.UnionAll(),
           new SetTranslators.Distinct(),
-          new GroupByTranslator())
+          new GroupByTranslator(),
+          new UdfMapTranslator())
       .stream()
       .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
 

@@ -1,0 +1,100 @@
+// Finds Node.js, picks its permission flag, and extracts the worker script bundled in the runner's jar to a temp file.
+package io.streamcanvas.runner.udf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+final class NodeRuntime {
+  static final String WORKER_RESOURCE = "/io/streamcanvas/runner/udf/worker.mjs";
+  private static NodeRuntime instance;
+
+  final Path node;
+  final Path script;
+  /** `--permission` from Node 22.13 (stable); Node 20 only accepts `--experimental-permission`. */
+  final String permissionFlag;
+
+  private NodeRuntime(Path node, Path script, String permissionFlag) {
+    this.node = node;
+    this.script = script;
+    this.permissionFlag = permissionFlag;
+  }
+
+  static synchronized NodeRuntime get() {
+    if (instance == null) {
+      Path node = locateNode();
+      instance = new NodeRuntime(node, extractWorker(), permissionFlag(version(node)));
+    }
+    return instance;
+  }
+
+  /** The worker's command line: no write, child-process or worker-thread permission; it may read only its script. */
+  List<String> command(int heapMb) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(node.toString());
+    cmd.add(permissionFlag);
+    cmd.add("--allow-fs-read=" + script);
+    cmd.add("--max-old-space-size=" + heapMb);
+    cmd.add("--no-warnings");
+    cmd.add(script.toString());
+    return cmd;
+  }
+
+  private static Path locateNode() {
+    String configured = System.getProperty("streamcanvas.node", System.getenv("STREAMCANVAS_NODE"));
+    if (configured != null && !configured.isBlank()) return Path.of(configured);
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/local/bin").split(":")) {
+      Path p = Path.of(dir, "node");
+      if (Files.isExecutable(p)) return p.toAbsolutePath();
+    }
+    throw new UdfException("TypeScript UDFs need Node.js on this TaskManager, but `node` is not on the PATH"
+        + " (set STREAMCANVAS_NODE to its path)");
+  }
+
+  private static String version(Path node) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true);
+      pb.environment().clear();
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      p.waitFor(10, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      throw new UdfException("cannot run Node.js at " + node + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UdfException("interrupted while checking the Node.js version");
+    }
+  }
+
+  static String permissionFlag(String version) {
+    String[] parts = version.replaceFirst("^v", "").split("\\.");
+    int major = Integer.parseInt(parts[0]);
+    int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    if (major < 20) throw new UdfException("TypeScript UDFs need Node.js 20 or newer, found " + version);
+    return major > 22 || (major == 22 && minor >= 13) ? "--permission" : "--experimental-permission";
+  }
+
+  private static Path extractWorker() {
+    try (InputStream in = NodeRuntime.class.getResourceAsStream(WORKER_RESOURCE)) {
+      if (in == null) throw new UdfException("the UDF worker " + WORKER_RESOURCE + " is missing from the runner jar");
+      Path dir = Files.createTempDirectory("streamcanvas-udf-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path script = dir.resolve("worker.mjs");
+      Files.write(script, in.readAllBytes());
+      script.toFile().setReadOnly();
+      dir.toFile().deleteOnExit(); // registered first so that it is deleted last, once empty
+      script.toFile().deleteOnExit();
+      return script.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract the UDF worker", e);
+    }
+  }
+}

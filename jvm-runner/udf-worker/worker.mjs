@@ -1,0 +1,147 @@
+// StreamCanvas UDF worker: runs one user function over batches of rows framed on stdin/stdout (protocol: README.md).
+// Started by io.streamcanvas.runner.udf.WorkerProcess under Node's permission model with an empty environment.
+import { Buffer } from "node:buffer";
+import process from "node:process";
+import { format } from "node:util";
+
+// Keep our own handles before user code runs, so a UDF replacing globals cannot reroute frames.
+const stdout = process.stdout;
+const writeOut = stdout.write.bind(stdout);
+const exitNow = process.exit.bind(process);
+const FRAME = { INIT: 0x49, BATCH: 0x42, READY: 0x4b, RESULT: 0x52, ERROR: 0x45, LOG: 0x4c };
+
+function send(type, payload) {
+  const body = Buffer.from(JSON.stringify(payload), "utf8");
+  const head = Buffer.allocUnsafe(5);
+  head.writeUInt32BE(body.length + 1, 0);
+  head[4] = type;
+  writeOut(Buffer.concat([head, body]));
+}
+
+// console.* becomes log frames, at most LOG_PER_SECOND lines a second; the rest are counted and reported as dropped.
+const LOG_PER_SECOND = 100;
+let logs = [];
+let logWindow = 0;
+let logCount = 0;
+let dropped = 0;
+function log(level, args) {
+  const now = Date.now();
+  if (now - logWindow >= 1000) {
+    if (dropped > 0) logs.push({ level: "warn", line: `${dropped} log lines dropped (limit ${LOG_PER_SECOND}/s)` });
+    logWindow = now;
+    logCount = 0;
+    dropped = 0;
+  }
+  if (logCount++ < LOG_PER_SECOND) logs.push({ level, line: format(...args).slice(0, 2000) });
+  else dropped++;
+}
+function flushLogs() {
+  if (logs.length > 0) {
+    send(FRAME.LOG, logs);
+    logs = [];
+  }
+}
+globalThis.console = Object.freeze({
+  log: (...a) => log("info", a), info: (...a) => log("info", a), debug: (...a) => log("debug", a),
+  warn: (...a) => log("warn", a), error: (...a) => log("error", a), trace: (...a) => log("debug", a),
+});
+const refuse = (what) => () => { throw new Error(`${what} is not allowed in a UDF`); };
+process.exit = refuse("process.exit()");
+process.abort = refuse("process.abort()");
+process.reallyExit = refuse("process.reallyExit()");
+process.kill = refuse("process.kill()");
+
+// Wire values (JSON) ↔ the JS values a UDF sees: BIGINT ↔ bigint, TIMESTAMP* ↔ Date (wire: epoch millis).
+const baseType = (t) => t.replace(/\s+NOT NULL$/i, "").replace(/\(.*$/, "").trim().toUpperCase();
+function toJs(type) {
+  switch (baseType(type)) {
+    case "BIGINT": return (v) => (v === null ? null : BigInt(v));
+    case "TIMESTAMP": case "TIMESTAMP_LTZ": return (v) => (v === null ? null : new Date(v));
+    default: return null;
+  }
+}
+function toWire(type, name) {
+  const bad = (v, want) => { throw new TypeError(`column "${name}" (${type}) expects ${want}, got ${typeof v} ${String(v).slice(0, 80)}`); };
+  switch (baseType(type)) {
+    case "BIGINT": return (v) => {
+      if (typeof v === "bigint") return v.toString();
+      if (typeof v === "number" && Number.isSafeInteger(v)) return String(v);
+      return bad(v, "a bigint or a safe integer number");
+    };
+    case "DECIMAL": return (v) => (typeof v === "string" || typeof v === "number" || typeof v === "bigint" ? String(v) : bad(v, "a decimal string or a number"));
+    case "TIMESTAMP": case "TIMESTAMP_LTZ": return (v) => {
+      if (v instanceof Date) return v.getTime();
+      if (typeof v === "number") return v;
+      return bad(v, "a Date or epoch milliseconds");
+    };
+    default: return (v) => (typeof v === "bigint" ? v.toString() : v);
+  }
+}
+const jsonSafe = (row) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+
+let udf = null;
+async function init(spec) {
+  const mod = await import("data:text/javascript;base64," + Buffer.from(spec.code, "utf8").toString("base64"));
+  const fn = mod.default;
+  if (typeof fn !== "function") throw new Error("the UDF module must `export default` a function");
+  udf = {
+    fn,
+    inNames: spec.inputColumns.map((c) => c.name),
+    inConv: spec.inputColumns.map((c) => toJs(c.type)),
+    outNames: spec.outputColumns.map((c) => c.name),
+    outConv: spec.outputColumns.map((c) => toWire(c.type, c.name)),
+  };
+}
+
+function runBatch(rows) {
+  const { fn, inNames, inConv, outNames, outConv } = udf;
+  const out = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    const row = {};
+    for (let i = 0; i < inNames.length; i++) row[inNames[i]] = inConv[i] === null ? values[i] : inConv[i](values[i]);
+    let result;
+    try {
+      result = fn(row);
+      if (result === null || typeof result !== "object") throw new TypeError(`the UDF must return an object with columns ${JSON.stringify(outNames)}, got ${result === null ? "null" : typeof result}`);
+      const o = new Array(outNames.length);
+      for (let i = 0; i < outNames.length; i++) {
+        const v = result[outNames[i]];
+        o[i] = v === undefined || v === null ? null : outConv[i](v);
+      }
+      out[r] = o;
+    } catch (e) {
+      flushLogs();
+      const err = e instanceof Error ? e : new Error(String(e));
+      send(FRAME.ERROR, { message: `${err.name}: ${err.message}`, stack: String(err.stack ?? ""), row: jsonSafe(row) });
+      return false;
+    }
+  }
+  flushLogs();
+  send(FRAME.RESULT, out);
+  return true;
+}
+
+// Frame reader: [u32 BE length][type byte][UTF-8 JSON], length counting the type byte.
+let pending = Buffer.alloc(0);
+let busy = Promise.resolve();
+let failed = false;
+process.stdin.on("data", (chunk) => {
+  pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+  busy = busy.then(drain);
+});
+async function drain() {
+  while (pending.length >= 4 && !failed) {
+    const len = pending.readUInt32BE(0);
+    if (pending.length < 4 + len) return;
+    const type = pending[4];
+    const body = JSON.parse(pending.toString("utf8", 5, 4 + len));
+    pending = pending.subarray(4 + len);
+    if (type === FRAME.BATCH) failed = !runBatch(body);
+    else if (type === FRAME.INIT) await init(body).then(() => send(FRAME.READY, {}), (e) => {
+      failed = true;
+      send(FRAME.ERROR, { message: `could not load the UDF: ${e?.message ?? e}`, stack: String(e?.stack ?? ""), row: null });
+    });
+  }
+}
+process.stdin.on("end", () => exitNow(0));
