@@ -32,6 +32,12 @@ test("the seeded example opens from the list with its nodes, and runs", async ({
   if (process.env.STREAMCANVAS_SCREENSHOT) {
     await page.screenshot({ path: "docs/screenshot.png" });
   }
+
+  // The same graph as code, generated in the browser from the IR the server submitted.
+  await page.getByTestId("tab-code").click();
+  await expect(page.getByTestId("code-text")).toContainText(".filter(");
+  await page.getByTestId("code-lang-sql").click();
+  await expect(page.getByTestId("code-text")).toContainText("`too_hot_or_humid`");
 });
 
 test("a new pipeline can start from an example", async ({ page }) => {
