@@ -22,6 +22,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = Statement.UnionAll.class, name = "unionAll"),
   @JsonSubTypes.Type(value = Statement.Distinct.class, name = "distinct"),
   @JsonSubTypes.Type(value = Statement.GroupBy.class, name = "groupBy"),
+  @JsonSubTypes.Type(value = Statement.Window.class, name = "window"),
 })
 public sealed interface Statement {
   /** The IR's `op` name of this statement, the key of its Translator. */
@@ -108,7 +109,8 @@ public sealed interface Statement {
   }
 
   /** tEnv.fromValues(DataTypes.ROW(columns…), row(cell…)…); a cell is an expression literal's value for its column's type */
-  record FromValues(String table, List<TableDescriptorIr.Column> columns, List<List<JsonNode>> rows) implements Statement {
+  record FromValues(String table, List<TableDescriptorIr.Column> columns, List<List<JsonNode>> rows,
+      TableDescriptorIr.Watermark watermark) implements Statement {
     public FromValues {
       IrException.required(table, "fromValues.table");
       IrException.required(columns, "fromValues.columns");
@@ -242,6 +244,34 @@ public sealed interface Statement {
     }
 
     public String op() { return "udfMap"; }
+
+    public String node() { return table; }
+  }
+
+  /** input.window(Tumble.over(sizeMs).on($(timeColumn)).as(w)).groupBy(w, keys…).select(w.start(), w.end(), keys…, aggregates…) */
+  record Window(String table, String input, Spec window, List<String> keys, List<GroupBy.Aggregate> aggregates)
+      implements Statement {
+    /** type: tumble */
+    public record Spec(String type, String timeColumn, long sizeMs) {
+      public Spec {
+        IrException.required(type, "window.type");
+        IrException.required(timeColumn, "window.timeColumn");
+        if (!type.equals("tumble")) throw new IrException("unknown window type \"" + type + "\"; use tumble");
+        if (sizeMs < 1) throw new IrException("window.sizeMs must be >= 1, got " + sizeMs);
+      }
+    }
+
+    public Window {
+      IrException.required(table, "window.table");
+      IrException.required(input, "window.input");
+      IrException.required(window, "window.window");
+      IrException.required(aggregates, "window.aggregates");
+      if (aggregates.isEmpty()) throw new IrException("window.aggregates must not be empty");
+      keys = keys == null ? List.of() : List.copyOf(keys);
+      aggregates = List.copyOf(aggregates);
+    }
+
+    public String op() { return "window"; }
 
     public String node() { return table; }
   }

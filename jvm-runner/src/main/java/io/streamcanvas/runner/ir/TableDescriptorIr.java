@@ -1,10 +1,18 @@
-// A Flink TableDescriptor as data: connector, optional schema (name → Flink type syntax), string options.
+// A Flink TableDescriptor as data: connector, optional schema (name → Flink type syntax) and watermark, string options.
 package io.streamcanvas.runner.ir;
 
 import java.util.List;
 import java.util.Map;
 
-public record TableDescriptorIr(String connector, List<Column> schema, Map<String, String> options) {
+public record TableDescriptorIr(String connector, List<Column> schema, Watermark watermark, Map<String, String> options) {
+  /** Bounded out-of-orderness on a TIMESTAMP(3) column: watermark = column - delayMs. */
+  public record Watermark(String column, long delayMs) {
+    public Watermark {
+      IrException.required(column, "watermark column");
+      if (delayMs < 0) throw new IrException("watermark delayMs must be >= 0, got " + delayMs);
+    }
+  }
+
   public record Column(String name, String type) {
     public Column {
       IrException.required(name, "schema column name");

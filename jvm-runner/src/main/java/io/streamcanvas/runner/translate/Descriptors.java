@@ -1,6 +1,9 @@
 // Builds Flink TableDescriptors from IR descriptors; the schema comes from the IR or, for sinks, from the input table.
 package io.streamcanvas.runner.translate;
 
+import static org.apache.flink.table.api.Expressions.$;
+import static org.apache.flink.table.api.Expressions.lit;
+
 import io.streamcanvas.runner.expr.FlinkTypes;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
@@ -28,11 +31,17 @@ final class Descriptors {
     if (ir.schema() != null) {
       Schema.Builder s = Schema.newBuilder();
       for (TableDescriptorIr.Column c : ir.schema()) s.column(c.name(), FlinkTypes.parse(c.type()));
+      if (ir.watermark() != null) watermark(s, ir.watermark());
       b.schema(s.build());
     } else if (derivedFrom != null) {
       b.schema(Schema.newBuilder().fromResolvedSchema(derivedFrom.getResolvedSchema()).build());
     }
     ir.options().forEach(b::option);
     return b.build();
+  }
+
+  /** watermark(column, $(column).minus(lit(delay).millis())): an Expression, so the column name never becomes SQL text. */
+  static Schema.Builder watermark(Schema.Builder s, TableDescriptorIr.Watermark w) {
+    return s.watermark(w.column(), $(w.column()).minus(lit(w.delayMs()).millis()));
   }
 }

@@ -11,6 +11,8 @@ import io.streamcanvas.runner.ir.TableDescriptorIr;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
 import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.table.types.DataType;
 
@@ -31,6 +33,12 @@ final class FromValuesTranslator implements Translator<Statement.FromValues> {
       for (int i = 0; i < cells.size(); i++) lits[i] = ExpressionBuilder.build(new Expr.Lit(cells.get(i), cols.get(i).type()));
       return row(lits[0], Arrays.copyOfRange(lits, 1, lits.length));
     }).toArray(Expression[]::new);
-    ctx.define(s.table(), ctx.tEnv().fromValues(rowType, rows));
+    Table values = ctx.tEnv().fromValues(rowType, rows);
+    if (s.watermark() != null) {
+      // fromValues has no schema to declare a watermark in; a DataStream round trip takes one, columns unchanged
+      Schema schema = Descriptors.watermark(Schema.newBuilder(), s.watermark()).build();
+      values = ctx.tEnv().fromDataStream(ctx.tEnv().toDataStream(values), schema);
+    }
+    ctx.define(s.table(), values);
   }
 }

@@ -22,6 +22,7 @@ public final class Translators {
           new SetTranslators.UnionAll(),
           new SetTranslators.Distinct(),
           new GroupByTranslator(),
+          new WindowTranslator(),
           new UdfMapTranslator())
       .stream()
       .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
