@@ -8,10 +8,17 @@ export const IR_VERSION = 1;
 export const AGGREGATE_FUNCTIONS = ["count", "count_distinct", "sum", "avg", "min", "max"] as const;
 export type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
 
-/** A Flink TableDescriptor: connector, optional schema (column name → Flink type syntax) and string options. */
+/**
+ * An event-time watermark on a TIMESTAMP(3) column, bounded out-of-orderness:
+ * Schema.newBuilder().watermark(column, $(column).minus(lit(delayMs).millis())).
+ */
+export const WatermarkSchema = z.object({ column: z.string(), delayMs: z.number().int().min(0) });
+
+/** A Flink TableDescriptor: connector, optional schema (column name → Flink type syntax), watermark and string options. */
 export const TableDescriptorSchema = z.object({
   connector: z.string(),
   schema: z.array(z.object({ name: z.string(), type: z.string() })).optional(),
+  watermark: WatermarkSchema.optional(),
   options: z.record(z.string(), z.string()),
 });
 export type TableDescriptorIr = z.infer<typeof TableDescriptorSchema>;
@@ -35,6 +42,8 @@ export const StatementSchema = z.discriminatedUnion("op", [
     op: z.literal("fromValues"), table: z.string(),
     columns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
     rows: z.array(z.array(z.union([z.string(), z.boolean(), z.null()]))).min(1),
+    /** declared through tEnv.fromDataStream(tEnv.toDataStream(values), Schema with the watermark): VALUES has no schema hook */
+    watermark: WatermarkSchema.optional(),
   }),
   /** input.addColumns(expr.as(name), …) */
   z.object({
@@ -55,6 +64,16 @@ export const StatementSchema = z.discriminatedUnion("op", [
   /** input.groupBy($(key)…).select($(key)…, $(column).<fn>().as(as)…); no keys = one global group (input.select(…)) */
   z.object({
     op: z.literal("groupBy"), table: z.string(), input: z.string(), keys: z.array(z.string()),
+    aggregates: z.array(z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() })).min(1),
+  }),
+  /**
+   * input.window(Tumble.over(lit(sizeMs).millis()).on($(timeColumn)).as(w)).groupBy(w, $(key)…)
+   *   .select(w.start().as("window_start"), w.end().as("window_end"), $(key)…, aggregates…)
+   */
+  z.object({
+    op: z.literal("window"), table: z.string(), input: z.string(),
+    window: z.object({ type: z.literal("tumble"), timeColumn: z.string(), sizeMs: z.number().int().min(1) }),
+    keys: z.array(z.string()),
     aggregates: z.array(z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() })).min(1),
   }),
   /** statementSet.add(input.insertInto(descriptor)); `sink` is the sink node id */

@@ -17,7 +17,11 @@ export const DataTypeSchema = z.object({
 });
 export type DataType = z.infer<typeof DataTypeSchema>;
 
-export const ColumnSchema = z.object({ name: z.string().min(1), type: DataTypeSchema });
+/**
+ * `timeAttribute: "rowtime"` marks an event-time attribute (a source's eventTime column with a watermark): windows need
+ * one. It survives references that Flink keeps as attributes (filter, add/drop/rename columns), not computations on it.
+ */
+export const ColumnSchema = z.object({ name: z.string().min(1), type: DataTypeSchema, timeAttribute: z.literal("rowtime").optional() });
 export type Column = z.infer<typeof ColumnSchema>;
 export type RowType = Column[];
 

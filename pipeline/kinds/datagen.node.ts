@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import { type DataType, type RowType, formatType, isNumeric, isString, parseType, type as strictType } from "../types";
 import { defineNodeKind } from "./define";
+import { applyEventTime, EventTimeSchema, watermarkIr } from "./event-time";
 
 const num = (title: string, description: string) => z.number().optional().meta({ title, description });
 
@@ -31,6 +32,7 @@ const DatagenConfig = z.object({
     title: "Number of rows",
     description: "Stop after this many rows (a bounded run that FINISHES). Leave empty to run until stopped.",
   }),
+  eventTime: EventTimeSchema,
 });
 type DatagenConfig = z.infer<typeof DatagenConfig>;
 
@@ -108,11 +110,13 @@ export const datagenKind = defineNodeKind<DatagenConfig>({
   config: DatagenConfig,
   defaults: DatagenConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    const { rowType, errors } = columnTypes(nodeId, config);
+    const cols = columnTypes(nodeId, config);
+    const { rowType, errors } = applyEventTime(nodeId, config.eventTime, cols.rowType);
+    errors.unshift(...cols.errors);
     return { rowType: errors.length ? undefined : rowType, errors };
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));
-    return [{ op: "from", table: nodeId, descriptor: { connector: "datagen", schema, options: options(config) } }];
+    return [{ op: "from", table: nodeId, descriptor: { connector: "datagen", schema, ...watermarkIr(config.eventTime), options: options(config) } }];
   },
 });

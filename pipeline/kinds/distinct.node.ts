@@ -14,6 +14,7 @@ export const distinctKind = defineNodeKind<DistinctConfig>({
   ports: { inputs: ["in"], outputs: ["out"] },
   config: DistinctConfig,
   defaults: {},
-  inferRowType: ({ inputs }) => ({ rowType: inputs.in!, errors: [] }),
+  // Flink materializes time attributes here (the rows are state, not a stream in time order)
+  inferRowType: ({ inputs }) => ({ rowType: inputs.in!.map((c) => ({ name: c.name, type: c.type })), errors: [] }),
   toIr: ({ nodeId, inputs }) => [{ op: "distinct", table: nodeId, input: inputs.in! }],
 });

@@ -9,7 +9,7 @@ import { aggregatable, aggregateType } from "./aggregate-types";
 import { findColumn } from "./column-ref";
 import { defineNodeKind } from "./define";
 
-const Aggregate = z.object({
+export const Aggregate = z.object({
   fn: z.enum(AGGREGATE_FUNCTIONS).default("count").meta({
     title: "Function",
     description: "count (non-NULL values), count_distinct, sum, avg (numeric columns), min, max.",
@@ -27,7 +27,7 @@ export const aggregateName = (a: { fn: AggregateFunction; column: string; as: st
   a.as.trim() !== "" ? a.as : `${a.fn}_${a.column}`;
 
 /** Keys then aggregates, with errors pinned to `keys.<i>` and `aggregates.<i>.<field>`; shared with tumble-window. */
-export function aggregateRowType(nodeId: string, config: GroupAggregateConfig, input: RowType, reserved: RowType = []) {
+export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConfig, "keys" | "aggregates">, input: RowType, reserved: RowType = []) {
   const errors: GraphError[] = [];
   const out: RowType = [];
   const taken = (name: string) => out.some((c) => c.name === name) || reserved.some((c) => c.name === name);
@@ -35,7 +35,7 @@ export function aggregateRowType(nodeId: string, config: GroupAggregateConfig, i
     const ref = findColumn(nodeId, `keys.${i}`, k, input);
     if (!ref.ok) errors.push(ref.error);
     else if (taken(k)) errors.push({ nodeId, field: `keys.${i}`, message: `"${k}" is a key twice` });
-    else out.push(ref.column);
+    else out.push({ name: ref.column.name, type: ref.column.type }); // a grouped time attribute becomes a plain value
   });
   if (config.aggregates.length === 0) errors.push({ nodeId, field: "aggregates", message: "add at least one aggregate" });
   config.aggregates.forEach((a, i) => {

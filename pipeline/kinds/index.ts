@@ -13,13 +13,14 @@ import { dropColumnsKind } from "./drop-columns.node.ts";
 import { unionKind } from "./union.node.ts";
 import { distinctKind } from "./distinct.node.ts";
 import { groupAggregateKind } from "./group-aggregate.node.ts";
+import { tumbleWindowKind } from "./tumble-window.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
 export const nodeKinds: readonly NodeKind<any>[] = [
   datagenKind, valuesKind,
-  filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind,
+  filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind,
   printKind, blackholeKind, collectKind,
 ];
 

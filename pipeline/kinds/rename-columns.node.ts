@@ -42,7 +42,7 @@ export const renameColumnsKind = defineNodeKind<RenameColumnsConfig>({
         errors.push({ nodeId, field: r >= 0 ? `renames.${r}.to` : "renames", message: `two columns would be named "${n}"` });
       }
     });
-    return { rowType: errors.length ? undefined : input.map((c, i) => ({ name: names[i]!, type: c.type })), errors };
+    return { rowType: errors.length ? undefined : input.map((c, i) => ({ ...c, name: names[i]! })), errors };
   },
   toIr({ nodeId, config, inputs }) {
     return [{ op: "renameColumns", table: nodeId, input: inputs.in!, renames: config.renames.map((r) => ({ from: r.from, to: r.to })) }];

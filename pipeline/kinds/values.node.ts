@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import { formatType, type RowType, parseType, type as strictType } from "../types";
 import { defineNodeKind } from "./define";
+import { applyEventTime, EventTimeSchema, watermarkIr } from "./event-time";
 import { type CellValue, readCell } from "./value-cells";
 
 const ValuesColumn = z.object({
@@ -25,6 +26,7 @@ const ValuesConfig = z.object({
     title: "Rows",
     description: "One literal per cell: 42, -1.5, 'text', TRUE, NULL; dates and times as text, e.g. '2024-01-31 12:00:00.000'.",
   }),
+  eventTime: EventTimeSchema,
 });
 type ValuesConfig = z.infer<typeof ValuesConfig>;
 
@@ -67,12 +69,14 @@ export const valuesKind = defineNodeKind<ValuesConfig>({
   config: ValuesConfig,
   defaults: ValuesConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    const { rowType, errors } = readValues(nodeId, config);
+    const read = readValues(nodeId, config);
+    const { rowType, errors } = applyEventTime(nodeId, config.eventTime, read.rowType);
+    errors.unshift(...read.errors);
     return { rowType: errors.length ? undefined : rowType, errors };
   },
   toIr({ nodeId, config }) {
     const { rows } = readValues(nodeId, config);
     const columns = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));
-    return [{ op: "fromValues", table: nodeId, columns, rows }];
+    return [{ op: "fromValues", table: nodeId, columns, rows, ...watermarkIr(config.eventTime) }];
   },
 });
