@@ -49,6 +49,10 @@ function PipelineNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           data-testid={`handle-${id}-in-${p}`} title={`input ${p}`}
         />
       ))}
+      {/* Port names matter only where there is a choice, e.g. a union's left and right input. */}
+      {inputs.length > 1 && inputs.map((p, i) => (
+        <span key={`label-${p}`} className="sc-node__port" style={{ top: handleTop(i, inputs.length) }}>{p}</span>
+      ))}
       {outputs.map((p, i) => (
         <Handle
           key={`out-${p}`} id={p} type="source" position={Position.Right}

@@ -4,5 +4,11 @@ import { createContext } from "react";
 import type { GraphError } from "@/pipeline/graph";
 import type { RowType } from "@/pipeline/types";
 
-export type FormContext = { nodeId: string; errors: GraphError[]; inputRowType: RowType | undefined };
-export const FormCtx = createContext<FormContext>({ nodeId: "", errors: [], inputRowType: undefined });
+export type FormContext = {
+  nodeId: string;
+  errors: GraphError[];
+  inputRowType: RowType | undefined;
+  /** offered as completions in plain text fields: the input's columns, or a source's own */
+  columnNames: string[];
+};
+export const FormCtx = createContext<FormContext>({ nodeId: "", errors: [], inputRowType: undefined, columnNames: [] });

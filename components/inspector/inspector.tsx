@@ -47,7 +47,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
         <SchemaForm
           schema={configSchema(kind as NodeKind<unknown>)} value={data.config}
           onChange={(c) => store.getState().updateConfig(nodeId, c)}
-          ctx={{ nodeId, errors, inputRowType }}
+          ctx={{ nodeId, errors, inputRowType, columnNames: (inputRowType ?? rowTypes[nodeId] ?? []).map((c) => c.name) }}
         />
       </form>
     </div>

@@ -1,20 +1,20 @@
 // A form generated from a node kind's config schema (z.toJSONSchema): one field component per JSON Schema shape.
 "use client";
 import { useContext } from "react";
-import type { GraphError } from "@/pipeline/graph";
 import { TYPE_ROOTS } from "@/pipeline/types";
 import { ExprField } from "./expr-field";
 import { FormCtx as Ctx, type FormContext } from "./form-context";
+import { ArrayField, fieldErrors, type FieldProps } from "./array-fields";
 import { emptyValue, humanize, isExpression, isFlinkType, typeOf, unwrapNullable, type JsonSchema } from "./json-schema";
-
-
-type FieldProps = { name: string; path: string; schema: JsonSchema; value: unknown; onChange(v: unknown): void; required: boolean };
 
 export function SchemaForm(props: { schema: JsonSchema; value: Record<string, unknown>; onChange(v: Record<string, unknown>): void; ctx: FormContext }) {
   return (
     <Ctx.Provider value={props.ctx}>
       <datalist id="sc-flink-types">
         {TYPE_ROOTS.map((t) => <option key={t} value={t} />)}
+      </datalist>
+      <datalist id="sc-columns">
+        {props.ctx.columnNames.map((c) => <option key={c} value={c} />)}
       </datalist>
       <ObjectFields schema={props.schema} value={props.value} onChange={props.onChange} path="" />
     </Ctx.Provider>
@@ -32,7 +32,7 @@ function ObjectFields({ schema, value, onChange, path }: { schema: JsonSchema; v
     <>
       {Object.entries(schema.properties ?? {}).map(([k, s]) => (
         <Field
-          key={k} name={k} path={path ? `${path}.${k}` : k} schema={s} value={value[k]}
+          key={k} name={k} path={path ? `${path}.${k}` : k} schema={s} value={value[k]} parent={value}
           required={schema.required?.includes(k) ?? false} onChange={(v) => set(k, v)}
         />
       ))}
@@ -40,11 +40,7 @@ function ObjectFields({ schema, value, onChange, path }: { schema: JsonSchema; v
   );
 }
 
-function fieldErrors(errors: GraphError[], path: string) {
-  return errors.filter((e) => e.field === path);
-}
-
-function Field(props: FieldProps) {
+export function Field(props: FieldProps) {
   const { errors } = useContext(Ctx);
   const { schema, nullable } = unwrapNullable(props.schema);
   const t = typeOf(schema);
@@ -55,11 +51,22 @@ function Field(props: FieldProps) {
 
   if (t === "array") return <ArrayField {...props} schema={schema} label={label} />;
   if (t === "object") {
-    const v = (props.value ?? {}) as Record<string, unknown>;
+    // An optional object (e.g. event time) is switched on and off as a whole, so "none" stays expressible.
+    const on = props.value !== undefined && props.value !== null;
     return (
-      <fieldset className="sc-fieldset">
-        <legend>{label}</legend>
-        <ObjectFields schema={schema} value={v} onChange={props.onChange} path={props.path} />
+      <fieldset className="sc-fieldset" data-testid={`field-${props.path}`}>
+        <legend>
+          {optional && (
+            <input type="checkbox" className="sc-fieldset__toggle" data-testid={`toggle-${props.path}`} checked={on}
+              onChange={(e) => props.onChange(e.target.checked ? emptyValue(schema) : cleared)} />
+          )}
+          {label}
+        </legend>
+        {optional && !on && schema.description && <span className="sc-field__hint">{schema.description}</span>}
+        {(on || !optional) && (
+          <ObjectFields schema={schema} value={(props.value ?? {}) as Record<string, unknown>} onChange={props.onChange} path={props.path} />
+        )}
+        {errs.map((e, i) => <span key={i} className="sc-field__error">{e.message}</span>)}
       </fieldset>
     );
   }
@@ -90,7 +97,7 @@ function Field(props: FieldProps) {
   } else {
     input = (
       <input type="text" className="sc-input" data-testid={`field-${props.path}`} value={String(props.value ?? "")}
-        list={isFlinkType(schema, props.name) ? "sc-flink-types" : undefined} spellCheck={false}
+        list={isFlinkType(schema, props.name) ? "sc-flink-types" : "sc-columns"} spellCheck={false} autoComplete="off"
         onChange={(e) => props.onChange(e.target.value === "" && optional ? cleared : e.target.value)} />
     );
   }
@@ -101,33 +108,5 @@ function Field(props: FieldProps) {
       {schema.description && <span className="sc-field__hint">{schema.description}</span>}
       {errs.map((e, i) => <span key={i} className="sc-field__error">{e.message}</span>)}
     </label>
-  );
-}
-
-function ArrayField(props: FieldProps & { label: string }) {
-  const { errors } = useContext(Ctx);
-  const items = Array.isArray(props.value) ? (props.value as unknown[]) : [];
-  const itemSchema = props.schema.items ?? { type: "string" };
-  const objectItems = typeOf(unwrapNullable(itemSchema).schema) === "object";
-  const setItem = (i: number, v: unknown) => props.onChange(items.map((x, j) => (j === i ? v : x)));
-  const remove = (i: number) => props.onChange(items.filter((_, j) => j !== i));
-  const add = () => props.onChange([...items, emptyValue(itemSchema)]);
-  const errs = fieldErrors(errors, props.path);
-  return (
-    <fieldset className="sc-fieldset" data-testid={`field-${props.path}`}>
-      <legend>{props.label}</legend>
-      {items.map((item, i) => (
-        <div key={i} className={`sc-array-item${objectItems ? " sc-array-item--object" : ""}`}>
-          <div className="sc-array-item__fields">
-            <Field name={String(i)} path={`${props.path}.${i}`} schema={{ title: objectItems ? `#${i + 1}` : " ", ...itemSchema }}
-              value={item} required onChange={(v) => setItem(i, v)} />
-          </div>
-          <button type="button" className="sc-icon-button" title="Remove" data-testid={`remove-${props.path}.${i}`}
-            onClick={() => remove(i)}>×</button>
-        </div>
-      ))}
-      <button type="button" className="sc-button sc-button--small" data-testid={`add-${props.path}`} onClick={add}>+ Add</button>
-      {errs.map((e, i) => <span key={i} className="sc-field__error">{e.message}</span>)}
-    </fieldset>
   );
 }
