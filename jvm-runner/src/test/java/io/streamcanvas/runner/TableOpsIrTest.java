@@ -59,4 +59,27 @@ class TableOpsIrTest {
         "{\"op\":\"groupBy\",\"table\":\"g\",\"input\":\"v\",\"keys\":[\"b\"],\"aggregates\":[]}"));
     assertTrue(e.getMessage().contains("groupBy.aggregates must not be empty"), e.getMessage());
   }
+
+  @Test
+  void readsWatermarksAndWindows() {
+    String values = VALUES.replace("]]}", "]],\"watermark\":{\"column\":\"a\",\"delayMs\":250}}");
+    TableProgram p = program(values,
+        "{\"op\":\"window\",\"table\":\"w\",\"input\":\"v\",\"window\":{\"type\":\"tumble\",\"timeColumn\":\"a\",\"sizeMs\":1000},"
+            + "\"keys\":[\"b\"],\"aggregates\":[{\"fn\":\"max\",\"column\":\"a\",\"as\":\"m\"}]}");
+    assertEquals(250, assertInstanceOf(Statement.FromValues.class, p.statements().get(0)).watermark().delayMs());
+    Statement.Window w = assertInstanceOf(Statement.Window.class, p.statements().get(1));
+    assertEquals(1000, w.window().sizeMs());
+    assertEquals("w", w.node());
+  }
+
+  @Test
+  void rejectsUnknownWindowTypesAndNegativeDelays() {
+    IrException hop = assertThrows(IrException.class, () -> program(VALUES,
+        "{\"op\":\"window\",\"table\":\"w\",\"input\":\"v\",\"window\":{\"type\":\"hop\",\"timeColumn\":\"a\",\"sizeMs\":1000},"
+            + "\"keys\":[],\"aggregates\":[{\"fn\":\"max\",\"column\":\"a\",\"as\":\"m\"}]}"));
+    assertTrue(hop.getMessage().contains("unknown window type \"hop\""), hop.getMessage());
+    IrException delay = assertThrows(IrException.class,
+        () -> program(VALUES.replace("]]}", "]],\"watermark\":{\"column\":\"a\",\"delayMs\":-1}}")));
+    assertTrue(delay.getMessage().contains("delayMs must be >= 0"), delay.getMessage());
+  }
 }
