@@ -1,4 +1,4 @@
-// A job that fails at runtime in Flink: the page shows FAILED and Flink's root cause, not a stack dump.
+// A job that fails at runtime in Flink: the page shows FAILED and Flink's root cause, and the next run still works.
 import { expect, test } from "@playwright/test";
 import { selectNode, startRun, waitForRunner } from "./helpers";
 
@@ -14,4 +14,10 @@ test("a runtime failure shows FAILED with Flink's root cause", async ({ page }) 
   await startRun(page);
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FAILED", { timeout: 90_000 });
   await expect(page.getByTestId("run-root-cause")).toContainText("n/a");
+
+  // A failed job must leave Flink able to run the next one.
+  await page.getByTestId("field-predicate").fill("temperature > 35");
+  await startRun(page);
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FINISHED", { timeout: 90_000 });
+  await expect(page.getByTestId("rows-table").getByTestId("cell-temperature_c").first()).toBeVisible();
 });
