@@ -38,12 +38,17 @@ export function Editor({ id }: { id: string }) {
 
 function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
   // A local draft newer than the server copy means the last edits never reached the server: restore and push them.
-  const [{ store, restored }] = useState(() => {
+  // It is pushed against the revision it was based on, so if the server copy moved on since, that is a conflict.
+  const [{ store, restored, baseRevision }] = useState(() => {
     const draft = readDraft(pipeline.id);
     const useDraft = !!draft && draft.savedAt > toMillis(pipeline.updatedAt);
-    return { store: createCanvasStore(useDraft ? draft.graph : pipeline.graph), restored: useDraft };
+    return {
+      store: createCanvasStore(useDraft ? draft.graph : pipeline.graph),
+      restored: useDraft,
+      baseRevision: useDraft ? draft.baseRevision : pipeline.revision,
+    };
   });
-  const { status, flush } = useAutosave(pipeline.id, store, pipeline.revision, restored);
+  const { status, flush } = useAutosave(pipeline.id, store, baseRevision, restored);
   return (
     <CanvasStoreProvider store={store}>
       <ValidationProvider>

@@ -71,7 +71,12 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
             job <code data-testid="job-id">{run.jobId ?? "—"}</code>
           </span>
         )}
-        {run && <span className="sc-run__meta sc-muted">started {new Date(run.startedAt).toLocaleTimeString()}</span>}
+        {run && (
+          <span className="sc-run__meta sc-muted">
+            started {new Date(run.startedAt).toLocaleTimeString()}
+            {run.endedAt !== null && ` · ran ${((run.endedAt - run.startedAt) / 1000).toFixed(1)} s`}
+          </span>
+        )}
         {!run && !blocked && <span className="sc-muted">Ready to run.</span>}
         <span className="sc-run__tabs">
           <button type="button" data-testid="tab-results" className={`sc-seg${tab === "results" ? " is-active" : ""}`}
