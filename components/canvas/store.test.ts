@@ -1,3 +1,4 @@
+// Canvas store: graph ↔ React Flow round trip, node ids, selection, one edge per input port.
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,3 +1,4 @@
+// Autosave with fake timers: debounced saves, offline retry, conflict stops saving, flush order.
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SCHEMA_VERSION } from "@/pipeline/graph";

@@ -1,3 +1,4 @@
+// Generated-form helpers over every registered kind: JSON Schema shapes, new-item defaults, node summaries.
 import { describe, expect, it } from "vitest";
 import { nodeKinds, getNodeKind } from "@/pipeline/kinds";
 import { nodeSummary } from "@/components/canvas/node-summary";
