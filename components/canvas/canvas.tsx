@@ -58,6 +58,12 @@ export function Canvas() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable className="sc-minimap" style={{ width: 150, height: 96 }} />
       </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="sc-canvas__empty" data-testid="canvas-empty">
+          <strong>Drag a source here from the palette</strong>
+          <span>then a transform and a sink; connect each output (right) to the next input (left).</span>
+        </div>
+      )}
     </div>
   );
 }

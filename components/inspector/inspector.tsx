@@ -64,9 +64,7 @@ function PipelineInspector() {
         Drag node kinds from the palette, connect an output (right) to an input (left), and select a node to edit it.
         Every edit is saved as you go.
       </p>
-      <p className="sc-muted">
-        {count === 0 ? "The canvas is empty: start with a source." : `${count} node${count === 1 ? "" : "s"}.`}
-      </p>
+      {count > 0 && <p className="sc-muted">{`${count} node${count === 1 ? "" : "s"}.`}</p>}
       <ErrorList errors={errors} testId="pipeline-errors" withNode />
     </div>
   );
