@@ -80,6 +80,19 @@ export const StatementSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("insertInto"), sink: z.string(), input: z.string(), descriptor: TableDescriptorSchema }),
   /** rows of input are returned to StreamCanvas; the runner keeps the last maxRows */
   z.object({ op: z.literal("collect"), sink: z.string(), input: z.string(), maxRows: z.number().int().min(1).max(10000) }),
+  /**
+   * A TypeScript map UDF: input.addColumns(call(tsUdf, row($(inputColumn)…))) then a select in which the output columns
+   * replace same-named input columns in place and the others are appended. `code` is the bundled ES module whose
+   * `export default function (row)` returns an object of the output columns (value encoding: jvm-runner/udf-worker/README.md).
+   */
+  z.object({
+    op: z.literal("udfMap"), table: z.string(), input: z.string(),
+    udf: z.object({
+      name: z.string(), code: z.string(),
+      inputColumns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
+      outputColumns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
+    }),
+  }),
 ]);
 export type Statement = z.infer<typeof StatementSchema>;
 

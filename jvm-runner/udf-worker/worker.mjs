@@ -7,7 +7,7 @@ import { format } from "node:util";
 // Keep our own handles before user code runs, so a UDF replacing globals cannot reroute frames.
 const stdout = process.stdout;
 const writeOut = stdout.write.bind(stdout);
-const exitNow = process.exit.bind(process);
+const exitNow = process.reallyExit.bind(process); // process.exit() itself calls process.reallyExit(), refused below
 const FRAME = { INIT: 0x49, BATCH: 0x42, READY: 0x4b, RESULT: 0x52, ERROR: 0x45, LOG: 0x4c };
 
 function send(type, payload) {

@@ -106,9 +106,14 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Like Nagle's algorithm: an idle worker gets rows at once (low latency at low rates); while it is busy, rows gather
+   * into a batch until it is full, the worker becomes idle, or the linger time has passed (high throughput).
+   */
   private boolean batchReady(long lingerNanos) {
-    return current.size() >= settings.batchSize()
-        || (!current.isEmpty() && System.nanoTime() - firstAddNanos >= lingerNanos);
+    if (current.isEmpty()) return false;
+    return current.size() >= settings.batchSize() || inFlight.isEmpty()
+        || System.nanoTime() - firstAddNanos >= lingerNanos;
   }
 
   private void writeFrame(byte type, byte[] payload) throws IOException {
@@ -142,6 +147,11 @@ public final class WorkerProcess implements AutoCloseable {
   private void complete(byte[] body) {
     InFlight batch = inFlight.poll();
     if (batch == null) throw new UdfException("UDF \"" + spec.name() + "\": worker answered a batch never sent");
+    if (inFlight.isEmpty()) {
+      synchronized (lock) {
+        lock.notifyAll(); // the worker is idle: the writer may send what has gathered
+      }
+    }
     List<Row> rows = codec.decode(body, batch.rows().size());
     for (int i = 0; i < rows.size(); i++) batch.rows().get(i).future().complete(rows.get(i));
   }
