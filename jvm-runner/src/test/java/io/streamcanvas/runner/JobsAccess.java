@@ -10,4 +10,8 @@ public final class JobsAccess {
   public static JobStatus awaitTerminal(RunningJob job, long timeoutMs) throws InterruptedException {
     return Jobs.awaitTerminal(job, timeoutMs);
   }
+
+  public static String canonical(com.fasterxml.jackson.databind.JsonNode node) {
+    return Jobs.canonical(node);
+  }
 }
