@@ -27,15 +27,17 @@ let dropped = 0;
 function log(level, args) {
   const now = Date.now();
   if (now - logWindow >= 1000) {
-    if (dropped > 0) logs.push({ level: "warn", line: `${dropped} log lines dropped (limit ${LOG_PER_SECOND}/s)` });
     logWindow = now;
     logCount = 0;
-    dropped = 0;
   }
   if (logCount++ < LOG_PER_SECOND) logs.push({ level, line: format(...args).slice(0, 2000) });
   else dropped++;
 }
 function flushLogs() {
+  if (dropped > 0) {
+    logs.push({ level: "warn", line: `${dropped} log lines dropped (limit ${LOG_PER_SECOND}/s)` });
+    dropped = 0;
+  }
   if (logs.length > 0) {
     send(FRAME.LOG, logs);
     logs = [];

@@ -94,8 +94,9 @@ public final class WorkerProcess implements AutoCloseable {
           batch = current;
           current = new ArrayList<>(settings.batchSize());
         }
-        byte[] payload = codec.encode(batch.stream().map(Pending::row).toList());
+        // In flight before encoding, so that whatever fails from here on fails these rows too instead of losing them.
         inFlight.add(new InFlight(batch, System.nanoTime()));
+        byte[] payload = codec.encode(batch.stream().map(Pending::row).toList());
         writeFrame(BATCH, payload);
         out.flush();
       }
@@ -103,6 +104,8 @@ public final class WorkerProcess implements AutoCloseable {
       fail(exitMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      fail("UDF \"" + spec.name() + "\": cannot send rows to its worker: " + e);
     }
   }
 
@@ -141,18 +144,22 @@ public final class WorkerProcess implements AutoCloseable {
       if (!closed) fail(exitMessage());
     } catch (UdfException e) {
       fail(e.getMessage());
+    } catch (RuntimeException e) {
+      fail("UDF \"" + spec.name() + "\": cannot read its worker's answer: " + e);
     }
   }
 
   private void complete(byte[] body) {
-    InFlight batch = inFlight.poll();
+    InFlight batch = inFlight.peek();
     if (batch == null) throw new UdfException("UDF \"" + spec.name() + "\": worker answered a batch never sent");
+    // Decoded while still in flight: if the answer is invalid, fail() fails these rows with the reason.
+    List<Row> rows = codec.decode(body, batch.rows().size());
+    inFlight.poll();
     if (inFlight.isEmpty()) {
       synchronized (lock) {
         lock.notifyAll(); // the worker is idle: the writer may send what has gathered
       }
     }
-    List<Row> rows = codec.decode(body, batch.rows().size());
     for (int i = 0; i < rows.size(); i++) batch.rows().get(i).future().complete(rows.get(i));
   }
 

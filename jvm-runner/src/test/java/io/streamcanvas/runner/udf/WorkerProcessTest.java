@@ -1,0 +1,83 @@
+// A real Node.js worker without Flink: results in order across batches, console.log with its rate limit, bad results.
+package io.streamcanvas.runner.udf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.types.Row;
+import org.junit.jupiter.api.Test;
+
+class WorkerProcessTest {
+  static final WorkerSettings SMALL_BATCHES = new WorkerSettings(7, Duration.ofMillis(2), Duration.ofSeconds(20), 128);
+
+  static UdfSpec spec(String code, String outType) {
+    return new UdfSpec("t", code, List.of(new UdfSpec.Column("n", "INT")), List.of(new UdfSpec.Column("out", outType)));
+  }
+
+  static List<CompletableFuture<Row>> submitAll(WorkerProcess w, int rows) {
+    List<CompletableFuture<Row>> futures = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      CompletableFuture<Row> f = new CompletableFuture<>();
+      w.submit(Row.of(i), f);
+      futures.add(f);
+    }
+    return futures;
+  }
+
+  @Test
+  void answersEveryRowInOrderAcrossBatches() throws Exception {
+    try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: row.n * 2 });", "INT"), SMALL_BATCHES)) {
+      List<CompletableFuture<Row>> futures = submitAll(w, 1000);
+      for (int i = 0; i < futures.size(); i++) assertEquals(i * 2, futures.get(i).get(20, TimeUnit.SECONDS).getField(0));
+    }
+  }
+
+  @Test
+  void consoleLogReachesTheRunnerLogRateLimited() throws Exception {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (WorkerProcess w = WorkerProcess.start(
+        spec("export default (row) => { console.log('seen %d', row.n); return { out: row.n }; };", "INT"), SMALL_BATCHES)) {
+      List<CompletableFuture<Row>> futures = submitAll(w, 300);
+      futures.get(299).get(20, TimeUnit.SECONDS);
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("[udf t] seen 0"), log);
+    assertTrue(log.contains("[udf t] seen 99"), log);
+    assertTrue(!log.contains("[udf t] seen 100\n") || log.contains("log lines dropped"), log);
+    assertTrue(log.contains("log lines dropped (limit 100/s)"), log);
+  }
+
+  @Test
+  void aValueOfTheWrongTypeFailsWithTheColumnNamed() throws Exception {
+    try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: 'x' + row.n });", "INT"), SMALL_BATCHES)) {
+      CompletableFuture<Row> f = submitAll(w, 1).get(0);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
+      assertTrue(e.getCause().getMessage().contains("UDF \"t\" returned an invalid value for column \"out\" (INT): x0"),
+          e.getCause().getMessage());
+    }
+  }
+
+  @Test
+  void aModuleWithoutDefaultExportFailsToLoadClearly() throws Exception {
+    try (WorkerProcess w = WorkerProcess.start(spec("export const f = 1;", "INT"), SMALL_BATCHES)) {
+      CompletableFuture<Row> f = submitAll(w, 1).get(0);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
+      assertTrue(e.getCause().getMessage().contains("could not load the UDF: the UDF module must `export default` a function"),
+          e.getCause().getMessage());
+    }
+  }
+}
