@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { TableProgramSchema } from "../ir";
 import { parseGraph } from "../upgrade";
 import { validateGraph } from "../validate";
-import { printJava, printSql } from "./index";
+import { CodegenError, printJava, printSql } from "./index";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures");
 const cases = readdirSync(FIXTURES).filter((f) => f.endsWith(".ir.json")).map((f) => f.slice(0, -".ir.json".length)).sort();
@@ -17,13 +17,23 @@ function golden(file: string, actual: string) {
   expect(actual).toBe(readFileSync(file, "utf8"));
 }
 
+function sqlOrReason(print: () => string): string {
+  try {
+    return print();
+  } catch (e) {
+    if (e instanceof CodegenError) return `-- no Flink SQL equivalent: ${e.message}\n`;
+    throw e;
+  }
+}
+
 describe("golden IR → Java / SQL", () => {
   it("covers every IR fixture", () => expect(cases.length).toBeGreaterThanOrEqual(4));
 
   for (const base of cases) {
     const program = TableProgramSchema.parse(readJson(path.join(FIXTURES, `${base}.ir.json`)));
     it(`${base}: Java`, () => golden(path.join(FIXTURES, `${base}.java.txt`), printJava(program)));
-    it(`${base}: SQL`, () => golden(path.join(FIXTURES, `${base}.sql.txt`), printSql(program)));
+    // a program SQL cannot express (e.g. a watermark on VALUES) pins the printer's reason instead
+    it(`${base}: SQL`, () => golden(path.join(FIXTURES, `${base}.sql.txt`), sqlOrReason(() => printSql(program))));
 
     it(`${base}: SQL from the validator's row types equals SQL from row types inferred from the IR`, () => {
       const graphFile = path.join(FIXTURES, `${base}.graph.json`);
@@ -31,7 +41,7 @@ describe("golden IR → Java / SQL", () => {
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       const { rowTypes, errors } = validateGraph(parsed.graph);
       expect(errors).toEqual([]);
-      expect(printSql(program, rowTypes)).toBe(printSql(program));
+      expect(sqlOrReason(() => printSql(program, rowTypes))).toBe(sqlOrReason(() => printSql(program)));
     });
   }
 });

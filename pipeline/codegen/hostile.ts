@@ -87,3 +87,45 @@ export function literalsProgram(): { program: TableProgram; expectedRow: string[
   };
   return { program, expectedRow: fields.map(([, v]) => v) };
 }
+
+/** An event-time window over a datagen source with a watermark: what SQL can express (CREATE TABLE … WATERMARK FOR). */
+export function windowProgram(sizeMs: number, delayMs: number): TableProgram {
+  const schema = [{ name: "w", type: "STRING" }, { name: "event time", type: "TIMESTAMP(3)" }, { name: "v", type: "INT" }];
+  return {
+    irVersion: 1,
+    name: `window ${sizeMs} ms, watermark ${delayMs} ms`,
+    config: {},
+    statements: [
+      { op: "from", table: "src", descriptor: { connector: "datagen", schema, watermark: { column: "event time", delayMs }, options: { "number-of-rows": "10" } } },
+      {
+        op: "window", table: "win", input: "src", window: { type: "tumble", timeColumn: "event time", sizeMs }, keys: ["w"],
+        aggregates: [{ fn: "count", column: "v", as: "n" }, { fn: "count_distinct", column: "v", as: "d" }, { fn: "avg", column: "v", as: "avg v" }],
+      },
+      { op: "insertInto", sink: "print", input: "win", descriptor: { connector: "print", options: {} } },
+      { op: "collect", sink: "rows", input: "win", maxRows: 10 },
+    ],
+  };
+}
+
+/** A TypeScript UDF whose code is longer than one Java string constant may be and holds quotes, escapes and non-ASCII. */
+export function udfProgram(): { program: TableProgram; expectedRows: string[][] } {
+  const code = [
+    `const mark = "\\u00e9\\" */ \\\\u000a ü";`,
+    `export default (row) => ({ s: row.s.toUpperCase() + (mark.length === 14 ? "" : "?"), twice: row.a * 2 });`,
+    `// ${"padding ".repeat(2500)}`,
+  ].join("\n");
+  const program: TableProgram = {
+    irVersion: 1,
+    name: "udf map",
+    config: { "streamcanvas.udf.deadline-ms": "20000" },
+    statements: [
+      { op: "fromValues", table: "src", columns: [{ name: "a", type: "INT" }, { name: "s", type: "STRING" }], rows: [["1", "x"], ["2", "ÿz"]] },
+      {
+        op: "udfMap", table: "mapped", input: "src",
+        udf: { name: "upper", code, inputColumns: [{ name: "a", type: "INT" }, { name: "s", type: "STRING" }], outputColumns: [{ name: "s", type: "STRING" }, { name: "twice", type: "INT" }] },
+      },
+      { op: "collect", sink: "out", input: "mapped", maxRows: 10 },
+    ],
+  };
+  return { program, expectedRows: [["1", "X", "2"], ["2", "ŸZ", "4"]] };
+}

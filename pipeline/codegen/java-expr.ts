@@ -5,8 +5,10 @@ import { javaString, javaType } from "./java-text";
 import { CodegenError, readLiteral, readType } from "./literal";
 
 /** What an expression needs imported besides Expressions.$ and lit. */
-export type JavaUses = { nullOf: boolean; negative: boolean; row: boolean; bigDecimal: boolean; time: Set<string> };
-export const newUses = (): JavaUses => ({ nullOf: false, negative: false, row: false, bigDecimal: false, time: new Set() });
+export type JavaUses = {
+  nullOf: boolean; negative: boolean; row: boolean; tumble: boolean; udf: boolean; bigDecimal: boolean; time: Set<string>;
+};
+export const newUses = (): JavaUses => ({ nullOf: false, negative: false, row: false, tumble: false, udf: false, bigDecimal: false, time: new Set() });
 
 /** Arity as jvm-runner's Functions checks it; -1 = variadic, folded left into a chain like a.and(b).and(c). */
 const ARITY: Record<FunctionName, [number, number]> = {

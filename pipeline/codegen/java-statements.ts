@@ -1,17 +1,20 @@
 // One IR statement → the Java Table API call jvm-runner's translator of the same name makes.
 import type { AggregateFunction, Statement, TableDescriptorIr } from "../ir";
+import type { RowType } from "../types";
 import { javaExpr, type JavaUses } from "./java-expr";
 import { javaString, javaType } from "./java-text";
+import { javaUdfMap } from "./java-udf";
 import { CodegenError, readType } from "./literal";
 
 export type JavaContext = {
   uses: JavaUses;
+  /** row type of every table, for the window alias (which must not name an input column) and a UDF's select */
+  types: Record<string, RowType>;
   ascii: boolean;
-  /** the Java local holding an IR table, or a collect sink's iterator */
+  /** the Java local holding an IR table */
   table: (name: string) => string;
-  sinkVar: (sink: string) => string;
-  /** lines that start each collect sink's drain thread, filled in statement order */
-  collects: string[];
+  /** the program's Flink configuration (UDF worker settings are read from it, as the runner does) */
+  config: Record<string, string>;
 };
 
 /** Table API methods of the IR's aggregate functions; count_distinct is COUNT(DISTINCT c). */
@@ -48,10 +51,22 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
       return define(s.table, `${t(s.input)}.distinct()`);
     case "groupBy": {
       const keys = s.keys.map((k) => `$(${str(k)})`);
-      const aggs = s.aggregates.map((a) => `$(${str(a.column)}).${AGGREGATE[a.fn]}.as(${str(a.as)})`);
+      const aggs = aggregates(s.aggregates, str);
       // no keys: one global group, which the Table API writes as a plain select of aggregates
       const grouped = keys.length ? `.groupBy(${keys.join(", ")})` : "";
       return define(s.table, `${t(s.input)}${grouped}.select(${list([...keys, ...aggs])})`);
+    }
+    case "window": {
+      // the alias is "w" unless an input column has that name, as the runner's WindowTranslator picks it
+      const names = new Set(ctx.types[s.input]!.map((c) => c.name));
+      let alias = "w";
+      for (let i = 1; names.has(alias); i++) alias = `w${i}`;
+      const w = `$(${str(alias)})`;
+      ctx.uses.tumble = true;
+      const tumble = `Tumble.over(${millis(s.window.sizeMs)}).on($(${str(s.window.timeColumn)})).as(${str(alias)})`;
+      const keys = s.keys.map((k) => `$(${str(k)})`);
+      const fields = [`${w}.start().as("window_start")`, `${w}.end().as("window_end")`, ...keys, ...aggregates(s.aggregates, str)];
+      return define(s.table, `${t(s.input)}.window(${tumble})\n${II}.groupBy(${[w, ...keys].join(", ")})\n${II}.select(${list(fields)})`);
     }
     case "fromValues": {
       ctx.uses.row = true;
@@ -61,18 +76,25 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
         if (cells.length !== types.length) throw new CodegenError(`fromValues ${JSON.stringify(s.table)}: a row has ${cells.length} cells for ${types.length} columns`);
         return `row(${cells.map((v, i) => expr({ kind: "lit", value: v, type: s.columns[i]!.type })).join(", ")})`;
       });
-      return define(s.table, `tEnv.fromValues(${list([`DataTypes.ROW(${list(fields.map((f) => `    ${f}`))})`, ...rows])})`);
+      const values = `tEnv.fromValues(${list([`DataTypes.ROW(${list(fields.map((f) => `    ${f}`))})`, ...rows])})`;
+      if (!s.watermark) return define(s.table, values);
+      // fromValues has no schema to declare a watermark in; a DataStream round trip takes one, columns unchanged
+      const schema = `Schema.newBuilder()${watermark(s.watermark, str)}.build()`;
+      return define(s.table, `tEnv.fromDataStream(\n${II}tEnv.toDataStream(${values}),\n${II}${schema})`);
     }
+    case "udfMap":
+      ctx.uses.udf = true;
+      ctx.uses.row = true;
+      return [comment, ...javaUdfMap(s, { str, table: t, input: ctx.types[s.input]!, config: ctx.config, indent: I })];
     case "insertInto":
       return [comment, `${I}statementSet.add(${t(s.input)}.insertInto(${descriptor(s.descriptor, t(s.input), str)}));`];
-    case "collect": {
-      const v = ctx.sinkVar(s.sink);
-      ctx.collects.push(`${I}drains.add(drain(${str(s.sink)}, ${v}));`);
+    case "collect":
+      // The runner brings the changelog back with collectAsync; a standalone program prints it from inside the same
+      // job instead (a client-side iterator can lose the last rows when a local cluster shuts down with the job).
       return [
-        `${comment}: StreamCanvas keeps the last ${s.maxRows} rows; this program prints every changelog row`,
-        `${I}CloseableIterator<Row> ${v} = tEnv.toChangelogStream(${t(s.input)}).collectAsync();`,
+        `${comment}: StreamCanvas shows the last ${s.maxRows} rows; here every changelog row is printed as ${str(s.sink)}> +I[...]`,
+        `${I}tEnv.toChangelogStream(${t(s.input)}).print(${str(s.sink)});`,
       ];
-    }
   }
   throw new CodegenError(`unknown statement op ${JSON.stringify((s as { op: unknown }).op)}`);
 }
@@ -82,11 +104,24 @@ function descriptor(d: TableDescriptorIr, derivedFrom: string | null, str: (s: s
   const lines = [`TableDescriptor.forConnector(${str(d.connector)})`];
   if (d.schema) {
     const cols = d.schema.map((c) => `${II}        .column(${str(c.name)}, ${javaType(readType(c.type))})`);
-    lines.push(`${II}    .schema(Schema.newBuilder()`, ...cols, `${II}        .build())`);
+    const wm = d.watermark ? [`${II}        ${watermark(d.watermark, str)}`] : [];
+    lines.push(`${II}    .schema(Schema.newBuilder()`, ...cols, ...wm, `${II}        .build())`);
   } else if (derivedFrom) {
     lines.push(`${II}    .schema(Schema.newBuilder().fromResolvedSchema(${derivedFrom}.getResolvedSchema()).build())`);
   }
   for (const [k, v] of Object.entries(d.options)) lines.push(`${II}    .option(${str(k)}, ${str(v)})`);
   lines.push(`${II}    .build()`);
   return lines.join("\n");
+}
+
+/** Milliseconds as the runner writes them: lit(long).millis(). */
+const millis = (ms: number) => `lit(${ms}L).millis()`;
+
+/** .watermark(column, $(column).minus(lit(delay).millis())): bounded out-of-orderness, as the runner's Descriptors. */
+function watermark(w: { column: string; delayMs: number }, str: (s: string) => string): string {
+  return `.watermark(${str(w.column)}, $(${str(w.column)}).minus(${millis(w.delayMs)}))`;
+}
+
+function aggregates(list: { fn: AggregateFunction; column: string; as: string }[], str: (s: string) => string): string[] {
+  return list.map((a) => `$(${str(a.column)}).${AGGREGATE[a.fn]}.as(${str(a.as)})`);
 }

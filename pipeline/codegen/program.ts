@@ -69,8 +69,18 @@ function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
       if (!r.rowType) throw new CodegenError(`unionAll ${JSON.stringify(s.table)}: ${r.errors[0]?.message}`);
       return r.rowType;
     }
-    case "groupBy":
-      return [...s.keys.map(column), ...s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type) }))];
+    case "udfMap": {
+      // outputs replace same-named input columns in place; the others are appended
+      const outs = s.udf.outputColumns.map((c) => ({ name: c.name, type: readType(c.type) }));
+      const replaced = input.map((c) => outs.find((o) => o.name === c.name) ?? c);
+      return [...replaced, ...outs.filter((o) => !input.some((c) => c.name === o.name))];
+    }
+    case "groupBy": case "window": {
+      const bound = { root: "TIMESTAMP", precision: 3, nullable: false } as const;
+      const window = s.op === "window" ? [{ name: "window_start", type: bound }, { name: "window_end", type: bound }] : [];
+      const aggs = s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type) }));
+      return [...window, ...s.keys.map(column), ...aggs];
+    }
   }
   return [];
 }

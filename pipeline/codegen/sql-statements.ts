@@ -31,6 +31,9 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
     case "from":
       return table(s.table, s.descriptor, []);
     case "fromValues": {
+      if (s.watermark) {
+        throw new CodegenError(`values source ${JSON.stringify(s.table)} has an event-time watermark, which Flink SQL can declare only in CREATE TABLE, not on VALUES`);
+      }
       // every cell typed as its column, so the VALUES rows have the declared types (nullability may come out stricter)
       const rows = s.rows.map((cells, r) => {
         if (cells.length !== s.columns.length) throw new CodegenError(`fromValues ${JSON.stringify(s.table)}: row ${r + 1} has ${cells.length} cells`);
@@ -65,6 +68,16 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
       const groupBy = keys.length ? [`FROM ${id(s.input)}`, `GROUP BY ${keys.join(", ")}`] : [`FROM ${id(s.input)}`];
       return view(s.table, `SELECT`, ...list([...keys, ...aggs]), ...groupBy);
     }
+    case "window": {
+      // the window table-valued function: SQL's form of the Table API's tumbling group window, with the same rows
+      const keys = s.keys.map(id);
+      const aggs = s.aggregates.map((a) => `${AGGREGATE[a.fn](id(a.column))} AS ${id(a.as)}`);
+      const tvf = `TUMBLE(TABLE ${id(s.input)}, DESCRIPTOR(${id(s.window.timeColumn)}), ${sqlInterval(s.window.sizeMs)})`;
+      const group = [id("window_start"), id("window_end"), ...keys];
+      return view(s.table, `SELECT`, ...list([...group, ...aggs]), `FROM TABLE(${tvf})`, `GROUP BY ${group.join(", ")}`);
+    }
+    case "udfMap":
+      throw new CodegenError(`the TypeScript UDF ${JSON.stringify(s.udf.name)} has no Flink SQL form: its function is jvm-runner's TsMapFunction built around the code, which SQL cannot construct`);
     case "insertInto": {
       const name = ctx.sinkName(s.sink);
       ctx.inserts.push(`  INSERT INTO ${id(name)} SELECT * FROM ${id(s.input)};`);
@@ -88,11 +101,27 @@ function table(name: string, d: TableDescriptorIr, derived: RowType): string[] {
   const cols = d.schema ? d.schema.map((c) => ({ name: c.name, type: readType(c.type) })) : derived;
   if (cols.length === 0) throw new CodegenError(`a ${d.connector} table needs at least one column`);
   const options = Object.entries({ connector: d.connector, ...d.options }).map(([k, v]) => `${sqlString(k)} = ${sqlString(v)}`);
+  const wm = d.watermark
+    ? [`WATERMARK FOR ${sqlIdent(d.watermark.column)} AS ${sqlIdent(d.watermark.column)} - ${sqlInterval(d.watermark.delayMs)}`]
+    : [];
   return [
     `CREATE TEMPORARY TABLE ${sqlIdent(name)} (`,
-    ...list(cols.map((c) => `${sqlIdent(c.name)} ${sqlType(c.type)}`)),
+    ...list([...cols.map((c) => `${sqlIdent(c.name)} ${sqlType(c.type)}`), ...wm]),
     `) WITH (`,
     ...list(options),
     `);`,
   ];
+}
+
+/** A day-time interval literal of exactly `ms` milliseconds, in the largest unit that divides it (leading precision 2). */
+export function sqlInterval(ms: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0) throw new CodegenError(`interval of ${ms} ms`);
+  for (const [unit, size] of [["DAY", 86_400_000], ["HOUR", 3_600_000], ["MINUTE", 60_000], ["SECOND", 1000]] as const) {
+    if (ms % size === 0 && ms / size < 100) return `INTERVAL '${ms / size}' ${unit}`;
+  }
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const days = Math.floor(ms / 86_400_000);
+  const rest = ms % 86_400_000;
+  const time = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor(rest / 60_000) % 60)}:${pad(Math.floor(rest / 1000) % 60)}.${pad(rest % 1000, 3)}`;
+  return `INTERVAL '${days} ${time}' DAY(${Math.max(String(days).length, 2)}) TO SECOND(3)`;
 }

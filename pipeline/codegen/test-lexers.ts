@@ -1,6 +1,6 @@
 // Test support (not a test itself): small lexers for the printed Java and SQL, to read names back out of the output.
 
-export type Token = { kind: "ident" | "string" | "word" | "number" | "punct" | "comment"; text: string; value: string };
+export type Token = { kind: "ident" | "string" | "word" | "number" | "punct" | "comment"; text: string; value: string; end?: number };
 
 /** Flink SQL (Calcite, BTID quoting): `..` identifiers with `` escapes, '..' strings with '' escapes, -- and /* comments. */
 export function lexSql(src: string): Token[] {
@@ -11,13 +11,29 @@ export function lexSql(src: string): Token[] {
     const m = re.exec(src);
     if (!m) throw new Error(`SQL does not lex at ${at}: ${JSON.stringify(src.slice(at, at + 40))}`);
     const text = m[0];
+    const end = re.lastIndex;
     if (/^\s/.test(text)) continue;
-    if (text.startsWith("--") || text.startsWith("/*")) out.push({ kind: "comment", text, value: text });
-    else if (m[1] !== undefined) out.push({ kind: "ident", text, value: m[1].replaceAll("``", "`") });
-    else if (m[2] !== undefined) out.push({ kind: "string", text, value: m[2].replaceAll("''", "'") });
-    else if (m[3] !== undefined) out.push({ kind: "word", text, value: text.toUpperCase() });
-    else if (m[4] !== undefined) out.push({ kind: "number", text, value: text });
-    else out.push({ kind: "punct", text, value: text });
+    if (text.startsWith("--") || text.startsWith("/*")) out.push({ kind: "comment", text, value: text, end });
+    else if (m[1] !== undefined) out.push({ kind: "ident", text, value: m[1].replaceAll("``", "`"), end });
+    else if (m[2] !== undefined) out.push({ kind: "string", text, value: m[2].replaceAll("''", "'"), end });
+    else if (m[3] !== undefined) out.push({ kind: "word", text, value: text.toUpperCase(), end });
+    else if (m[4] !== undefined) out.push({ kind: "number", text, value: text, end });
+    else out.push({ kind: "punct", text, value: text, end });
+  }
+  return out;
+}
+
+/** The script's statements, split at each `;` token outside BEGIN … END (a statement set), without their `;`. */
+export function splitSql(src: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let inSet = false;
+  for (const t of lexSql(src)) {
+    if (t.kind === "word" && (t.value === "BEGIN" || t.value === "END")) inSet = t.value === "BEGIN";
+    if (t.text === ";" && !inSet) {
+      out.push(src.slice(start, t.end! - 1).replace(/^(\s|--[^\n]*\n)+/, ""));
+      start = t.end!;
+    }
   }
   return out;
 }
