@@ -2,22 +2,18 @@
 "use client";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
-import { formatType, type RowType } from "@/pipeline/types";
+import { CHAR_PX, rowTypeText, shortRowType } from "./row-type-label";
 import type { CanvasEdge } from "./store";
 import { useValidation } from "./validation";
-
-const MAX_LABEL = 38;
-
-export function rowTypeText(rt: RowType): string {
-  return rt.map((c) => `${c.name} ${formatType(c.type)}`).join(", ");
-}
 
 function TypedEdgeView(props: EdgeProps<CanvasEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const rowType = useValidation().edgeTypes[id];
   const full = rowType ? rowTypeText(rowType) : "";
-  const short = full.length > MAX_LABEL ? `${full.slice(0, MAX_LABEL - 1)}…` : full;
+  // Fit between the two nodes so the label never hides under one; the full text is on hover.
+  const maxWidth = Math.max(48, Math.min(240, Math.hypot(targetX - sourceX, targetY - sourceY) - 28));
+  const short = rowType ? shortRowType(rowType, Math.floor((maxWidth - 12) / CHAR_PX)) : "";
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? "sc-edge is-selected" : "sc-edge"} />
@@ -25,7 +21,7 @@ function TypedEdgeView(props: EdgeProps<CanvasEdge>) {
         <EdgeLabelRenderer>
           <div
             className="sc-edge__label nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth }}
             title={full}
             data-testid={`edge-label-${id}`}
           >
