@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { useValidation } from "@/components/canvas/validation";
 import { ErrorList } from "@/components/inspector/error-list";
 import { useTRPC } from "@/components/trpc/client";
+import { useRunnerStatus } from "@/components/ui/runner-status";
 import { RowsTable } from "./rows-table";
 import { StatusBadge } from "./status-badge";
 import { isTerminal, type RunInfo } from "./types";
@@ -54,6 +55,10 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   };
 
   const blocked = errors.length > 0;
+  // Flink's own dashboard for the job, while the runner that ran it is still the one up.
+  const flinkUrl = useRunnerStatus()?.flinkRestUrl;
+  const jobLink = run?.jobId && flinkUrl && run.status !== "LOST"
+    ? `${flinkUrl}/#/job/${active ? "running" : "completed"}/${run.jobId}/overview` : null;
   return (
     <section className="sc-run" data-testid="run-panel" data-run-id={run?.id ?? ""}>
       <div className="sc-run__bar">
@@ -69,6 +74,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
         {run && (
           <span className="sc-run__meta">
             job <code data-testid="job-id">{run.jobId ?? "—"}</code>
+            {jobLink && <a className="sc-run__flink" href={jobLink} target="_blank" rel="noreferrer" title="Open in Flink's web UI">↗</a>}
           </span>
         )}
         {run && (

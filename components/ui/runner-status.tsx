@@ -14,6 +14,8 @@ export function RunnerStatusProvider({ children }: { children: ReactNode }) {
   return <RunnerCtx.Provider value={status}>{children}</RunnerCtx.Provider>;
 }
 
+export const useRunnerStatus = () => useContext(RunnerCtx);
+
 export function RunnerPill() {
   const s = useContext(RunnerCtx);
   const state = s?.state ?? "connecting";
