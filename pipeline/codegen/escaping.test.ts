@@ -2,7 +2,7 @@
 // and nothing in them escapes its quotes (every bare SQL word is one the printer itself writes).
 import { describe, expect, it } from "vitest";
 import type { TableProgram } from "../ir";
-import { HOSTILE_NAMES, hostileProgram, LINE_BREAK_NAMES } from "./hostile";
+import { HOSTILE_NAMES, hostileProgram, LINE_BREAK_NAMES } from "./test-programs";
 import { CodegenError, printJava, printSql } from "./index";
 import { javaString } from "./java-text";
 import { sqlIdent, sqlString } from "./sql-text";

@@ -1,13 +1,15 @@
-// Real check of printJava: the Java printed for every IR fixture and for hostile names compiles with javac against
-// jvm-runner's Flink classpath, and running it on a local MiniCluster prints exactly the rows the fixtures expect.
+// Real checks of the printers: the Java printed for every IR fixture and test program compiles with javac against
+// jvm-runner's classpath and, run on a local MiniCluster, prints exactly the expected rows; the printed SQL plans on Flink.
+// The run test uses the classes the compile test writes (tests in a file run in order).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TableProgramSchema, type TableProgram } from "../ir";
-import { hostileProgram, literalsProgram, udfProgram, windowProgram } from "./hostile";
+import { hostileProgram, literalsProgram, udfProgram, windowProgram } from "./test-programs";
 import { printJava, printSql } from "./index";
+import { HARNESS, SQL_PLAN } from "./test-harness";
 import { splitSql } from "./test-lexers";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
@@ -15,66 +17,6 @@ const FIXTURES = path.join(ROOT, "pipeline", "fixtures");
 const RUNNER = path.join(ROOT, "jvm-runner");
 const CLASSPATH = `${path.join(RUNNER, "target", "classes")}:${path.join(RUNNER, "target", "lib", "*")}`;
 const JVM_OPTIONS = readFileSync(path.join(RUNNER, "jvm.options"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-
-/** Runs generated mains in one JVM, each on a local MiniCluster bound to loopback (the programs say nothing about addresses). */
-const HARNESS = `
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-public class LoopbackHarness extends StreamExecutionEnvironment {
-  public static void main(String[] args) throws Exception {
-    initializeContextEnvironment(conf -> {
-      Configuration c = new Configuration(conf);
-      for (String k : new String[] {"rest.address", "rest.bind-address", "jobmanager.bind-host", "jobmanager.rpc.address",
-          "taskmanager.bind-host", "taskmanager.host"}) c.setString(k, "127.0.0.1");
-      // what LocalStreamEnvironment sets up, which refuses to be created as a context environment
-      c.setString("execution.target", "local");
-      c.setString("execution.attached", "true");
-      return new StreamExecutionEnvironment(c);
-    });
-    for (String cls : args) {
-      System.out.println("=== " + cls);
-      Class.forName(cls).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
-    }
-  }
-}
-`;
-
-/** Plans (EXPLAIN, no job runs) each NUL-separated statement of each file in a fresh TableEnvironment. */
-const SQL_PLAN = `
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.TableEnvironment;
-
-public class SqlPlanCheck {
-  public static void main(String[] args) throws Exception {
-    int failures = 0;
-    for (String file : args) {
-      TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-      String[] statements = Files.readString(Path.of(file)).split("\\u0000");
-      for (int i = 0; i < statements.length; i++) {
-        String s = statements[i];
-        var set = java.util.regex.Pattern.compile("SET '((?:[^']|'')*)' = '((?:[^']|'')*)'", java.util.regex.Pattern.DOTALL).matcher(s);
-        // SET is the SQL client's statement; a TableEnvironment takes the same option through its config
-        if (set.matches()) {
-          tEnv.getConfig().set(set.group(1).replace("''", "'"), set.group(2).replace("''", "'"));
-          continue;
-        }
-        if (s.startsWith("EXECUTE STATEMENT SET")) s = "EXPLAIN" + s.substring("EXECUTE".length());
-        else if (s.startsWith("SELECT")) s = "EXPLAIN " + s;
-        try {
-          tEnv.executeSql(s).collect().forEachRemaining(r -> {});
-        } catch (Exception e) {
-          failures++;
-          System.out.println("FAIL " + Path.of(file).getFileName() + " statement " + i + ": " + e.getMessage());
-        }
-      }
-    }
-    System.out.println(failures == 0 ? "ALL PLANNED" : failures + " FAILED");
-  }
-}
-`;
 
 const cases = readdirSync(FIXTURES).filter((f) => f.endsWith(".ir.json")).map((f) => f.slice(0, -".ir.json".length)).sort();
 const readProgram = (base: string) => TableProgramSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, `${base}.ir.json`), "utf8")));

@@ -1,5 +1,5 @@
-// Test material (not a test itself): TablePrograms whose names and strings try to break out of Java and SQL text,
-// and one with a literal of every kind.
+// Test material (not a test itself): TablePrograms whose names and strings try to break out of Java and SQL text, one
+// with a literal of every kind, event-time windows and a TypeScript UDF.
 import type { Expr } from "../expr/ast";
 import type { TableProgram } from "../ir";
 
