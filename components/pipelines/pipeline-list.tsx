@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { describeError } from "@/components/run/describe-error";
+import { StatusBadge } from "@/components/run/status-badge";
 
 function ago(t: string | number | Date): string {
   const s = Math.round((Date.now() - new Date(t).getTime()) / 1000);
@@ -21,6 +22,10 @@ export function PipelineList() {
   const qc = useQueryClient();
   const list = useQuery(trpc.pipelines.list.queryOptions());
   const examples = useQuery(trpc.examples.list.queryOptions());
+  const runs = useQuery(trpc.runs.list.queryOptions());
+  // runs.list is newest first, so the first run seen per pipeline is its latest.
+  const lastRun = new Map<string, string>();
+  for (const r of runs.data ?? []) if (!lastRun.has(r.pipelineId)) lastRun.set(r.pipelineId, r.status);
   const create = useMutation(trpc.pipelines.create.mutationOptions());
   const remove = useMutation(trpc.pipelines.delete.mutationOptions({
     onSuccess: () => qc.invalidateQueries({ queryKey: trpc.pipelines.list.queryKey() }),
@@ -64,7 +69,10 @@ export function PipelineList() {
       {error && <pre className="sc-alert sc-alert--bad">{error}</pre>}
       <table className="sc-list" data-testid="pipeline-list">
         <thead>
-          <tr><th>Name</th><th className="sc-num sc-list__narrow">Nodes</th><th className="sc-list__wide">Updated</th><th /></tr>
+          <tr>
+            <th>Name</th><th className="sc-num sc-list__narrow">Nodes</th><th className="sc-list__wide">Last run</th>
+            <th className="sc-list__wide">Updated</th><th />
+          </tr>
         </thead>
         <tbody>
           {list.data?.map((p) => (
@@ -73,6 +81,9 @@ export function PipelineList() {
                 <Link href={`/pipelines/${p.id}`} data-testid={`open-pipeline-${p.id}`} className="sc-list__name">{p.name}</Link>
               </td>
               <td className="sc-num">{p.nodeCount}</td>
+              <td data-testid={`last-run-${p.id}`}>
+                {lastRun.has(p.id) ? <StatusBadge status={lastRun.get(p.id)!} testId={null} /> : <span className="sc-muted">—</span>}
+              </td>
               <td className="sc-muted" title={new Date(p.updatedAt).toLocaleString()}>{ago(p.updatedAt)}</td>
               <td className="sc-list__actions">
                 <button type="button" className="sc-button sc-button--ghost sc-button--small" data-testid={`delete-pipeline-${p.id}`}
