@@ -39,4 +39,11 @@ test("a tab editing an outdated copy reports a conflict instead of overwriting",
   await waitSaved(page);
   await dragKind(other, "collect", { x: 420, y: 150 });
   await expect(other.getByTestId("save-state")).toHaveAttribute("data-state", "conflict");
+
+  // The stale tab keeps its version on purpose: it replaces the server copy, which the first tab then loads.
+  await other.getByTestId("conflict-keep-mine").click();
+  await waitSaved(other);
+  await page.reload();
+  await expect(page.getByTestId("node-collect_1")).toBeVisible();
+  await expect(page.getByTestId("node-datagen_1")).toHaveCount(0);
 });

@@ -48,7 +48,7 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
       baseRevision: useDraft ? draft.baseRevision : pipeline.revision,
     };
   });
-  const { status, flush } = useAutosave(pipeline.id, store, baseRevision, restored);
+  const { status, flush, keepMine, useSaved } = useAutosave(pipeline.id, store, baseRevision, restored);
   return (
     <CanvasStoreProvider store={store}>
       <ValidationProvider>
@@ -57,7 +57,7 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
             <div className="sc-toolbar">
               <Link href="/" className="sc-toolbar__back" data-testid="back-link">← Pipelines</Link>
               <PipelineName />
-              <SaveIndicator status={status} restored={restored} />
+              <SaveIndicator status={status} restored={restored} onKeepMine={() => void keepMine().catch(() => {})} onUseSaved={useSaved} />
             </div>
             <Palette />
             <Canvas />

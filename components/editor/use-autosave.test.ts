@@ -61,6 +61,21 @@ describe("autosave", () => {
     await expect(saver.flush()).rejects.toThrow(/changed elsewhere/);
   });
 
+  it("after a conflict, keeping one's own version saves it over the current server revision", async () => {
+    const save = vi.fn(async (i: { baseRevision: number }) => {
+      if (i.baseRevision < 5) throw conflict();
+      return { revision: i.baseRevision + 1 };
+    });
+    const { store, statuses, saver, rev } = setup(save);
+    store.getState().setName("mine");
+    await vi.runAllTimersAsync();
+    expect(statuses.at(-1)).toBe("conflict");
+    await saver.overwrite(5);
+    expect(save.mock.calls.at(-1)![0]).toMatchObject({ baseRevision: 5, graph: { name: "mine" } });
+    expect(rev.current).toBe(6);
+    expect(statuses.at(-1)).toBe("saved");
+  });
+
   it("flush saves pending edits at once, after any save in flight", async () => {
     const order: string[] = [];
     const save = vi.fn(async (i: { graph?: { name: string } } & { baseRevision: number }) => {

@@ -38,7 +38,7 @@ export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { 
       const code = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
       if (code === "CONFLICT") {
         conflict = true;
-        report({ state: "conflict", message: "changed elsewhere — reload to see the other copy; your draft is kept locally" });
+        report({ state: "conflict", message: "saved from another tab or window meanwhile; your version is kept locally" });
       } else if (code) {
         report({ state: "error", message: e instanceof Error ? e.message : String(e) });
       } else {
@@ -73,7 +73,13 @@ export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { 
     schedule(DEBOUNCE_MS);
   });
   return {
-    flush: () => (conflict ? Promise.reject(new Error("the pipeline was changed elsewhere; reload first")) : run()),
+    flush: () => (conflict ? Promise.reject(new Error("the pipeline was changed elsewhere; keep your copy or load the saved one first")) : run()),
+    /** After a conflict, the user chose their copy: save it over the given (current) server revision. */
+    overwrite: (currentRevision: number) => {
+      rev.current = currentRevision;
+      conflict = false;
+      return run();
+    },
     stop: () => {
       stopped = true;
       unsubscribe();
@@ -96,5 +102,15 @@ export function useAutosave(id: string, store: CanvasStore, initialRevision: num
   }, [client, id, store, pushNow]);
 
   const flush = () => saver.current?.flush() ?? Promise.resolve();
-  return { status, flush };
+  /** Conflict resolution: keep what is on screen (save over the server's copy) or drop it for the server's copy. */
+  const keepMine = async () => {
+    const current = await client.pipelines.get.query({ id });
+    await saver.current?.overwrite(current.revision);
+  };
+  const useSaved = () => {
+    saver.current?.stop();
+    clearDraft(id);
+    window.location.reload();
+  };
+  return { status, flush, keepMine, useSaved };
 }
