@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { describeError } from "@/components/run/describe-error";
-import { StatusBadge } from "@/components/run/status-badge";
+import { describeError } from "@/components/monitor/describe-error";
+import { StatusBadge } from "@/components/monitor/status-badge";
 
 function ago(t: string | number | Date): string {
   const s = Math.round((Date.now() - new Date(t).getTime()) / 1000);

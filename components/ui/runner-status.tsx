@@ -3,7 +3,7 @@
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import type { RunnerStatus } from "@/components/run/types";
+import type { RunnerStatus } from "@/components/monitor/types";
 
 const RunnerCtx = createContext<RunnerStatus | undefined>(undefined);
 
