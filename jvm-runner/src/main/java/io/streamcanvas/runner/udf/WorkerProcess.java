@@ -22,6 +22,8 @@ public final class WorkerProcess implements AutoCloseable {
   static final byte INIT = 'I', BATCH = 'B', READY = 'K', RESULT = 'R', ERROR = 'E', LOG = 'L';
   private static final Logger UDF_LOG = LoggerFactory.getLogger("io.streamcanvas.udf");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Batches in flight below which the worker is about to run dry: one being worked on, one queued behind it. */
+  private static final int FED = 2;
 
   private record Pending(Row row, CompletableFuture<Row> future) {}
 
@@ -110,12 +112,12 @@ public final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Like Nagle's algorithm: an idle worker gets rows at once (low latency at low rates); while it is busy, rows gather
-   * into a batch until it is full, the worker becomes idle, or the linger time has passed (high throughput).
+   * Like Nagle's algorithm: a worker that is about to run dry gets rows at once (low latency at low rates); while it
+   * has enough, rows gather into a batch until it is full, the worker runs low, or the linger time has passed.
    */
   private boolean batchReady(long lingerNanos) {
     if (current.isEmpty()) return false;
-    return current.size() >= settings.batchSize() || inFlight.isEmpty()
+    return current.size() >= settings.batchSize() || inFlight.size() < FED
         || System.nanoTime() - firstAddNanos >= lingerNanos;
   }
 
@@ -155,9 +157,9 @@ public final class WorkerProcess implements AutoCloseable {
     // Decoded while still in flight: if the answer is invalid, fail() fails these rows with the reason.
     List<Row> rows = codec.decode(body, batch.rows().size());
     inFlight.poll();
-    if (inFlight.isEmpty()) {
+    if (inFlight.size() < FED) {
       synchronized (lock) {
-        lock.notifyAll(); // the worker is idle: the writer may send what has gathered
+        lock.notifyAll(); // the worker runs low: the writer may send what has gathered
       }
     }
     for (int i = 0; i < rows.size(); i++) batch.rows().get(i).future().complete(rows.get(i));
