@@ -2,6 +2,7 @@
 // prints its figures: rows/s without a UDF, with a Java UDF and with a TypeScript UDF, c/b, and added latency p99.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,8 +22,11 @@ run("mvn", ["-B", "-q", "-o", "-f", "jvm-runner/pom.xml", "test-compile"]);
 
 const jvmOptions = readFileSync(join(runner, "jvm.options"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 const cp = ["target/test-classes", "target/classes", "target/lib/*"].map((p) => join(runner, p)).join(":");
+const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+console.log(`machine: ${cpus().length} cores, load average before: ${load()}`);
 run("java", [...jvmOptions, "-Xmx1g", "-cp", cp, "io.streamcanvas.runner.udf.UdfBench", ...args], { cwd: runner });
 console.log(pyflinkNote());
+console.log(`load average after: ${load()} (other processes on the machine share these cores; figures vary with it)`);
 
 function pyflinkNote() {
   return "(d) PyFlink not measured: `pip install --only-binary=:all: apache-flink==2.3.0` (Python 3.11 venv) ends in"

@@ -14,6 +14,7 @@ import io.streamcanvas.runner.udf.UdfSpec;
 import io.streamcanvas.runner.udf.WorkerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,9 +45,10 @@ final class UdfMapTranslator implements Translator<Statement.UdfMap> {
     configureAsync(ctx.tEnv().getConfig(), settings);
 
     String tmp = "__udf_" + s.table();
+    if (schema.getColumn(tmp).isPresent()) throw new IrException("the input already has a column named \"" + tmp + "\"");
     Expression[] args = spec.inputColumns().stream().map(c -> $(c.name())).toArray(Expression[]::new);
     Table called = input.addColumns(call(new TsMapFunction(spec, settings),
-        row(args[0], (Object[]) java.util.Arrays.copyOfRange(args, 1, args.length))).as(tmp));
+        row(args[0], (Object[]) Arrays.copyOfRange(args, 1, args.length))).as(tmp));
 
     Set<String> outNames = new LinkedHashSet<>();
     spec.outputColumns().forEach(c -> outNames.add(c.name()));
