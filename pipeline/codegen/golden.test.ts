@@ -21,7 +21,8 @@ function sqlOrReason(print: () => string): string {
   try {
     return print();
   } catch (e) {
-    if (e instanceof CodegenError) return `-- no Flink SQL equivalent: ${e.message}\n`;
+    // an op the printers do not know yet is a gap to fill, not a limit of SQL to pin
+    if (e instanceof CodegenError && !/unknown statement op/.test(e.message)) return `-- no Flink SQL equivalent: ${e.message}\n`;
     throw e;
   }
 }
