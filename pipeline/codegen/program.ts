@@ -3,7 +3,7 @@ import { checkExpr } from "../expr/check";
 import type { Expr } from "../expr/ast";
 import type { Statement, TableProgram } from "../ir";
 import { aggregateType } from "../kinds/aggregate-types";
-import { unionRowType } from "../kinds/union.node";
+import { unionRowType } from "../kinds/union.node.ts";
 import type { RowType } from "../types";
 import { CodegenError, readType } from "./literal";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DataType, RowType } from "../types";
 import { findColumn } from "./column-ref";
 import { defineNodeKind } from "./define";
-import { Aggregate, aggregateName, aggregateRowType } from "./group-aggregate.node";
+import { Aggregate, aggregateName, aggregateRowType } from "./group-aggregate.node.ts";
 
 const UNIT_MS = { milliseconds: 1, seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 const UNITS = Object.keys(UNIT_MS) as (keyof typeof UNIT_MS)[];
