@@ -4,7 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EnvError, getEnv } from "@/env";
+import { CodegenError, printJava, printSql } from "@/pipeline/codegen";
 import type { PipelineGraph } from "@/pipeline/graph";
+import { validateGraph } from "@/pipeline/validate";
 import { checkGraph, compileGraph, GraphCompileError, readGraph } from "@/server/pipeline-ops";
 import { RunnerRejection } from "@/server/runner/client";
 import { appRoot } from "@/server/runner/spawn";
@@ -15,6 +17,8 @@ import { runJob } from "./cli/run-job";
 const USAGE = `usage:
   streamcanvas validate FILE
   streamcanvas plan FILE                     prints the TableProgram IR as JSON
+  streamcanvas java FILE                     prints the equivalent Java Table API program
+  streamcanvas sql FILE                      prints the equivalent Flink SQL script
   streamcanvas run FILE [--max-rows N] [--timeout S] [--json]
       runs on the server's runner if one is up, else starts one; an unbounded pipeline is cancelled
       after S seconds (default 30) or once a collect sink has N rows, and that still counts as success`;
@@ -74,6 +78,18 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   }
 }
 
+/** java / sql: the same printers as the page's Code tab; a program SQL cannot express exits 1 with the reason. */
+function printCode(lang: "java" | "sql", graph: PipelineGraph): number {
+  const program = compileGraph(graph);
+  try {
+    process.stdout.write(lang === "java" ? printJava(program) : printSql(program, validateGraph(graph).rowTypes));
+    return 0;
+  } catch (e) {
+    if (e instanceof CodegenError) throw new Exit(1, `cannot print ${lang === "java" ? "Java" : "SQL"}: ${e.message}`);
+    throw e;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
@@ -91,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
     case "plan":
       process.stdout.write(`${JSON.stringify(compileGraph(load(file)), null, 2)}\n`);
       return 0;
+    case "java":
+    case "sql":
+      return printCode(cmd, load(file));
     case "run":
       return run(file, values);
     default:
