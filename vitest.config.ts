@@ -14,7 +14,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "integration", include: ["{server,examples}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
+        test: { name: "integration", include: ["{server,examples,pipeline}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
       },
     ],
   },
