@@ -73,7 +73,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
         {run && <StatusBadge status={run.status} />}
         {run && (
           <span className="sc-run__meta">
-            job <code data-testid="job-id">{run.jobId ?? "—"}</code>
+            job <code className="sc-run__job" data-testid="job-id" title={run.jobId ?? undefined}>{run.jobId ?? "—"}</code>
             {jobLink && <a className="sc-run__flink" href={jobLink} target="_blank" rel="noreferrer" title="Open in Flink's web UI">↗</a>}
           </span>
         )}
