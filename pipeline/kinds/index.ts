@@ -14,13 +14,14 @@ import { unionKind } from "./union.node.ts";
 import { distinctKind } from "./distinct.node.ts";
 import { groupAggregateKind } from "./group-aggregate.node.ts";
 import { tumbleWindowKind } from "./tumble-window.node.ts";
+import { tsMapKind } from "./ts-map.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
 export const nodeKinds: readonly NodeKind<any>[] = [
   datagenKind, valuesKind,
-  filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind,
+  filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
   printKind, blackholeKind, collectKind,
 ];
 

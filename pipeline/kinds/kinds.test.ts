@@ -6,7 +6,7 @@ import { getNodeKind, nodeKinds } from "./index";
 describe("node kind registry", () => {
   it("lists the kinds in palette order", () => {
     expect(nodeKinds.map((k) => k.kind)).toEqual([
-      "datagen", "values", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window",
+      "datagen", "values", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
       "print", "blackhole", "collect",
     ]);
   });

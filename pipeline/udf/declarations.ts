@@ -1,0 +1,34 @@
+// TypeScript declarations for UDF editors and the server's type-check: `interface Input` from a row type, with each
+// Flink type mapped to what the UDF worker hands the function (jvm-runner/udf-worker/README.md).
+import type { Column, DataType, RowType, TypeRoot } from "../types";
+
+/** The TypeScript type a UDF sees for each Flink type it supports; the others (TIME) never reach a UDF. */
+const TS_TYPES: Partial<Record<TypeRoot, string>> = {
+  BOOLEAN: "boolean",
+  TINYINT: "number", SMALLINT: "number", INT: "number", FLOAT: "number", DOUBLE: "number",
+  BIGINT: "bigint",
+  DECIMAL: "string", // exact, e.g. "99999999.99": a JS number would lose digits
+  CHAR: "string", VARCHAR: "string", STRING: "string",
+  DATE: "string", // "2024-02-29"
+  TIMESTAMP: "Date", TIMESTAMP_LTZ: "Date",
+};
+
+/** The TypeScript type of a column, or undefined when UDFs cannot read it. */
+export function tsTypeOf(t: DataType): string | undefined {
+  const base = TS_TYPES[t.root];
+  if (base === undefined) return undefined;
+  return t.nullable ? `${base} | null` : base;
+}
+
+/** The columns a UDF receives: those of a type the worker can encode. */
+export const udfInputColumns = (row: RowType): Column[] => row.filter((c) => tsTypeOf(c.type) !== undefined);
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** A property name as written in a type: bare when it is an identifier, else a JSON-quoted string. */
+export const propertyName = (name: string): string => (IDENT.test(name) ? name : JSON.stringify(name));
+
+/** `interface <name> { … }`, one readonly property per UDF-readable column, as a global declaration (no export). */
+export function inputDeclarations(row: RowType, name = "Input"): string {
+  const lines = udfInputColumns(row).map((c) => `  readonly ${propertyName(c.name)}: ${tsTypeOf(c.type)};`);
+  return `interface ${name} {\n${lines.join("\n")}\n}\n`;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { formatType } from "../types";
+import { lineCol, tokenize } from "./tokens";
+import { readOutputType } from "./output-type";
+
+const cols = (code: string) => {
+  const r = readOutputType(code);
+  if (!r.ok) throw new Error(r.message);
+  return r.columns.map((c) => `${c.name} ${formatType(c.type)}`);
+};
+const error = (code: string) => {
+  const r = readOutputType(code);
+  if (r.ok) throw new Error("expected an error");
+  return { message: r.message, text: code.slice(r.span.start, r.span.end), ...lineCol(code, r.span.start) };
+};
+
+describe("readOutputType", () => {
+  it("maps the declared return type to Flink types", () => {
+    expect(cols(`export default function map(row: Input): { upper: string; n: bigint | null; x: number, ok: boolean\n at: null | Date; "my col": string } { return row as any; }`))
+      .toEqual(["upper STRING NOT NULL", "n BIGINT", "x DOUBLE NOT NULL", "ok BOOLEAN NOT NULL", "at TIMESTAMP(3)", "my col STRING NOT NULL"]);
+  });
+
+  it("skips comments, strings, templates and regexes before the function, and reads a named interface or type", () => {
+    const code = [
+      "// export default function fake(): { no: string }",
+      "const s = 'export default'; const t = `${ { a: 1 }.a } export default`; const re = /export default \\{/g;",
+      "interface Out { readonly upper: string; readonly: number | null }",
+      "/* export default */ export default function (row: Input): Out {",
+      "  return { upper: row.name.toUpperCase(), readonly: null };",
+      "}",
+    ].join("\n");
+    expect(cols(code)).toEqual(["upper STRING NOT NULL", "readonly DOUBLE"]);
+    expect(cols(`type O = { a: bigint };\nexport default function f({ a }: Input): O { return { a }; }`)).toEqual(["a BIGINT NOT NULL"]);
+  });
+
+  it("refuses unsupported types at their position", () => {
+    const e = error("export default function map(row: Input): {\n  ok: string;\n  bad: string[];\n} { return row; }");
+    expect(e).toMatchObject({ line: 3, column: 8, text: "string" });
+    expect(e.message).toMatch(/"bad".*not supported.*string, number, bigint, boolean or Date/);
+    expect(error("export default function map(row: Input): { a: Map<string, number> } {}").message).toMatch(/"Map" is not supported/);
+    expect(error("export default function map(row: Input): { a: string | number } {}").message).toMatch(/mixes string and number/);
+    expect(error("export default function map(row: Input): { a?: string } {}").message).toMatch(/\| null instead of \?/);
+    expect(error("export default function map(row: Input): { a: null } {}").message).toMatch(/only null/);
+    expect(error("export default function map(row: Input): {} {}").message).toMatch(/at least one output column/);
+    expect(error("export default function map(row: Input): { a: string; a: bigint } {}").message).toMatch(/declared twice/);
+  });
+
+  it("asks for a declared return type and a default-exported synchronous function", () => {
+    expect(error("export default function map(row: Input) { return {}; }")).toMatchObject({ line: 1, column: 41, text: "{" });
+    expect(error("export default function map(row: Input) { return {}; }").message).toMatch(/declare the output columns/);
+    expect(error("function map(row: Input): { a: string } { return { a: '' }; }").message).toMatch(/export the map function/);
+    expect(error("export default async function map(row: Input): Promise<{ a: string }> {}").message).toMatch(/not a Promise/);
+    expect(error("export default function map(row: Input): Out {}").message).toMatch(/declare Out in this code/);
+    expect(error("export default function map(row: Input): string {}").message).toMatch(/must be an object type/);
+  });
+});
+
+describe("tokenize", () => {
+  it("keeps strings and templates whole", () => {
+    expect(tokenize("a = `x${ '}' + `${1}` }y` + 'q\\'s' // c").map((t) => t.text)).toEqual(["a", "=", "`x${ '}' + `${1}` }y`", "+", "'q\\'s'"]);
+  });
+});
