@@ -1,0 +1,48 @@
+// The server's compile path for TS UDFs: golden graph → IR with the bundled module (fixtures/, runnable by jvm-runner),
+// and type errors reported as GraphErrors on the node's code field.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "@/pipeline/compile";
+import type { PipelineGraph } from "@/pipeline/graph";
+import { checkGraph, compileGraph, GraphCompileError } from "@/server/pipeline-ops";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const fixture = (): PipelineGraph => JSON.parse(readFileSync(path.join(FIXTURES, "ts-map.graph.json"), "utf8")) as PipelineGraph;
+const withCode = (g: PipelineGraph, code: (c: string) => string): PipelineGraph => ({
+  ...g, nodes: g.nodes.map((n) => (n.kind === "ts-map" ? { ...n, config: { code: code(n.config.code as string) } } : n)),
+});
+
+describe("compileGraph with a ts-map node", () => {
+  it("equals the golden IR, the udfMap code being the bundled ES module (UPDATE_GOLDEN=1 rewrites it)", () => {
+    const text = `${JSON.stringify(compileGraph(fixture()), null, 2)}\n`;
+    const file = path.join(FIXTURES, "ts-map.ir.json");
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) writeFileSync(file, text);
+    expect(text).toBe(readFileSync(file, "utf8"));
+    const pure = compile(fixture());
+    if (!pure.ok) throw new Error("fixture does not compile");
+    const udf = (p: typeof pure.program) => p.statements.find((s) => s.op === "udfMap")!;
+    expect(udf(pure.program).udf.code).toContain("(row: Input): { name: string; big: bigint }");
+    expect(udf(JSON.parse(text) as typeof pure.program).udf.code).not.toContain(": Input");
+  });
+
+  it("blocks a type error with node id, field code and line:column", () => {
+    const bad = withCode(fixture(), (c) => c.replace("row.id ?? 0n", "row.idd ?? 0n"));
+    const errors = checkGraph(bad);
+    expect(errors).toEqual([expect.objectContaining({ nodeId: "enrich", field: "code" })]);
+    expect(errors[0]!.message).toBe("line 3:82: Property 'idd' does not exist on type 'Input'.");
+    expect(() => compileGraph(bad)).toThrow(GraphCompileError);
+    try { compileGraph(bad); } catch (e) { expect((e as GraphCompileError).graphErrors).toEqual(errors); }
+  });
+
+  it("refuses an import at its line", () => {
+    const errors = checkGraph(withCode(fixture(), (c) => `import _ from "lodash";\n${c}`));
+    expect(errors.map((e) => [e.nodeId, e.field, e.message])).toEqual([["enrich", "code", 'line 1:1: imports are not available in TypeScript UDFs (no library is allowlisted yet): "lodash"']]);
+  });
+
+  it("reports the pure validator's errors first, without running the compiler", () => {
+    const errors = checkGraph(withCode(fixture(), (c) => c.replace("big: bigint }", "big: bigint[] }")));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^line 2:\d+: output column "big": type "bigint" is not supported/);
+  });
+});

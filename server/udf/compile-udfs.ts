@@ -1,0 +1,55 @@
+// The server's half of compiling TS UDF nodes: pipeline/compile() leaves each udfMap's code as the TypeScript source;
+// here every ts-map node is type-checked (errors → GraphErrors on field "code") and its code replaced by the bundle.
+import type { GraphError, PipelineGraph } from "@/pipeline/graph";
+import type { TableProgram } from "@/pipeline/ir";
+import { codeError } from "@/pipeline/kinds/ts-map.node.ts";
+import { formatType } from "@/pipeline/types";
+import { readOutputType } from "@/pipeline/udf/output-type";
+import { analyzeGraph } from "@/pipeline/validate";
+import { bundleUdf } from "./bundle";
+import { type TypecheckResult, typecheckUdf } from "./typecheck";
+
+/** Results by input declaration + code: a run type-checks once in checkGraph and again in compileGraph. */
+const cache = new Map<string, TypecheckResult>();
+function cachedTypecheck(code: string, input: Parameters<typeof typecheckUdf>[1]): TypecheckResult {
+  const key = JSON.stringify([code, input]);
+  let r = cache.get(key);
+  if (!r) {
+    r = typecheckUdf(code, input);
+    if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+    cache.set(key, r);
+  }
+  return r;
+}
+
+/** Type errors of every ts-map node whose input type is known; empty when all of them compile. */
+export function checkUdfs(graph: PipelineGraph): GraphError[] {
+  const a = analyzeGraph(graph);
+  const errors: GraphError[] = [];
+  for (const [id, { kind, config }] of a.nodes) {
+    if (kind.kind !== "ts-map") continue;
+    const from = a.inputs[id]?.in;
+    const input = from === undefined ? undefined : a.rowTypes[from];
+    if (!input) continue;
+    const code = (config as { code: string }).code;
+    const r = cachedTypecheck(code, input);
+    errors.push(...r.diagnostics.map((d) => codeError(id, code, { start: d.start, end: d.end }, d.message)));
+    const read = readOutputType(code);
+    if (r.outputColumns && read.ok && !sameColumns(r.outputColumns, read.columns)) {
+      errors.push(codeError(id, code, { start: 0, end: 0 }, `internal error: the compiler reads the output columns as ${show(r.outputColumns)}, the editor as ${show(read.columns)}`));
+    }
+  }
+  return errors;
+}
+
+type Cols = { name: string; type: Parameters<typeof formatType>[0] }[];
+const show = (cols: Cols) => cols.map((c) => `${c.name} ${formatType(c.type)}`).join(", ");
+const sameColumns = (a: Cols, b: Cols) => show(a) === show(b);
+
+/** The program with each udfMap's TypeScript source replaced by its ES module bundle (call after checkUdfs passed). */
+export function bundleUdfs(program: TableProgram): TableProgram {
+  return {
+    ...program,
+    statements: program.statements.map((s) => (s.op === "udfMap" ? { ...s, udf: { ...s.udf, code: bundleUdf(s.udf.code) } } : s)),
+  };
+}

@@ -1,0 +1,112 @@
+// Type-checks a TS map UDF with the TypeScript compiler against the generated `Input` declaration (in memory, ES2022
+// lib, no DOM), refuses imports, and reads the output columns from the function's declared return type.
+import path from "node:path";
+import ts from "typescript";
+import type { RowType } from "@/pipeline/types";
+import { inputDeclarations } from "@/pipeline/udf/declarations";
+import { FLINK_TYPE_OF_TS, type OutputColumn } from "@/pipeline/udf/output-type";
+import { findImports } from "./imports";
+
+export type UdfDiagnostic = { line: number; column: number; start: number; end: number; message: string };
+export type TypecheckResult = { diagnostics: UdfDiagnostic[]; outputColumns?: OutputColumn[] };
+
+const USER_FILE = "/udf/map.ts";
+const GLOBALS_FILE = "/udf/globals.d.ts";
+const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
+/** The worker forwards console.* to the job's log; the ES lib has no console, and the DOM lib would offer far more. */
+const CONSOLE = `declare const console: { log(...a: unknown[]): void; info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void; debug(...a: unknown[]): void };\n`;
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ["lib.es2022.d.ts"], types: [], strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true,
+  moduleDetection: ts.ModuleDetectionKind.Force, noImplicitReturns: true,
+};
+/** "Cannot find module …": an import is already refused with our own message. */
+const IMPORT_CODES = new Set([2307, 2792]);
+
+/** Lib files parsed once per process: they are most of the work and never change. */
+const libCache = new Map<string, ts.SourceFile>();
+
+function host(files: Map<string, string>): ts.CompilerHost {
+  const read = (f: string) => files.get(f) ?? (f.startsWith(LIB_DIR) ? ts.sys.readFile(f) : undefined);
+  return {
+    getSourceFile(fileName, target) {
+      if (files.has(fileName)) return ts.createSourceFile(fileName, files.get(fileName)!, target, true);
+      let sf = libCache.get(fileName);
+      const text = sf ? undefined : read(fileName);
+      if (!sf && text !== undefined) libCache.set(fileName, (sf = ts.createSourceFile(fileName, text, target, true)));
+      return sf;
+    },
+    getDefaultLibFileName: (o) => path.join(LIB_DIR, ts.getDefaultLibFileName(o)),
+    writeFile: () => {},
+    getCurrentDirectory: () => "/udf",
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+    fileExists: (f) => read(f) !== undefined,
+    readFile: read,
+    directoryExists: (d) => d === "/udf" || d.startsWith(LIB_DIR),
+    getDirectories: () => [],
+  };
+}
+
+export function typecheckUdf(code: string, input: RowType): TypecheckResult {
+  const files = new Map([[USER_FILE, code], [GLOBALS_FILE, inputDeclarations(input) + CONSOLE]]);
+  const program = ts.createProgram({ rootNames: [GLOBALS_FILE, USER_FILE], options: OPTIONS, host: host(files) });
+  const sf = program.getSourceFile(USER_FILE)!;
+  const at = (start: number, end: number, message: string): UdfDiagnostic => {
+    const { line, character } = sf.getLineAndCharacterOfPosition(start);
+    return { line: line + 1, column: character + 1, start, end, message };
+  };
+  const diagnostics = findImports(sf).map((i) => at(i.start, i.end, `imports are not available in TypeScript UDFs (no library is allowlisted yet): "${i.specifier}"`));
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    if (IMPORT_CODES.has(d.code) || (d.file && d.file !== sf)) continue;
+    const start = d.start ?? 0;
+    diagnostics.push(at(start, start + (d.length ?? 0), ts.flattenDiagnosticMessageText(d.messageText, "\n")));
+  }
+  const out = outputColumns(program.getTypeChecker(), sf, at);
+  diagnostics.push(...out.diagnostics);
+  diagnostics.sort((a, b) => a.start - b.start);
+  return { diagnostics, outputColumns: diagnostics.length ? undefined : out.columns };
+}
+
+type At = (start: number, end: number, message: string) => UdfDiagnostic;
+
+/** The declared return type of the default-exported function, mapped to Flink types. */
+function outputColumns(checker: ts.TypeChecker, sf: ts.SourceFile, at: At): { columns?: OutputColumn[]; diagnostics: UdfDiagnostic[] } {
+  const fn = sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s)
+    && (ts.getCombinedModifierFlags(s) & ts.ModifierFlags.ExportDefault) === ts.ModifierFlags.ExportDefault);
+  if (!fn) return { diagnostics: [at(0, 0, "export the map function: export default function map(row: Input): { … } { … }")] };
+  if (!fn.type) return { diagnostics: [at(fn.getStart(sf), fn.parameters.end, "declare the output columns as the return type")] };
+  const ret = checker.getTypeFromTypeNode(fn.type);
+  const columns: OutputColumn[] = [];
+  const diagnostics: UdfDiagnostic[] = [];
+  for (const prop of checker.getPropertiesOfType(ret)) {
+    const decl = prop.valueDeclaration ?? fn.type;
+    const fail = (m: string) => diagnostics.push(at(decl.getStart(sf), decl.getEnd(), `output column "${prop.name}": ${m}`));
+    if (prop.flags & ts.SymbolFlags.Optional) { fail("use | null instead of ?"); continue; }
+    const t = checker.getTypeOfSymbolAtLocation(prop, fn);
+    const r = classify(checker, t);
+    if (typeof r === "string") fail(r);
+    else columns.push({ name: prop.name, type: { ...FLINK_TYPE_OF_TS[r.ts]!, nullable: r.nullable } as OutputColumn["type"] });
+  }
+  if (!columns.length && !diagnostics.length) diagnostics.push(at(fn.type.getStart(sf), fn.type.getEnd(), "declare at least one output column"));
+  return { columns, diagnostics };
+}
+
+function classify(checker: ts.TypeChecker, t: ts.Type): { ts: string; nullable: boolean } | string {
+  const members = t.isUnion() ? t.types : [t];
+  const kinds = new Set<string>();
+  let nullable = false;
+  for (const m of members) {
+    const f = m.flags;
+    if (f & ts.TypeFlags.Null) nullable = true;
+    else if (f & ts.TypeFlags.StringLike) kinds.add("string");
+    else if (f & ts.TypeFlags.NumberLike) kinds.add("number");
+    else if (f & ts.TypeFlags.BigIntLike) kinds.add("bigint");
+    else if (f & ts.TypeFlags.BooleanLike) kinds.add("boolean");
+    else if (m.getSymbol()?.getName() === "Date" && !(f & ts.TypeFlags.Any)) kinds.add("Date");
+    else return `type ${checker.typeToString(m)} is not supported; use string, number, bigint, boolean or Date, optionally | null`;
+  }
+  if (kinds.size !== 1) return kinds.size ? `give it one type, not ${[...kinds].join(" | ")}` : "cannot be only null";
+  return { ts: [...kinds][0]!, nullable };
+}
