@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type RowType, type } from "../types";
-import { inputDeclarations, propertyName, tsTypeOf, udfInputColumns } from "./declarations";
+import { inputDeclarations, propertyName, tsTypeOf, udfGlobals, udfInputColumns } from "./declarations";
 
 const col = (name: string, t: string) => ({ name, type: type(t) });
 
@@ -42,5 +42,11 @@ describe("inputDeclarations", () => {
     expect(tsTypeOf(row[0]!.type)).toBeUndefined();
     expect(udfInputColumns(row).map((c) => c.name)).toEqual(["a"]);
     expect(inputDeclarations(row)).not.toContain("t:");
+  });
+
+  it("udfGlobals adds console, which the worker forwards to the job's log", () => {
+    const g = udfGlobals([col("a", "INT")]);
+    expect(g.startsWith(inputDeclarations([col("a", "INT")]))).toBe(true);
+    expect(g).toMatch(/declare const console: \{ log\(/);
   });
 });

@@ -32,3 +32,9 @@ export function inputDeclarations(row: RowType, name = "Input"): string {
   const lines = udfInputColumns(row).map((c) => `  readonly ${propertyName(c.name)}: ${tsTypeOf(c.type)};`);
   return `interface ${name} {\n${lines.join("\n")}\n}\n`;
 }
+
+/** The worker forwards console.* to the job's log; the ES lib has no console, and the DOM lib would offer far more. */
+const CONSOLE = "declare const console: { log(...a: unknown[]): void; info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void; debug(...a: unknown[]): void };\n";
+
+/** Everything global a UDF sees besides the ES2022 lib: `Input` and console. Editors and the server use the same text. */
+export const udfGlobals = (row: RowType): string => inputDeclarations(row) + CONSOLE;

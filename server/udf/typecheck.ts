@@ -3,7 +3,7 @@
 import path from "node:path";
 import ts from "typescript";
 import type { RowType } from "@/pipeline/types";
-import { inputDeclarations } from "@/pipeline/udf/declarations";
+import { udfGlobals } from "@/pipeline/udf/declarations";
 import { FLINK_TYPE_OF_TS, type OutputColumn } from "@/pipeline/udf/output-type";
 import { findImports } from "./imports";
 
@@ -13,8 +13,6 @@ export type TypecheckResult = { diagnostics: UdfDiagnostic[]; outputColumns?: Ou
 const USER_FILE = "/udf/map.ts";
 const GLOBALS_FILE = "/udf/globals.d.ts";
 const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
-/** The worker forwards console.* to the job's log; the ES lib has no console, and the DOM lib would offer far more. */
-const CONSOLE = `declare const console: { log(...a: unknown[]): void; info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void; debug(...a: unknown[]): void };\n`;
 const OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
   lib: ["lib.es2022.d.ts"], types: [], strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true,
@@ -50,7 +48,7 @@ function host(files: Map<string, string>): ts.CompilerHost {
 }
 
 export function typecheckUdf(code: string, input: RowType): TypecheckResult {
-  const files = new Map([[USER_FILE, code], [GLOBALS_FILE, inputDeclarations(input) + CONSOLE]]);
+  const files = new Map([[USER_FILE, code], [GLOBALS_FILE, udfGlobals(input)]]);
   const program = ts.createProgram({ rootNames: [GLOBALS_FILE, USER_FILE], options: OPTIONS, host: host(files) });
   const sf = program.getSourceFile(USER_FILE)!;
   const at = (start: number, end: number, message: string): UdfDiagnostic => {
