@@ -2,7 +2,7 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "esbuild", "typescript"],
   poweredByHeader: false,
   reactStrictMode: true,
 };
