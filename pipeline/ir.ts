@@ -84,6 +84,8 @@ export const StatementSchema = z.discriminatedUnion("op", [
    * A TypeScript map UDF: input.addColumns(call(tsUdf, row($(inputColumn)…))) then a select in which the output columns
    * replace same-named input columns in place and the others are appended. `code` is the bundled ES module whose
    * `export default function (row)` returns an object of the output columns (value encoding: jvm-runner/udf-worker/README.md).
+   * pipeline's compile() leaves the ts-map node's TypeScript source here; the server (server/udf) type-checks it and
+   * swaps in the bundle, so the runner only ever receives JavaScript.
    */
   z.object({
     op: z.literal("udfMap"), table: z.string(), input: z.string(),
