@@ -6,31 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streamcanvas.runner.cluster.EmbeddedCluster;
 import io.streamcanvas.runner.ir.IrReader;
-import io.streamcanvas.runner.job.JobSubmitter;
 import io.streamcanvas.runner.job.RunningJob;
 import io.streamcanvas.runner.job.SubmissionException;
 import org.apache.flink.api.common.JobStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SharedCluster.class)
 class EventTimeITCase {
-  static EmbeddedCluster cluster;
-  static JobSubmitter submitter;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start("0", Runner.TASK_SLOTS);
-    submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) cluster.close();
-  }
-
   /** datagen of 40 rows with random TIMESTAMP(3) near now, a watermark, a one-day tumbling window counting rows. */
   static String program(String watermark, String timeColumn) {
     String from = "{\"op\":\"from\",\"table\":\"gen\",\"descriptor\":{\"connector\":\"datagen\",\"schema\":["
@@ -47,7 +31,7 @@ class EventTimeITCase {
   @Test
   void datagenWatermarkDrivesATumblingWindow() throws Exception {
     // a one-hour delay: no row can be late, so every generated row is counted whatever the timing
-    RunningJob job = submitter.submit(IrReader.read(program(",\"watermark\":{\"column\":\"event time\",\"delayMs\":3600000}", "event time")));
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(program(",\"watermark\":{\"column\":\"event time\",\"delayMs\":3600000}", "event time")));
     assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 60_000));
     JsonNode sink = job.toJson(true).get("sinks").get("out");
     long n = 0;
@@ -64,7 +48,7 @@ class EventTimeITCase {
 
   @Test
   void aWindowOnAColumnWithoutWatermarkIsRefusedAndPointsAtTheWindow() {
-    SubmissionException e = assertThrows(SubmissionException.class, () -> submitter.submit(IrReader.read(program("", "event time"))));
+    SubmissionException e = assertThrows(SubmissionException.class, () -> SharedCluster.submitter().submit(IrReader.read(program("", "event time"))));
     assertEquals("w", e.node());
     assertTrue(e.rootCause().contains("expects a time attribute"), e.rootCause());
   }

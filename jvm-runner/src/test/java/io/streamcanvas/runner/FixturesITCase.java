@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamcanvas.runner.cluster.EmbeddedCluster;
 import io.streamcanvas.runner.ir.IrReader;
-import io.streamcanvas.runner.job.JobSubmitter;
 import io.streamcanvas.runner.job.RunningJob;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,29 +16,15 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SharedCluster.class)
 class FixturesITCase {
   /** Our own fixtures, and the golden graph → IR fixtures of pipeline/ shared with the TypeScript tests. */
   static final List<Path> FIXTURE_DIRS = List.of(Path.of("src/test/resources/ir"), Path.of("../pipeline/fixtures"));
   static final ObjectMapper JSON = new ObjectMapper();
-
-  static EmbeddedCluster cluster;
-  static JobSubmitter submitter;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start("0", Runner.TASK_SLOTS);
-    submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) cluster.close();
-  }
 
   @TestFactory
   Stream<DynamicTest> fixtures() throws IOException {
@@ -64,7 +48,7 @@ class FixturesITCase {
   }
 
   private void runCase(Path irFile) throws Exception {
-    RunningJob job = submitter.submit(IrReader.read(Files.readString(irFile)));
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(Files.readString(irFile)));
     JobStatus status = Jobs.awaitTerminal(job, 60_000);
     JsonNode info = job.toJson(true);
     assertEquals(JobStatus.FINISHED, status, () -> "job did not finish: " + info.toPrettyString());

@@ -46,6 +46,18 @@ public final class ExpressionBuilder {
     }
   }
 
+  /** A literal's Java value (null for NULL) in the default conversion class of its type, e.g. for Row fields. */
+  public static Object literalValue(Expr.Lit l) {
+    if (l.isNull()) return null;
+    try {
+      return value(l, FlinkTypes.parse(l.type()).getLogicalType());
+    } catch (IrException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IrException("literal " + l.value() + " is not a valid " + l.type() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The Java object Flink expects for the type (its default conversion class), read exactly from the IR's text. */
   private static Object value(Expr.Lit l, LogicalType type) {
     if (l.value().isBoolean()) {

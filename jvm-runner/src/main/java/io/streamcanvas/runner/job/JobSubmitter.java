@@ -32,7 +32,7 @@ public final class JobSubmitter {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     program.config().forEach((k, v) -> tEnv.getConfig().set(k, v));
-    ProgramContext ctx = new ProgramContext(tEnv);
+    ProgramContext ctx = new ProgramContext(env, tEnv);
     try {
       translate(program, ctx);
       if (ctx.insertCount() == 0 && ctx.collects().isEmpty()) {

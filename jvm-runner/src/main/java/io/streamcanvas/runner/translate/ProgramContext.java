@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -20,6 +21,7 @@ public final class ProgramContext {
   public record CollectSink(String sinkId, int maxRows, List<String> columnNames, List<LogicalType> columnTypes,
       CloseableIterator<Row> rows) {}
 
+  private final StreamExecutionEnvironment env;
   private final StreamTableEnvironment tEnv;
   private final StreamStatementSet statementSet;
   private final Map<String, Table> tables = new HashMap<>();
@@ -27,9 +29,14 @@ public final class ProgramContext {
   private final List<CollectSink> collects = new ArrayList<>();
   private int insertCount;
 
-  public ProgramContext(StreamTableEnvironment tEnv) {
+  public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv) {
+    this.env = env;
     this.tEnv = tEnv;
     this.statementSet = tEnv.createStatementSet();
+  }
+
+  public StreamExecutionEnvironment env() {
+    return env;
   }
 
   public StreamTableEnvironment tEnv() {

@@ -45,7 +45,7 @@ final class LatencyBench {
         RateLimiterStrategy.perSecond(RATE), Types.ROW_NAMED(new String[] {"id", "s", "t"}, Types.LONG, Types.STRING, Types.LONG));
     DataStream<Row> rows = env.fromSource(gen, WatermarkStrategy.noWatermarks(), "gen");
     Table t = tEnv.fromDataStream(rows);
-    Table out = tsCode == null ? t : UdfBench.tsMap(tEnv, t, tsCode);
+    Table out = tsCode == null ? t : UdfBench.tsMap(env, tEnv, t, tsCode);
     tEnv.toDataStream(out).map(new Stamp()).sinkTo(new DiscardingSink<>());
     env.execute("latency");
     if (System.getenv("LATENCY_TRACE") != null) {

@@ -69,7 +69,7 @@ public final class UdfBench {
         .build());
     Table out = switch (mode) {
       case "java" -> src.select($("id"), call(new Lower(), $("s")).as("s"));
-      case "ts" -> tsMap(tEnv, src, TS_LOWER);
+      case "ts" -> tsMap(env, tEnv, src, TS_LOWER);
       default -> src;
     };
     long t0 = System.nanoTime();
@@ -78,8 +78,8 @@ public final class UdfBench {
   }
 
   /** (c) goes through the production IR translator, exactly as a StreamCanvas pipeline would. */
-  static Table tsMap(StreamTableEnvironment tEnv, Table src, String code) {
-    ProgramContext ctx = new ProgramContext(tEnv);
+  static Table tsMap(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Table src, String code) {
+    ProgramContext ctx = new ProgramContext(env, tEnv);
     ctx.define("src", src);
     List<TableDescriptorIr.Column> s = List.of(new TableDescriptorIr.Column("s", "STRING"));
     Translators.translate(new Statement.UdfMap("mapped", "src", new UdfIr("lower", code, s, s)), ctx);

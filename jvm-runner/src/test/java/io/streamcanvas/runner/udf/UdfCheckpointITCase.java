@@ -38,7 +38,7 @@ class UdfCheckpointITCase {
           StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), conf);
       env.setParallelism(1);
       StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-      ProgramContext ctx = new ProgramContext(tEnv);
+      ProgramContext ctx = new ProgramContext(env, tEnv);
       List<TableDescriptorIr.Column> id = List.of(new TableDescriptorIr.Column("id", "BIGINT"));
       Translators.translate(new Statement.From("src", new TableDescriptorIr("datagen", id, null, Map.of(
           "fields.id.kind", "sequence", "fields.id.start", "1", "fields.id.end", String.valueOf(ROWS),

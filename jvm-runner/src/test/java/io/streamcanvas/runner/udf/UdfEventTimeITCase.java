@@ -6,37 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.SharedCluster;
 import io.streamcanvas.runner.JobsAccess;
-import io.streamcanvas.runner.Runner;
-import io.streamcanvas.runner.cluster.EmbeddedCluster;
 import io.streamcanvas.runner.ir.IrReader;
-import io.streamcanvas.runner.job.JobSubmitter;
 import io.streamcanvas.runner.job.RunningJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SharedCluster.class)
 class UdfEventTimeITCase {
   static final Path FIXTURE = Path.of("../pipeline/fixtures/tumble-window.ir.json");
   static final Path EXPECTED = Path.of("../pipeline/fixtures/tumble-window.rows.json");
-  static EmbeddedCluster cluster;
-  static JobSubmitter submitter;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start("0", Runner.TASK_SLOTS);
-    submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) cluster.close();
-  }
-
   /** The shared tumble-window fixture with a TS UDF spliced in after its source; every reader reads the UDF's output. */
   @Test
   void windowsAfterUdfEqualWindowsWithout() throws Exception {
@@ -56,7 +40,7 @@ class UdfEventTimeITCase {
         UdfPrograms.JSON.valueToTree(List.of(java.util.Map.of("name", "temp", "type", "DOUBLE"))));
     statements.insert(1, udfMap);
 
-    RunningJob job = submitter.submit(IrReader.read(program));
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(program));
     JobStatus status = JobsAccess.awaitTerminal(job, 120_000);
     JsonNode info = job.toJson(true);
     assertEquals(JobStatus.FINISHED, status, () -> info.toPrettyString());

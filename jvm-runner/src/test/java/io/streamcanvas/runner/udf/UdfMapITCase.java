@@ -6,34 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streamcanvas.runner.Runner;
-import io.streamcanvas.runner.cluster.EmbeddedCluster;
+import io.streamcanvas.runner.SharedCluster;
 import io.streamcanvas.runner.ir.IrReader;
-import io.streamcanvas.runner.job.JobSubmitter;
 import io.streamcanvas.runner.job.RunningJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SharedCluster.class)
 class UdfMapITCase {
-  static EmbeddedCluster cluster;
-  static JobSubmitter submitter;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = EmbeddedCluster.start("0", Runner.TASK_SLOTS);
-    submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) cluster.close();
-  }
-
   static final List<String[]> COLUMNS = cols("id", "BIGINT NOT NULL", "name", "STRING", "price", "DECIMAL(10, 2)",
       "at", "TIMESTAMP(3)");
   static final List<Object[]> ROWS = List.of(
@@ -58,7 +42,7 @@ class UdfMapITCase {
       """;
 
   static JsonNode run(String program, JobStatus expected) throws Exception {
-    RunningJob job = submitter.submit(IrReader.read(program));
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(program));
     JobStatus status = io.streamcanvas.runner.JobsAccess.awaitTerminal(job, 120_000);
     JsonNode info = job.toJson(true);
     assertEquals(expected, status, () -> "job: " + info.toPrettyString());
