@@ -7,8 +7,12 @@ import { CodegenError, readLiteral, readType } from "./literal";
 /** What an expression needs imported besides Expressions.$ and lit. */
 export type JavaUses = {
   nullOf: boolean; negative: boolean; row: boolean; tumble: boolean; udf: boolean; bigDecimal: boolean; time: Set<string>;
+  /** an ordered collection source of Rows (values with a watermark) */
+  rowData: boolean;
 };
-export const newUses = (): JavaUses => ({ nullOf: false, negative: false, row: false, tumble: false, udf: false, bigDecimal: false, time: new Set() });
+export const newUses = (): JavaUses => ({
+  nullOf: false, negative: false, row: false, tumble: false, udf: false, bigDecimal: false, time: new Set(), rowData: false,
+});
 
 /** Arity as jvm-runner's Functions checks it; -1 = variadic, folded left into a chain like a.and(b).and(c). */
 const ARITY: Record<FunctionName, [number, number]> = {
@@ -43,6 +47,27 @@ export function javaExpr(e: Expr, uses: JavaUses, ascii = false): string {
       }
       // ApiExpression methods: the receiver is always a call result ($, lit, a method), so no parentheses are needed
       return args.slice(1).reduce((acc, a) => `${acc}.${e.fn}(${a})`, `${args[0]}${args.length === 1 ? `.${e.fn}()` : ""}`);
+    }
+  }
+}
+
+/** A literal as a plain Java value (a Row field), in the class jvm-runner's ExpressionBuilder.literalValue gives it. */
+export function javaValue(e: Extract<Expr, { kind: "lit" }>, uses: JavaUses, ascii: boolean): string {
+  const l = readLiteral(e);
+  switch (l.kind) {
+    case "null": return "null";
+    case "boolean": return String(l.value);
+    case "integer": return `${{ TINYINT: "(byte) ", SMALLINT: "(short) " }[l.type.root as string] ?? ""}${l.text}${l.type.root === "BIGINT" ? "L" : ""}`;
+    case "approx": return `${l.text}${l.type.root === "FLOAT" ? "f" : "d"}`;
+    case "decimal":
+      uses.bigDecimal = true;
+      return `new BigDecimal(${javaString(l.text)})`;
+    case "string": return javaString(l.value, ascii);
+    case "temporal": {
+      const cls = { DATE: "LocalDate", TIME: "LocalTime", TIMESTAMP: "LocalDateTime", TIMESTAMP_LTZ: "Instant" }[l.type.root as "DATE"];
+      if (!cls) throw new CodegenError(`literals of type ${formatType(l.type)} are not supported`);
+      uses.time.add(cls);
+      return `${cls}.parse(${javaString(l.text)})`;
     }
   }
 }

@@ -1,7 +1,8 @@
 // One IR statement → the Java Table API call jvm-runner's translator of the same name makes.
 import type { AggregateFunction, Statement, TableDescriptorIr } from "../ir";
 import type { RowType } from "../types";
-import { javaExpr, type JavaUses } from "./java-expr";
+import type { Expr } from "../expr/ast";
+import { javaExpr, javaValue, type JavaUses } from "./java-expr";
 import { javaString, javaType } from "./java-text";
 import { javaUdfMap } from "./java-udf";
 import { CodegenError, readType } from "./literal";
@@ -69,18 +70,25 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
       return define(s.table, `${t(s.input)}.window(${tumble})\n${II}.groupBy(${[w, ...keys].join(", ")})\n${II}.select(${list(fields)})`);
     }
     case "fromValues": {
-      ctx.uses.row = true;
       const types = s.columns.map((c) => readType(c.type));
       const fields = s.columns.map((c, i) => `DataTypes.FIELD(${str(c.name)}, ${javaType(types[i]!)})`);
-      const rows = s.rows.map((cells) => {
+      const rowType = `DataTypes.ROW(${list(fields.map((f) => `    ${f}`))})`;
+      const cellsOf = (cells: (typeof s.rows)[number], print: (l: Extract<Expr, { kind: "lit" }>) => string) => {
         if (cells.length !== types.length) throw new CodegenError(`fromValues ${JSON.stringify(s.table)}: a row has ${cells.length} cells for ${types.length} columns`);
-        return `row(${cells.map((v, i) => expr({ kind: "lit", value: v, type: s.columns[i]!.type })).join(", ")})`;
-      });
-      const values = `tEnv.fromValues(${list([`DataTypes.ROW(${list(fields.map((f) => `    ${f}`))})`, ...rows])})`;
-      if (!s.watermark) return define(s.table, values);
-      // fromValues has no schema to declare a watermark in; a DataStream round trip takes one, columns unchanged
+        return cells.map((v, i) => print({ kind: "lit", value: v, type: s.columns[i]!.type })).join(", ");
+      };
+      if (!s.watermark) {
+        ctx.uses.row = true;
+        const rows = s.rows.map((cells) => `row(${cellsOf(cells, expr)})`);
+        return define(s.table, `tEnv.fromValues(${list([rowType, ...rows])})`);
+      }
+      // as the runner does: one ordered collection source, so the watermark never overtakes rows (fromValues may plan
+      // a union of one-row branches in no fixed order), and fromDataStream takes the watermark
+      ctx.uses.rowData = true;
+      const rows = s.rows.map((cells) => `Row.of(${cellsOf(cells, (l) => javaValue(l, ctx.uses, ctx.ascii))})`);
       const schema = `Schema.newBuilder()${watermark(s.watermark, str)}.build()`;
-      return define(s.table, `tEnv.fromDataStream(\n${II}tEnv.toDataStream(${values}),\n${II}${schema})`);
+      const source = `env.fromData(List.of(${list(rows)}),\n${II}ExternalTypeInfo.<Row>of(${rowType})).setParallelism(1)`;
+      return define(s.table, `tEnv.fromDataStream(\n${II}${source},\n${II}${schema})`);
     }
     case "udfMap":
       ctx.uses.udf = true;
