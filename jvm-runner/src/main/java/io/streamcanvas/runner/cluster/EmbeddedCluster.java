@@ -2,6 +2,9 @@
 package io.streamcanvas.runner.cluster;
 
 import java.net.URI;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
@@ -16,10 +19,40 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   private final MiniCluster miniCluster;
   private final URI restUri;
+  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "taskmanager-watchdog");
+    t.setDaemon(true);
+    return t;
+  });
+  private int checksWithoutTaskManager;
 
   private EmbeddedCluster(MiniCluster miniCluster, URI restUri) {
     this.miniCluster = miniCluster;
     this.restUri = restUri;
+    watchdog.scheduleWithFixedDelay(this::keepTaskManager, 2, 2, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A fatal error inside a task (Flink has had such bugs in sinks' cancel paths) makes the MiniCluster drop its only
+   * TaskManager; every later job would then wait for slots forever while the runner looks healthy. Start a new one.
+   */
+  private void keepTaskManager() {
+    try {
+      int tms = miniCluster.getResourceOverview().get(5, TimeUnit.SECONDS).getNumberTaskManagers();
+      checksWithoutTaskManager = tms == 0 ? checksWithoutTaskManager + 1 : 0;
+      if (checksWithoutTaskManager >= 2) {
+        System.err.println("[runner] the TaskManager was lost; starting a new one");
+        miniCluster.startTaskManager();
+        checksWithoutTaskManager = 0;
+      }
+    } catch (Exception e) {
+      if (miniCluster.isRunning()) System.err.println("[runner] TaskManager check failed: " + e.getMessage());
+    }
+  }
+
+  /** Test hook: stops every TaskManager, as a fatal task error does. */
+  public void loseTaskManagers() throws Exception {
+    miniCluster.terminateTaskManager(0).get();
   }
 
   /** Starts the cluster; restPort "0" picks a free port, a range such as "8081-8099" takes the first free one. */
@@ -63,6 +96,7 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    watchdog.shutdownNow();
     miniCluster.closeAsync().get();
   }
 }
