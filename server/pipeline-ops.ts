@@ -5,6 +5,7 @@ import type { TableProgram } from "@/pipeline/ir";
 import { parseGraph } from "@/pipeline/upgrade";
 import { validateGraph } from "@/pipeline/validate";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
+import { crossBundleError } from "@/server/errors";
 
 export type ReadResult = { ok: true; graph: PipelineGraph } | { ok: false; errors: GraphError[] };
 
@@ -23,6 +24,7 @@ export class GraphCompileError extends Error {
     super(`pipeline is invalid: ${graphErrors.map((e) => `${e.nodeId ? `node ${e.nodeId}: ` : ""}${e.message}`).join("; ")}`);
   }
 }
+crossBundleError("GraphCompileError", GraphCompileError);
 
 /** Compiles a graph into the TableProgram IR sent to the runner: pure compile(), then TS UDFs type-checked and bundled. */
 export function compileGraph(graph: PipelineGraph): TableProgram {

@@ -1,6 +1,7 @@
 // HTTP client for the jvm-runner control API (jvm-runner/API.md): Bearer secret, timeouts, zod-checked answers.
 import { z } from "zod";
 import type { TableProgram } from "@/pipeline/ir";
+import { crossBundleError } from "@/server/errors";
 
 export const HealthSchema = z.object({
   status: z.string(), flinkRestUrl: z.string().nullable(), flinkVersion: z.string().optional(),
@@ -29,8 +30,10 @@ export class RunnerRejection extends Error {
     super(message);
   }
 }
+crossBundleError("RunnerRejection", RunnerRejection);
 /** The runner could not be reached or answered garbage. */
 export class RunnerUnavailable extends Error {}
+crossBundleError("RunnerUnavailable", RunnerUnavailable);
 
 export type RunnerClient = ReturnType<typeof createRunnerClient>;
 

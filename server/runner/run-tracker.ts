@@ -5,8 +5,10 @@ import { isTerminal, type RunInfo, type RunStatus } from "@/server/store/runs-re
 import type { Store } from "@/server/store/store";
 import { RunnerRejection, RunnerUnavailable, type JobInfo, type RunnerClient } from "./client";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
+import { crossBundleError } from "@/server/errors";
 
 export class NotFoundError extends Error {}
+crossBundleError("NotFoundError", NotFoundError);
 /** An invalid graph; the API returns its errors as data.graphErrors. */
 export { GraphCompileError as GraphInvalidError } from "@/server/pipeline-ops";
 

@@ -2,6 +2,7 @@
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { PipelineGraphSchema, type PipelineGraph } from "@/pipeline/graph";
+import { crossBundleError } from "@/server/errors";
 
 export type PipelineSummary = { id: string; name: string; updatedAt: number; nodeCount: number };
 export type StoredPipeline = { id: string; name: string; graph: PipelineGraph; revision: number; updatedAt: number };
@@ -12,6 +13,7 @@ export class StaleRevisionError extends Error {
     super(`pipeline was changed elsewhere (now at revision ${current}); reload it`);
   }
 }
+crossBundleError("StaleRevisionError", StaleRevisionError);
 
 type Row = { id: string; name: string; graph_json: string; revision: number; updated_at: number };
 
