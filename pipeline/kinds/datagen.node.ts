@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import { type DataType, type RowType, formatType, isNumeric, isString, parseType, type as strictType } from "../types";
 import { defineNodeKind } from "./define";
-import { applyEventTime, EventTimeSchema, watermarkIr } from "./event-time";
+import { sourceRowType, EventTimeSchema, watermarkIr } from "./event-time";
 
 const num = (title: string, description: string) => z.number().optional().meta({ title, description });
 
@@ -110,10 +110,7 @@ export const datagenKind = defineNodeKind<DatagenConfig>({
   config: DatagenConfig,
   defaults: DatagenConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    const cols = columnTypes(nodeId, config);
-    const { rowType, errors } = applyEventTime(nodeId, config.eventTime, cols.rowType);
-    errors.unshift(...cols.errors);
-    return { rowType: errors.length ? undefined : rowType, errors };
+    return sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config));
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));

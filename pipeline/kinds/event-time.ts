@@ -3,6 +3,7 @@ import { z } from "zod";
 import { typeName } from "../expr/compat";
 import type { GraphError } from "../graph";
 import type { RowType } from "../types";
+import type { InferResult } from "./define";
 
 export const EventTimeSchema = z.object({
   column: z.string().default("").meta({ title: "Time column", description: "A TIMESTAMP(3) column holding each row's event time." }),
@@ -17,6 +18,13 @@ export const EventTimeSchema = z.object({
 export type EventTime = z.infer<typeof EventTimeSchema>;
 
 /** Marks the event-time column as a time attribute; errors pinned to `eventTime.column`. */
+/** A source's inferred row type: its own columns (and their errors), then the event-time column marked; none on error. */
+export function sourceRowType(nodeId: string, eventTime: EventTime, own: { rowType: RowType; errors: GraphError[] }): InferResult {
+  const { rowType, errors } = applyEventTime(nodeId, eventTime, own.rowType);
+  errors.unshift(...own.errors);
+  return { rowType: errors.length ? undefined : rowType, errors };
+}
+
 export function applyEventTime(nodeId: string, eventTime: EventTime, rowType: RowType): { rowType: RowType; errors: GraphError[] } {
   if (!eventTime) return { rowType, errors: [] };
   const field = "eventTime.column";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import { formatType, type RowType, parseType, type as strictType } from "../types";
 import { defineNodeKind } from "./define";
-import { applyEventTime, EventTimeSchema, watermarkIr } from "./event-time";
+import { sourceRowType, EventTimeSchema, watermarkIr } from "./event-time";
 import { type CellValue, readCell } from "./value-cells";
 
 const ValuesColumn = z.object({
@@ -69,10 +69,7 @@ export const valuesKind = defineNodeKind<ValuesConfig>({
   config: ValuesConfig,
   defaults: ValuesConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    const read = readValues(nodeId, config);
-    const { rowType, errors } = applyEventTime(nodeId, config.eventTime, read.rowType);
-    errors.unshift(...read.errors);
-    return { rowType: errors.length ? undefined : rowType, errors };
+    return sourceRowType(nodeId, config.eventTime, readValues(nodeId, config));
   },
   toIr({ nodeId, config }) {
     const { rows } = readValues(nodeId, config);
