@@ -30,6 +30,14 @@ describe("event time", () => {
     expect(r.rowTypes.r![1]).toMatchObject({ name: "event time", timeAttribute: "rowtime" });
     expect(r.rowTypes.src![2]!.timeAttribute).toBeUndefined();
   });
+  it("keeps the time attribute through select for a bare column, not for a computed one", () => {
+    const r = run([readings({ column: "ts", watermarkDelay: 0 }),
+      { id: "s", kind: "select", config: { columns: [{ name: "", expr: "ts" }, { name: "later", expr: "CAST(ts AS TIMESTAMP(3))" }] } },
+      { id: "out", kind: "collect" }], ["src->s", "s->out"]);
+    expect(r.errors).toEqual([]);
+    expect(r.rowTypes.s![0]).toMatchObject({ name: "ts", timeAttribute: "rowtime" });
+    expect(r.rowTypes.s![1]!.timeAttribute).toBeUndefined();
+  });
   it("puts the watermark into the IR of values and datagen sources", () => {
     const g = graph([readings({ column: "ts", watermarkDelay: 500 }), { id: "out", kind: "collect" }], ["src->out"]);
     const c = compile(g);

@@ -55,7 +55,9 @@ export const selectKind = defineNodeKind<SelectConfig>({
         return;
       }
       seen.set(name, i);
-      out.push({ name, type: r.type });
+      // a bare column keeps its time attribute, as Flink keeps a projected rowtime; a computed value is a plain column
+      const time = r.expr.kind === "col" ? input.find((col) => col.name === (r.expr as { name: string }).name)?.timeAttribute : undefined;
+      out.push({ name, type: r.type, ...(time ? { timeAttribute: time } : {}) });
     });
     return { rowType: errors.length ? undefined : out, errors };
   },
