@@ -31,10 +31,14 @@ export function loadExample(dir: string, file: string): PipelineGraph | undefine
   return listExamples(dir).find((e) => e.file === file)?.graph;
 }
 
-/** On the very first start only, the pipeline list gets one example, so deleting it later sticks. */
+/** The example a new user meets first: small, quick to finish, every basic kind. */
+export const WELCOME_EXAMPLE = "sensor-alerts.json";
+
+/** On the very first start only, the pipeline list gets the welcome example, so deleting it later sticks. */
 export function seedOnce(store: Store, dir: string): void {
   if (store.getMeta("seeded")) return;
-  const first = listExamples(dir)[0];
+  const examples = listExamples(dir);
+  const first = examples.find((e) => e.file === WELCOME_EXAMPLE) ?? examples[0];
   if (!first) return;
   store.pipelines.create(first.graph);
   store.setMeta("seeded", new Date().toISOString());

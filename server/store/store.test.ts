@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { seedOnce } from "./examples";
+import { seedOnce, WELCOME_EXAMPLE } from "./examples";
 import { StaleRevisionError } from "./pipelines-repo";
 import { openStore, type Store } from "./store";
 
@@ -76,5 +76,14 @@ describe("seedOnce", () => {
     store.pipelines.delete(store.pipelines.list()[0]!.id);
     seedOnce(store, ex);
     expect(store.pipelines.list()).toEqual([]);
+  });
+
+  it("prefers the welcome example over the first file", () => {
+    const ex = path.join(dir, "examples");
+    fs.mkdirSync(ex);
+    fs.writeFileSync(path.join(ex, "a.json"), JSON.stringify(graph("first")));
+    fs.writeFileSync(path.join(ex, WELCOME_EXAMPLE), JSON.stringify(graph("welcome")));
+    seedOnce(store, ex);
+    expect(store.pipelines.list().map((p) => p.name)).toEqual(["welcome"]);
   });
 });
