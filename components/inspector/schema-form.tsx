@@ -92,6 +92,13 @@ export function Field(props: FieldProps) {
         step={t === "integer" ? 1 : "any"} placeholder={optional ? "(none)" : ""}
         onChange={(e) => props.onChange(e.target.value === "" ? cleared : Number(e.target.value))} />
     );
+  } else if (t === "string" && schema.format === "typescript") {
+    // TS UDF source: a multi-line code box; the server type-checks it on Run (errors name the line)
+    input = (
+      <textarea className="sc-input sc-input--mono sc-code" data-testid={`field-${props.path}`} rows={14}
+        value={String(props.value ?? "")} spellCheck={false} autoComplete="off" wrap="off"
+        onChange={(e) => props.onChange(e.target.value)} />
+    );
   } else if (t === "string" && isExpression(schema, props.name)) {
     return <ExprField label={label} path={props.path} value={String(props.value ?? "")} onChange={props.onChange} hint={schema.description} />;
   } else {
