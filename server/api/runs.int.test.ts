@@ -5,10 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { graph } from "@/pipeline/testing";
-import type { RunInfo } from "@/server/store/runs-repo";
+import { isTerminal, type RunInfo } from "@/server/store/runs-repo";
 import { createCaller } from "./root";
 import { createServices } from "@/server/services";
-import { makeHarness, type Harness } from "./testing/harness";
+import { createPipeline, makeHarness, watchUntil, type Harness } from "./testing/harness";
 
 if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
   throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
@@ -33,27 +33,16 @@ const source = (bounded: boolean) => ({
 const filter = { id: "f1", kind: "filter", config: { predicate: "id % 4 = 0" } };
 const collect = { id: "out", kind: "collect", config: { maxRows: 100 } };
 
-async function create(g: ReturnType<typeof graph>): Promise<string> {
-  const { id } = await h.caller.pipelines.create({});
-  await h.caller.pipelines.save({ id, graph: g, baseRevision: 1 });
-  return id;
-}
-async function watchUntil(runId: string, done: (r: RunInfo) => boolean): Promise<RunInfo[]> {
-  const seen: RunInfo[] = [];
-  for await (const r of await h.caller.runs.watch({ runId })) {
-    seen.push(r);
-    if (done(r)) break;
-  }
-  return seen;
-}
-const terminal = (r: RunInfo) => ["FINISHED", "FAILED", "CANCELED", "LOST"].includes(r.status);
+const create = (g: ReturnType<typeof graph>) => createPipeline(h.caller, g);
+const watch = (runId: string, done: (r: RunInfo) => boolean) => watchUntil(h.caller, runId, done);
+const terminal = (r: RunInfo) => isTerminal(r.status);
 
 describe("runs on the real runner", () => {
   it("runs datagen → filter → collect to FINISHED with exactly the filtered rows", async () => {
     const pipelineId = await create(graph([source(true), filter, collect], ["gen->f1", "f1->out"]));
     const run = await h.caller.runs.start({ pipelineId });
     expect(run.jobId).toMatch(/^[0-9a-f]{32}$/);
-    const last = (await watchUntil(run.id, terminal)).at(-1)!;
+    const last = (await watch(run.id, terminal)).at(-1)!;
     expect(last.error).toBeNull();
     expect(last.status).toBe("FINISHED");
     const sink = last.sinks.out!;
@@ -65,17 +54,17 @@ describe("runs on the real runner", () => {
   it("runs an unbounded pipeline until stopped: RUNNING, then CANCELED", async () => {
     const pipelineId = await create(graph([source(false), collect], ["gen->out"]));
     const run = await h.caller.runs.start({ pipelineId });
-    const running = (await watchUntil(run.id, (r) => r.status === "RUNNING" || terminal(r))).at(-1)!;
+    const running = (await watch(run.id, (r) => r.status === "RUNNING" || terminal(r))).at(-1)!;
     expect(running.status).toBe("RUNNING");
     await h.caller.runs.stop({ runId: run.id });
-    expect((await watchUntil(run.id, terminal)).at(-1)!.status).toBe("CANCELED");
+    expect((await watch(run.id, terminal)).at(-1)!.status).toBe("CANCELED");
   });
 
   it("reports a job that fails at run time as FAILED with Flink's root cause", async () => {
     const cast = { id: "sel", kind: "select", config: { columns: [{ name: "n", expr: "CAST(name AS INT)" }] } };
     const pipelineId = await create(graph([source(true), cast, collect], ["gen->sel", "sel->out"]));
     const run = await h.caller.runs.start({ pipelineId });
-    const last = (await watchUntil(run.id, terminal)).at(-1)!;
+    const last = (await watch(run.id, terminal)).at(-1)!;
     expect(last.status).toBe("FAILED");
     expect(last.error?.rootCause).toMatch(/NumberFormatException/);
     expect(last.error?.rootCause).not.toMatch(/\tat /);
@@ -117,7 +106,7 @@ describe("runs on the real runner", () => {
     const run = await h.caller.runs.start({ pipelineId });
     const pid = h.services.supervisor.runnerPid()!;
     process.kill(pid, "SIGKILL");
-    const lost = (await watchUntil(run.id, terminal)).at(-1)!;
+    const lost = (await watch(run.id, terminal)).at(-1)!;
     expect(lost.status).toBe("LOST");
     expect(lost.error?.message).toBe("runner restarted; job lost");
     await h.services.supervisor.whenReady(180_000);
@@ -127,6 +116,6 @@ describe("runs on the real runner", () => {
     expect(st.lostRuns).toEqual([{ runId: run.id, pipelineId, jobId: run.jobId }]);
     // the new runner takes work again
     const again = await h.caller.runs.start({ pipelineId: await create(graph([source(true), collect], ["gen->out"])) });
-    expect((await watchUntil(again.id, terminal)).at(-1)!.status).toBe("FINISHED");
+    expect((await watch(again.id, terminal)).at(-1)!.status).toBe("FINISHED");
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { graph, seqSource } from "@/pipeline/testing";
 import { appRouter } from "@/server/api/root";
 import type { RunInfo } from "@/server/store/runs-repo";
-import { fakeRunnerCommand, makeHarness, type Harness } from "../testing/harness";
+import { createPipeline, fakeRunnerCommand, makeHarness, watchUntil, type Harness } from "../testing/harness";
 
 let h: Harness;
 beforeEach(() => {
@@ -16,26 +16,15 @@ afterEach(() => h.close());
 
 const randomSource = { id: "src", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 9 }], rowsPerSecond: 5 } };
 const collect = { id: "out", kind: "collect", config: { maxRows: 50 } };
-const create = async (g: ReturnType<typeof graph>) => {
-  const { id } = await h.caller.pipelines.create({});
-  await h.caller.pipelines.save({ id, graph: g, baseRevision: 1 });
-  return id;
-};
-async function watchUntil(runId: string, done: (r: RunInfo) => boolean): Promise<RunInfo[]> {
-  const seen: RunInfo[] = [];
-  for await (const r of await h.caller.runs.watch({ runId })) {
-    seen.push(r);
-    if (done(r)) break;
-  }
-  return seen;
-}
+const create = (g: ReturnType<typeof graph>) => createPipeline(h.caller, g);
+const watch = (runId: string, done: (r: RunInfo) => boolean) => watchUntil(h.caller, runId, done);
 
 describe("runs router", () => {
   it("runs a bounded pipeline to FINISHED with the collect rows, and lists it", async () => {
     const pipelineId = await create(graph([seqSource("src", 10), collect], ["src->out"]));
     const run = await h.caller.runs.start({ pipelineId });
     expect(run.jobId).toMatch(/^job/);
-    const seen = await watchUntil(run.id, (r) => r.status === "FINISHED");
+    const seen = await watch(run.id, (r) => r.status === "FINISHED");
     const last = seen.at(-1)!;
     expect(last.sinks.out!.total).toBe(5);
     expect(last.endedAt).not.toBeNull();
@@ -48,7 +37,7 @@ describe("runs router", () => {
     const run = await h.caller.runs.start({ pipelineId });
     expect(run.status).toBe("RUNNING");
     await h.caller.runs.stop({ runId: run.id });
-    const seen = await watchUntil(run.id, (r) => r.status === "CANCELED");
+    const seen = await watch(run.id, (r) => r.status === "CANCELED");
     expect(seen.at(-1)!.status).toBe("CANCELED");
   });
 
@@ -85,7 +74,7 @@ describe("runs router", () => {
       });
     });
     process.kill(h.services.supervisor.runnerPid()!, "SIGKILL");
-    const seen = await watchUntil(run.id, (r) => r.status === "LOST");
+    const seen = await watch(run.id, (r) => r.status === "LOST");
     expect(seen.at(-1)!.error?.message).toMatch(/runner restarted/);
     await restarted;
     const st = await h.caller.runner.status();

@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { createCaller } from "@/server/api/root";
 import { createServices, type Services } from "@/server/services";
+import type { PipelineGraph } from "@/pipeline/graph";
 import type { RunnerCommand } from "@/server/runner/spawn";
+import type { RunInfo } from "@/server/store/runs-repo";
 
 export const fakeRunnerCommand = (): RunnerCommand => ({
   command: process.execPath,
@@ -29,4 +31,23 @@ export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: st
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+type Caller = Harness["caller"];
+
+/** Creates a pipeline and saves the graph into it; returns its id. */
+export async function createPipeline(caller: Caller, graph: PipelineGraph): Promise<string> {
+  const { id } = await caller.pipelines.create({});
+  await caller.pipelines.save({ id, graph, baseRevision: 1 });
+  return id;
+}
+
+/** Every RunInfo runs.watch yields, up to and including the first that `done` accepts. */
+export async function watchUntil(caller: Caller, runId: string, done: (r: RunInfo) => boolean): Promise<RunInfo[]> {
+  const seen: RunInfo[] = [];
+  for await (const r of await caller.runs.watch({ runId })) {
+    seen.push(r);
+    if (done(r)) break;
+  }
+  return seen;
 }
