@@ -3,7 +3,12 @@ import { expect, type Page } from "@playwright/test";
 
 /** Drags a palette item onto the canvas (HTML5 drag and drop), dropping it at a point relative to the canvas. */
 export async function dragKind(page: Page, kind: string, at: { x: number; y: number }) {
+  // The runner banner goes away once Flink is up and shifts the palette; a drag across that shift picks the wrong item.
+  await waitForRunner(page);
+  const nodes = page.locator(`[data-testid^="node-${kind.replace(/[^A-Za-z0-9]+/g, "_")}_"]`);
+  const before = await nodes.count();
   await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId("canvas"), { targetPosition: at });
+  await expect(nodes).toHaveCount(before + 1);
 }
 
 /** Connects two handles with the mouse, as a user would: press on one, move, release on the other. */
