@@ -28,6 +28,7 @@ public final class ProgramContext {
   private final Set<String> sinkIds = new HashSet<>();
   private final List<CollectSink> collects = new ArrayList<>();
   private int insertCount;
+  private int viewCount;
 
   public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv) {
     this.env = env;
@@ -69,6 +70,11 @@ public final class ProgramContext {
 
   private void claimSink(String sinkId) {
     if (!sinkIds.add(sinkId)) throw new IrException("sink \"" + sinkId + "\" appears twice");
+  }
+
+  /** A temporary view name unique within this program (each program has its own table environment). */
+  public String nextViewName() {
+    return "__streamcanvas_view_" + (++viewCount);
   }
 
   public int insertCount() {
