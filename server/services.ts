@@ -2,13 +2,14 @@
 // so every Next.js route bundle and instrumentation.ts share them.
 import path from "node:path";
 import { getEnv } from "@/env";
+import { PreviewService } from "./preview/preview-service";
 import { RunTracker } from "./runner/run-tracker";
 import { appRoot, javaRunnerCommand, type RunnerCommand } from "./runner/spawn";
 import { RunnerSupervisor } from "./runner/supervisor";
 import { defaultExamplesDir, seedOnce } from "./store/examples";
 import { openStore, type Store } from "./store/store";
 
-export type Services = { store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string };
+export type Services = { store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService };
 
 type Options = {
   dataDir: string; java?: string; examplesDir?: string; external?: { url: string; secret: string };
@@ -32,7 +33,8 @@ export function createServices(o: Options): Services {
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
   tracker = new RunTracker(store, supervisor);
-  return { store, supervisor, tracker, examplesDir };
+  const previews = new PreviewService(() => supervisor.whenReady(60_000));
+  return { store, supervisor, tracker, examplesDir, previews };
 }
 
 const KEY = Symbol.for("streamcanvas.services");

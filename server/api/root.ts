@@ -1,6 +1,7 @@
 // The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
 import { examplesRouter } from "./routers/examples";
 import { pipelinesRouter } from "./routers/pipelines";
+import { previewRouter } from "./routers/preview";
 import { runnerRouter } from "./routers/runner";
 import { runsRouter } from "./routers/runs";
 import { createCallerFactory, router } from "./trpc";
@@ -10,6 +11,7 @@ export const appRouter = router({
   examples: examplesRouter,
   runs: runsRouter,
   runner: runnerRouter,
+  preview: previewRouter,
 });
 export type AppRouter = typeof appRouter;
 

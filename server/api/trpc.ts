@@ -6,6 +6,7 @@ import type { Services } from "@/server/services";
 import { RunnerRejection, RunnerUnavailable } from "@/server/runner/client";
 import { GraphInvalidError, NotFoundError } from "@/server/runner/run-tracker";
 import { StaleRevisionError } from "@/server/store/pipelines-repo";
+import { PreviewNotFound } from "@/server/preview/preview-service";
 
 /** Built per request by the route adapter, or directly by tests over temp-dir services. */
 export type Context = { services: Services };
@@ -30,7 +31,7 @@ const errorMapping = t.middleware(async ({ next }) => {
   if (res.ok || !(res.error instanceof TRPCError)) return res;
   const cause = res.error.cause;
   const code =
-    cause instanceof NotFoundError ? "NOT_FOUND"
+    cause instanceof NotFoundError || cause instanceof PreviewNotFound ? "NOT_FOUND"
     : cause instanceof GraphInvalidError ? "BAD_REQUEST"
     : cause instanceof StaleRevisionError ? "CONFLICT"
     : cause instanceof RunnerRejection ? "BAD_REQUEST"

@@ -26,6 +26,7 @@ export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: st
     dir, services, caller: createCaller({ services }),
     async close() {
       services.tracker.dispose();
+      await services.previews.dispose();
       await services.supervisor.stop();
       services.store.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,139 @@
+// Previews on the real runner through the tRPC router: every example's last node, sinks never written, limits, and
+// no job left behind (superseded, disconnected).
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PipelineGraph } from "@/pipeline/graph";
+import { graph } from "@/pipeline/testing";
+import { parseType } from "@/pipeline/types";
+import { validateGraph } from "@/pipeline/validate";
+import { makeHarness, type Harness } from "@/server/api/testing/harness";
+import type { PreviewEvent } from "./preview-service";
+import { preparePreview } from "./run-preview";
+
+if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
+  throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = makeHarness({ startRunner: true });
+  await h.services.supervisor.whenReady(180_000);
+});
+afterAll(() => h?.close());
+
+const examples = fs.readdirSync("examples").filter((f) => f.endsWith(".json")).sort();
+const load = (f: string) => JSON.parse(fs.readFileSync(path.join("examples", f), "utf8")) as PipelineGraph;
+
+async function events(previewId: string, until: (e: PreviewEvent) => boolean = () => false): Promise<PreviewEvent[]> {
+  const seen: PreviewEvent[] = [];
+  for await (const e of await h.caller.preview.watch({ previewId })) {
+    seen.push(e);
+    if (until(e)) break;
+  }
+  return seen;
+}
+async function preview(key: string, g: PipelineGraph, nodeId: string, o: { rows?: number; seconds?: number } = {}) {
+  const { previewId } = await h.caller.preview.start({ key, graph: g, nodeId, ...o });
+  const last = (await events(previewId)).at(-1)!;
+  if (last.type !== "result") throw new Error(`preview of ${nodeId} ended with ${JSON.stringify(last)}`);
+  return last.result;
+}
+const client = () => h.services.supervisor.whenReady(10_000);
+const base = (t: string) => { const r = parseType(t.replace(/\s*\*ROWTIME\*/, "")); return r.ok ? { ...r.type, nullable: true } : t; };
+
+/** Waits (bounded) until the runner reports the job ended, and returns its status. */
+async function endedStatus(jobId: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const j = await (await client()).job(jobId);
+    if (!j || ["FINISHED", "FAILED", "CANCELED"].includes(j.status)) return j?.status ?? "GONE";
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return "STILL RUNNING";
+}
+
+describe("preview on the real runner", () => {
+  for (const f of examples) {
+    it(`${f}: the last node's preview has rows of its declared type, and counts for every upstream node`, async () => {
+      const g = load(f);
+      const last = g.nodes.at(-1)!;
+      const r = await preview(`ex-${f}`, g, last.id);
+      expect(r.status, JSON.stringify(r.error)).toBe("FINISHED");
+      const declared = validateGraph(g).rowTypes[r.target]!;
+      const got = r.samples[r.target]!;
+      expect(got.columns.map((c) => c.name)).toEqual(declared.map((c) => c.name));
+      expect(got.columns.map((c) => base(c.type))).toEqual(declared.map((c) => ({ ...c.type, nullable: true })));
+      expect(got.rows.length).toBeGreaterThan(0);
+      expect(got.rows.length).toBeLessThanOrEqual(100);
+      for (const row of got.rows) expect(row.values).toHaveLength(declared.length);
+      for (const id of preparePreview(g, last.id).sampled) expect(r.counts[id], id).toBeGreaterThanOrEqual(0);
+    });
+  }
+
+  it("never writes a sink: the preview of a print sink shows its input and the job has no print operator", async () => {
+    const g = load("orders-clean-up.json");
+    const plan = preparePreview(g, "log");
+    expect(plan.program.statements.some((s) => s.op === "insertInto")).toBe(false);
+    const r = await preview("sink", g, "log", { rows: 10 });
+    expect(r.target).toBe("clean");
+    expect(r.samples.clean!.rows.length).toBeGreaterThan(0);
+    expect(Object.keys(r.samples).sort()).toEqual([...plan.sampled].sort());
+    const flink = h.services.supervisor.getStatus().flinkRestUrl!;
+    const job = (await (await fetch(`${flink}/jobs/${r.jobId}`)).json()) as { vertices: { name: string }[] };
+    expect(job.vertices.length).toBeGreaterThan(0);
+    expect(job.vertices.map((v) => v.name).join(" | ")).not.toMatch(/print/i);
+  });
+
+  it("ends an unbounded source: by its row cap, and by the time limit when the cap is out of reach", async () => {
+    const g = graph([
+      { id: "gen", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 9 }], rowsPerSecond: 1 } },
+      { id: "f", kind: "filter", config: { predicate: "id > 100" } },
+      { id: "out", kind: "collect" },
+    ], ["gen->f", "f->out"]);
+    const byRows = await preview("unbounded", g, "f");
+    expect(byRows.status).toBe("FINISHED");
+    expect(byRows.counts).toEqual({ gen: 1000, f: 0 });
+    expect(byRows.hints).toEqual([{ nodeId: "f", message: "filter f dropped all 1000 rows it received" }]);
+    expect(byRows.edgeCounts).toEqual({ e1: 1000 });
+    const { previewId } = await h.services.previews.start({ key: "unbounded", graph: g, nodeId: "gen", sourceRows: 1e8, seconds: 3 });
+    const last = (await events(previewId)).at(-1)!;
+    if (last.type !== "result") throw new Error(JSON.stringify(last));
+    expect(last.result.stoppedBy, JSON.stringify([last.result.counts, last.result.elapsedMs, last.result.error])).toBe("time-limit");
+    expect(last.result.status).toBe("CANCELED");
+    expect(last.result.samples.gen!.rows.length).toBe(100);
+  });
+
+  it("cancels a superseded preview and one whose watcher went away: no preview job is left running", async () => {
+    const g = graph([
+      { id: "gen", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 9 }] } },
+      { id: "out", kind: "collect" },
+    ], ["gen->out"]);
+    const long = { key: "tab-1", graph: g, nodeId: "gen", sourceRows: 1e8, seconds: 100 };
+    const a = await h.services.previews.start(long);
+    const running = (e: PreviewEvent) => e.type === "progress" && e.progress.status === "RUNNING";
+    const aEnd = events(a.previewId); // stays connected, so leaving the next watch is not a disconnect
+    const aJob = (await events(a.previewId, running)).find((e) => e.type === "progress")!;
+    const b = await h.caller.preview.start({ key: "tab-1", graph: g, nodeId: "gen", rows: 5 });
+    const aLast = (await aEnd).at(-1)!;
+    expect(aLast.type === "result" && [aLast.result.stoppedBy, aLast.result.status]).toEqual(["superseded", "CANCELED"]);
+    const bLast = (await events(b.previewId)).at(-1)!;
+    expect(bLast.type === "result" && bLast.result.status).toBe("FINISHED");
+    expect(aJob.type === "progress" && (await endedStatus(aJob.progress.jobId))).toBe("CANCELED");
+
+    const c = await h.services.previews.start({ ...long, key: "tab-2" });
+    const cJob = (await events(c.previewId, running)).find((e) => e.type === "progress")!; // breaking out = disconnect
+    expect(cJob.type === "progress" && (await endedStatus(cJob.progress.jobId))).toBe("CANCELED");
+    const jobs = await (await client()).jobs();
+    expect(jobs.filter((j) => j.name?.startsWith("preview of") && !["FINISHED", "FAILED", "CANCELED"].includes(j.status))).toEqual([]);
+  });
+
+  it("reports an invalid upstream node as data, naming node and field", async () => {
+    const g = graph([
+      { id: "gen", kind: "datagen" }, { id: "f", kind: "filter", config: { predicate: "nope > 1" } }, { id: "out", kind: "collect" },
+    ], ["gen->f", "f->out"]);
+    const { previewId } = await h.caller.preview.start({ key: "bad", graph: g, nodeId: "out" });
+    const last = (await events(previewId)).at(-1)!;
+    expect(last.type).toBe("invalid");
+    expect(last.type === "invalid" && last.errors[0]).toMatchObject({ nodeId: "f", field: "predicate" });
+  });
+});
