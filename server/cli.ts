@@ -13,6 +13,7 @@ import { appRoot } from "@/server/runner/spawn";
 import { connectRunner } from "./cli/connect";
 import { formatGraphError, formatSink } from "./cli/format";
 import { runJob } from "./cli/run-job";
+import { previewCommand, testCommand } from "./cli/preview-cmd";
 
 const USAGE = `usage:
   streamcanvas validate FILE
@@ -21,7 +22,11 @@ const USAGE = `usage:
   streamcanvas sql FILE                      prints the equivalent Flink SQL script
   streamcanvas run FILE [--max-rows N] [--timeout S] [--json]
       runs on the server's runner if one is up, else starts one; an unbounded pipeline is cancelled
-      after S seconds (default 30) or once a collect sink has N rows, and that still counts as success`;
+      after S seconds (default 30) or once a collect sink has N rows, and that still counts as success
+  streamcanvas preview FILE --node ID [--rows N] [--timeout S] [--json]
+      sample rows of one node's output (a sink: what it would receive); no sink is written; ends after the
+      sources' preview caps or S seconds (default 20)
+  streamcanvas test FILE                     runs the pinned test tables of TS UDF nodes; exit 0 all pass, 1 otherwise`;
 
 class Exit extends Error {
   constructor(readonly code: number, message: string) {
@@ -41,6 +46,20 @@ function load(file: string | undefined): PipelineGraph {
   const r = readGraph(json);
   const errors = r.ok ? checkGraph(r.graph) : r.errors;
   if (errors.length || !r.ok) throw new Exit(1, [`${file} is invalid:`, ...errors.map(formatGraphError)].join("\n"));
+  return r.graph;
+}
+
+/** Reads FILE without requiring the whole graph to be valid: a preview or test checks only the part it uses. */
+function loadLoose(file: string | undefined): PipelineGraph {
+  if (!file) throw new Exit(1, USAGE);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Exit(1, `cannot read ${file}: ${(e as Error).message}`);
+  }
+  const r = readGraph(json);
+  if (!r.ok) throw new Exit(1, [`${file} is invalid:`, ...r.errors.map(formatGraphError)].join("\n"));
   return r.graph;
 }
 
@@ -93,7 +112,7 @@ function printCode(lang: "java" | "sql", graph: PipelineGraph): number {
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   const [cmd, file, ...rest] = positionals;
   if (values.help || !cmd) return process.stdout.write(`${USAGE}\n`), values.help ? 0 : 1;
@@ -112,6 +131,16 @@ async function main(argv: string[]): Promise<number> {
       return printCode(cmd, load(file));
     case "run":
       return run(file, values);
+    case "preview": {
+      const rows = values.rows === undefined ? 100 : Number(values.rows);
+      const seconds = values.timeout === undefined ? 20 : Number(values.timeout);
+      if (!values.node) throw new Exit(1, `preview needs --node ID\n${USAGE}`);
+      if (!(rows >= 1 && rows <= 10000) || !(seconds > 0)) throw new Exit(1, "--rows takes 1..10000 and --timeout a positive number");
+      const env = getEnv();
+      return previewCommand(loadLoose(file), values.node, { rows, seconds, json: !!values.json }, env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR));
+    }
+    case "test":
+      return testCommand(loadLoose(file));
     default:
       throw new Exit(1, `unknown command "${cmd}"\n${USAGE}`);
   }

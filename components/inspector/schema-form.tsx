@@ -30,7 +30,7 @@ function ObjectFields({ schema, value, onChange, path }: { schema: JsonSchema; v
   };
   return (
     <>
-      {Object.entries(schema.properties ?? {}).map(([k, s]) => (
+      {Object.entries(schema.properties ?? {}).filter(([, s]) => s.widget !== "hidden").map(([k, s]) => (
         <Field
           key={k} name={k} path={path ? `${path}.${k}` : k} schema={s} value={value[k]} parent={value}
           required={schema.required?.includes(k) ?? false} onChange={(v) => set(k, v)}

@@ -17,12 +17,21 @@ export default function map(row: Input): { columns: string } {
 }
 `;
 
+/** A pinned example: an input row and the output columns expected for it (values in the runner's JSON encoding). */
+export const UdfTestCaseSchema = z.object({
+  input: z.record(z.string(), z.unknown()),
+  expected: z.record(z.string(), z.unknown()),
+});
+export type UdfTestCase = z.infer<typeof UdfTestCaseSchema>;
+
 const TsMapConfig = z.object({
   code: z.string().default(TS_MAP_TEMPLATE).meta({
     title: "Code",
     description: "TypeScript: export default function map(row: Input): { column: type; … } returning the output columns.",
     format: "typescript",
   }),
+  // edited by the Try it panel, not the generated form; checked by `streamcanvas test` and npm test
+  tests: z.array(UdfTestCaseSchema).default([]).meta({ title: "Pinned tests", widget: "hidden" }),
 });
 type TsMapConfig = z.infer<typeof TsMapConfig>;
 
@@ -54,7 +63,8 @@ function analyze(nodeId: string, code: string, input: RowType): { rowType?: RowT
 
 export const tsMapKind = defineNodeKind<TsMapConfig>({
   kind: "ts-map",
-  version: 1,
+  // 2: pinned test table (tests)
+  version: 2,
   title: "TS map",
   category: "transform",
   description: "Computes or replaces columns with a TypeScript function of the row.",
@@ -64,6 +74,7 @@ export const tsMapKind = defineNodeKind<TsMapConfig>({
   inferRowType({ nodeId, config, inputs }) {
     return analyze(nodeId, config.code, inputs.in!);
   },
+  upgrade: (_from, config) => ({ tests: [], ...(config as Record<string, unknown>) }),
   toIr({ nodeId, config, inputs, inputTypes }) {
     const input = inputTypes.in!;
     const out = readOutputType(config.code);

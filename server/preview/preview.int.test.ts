@@ -1,6 +1,8 @@
 // Previews on the real runner through the tRPC router: every example's last node, sinks never written, limits, and
 // no job left behind (superseded, disconnected).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
@@ -135,5 +137,28 @@ describe("preview on the real runner", () => {
     const last = (await events(previewId)).at(-1)!;
     expect(last.type).toBe("invalid");
     expect(last.type === "invalid" && last.errors[0]).toMatchObject({ nodeId: "f", field: "predicate" });
+  });
+
+  it("CLI: preview prints the node's rows as JSON on the server's runner; test exits 1 with a diff", () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/streamcanvas.mjs", ...args], {
+      encoding: "utf8", env: { ...process.env, STREAMCANVAS_DATA_DIR: h.dir }, timeout: 120_000,
+    });
+    const r = cli("preview", "examples/sensor-alerts.json", "--node", "log", "--rows", "5", "--json");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`pid ${h.services.supervisor.runnerPid()}`);
+    const out = JSON.parse(r.stdout) as { target: string; status: string; rows: { rows: unknown[]; columns: { name: string }[] } };
+    expect([out.target, out.status]).toEqual(["alert", "FINISHED"]);
+    expect(out.rows.rows.length).toBeGreaterThan(0);
+    expect(out.rows.rows.length).toBeLessThanOrEqual(5);
+    expect(out.rows.columns.map((c) => c.name)).toContain("temperature_f");
+
+    const broken = JSON.parse(fs.readFileSync("examples/ts-map-enrich.json", "utf8")) as PipelineGraph;
+    (broken.nodes.find((n) => n.id === "enrich")!.config.tests as { expected: Record<string, unknown> }[])[1]!.expected.tier = "gold";
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sc-test-")), "broken.json");
+    fs.writeFileSync(file, JSON.stringify(broken));
+    const t = cli("test", file);
+    expect(t.status).toBe(1);
+    expect(t.stdout).toContain('tier: expected "gold", got "bronze"');
+    expect(cli("test", "examples/ts-map-enrich.json").status).toBe(0);
   });
 });

@@ -1,0 +1,75 @@
+// Try it / pinned tests run the node's function in the sandboxed worker program (a real Node process, no Flink).
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { PipelineGraph } from "@/pipeline/graph";
+import { graph } from "@/pipeline/testing";
+import { parseGraph } from "@/pipeline/upgrade";
+import { runUdfTests, testsPassed, tryTsMap } from "./try-ts-map";
+
+const values = {
+  id: "src", kind: "values",
+  config: { columns: [{ name: "id", type: "BIGINT" }, { name: "at", type: "TIMESTAMP(3)" }, { name: "name", type: "STRING" }], rows: [["1", "'2024-01-31 12:00:00.000'", "'a'"]] },
+};
+const g = (code: string, tests: unknown[] = []) =>
+  graph([values, { id: "m", kind: "ts-map", version: 2, config: { code, tests } }, { id: "out", kind: "collect" }], ["src->m", "m->out"]);
+const CODE = `export default function f(row: Input): { name: string; next: bigint; later: Date } {
+  return { name: (row.name ?? "?").toUpperCase(), next: (row.id ?? 0n) + 1n, later: new Date((row.at?.getTime() ?? 0) + 1000) };
+}`;
+
+describe("tryTsMap", () => {
+  it("applies the function to rows in the runner's JSON encoding and answers in it", async () => {
+    const r = await tryTsMap(g(CODE), "m", [{ id: "41", at: "2024-01-31T12:00:00.000", name: "x" }, { id: null, at: null, name: null }]);
+    expect(r.error).toBeNull();
+    expect(r.outputColumns.map((c) => c.name)).toEqual(["name", "next", "later"]);
+    expect(r.rows.map((x) => x.output)).toEqual([
+      { name: "X", next: "42", later: "2024-01-31T12:00:01.000" },
+      { name: "?", next: "1", later: "1970-01-01T00:00:01.000" },
+    ]);
+  });
+
+  it("reports a throw with the input row and the UDF's frame", async () => {
+    const r = await tryTsMap(g(`export default function f(row: Input): { n: number } {\n  if (row.name === "bad") throw new Error("no bad names");\n  return { n: 1 };\n}`), "m", [{ name: "ok" }, { name: "bad" }]);
+    expect(r.error?.message).toBe('UDF "m" failed: Error: no bad names');
+    expect(r.error?.row).toMatchObject({ name: "bad" });
+    expect(r.error?.stack[0]).toMatch(/^in f \(m\.js:\d+:\d+\)$/);
+  });
+
+  it("runs in the sandbox: an empty environment", async () => {
+    const code = `declare const process: { env: object };\ndeclare function require(m: string): unknown;\nexport default function f(row: Input): { env: number; write: string } {\n  let write = "ok";\n  try { (globalThis as any).process.binding("fs"); } catch (e) { write = String(e).slice(0, 40); }\n  return { env: Object.keys(process.env).length, write };\n}`;
+    const r = await tryTsMap(g(code), "m", [{ name: "x" }]);
+    expect(r.error).toBeNull();
+    expect(r.rows[0]!.output!.env).toBe(0);
+  });
+
+  it("refuses a type error, naming node, field and line", async () => {
+    await expect(tryTsMap(g(`export default function f(row: Input): { n: number } {\n  return { n: row.nope };\n}`), "m", [])).rejects.toThrow(/node m: line 2/);
+  });
+});
+
+describe("runUdfTests", () => {
+  it("passes every example's pinned tests (at least one example pins some)", async () => {
+    let pinned = 0;
+    for (const f of fs.readdirSync("examples").filter((x) => x.endsWith(".json"))) {
+      const ex = parseGraph(JSON.parse(fs.readFileSync(`examples/${f}`, "utf8")));
+      if (!ex.ok) throw new Error(`${f} invalid`);
+      const r = await runUdfTests(ex.graph);
+      pinned += r.reduce((n, x) => n + x.cases.length, 0);
+      expect(testsPassed(r), `${f}: ${JSON.stringify(r)}`).toBe(true);
+    }
+    expect(pinned).toBeGreaterThan(0);
+  });
+
+  it("passes the pinned tests of the example and shows a diff for a wrong expectation", async () => {
+    const ex = parseGraph(JSON.parse(fs.readFileSync("examples/ts-map-enrich.json", "utf8")));
+    if (!ex.ok) throw new Error("example invalid");
+    const r = await runUdfTests(ex.graph);
+    expect(r.map((n) => [n.nodeId, n.cases.length, n.error])).toEqual([["enrich", 2, null]]);
+    expect(testsPassed(r)).toBe(true);
+    const broken = structuredClone(ex.graph) as PipelineGraph;
+    const node = broken.nodes.find((n) => n.id === "enrich")!;
+    (node.config.tests as { expected: Record<string, unknown> }[])[0]!.expected.tier = "silver";
+    const bad = await runUdfTests(broken);
+    expect(testsPassed(bad)).toBe(false);
+    expect(bad[0]!.cases[0]!.diffs).toEqual([{ column: "tier", expected: "silver", actual: "gold" }]);
+  });
+});
