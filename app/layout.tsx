@@ -7,6 +7,7 @@ import "./styles/base.css";
 import "./styles/editor.css";
 import "./styles/inspector.css";
 import "./styles/run.css";
+import "./styles/craft.css";
 import { RunnerBanner, RunnerPill, RunnerStatusProvider } from "@/components/ui/runner-status";
 import { Providers } from "./providers";
 

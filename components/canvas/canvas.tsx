@@ -1,12 +1,18 @@
-// The React Flow canvas: controlled by the canvas store; accepts node kinds dropped from the palette.
+// The React Flow canvas: controlled by the canvas store; accepts node kinds dropped from the palette. With `readOnly`
+// (job pages) it only displays: no dragging, connecting, selecting, shortcuts or toolbar.
 "use client";
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes, type EdgeTypes } from "@xyflow/react";
-import { useCallback, useState, type DragEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { CanvasToolbar } from "./canvas-toolbar";
 import { PipelineNodeComponent } from "./pipeline-node";
+import { QuickAdd } from "./quick-add";
+import { ShortcutHelp } from "./shortcut-help";
 import { TypedEdge } from "./typed-edge";
 import { useCanvas } from "./store-context";
 import { useAddNode } from "./use-add-node";
+import { useCanvasCommands } from "./use-canvas-commands";
+import { useShortcutKeys } from "./use-shortcut-keys";
 
 export const DRAG_MIME = "application/x-streamcanvas-kind";
 
@@ -14,8 +20,11 @@ export const DRAG_MIME = "application/x-streamcanvas-kind";
 const nodeTypes: NodeTypes = { pipeline: PipelineNodeComponent };
 const edgeTypes: EdgeTypes = { typed: TypedEdge };
 const defaultEdgeOptions = { type: "typed" };
+const fitViewOptions = { maxZoom: 1, padding: 0.12 };
+const SNAP: [number, number] = [16, 16];
+const MULTI_KEYS = ["Shift", "Meta", "Control"];
 
-export function Canvas() {
+export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useCanvas(
     useShallow((s) => ({
       nodes: s.nodes, edges: s.edges,
@@ -26,6 +35,15 @@ export function Canvas() {
   const addNode = useAddNode();
   // Fit only a graph that exists when the page opens: on an empty one, React Flow would re-fit (and jump) at the first drop.
   const [fitOnOpen] = useState(() => nodes.length > 0);
+  const [snap, setSnap] = useState(true);
+  const [dialog, setDialog] = useState<"help" | "quick-add" | null>(null);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const cmd = useCanvasCommands(pointer);
+  const ui = useMemo(() => ({
+    toggleHelp: () => setDialog((d) => (d === "help" ? null : "help")),
+    openQuickAdd: () => setDialog("quick-add"),
+  }), []);
+  useShortcutKeys(cmd, ui, !readOnly && dialog === null);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
@@ -46,24 +64,37 @@ export function Canvas() {
   );
 
   return (
-    <div className="sc-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="sc-canvas" data-testid="canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}
+      onMouseMove={(e) => { pointer.current = { x: e.clientX, y: e.clientY }; }}
+      onMouseLeave={() => { pointer.current = null; }}
+    >
       <ReactFlow
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-        fitView={fitOnOpen} fitViewOptions={{ maxZoom: 1, padding: 0.12 }}
-        minZoom={0.2} maxZoom={2} deleteKeyCode={["Backspace", "Delete"]}
+        fitView={fitOnOpen} fitViewOptions={fitViewOptions}
+        minZoom={0.1} maxZoom={2} deleteKeyCode={null} multiSelectionKeyCode={MULTI_KEYS} selectionKeyCode="Shift"
+        snapToGrid={snap} snapGrid={SNAP} onlyRenderVisibleElements={nodes.length > 200}
+        nodesDraggable={!readOnly} nodesConnectable={!readOnly} elementsSelectable={!readOnly} nodesFocusable={!readOnly}
+        edgesFocusable={!readOnly}
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable className="sc-minimap" style={{ width: 150, height: 96 }} />
+        {!readOnly && (
+          <CanvasToolbar cmd={cmd} snap={snap} onSnap={setSnap}
+            onQuickAdd={() => setDialog("quick-add")} onHelp={() => setDialog("help")} />
+        )}
       </ReactFlow>
-      {nodes.length === 0 && (
+      {nodes.length === 0 && !readOnly && (
         <div className="sc-canvas__empty" data-testid="canvas-empty">
           <strong>Drag a source here from the palette</strong>
-          <span>then a transform and a sink; connect each output (right) to the next input (left).</span>
+          <span>then a transform and a sink; connect each output (right) to the next input (left). Press ? for shortcuts.</span>
         </div>
       )}
+      {dialog === "help" && <ShortcutHelp onClose={() => setDialog(null)} />}
+      {dialog === "quick-add" && <QuickAdd pointer={pointer} onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { memo, useMemo } from "react";
 import { getNodeKind } from "@/pipeline/kinds";
 import { nodeSummary } from "./node-summary";
 import type { CanvasNode } from "./store";
+import { useCanvas } from "./store-context";
 import { useNodeErrors } from "./validation";
 
 function handleTop(i: number, n: number) {
@@ -14,18 +15,21 @@ function handleTop(i: number, n: number) {
 function PipelineNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const kind = getNodeKind(data.kind);
   const errors = useNodeErrors(id);
+  const mark = useCanvas((s) => s.marks?.[id]); // set only while a version diff is shown
   const inputs = kind?.ports.inputs ?? [];
   const outputs = kind?.ports.outputs ?? [];
   const category = kind?.category ?? "unknown";
   const summary = useMemo(() => (kind ? nodeSummary(kind, data.config) : []), [kind, data.config]);
   return (
     <div
-      className={`sc-node sc-node--${category}${selected ? " is-selected" : ""}${errors.length ? " has-errors" : ""}`}
+      className={`sc-node sc-node--${category}${selected ? " is-selected" : ""}${errors.length ? " has-errors" : ""}${mark ? ` is-${mark}` : ""}`}
       data-testid={`node-${id}`}
       data-kind={data.kind}
+      data-mark={mark}
     >
       <div className="sc-node__head">
         <span className="sc-node__title">{kind?.title ?? data.kind}</span>
+        {mark && <span className="sc-node__mark">{mark}</span>}
         {errors.length > 0 && (
           <span className="sc-node__badge" data-testid={`node-error-${id}`} title={errors.map((e) => e.message).join("\n")}>
             {errors.length}

@@ -38,7 +38,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           <code className="sc-inspector__id" data-testid="inspector-node-id">{nodeId}</code>
         </div>
         <button type="button" className="sc-button sc-button--ghost" data-testid="delete-node"
-          onClick={() => store.getState().onNodesChange([{ type: "remove", id: nodeId }])}>Delete</button>
+          onClick={() => store.getState().deleteNodes([nodeId])}>Delete</button>
       </header>
       <p className="sc-muted">{kind.description}</p>
       <ErrorList errors={errors} testId="inspector-errors" />
