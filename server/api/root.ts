@@ -4,6 +4,7 @@ import { pipelinesRouter } from "./routers/pipelines";
 import { previewRouter } from "./routers/preview";
 import { runnerRouter } from "./routers/runner";
 import { runsRouter } from "./routers/runs";
+import { versionsRouter } from "./routers/versions";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   runs: runsRouter,
   runner: runnerRouter,
   preview: previewRouter,
+  versions: versionsRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -29,6 +29,7 @@ export class RunTracker {
     const program = compileGraph(p.graph);
     const client = await this.supervisor.whenReady(readyTimeoutMs);
     const run = this.store.runs.create(pipelineId);
+    this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version
     let jobId: string;
     try {
       ({ jobId } = await client.submit(program));

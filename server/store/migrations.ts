@@ -22,6 +22,15 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX runs_by_pipeline ON runs(pipeline_id, started_at);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Numbered versions of a pipeline, kept at every explicit Save and every Run.
+  `CREATE TABLE pipeline_versions (
+     pipeline_id TEXT NOT NULL,
+     number INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     graph_json TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (pipeline_id, number)
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

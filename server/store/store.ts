@@ -5,6 +5,7 @@ import path from "node:path";
 import { migrate } from "./migrations";
 import { createPipelinesRepo } from "./pipelines-repo";
 import { createRunsRepo } from "./runs-repo";
+import { createVersionsRepo } from "./versions-repo";
 
 export function openStore(dataDir: string) {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -18,6 +19,7 @@ export function openStore(dataDir: string) {
     db,
     pipelines: createPipelinesRepo(db),
     runs: createRunsRepo(db),
+    versions: createVersionsRepo(db),
     getMeta(key: string): string | undefined {
       return (db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
     },

@@ -20,13 +20,19 @@ export const pipelinesRouter = router({
   }),
 
   create: procedure
-    .input(z.object({ name: z.string().min(1).max(200).optional(), example: z.string().min(1).optional() }))
+    .input(z.object({
+      name: z.string().min(1).max(200).optional(), example: z.string().min(1).optional(),
+      /** a whole graph: an imported file, or a fork of a pipeline changed elsewhere */
+      graph: PipelineGraphSchema.optional(),
+    }))
     .mutation(({ ctx, input }) => {
       let graph: PipelineGraph = { schemaVersion: SCHEMA_VERSION, name: input.name ?? "Untitled pipeline", nodes: [], edges: [] };
       if (input.example) {
         const ex = loadExample(ctx.services.examplesDir, input.example);
         if (!ex) throw new TRPCError({ code: "NOT_FOUND", message: `no example ${input.example}` });
         graph = { ...ex, name: input.name ?? ex.name };
+      } else if (input.graph) {
+        graph = { ...input.graph, name: input.name ?? input.graph.name };
       }
       return ctx.services.store.pipelines.create(graph);
     }),
@@ -41,6 +47,7 @@ export const pipelinesRouter = router({
 
   delete: procedure.input(Id).mutation(({ ctx, input }) => {
     if (!ctx.services.store.pipelines.delete(input.id)) throw new NotFoundError(`no pipeline ${input.id}`);
+    ctx.services.store.versions.deleteAll(input.id);
     return { ok: true as const };
   }),
 });
