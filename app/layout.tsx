@@ -8,7 +8,9 @@ import "./styles/editor.css";
 import "./styles/inspector.css";
 import "./styles/run.css";
 import "./styles/craft.css";
+import "./styles/theme.css";
 import { RunnerBanner, RunnerPill, RunnerStatusProvider } from "@/components/ui/runner-status";
+import { ThemeToggle, THEME_BOOT_SCRIPT } from "@/components/ui/theme-toggle";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -18,7 +20,10 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body>
         <Providers>
           <RunnerStatusProvider>
@@ -27,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/" className="sc-logo" data-testid="home-link">
                   <span className="sc-logo__mark" aria-hidden>◆</span> StreamCanvas
                 </Link>
+                <ThemeToggle />
                 <RunnerPill />
               </header>
               <RunnerBanner />

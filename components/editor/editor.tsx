@@ -15,8 +15,10 @@ import { RunPanel } from "@/components/monitor/run-panel";
 import { useTRPC } from "@/components/trpc/client";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { readDraft, toMillis } from "./draft";
+import { FileActions } from "./file-actions";
 import { SaveIndicator } from "./save-indicator";
 import { useAutosave } from "./use-autosave";
+import { Versions } from "./versions";
 
 type Loaded = { id: string; graph: PipelineGraph; revision: number; updatedAt: unknown };
 
@@ -48,7 +50,7 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
       baseRevision: useDraft ? draft.baseRevision : pipeline.revision,
     };
   });
-  const { status, flush, keepMine, useSaved } = useAutosave(pipeline.id, store, baseRevision, restored);
+  const { status, flush, keepMine, useSaved, saveVersion, fork } = useAutosave(pipeline.id, store, baseRevision, restored);
   return (
     <CanvasStoreProvider store={store}>
       <ValidationProvider>
@@ -57,7 +59,12 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
             <div className="sc-toolbar">
               <Link href="/" className="sc-toolbar__back" data-testid="back-link">← Pipelines</Link>
               <PipelineName />
-              <SaveIndicator status={status} restored={restored} onKeepMine={() => void keepMine().catch(() => {})} onUseSaved={useSaved} />
+              <SaveIndicator status={status} restored={restored} onKeepMine={() => void keepMine().catch(() => {})} onUseSaved={useSaved}
+                onFork={() => void fork().catch(() => {})} />
+              <span className="sc-toolbar__actions">
+                <Versions pipelineId={pipeline.id} saveVersion={saveVersion} />
+                <FileActions />
+              </span>
             </div>
             <Palette />
             <Canvas />

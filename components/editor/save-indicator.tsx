@@ -10,9 +10,9 @@ const TEXT: Record<SaveStatus["state"], string> = {
   error: "not saved",
 };
 
-type Props = { status: SaveStatus; restored: boolean; onKeepMine(): void; onUseSaved(): void };
+type Props = { status: SaveStatus; restored: boolean; onKeepMine(): void; onUseSaved(): void; onFork?(): void };
 
-export function SaveIndicator({ status, restored, onKeepMine, onUseSaved }: Props) {
+export function SaveIndicator({ status, restored, onKeepMine, onUseSaved, onFork }: Props) {
   return (
     <>
       <span className={`sc-save sc-save--${status.state}`} data-testid="save-state" data-state={status.state} title={status.message}>
@@ -29,6 +29,12 @@ export function SaveIndicator({ status, restored, onKeepMine, onUseSaved }: Prop
           <button type="button" className="sc-button sc-button--small" data-testid="conflict-use-saved" onClick={onUseSaved}>
             Load the saved one
           </button>
+          {onFork && (
+            <button type="button" className="sc-button sc-button--small" data-testid="conflict-fork" onClick={onFork}
+              title="Save your version as a new pipeline; this one keeps the other copy">
+              Fork as new pipeline
+            </button>
+          )}
         </span>
       )}
     </>

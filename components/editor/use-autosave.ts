@@ -11,29 +11,32 @@ export type SaveStatus = { state: SaveState; message?: string };
 const DEBOUNCE_MS = 500;
 const RETRY_MS = 3000;
 
-type SaveFn = (input: { id: string; graph: ReturnType<typeof toGraph>; baseRevision: number }) => Promise<{ revision: number }>;
+type SaveFn<R extends { revision: number } = { revision: number }> =
+  (input: { id: string; graph: ReturnType<typeof toGraph>; baseRevision: number }) => Promise<R>;
 
 /** The saver's whole lifecycle in one closure, so the effect below can start and stop it cleanly. */
 export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { current: number }, pushNow: boolean, report: (s: SaveStatus) => void) {
   let lastSaved = pushNow ? "" : JSON.stringify(toGraph(store.getState()));
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | null = null;
+  let running: Promise<unknown> | null = null;
   let stopped = false;
   let conflict = false;
 
-  const attempt = async () => {
+  /** One save; `fn` (an explicit Save keeping a version) overrides the autosave call and saves even without changes. */
+  const attempt = async (fn?: SaveFn): Promise<unknown> => {
     const graph = toGraph(store.getState());
     const json = JSON.stringify(graph);
-    if (json === lastSaved) return report({ state: "saved" });
+    if (json === lastSaved && !fn) return report({ state: "saved" });
     report({ state: "saving" });
     try {
-      const r = await save({ id, graph, baseRevision: rev.current });
+      const r = await (fn ?? save)({ id, graph, baseRevision: rev.current });
       rev.current = r.revision;
       lastSaved = json;
       if (JSON.stringify(toGraph(store.getState())) === json) {
         clearDraft(id);
         report({ state: "saved" });
       } else schedule(DEBOUNCE_MS);
+      return r;
     } catch (e) {
       const code = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
       if (code === "CONFLICT") {
@@ -49,10 +52,10 @@ export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { 
     }
   };
   /** Runs one save after any save in flight; saves never overlap, so revisions stay in order. */
-  const run = (): Promise<void> => {
+  const run = (fn?: SaveFn): Promise<unknown> => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const next = (running ?? Promise.resolve()).catch(() => {}).then(attempt);
+    const next = (running ?? Promise.resolve()).catch(() => {}).then(() => attempt(fn));
     running = next;
     next.catch(() => {}).finally(() => { if (running === next) running = null; });
     return next;
@@ -72,13 +75,16 @@ export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { 
     report({ state: "pending" });
     schedule(DEBOUNCE_MS);
   });
+  const refuse = () => Promise.reject(new Error("the pipeline was changed elsewhere; keep your copy, load the saved one or fork first"));
   return {
-    flush: () => (conflict ? Promise.reject(new Error("the pipeline was changed elsewhere; keep your copy or load the saved one first")) : run()),
+    flush: (): Promise<void> => (conflict ? refuse() : run().then(() => undefined)),
+    /** Explicit Save: the same queue and conflict rules as autosave, through `fn`, which also keeps a version. */
+    saveWith: <R extends { revision: number }>(fn: SaveFn<R>): Promise<R> => (conflict ? refuse() : (run(fn) as Promise<R>)),
     /** After a conflict, the user chose their copy: save it over the given (current) server revision. */
     overwrite: (currentRevision: number) => {
       rev.current = currentRevision;
       conflict = false;
-      return run();
+      return run().then(() => undefined);
     },
     stop: () => {
       stopped = true;
@@ -107,10 +113,23 @@ export function useAutosave(id: string, store: CanvasStore, initialRevision: num
     const current = await client.pipelines.get.query({ id });
     await saver.current?.overwrite(current.revision);
   };
+  /** Explicit Save: keeps a numbered version; returns its number. */
+  const saveVersion = async () => {
+    const r = await (saver.current?.saveWith((input) => client.versions.save.mutate(input)) ?? Promise.reject(new Error("not ready")));
+    return r.version;
+  };
+  /** Conflict resolution: save what is on screen as a new pipeline and open it; the original keeps the other tab's copy. */
+  const fork = async () => {
+    const graph = toGraph(store.getState());
+    const { id: forkId } = await client.pipelines.create.mutate({ graph, name: `${graph.name} (fork)`.slice(0, 200) });
+    saver.current?.stop();
+    clearDraft(id);
+    window.location.assign(`/pipelines/${forkId}`);
+  };
   const useSaved = () => {
     saver.current?.stop();
     clearDraft(id);
     window.location.reload();
   };
-  return { status, flush, keepMine, useSaved };
+  return { status, flush, keepMine, useSaved, saveVersion, fork };
 }
