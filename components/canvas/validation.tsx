@@ -1,11 +1,11 @@
 // Live validation in the browser: re-runs pipeline/validate whenever the graph's structure (not positions) changes.
 "use client";
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import type { RowType } from "@/pipeline/types";
 import { validateGraph } from "@/pipeline/validate";
 import { useCanvas } from "./store-context";
-import { toGraph } from "./store";
+import { toGraph, type CanvasNode, type CanvasState } from "./store";
 
 export type Validation = {
   errors: GraphError[];
@@ -21,8 +21,26 @@ function structureKey(graph: PipelineGraph): string {
   return JSON.stringify({ ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) });
 }
 
+/** Same ids and same data objects in the same order: a drag or a selection replaced node objects but not their data. */
+const sameStructure = (a: CanvasNode[], b: CanvasNode[]) =>
+  a.length === b.length && a.every((n, i) => n.id === b[i]!.id && n.data === b[i]!.data);
+
+/**
+ * The structure key, recomputed only when names, edges or node data change: during a drag of a 1,000-node graph the
+ * store changes every frame, and serialising the whole graph each time would cost frames.
+ */
+function useStructureKey(): string {
+  const last = useRef<{ s: Pick<CanvasState, "name" | "nodes" | "edges">; key: string } | null>(null);
+  return useCanvas((s) => {
+    const l = last.current;
+    if (l && l.s.name === s.name && l.s.edges === s.edges && sameStructure(l.s.nodes, s.nodes)) return l.key;
+    last.current = { s: { name: s.name, nodes: s.nodes, edges: s.edges }, key: structureKey(toGraph(s)) };
+    return last.current.key;
+  });
+}
+
 export function ValidationProvider({ children }: { children: ReactNode }) {
-  const key = useCanvas((s) => structureKey(toGraph(s)));
+  const key = useStructureKey();
   const value = useMemo<Validation>(() => {
     try {
       const r = validateGraph(JSON.parse(key) as PipelineGraph);

@@ -89,4 +89,17 @@ describe("autosave", () => {
     await saver.flush();
     expect(order).toEqual(["first", "second"]);
   });
+
+  it("an explicit Save (saveWith) saves even an unchanged graph, advances the revision, and is refused after a conflict", async () => {
+    const save = vi.fn(async (i: { baseRevision: number }) => ({ revision: i.baseRevision + 1 }));
+    const { store, saver, rev } = setup(save);
+    const explicit = vi.fn(async (i: { baseRevision: number }) => ({ revision: i.baseRevision + 1, version: 7 }));
+    expect((await saver.saveWith(explicit)).version).toBe(7);
+    expect(rev.current).toBe(2);
+    const stale = vi.fn(async () => { throw conflict(); });
+    await expect(saver.saveWith(stale)).rejects.toThrow();
+    store.getState().setName("later");
+    await expect(saver.saveWith(explicit)).rejects.toThrow(/changed elsewhere/);
+    expect(save).not.toHaveBeenCalled();
+  });
 });

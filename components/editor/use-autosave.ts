@@ -68,6 +68,8 @@ export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { 
   if (pushNow) schedule(0);
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.nodes === prev.nodes && s.edges === prev.edges && s.name === prev.name) return;
+    // Mid-drag frames are not saved (serialising a large graph every frame costs frames); the drop is.
+    if (s.nodes.some((n) => n.dragging)) return;
     const graph = toGraph(s);
     if (JSON.stringify(graph) === lastSaved) return;
     writeDraft(id, { graph, baseRevision: rev.current, savedAt: Date.now() });

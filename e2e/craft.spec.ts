@@ -1,0 +1,139 @@
+// Editor craft in a real browser: undo, copy/paste, auto-layout, export/import, versions diff, a stale tab forks.
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { connect, dragKind, waitSaved } from "./helpers";
+
+const mod = process.platform === "darwin" ? "Meta" : "Control";
+
+/** A fresh pipeline with datagen → filter → collect connected. */
+async function chain(page: Page) {
+  await page.goto("/");
+  await page.getByTestId("new-pipeline").click();
+  await expect(page.getByTestId("canvas")).toBeVisible();
+  await dragKind(page, "datagen", { x: 120, y: 120 });
+  await dragKind(page, "filter", { x: 330, y: 300 });
+  await dragKind(page, "collect", { x: 560, y: 120 });
+  await connect(page, "handle-datagen_1-out-out", "handle-filter_1-in-in");
+  await connect(page, "handle-filter_1-out-out", "handle-collect_1-in-in");
+  await expect(page.getByTestId("rf__edge-e_filter_1_out_collect_1_in")).toBeVisible();
+}
+
+const clickNode = (page: Page, id: string, shift = false) =>
+  page.getByTestId(`node-${id}`).click({ position: { x: 40, y: 14 }, modifiers: shift ? ["Shift"] : [] });
+
+async function exportText(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-file").click()]);
+  return fs.readFileSync((await download.path())!, "utf8");
+}
+
+test("undo brings back a deleted node with its edges; redo deletes it again", async ({ page }) => {
+  await chain(page);
+  await clickNode(page, "filter_1");
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("node-filter_1")).toHaveCount(0);
+  await expect(page.getByTestId("rf__edge-e_datagen_1_out_filter_1_in")).toHaveCount(0);
+  await page.keyboard.press(`${mod}+z`);
+  await expect(page.getByTestId("node-filter_1")).toBeVisible();
+  await expect(page.getByTestId("rf__edge-e_datagen_1_out_filter_1_in")).toBeVisible();
+  await expect(page.getByTestId("rf__edge-e_filter_1_out_collect_1_in")).toBeVisible();
+  await page.keyboard.press(`${mod}+Shift+z`);
+  await expect(page.getByTestId("node-filter_1")).toHaveCount(0);
+  await page.getByTestId("tool-undo").click();
+  await expect(page.getByTestId("node-filter_1")).toBeVisible();
+});
+
+test("a copied pair of nodes pastes with new ids and its inner edge; the shortcut list opens on ?", async ({ page }) => {
+  await chain(page);
+  await clickNode(page, "datagen_1");
+  await clickNode(page, "filter_1", true);
+  await page.keyboard.press(`${mod}+c`);
+  const box = (await page.getByTestId("canvas").boundingBox())!;
+  await page.mouse.move(box.x + 150, box.y + box.height - 180);
+  await page.keyboard.press(`${mod}+v`);
+  await expect(page.getByTestId("node-datagen_2")).toBeVisible();
+  await expect(page.getByTestId("node-filter_2")).toBeVisible();
+  await expect(page.getByTestId("rf__edge-e_datagen_2_out_filter_2_in")).toBeVisible();
+  await expect(page.getByTestId("node-collect_2")).toHaveCount(0);
+  // The edge to the node left out of the copy is not pasted.
+  await expect(page.locator('[data-testid^="rf__edge-e_filter_2_out"]')).toHaveCount(0);
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcut-help")).toContainText("Undo");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("shortcut-help")).toHaveCount(0);
+});
+
+test("auto-layout puts the chain left to right without overlaps", async ({ page }) => {
+  await chain(page);
+  await page.getByTestId("tool-layout").click();
+  await expect(async () => {
+    const [a, b, c] = await Promise.all(["datagen_1", "filter_1", "collect_1"].map((id) => page.getByTestId(`node-${id}`).boundingBox()));
+    expect(a!.x + a!.width).toBeLessThan(b!.x);
+    expect(b!.x + b!.width).toBeLessThan(c!.x);
+    expect(Math.abs(a!.y - c!.y)).toBeLessThan(a!.height);
+  }).toPass();
+});
+
+test("export then import gives the same graph; a broken file names its field", async ({ page }, info) => {
+  await chain(page);
+  const text = await exportText(page);
+  expect(text).toContain('"format": "streamcanvas/pipeline"');
+  const file = info.outputPath("chain.streamcanvas.json");
+  fs.writeFileSync(file, text);
+
+  await clickNode(page, "collect_1");
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("node-collect_1")).toHaveCount(0);
+  await page.getByTestId("import-file-input").setInputFiles(file);
+  await expect(page.getByTestId("node-collect_1")).toBeVisible();
+  expect(await exportText(page)).toBe(text);
+
+  const broken = JSON.parse(text);
+  broken.nodes[0].position.x = "left";
+  fs.writeFileSync(file, JSON.stringify(broken));
+  await page.getByTestId("import-file-input").setInputFiles(file);
+  await expect(page.getByTestId("import-error")).toContainText(`nodes.0.position.x (node ${broken.nodes[0].id})`);
+});
+
+test("a saved version compares with the canvas (added, changed) and restores", async ({ page }) => {
+  await chain(page);
+  await page.getByTestId("save-version").click();
+  await expect(page.getByTestId("version-note")).toContainText("version 1");
+  await dragKind(page, "print", { x: 560, y: 320 });
+  await clickNode(page, "filter_1");
+  await page.getByTestId("field-predicate").fill("id > 5");
+  await page.getByTestId("versions-open").click();
+  await page.getByTestId("version-compare-1").click();
+  const diff = page.getByTestId("version-diff");
+  await expect(diff.getByTestId("node-print_1")).toHaveAttribute("data-mark", "added");
+  await expect(diff.getByTestId("node-filter_1")).toHaveAttribute("data-mark", "changed");
+  await expect(diff.getByTestId("diff-changed-filter_1")).toContainText("config.predicate");
+  await page.getByTestId("version-restore").click();
+  await expect(page.getByTestId("node-print_1")).toHaveCount(0);
+  await page.keyboard.press(`${mod}+z`);
+  await expect(page.getByTestId("node-print_1")).toBeVisible();
+});
+
+test("a stale second tab's save is refused; it can fork its version into a new pipeline", async ({ page, context }) => {
+  await page.goto("/");
+  await page.getByTestId("new-pipeline").click();
+  await expect(page.getByTestId("canvas")).toBeVisible();
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId("canvas")).toBeVisible();
+
+  await dragKind(page, "datagen", { x: 150, y: 150 });
+  await waitSaved(page);
+  await dragKind(other, "collect", { x: 420, y: 150 });
+  await expect(other.getByTestId("save-state")).toHaveAttribute("data-state", "conflict");
+  await other.getByTestId("save-version").click();
+  await expect(other.getByTestId("version-note")).toContainText(/changed elsewhere/);
+
+  await other.getByTestId("conflict-fork").click();
+  await expect(other).not.toHaveURL(url);
+  await expect(other.getByTestId("node-collect_1")).toBeVisible();
+  await expect(other.getByTestId("pipeline-name")).toHaveValue(/\(fork\)$/);
+  await page.reload();
+  await expect(page.getByTestId("node-datagen_1")).toBeVisible();
+  await expect(page.getByTestId("node-collect_1")).toHaveCount(0);
+});
