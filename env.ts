@@ -7,6 +7,8 @@ export const EnvSchema = z.object({
   STREAMCANVAS_HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("127.0.0.1")),
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).default(3000)),
   STREAMCANVAS_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("./data")),
+  /** the folder filesystem sources and sinks are confined to; default: files/ in the data directory */
+  STREAMCANVAS_DATA_ROOT: optional,
   STREAMCANVAS_ACCESS_SECRET: optional.pipe(z.string().min(12, "must be at least 12 characters").optional()),
   STREAMCANVAS_RUNNER_URL: optional.pipe(z.url().optional()),
   STREAMCANVAS_RUNNER_SECRET: optional,

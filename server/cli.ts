@@ -7,7 +7,7 @@ import { EnvError, getEnv } from "@/env";
 import { CodegenError, printJava, printSql } from "@/pipeline/codegen";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { validateGraph } from "@/pipeline/validate";
-import { checkGraph, compileGraph, GraphCompileError, readGraph } from "@/server/pipeline-ops";
+import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError, readGraph } from "@/server/pipeline-ops";
 import { RunnerRejection } from "@/server/runner/client";
 import { appRoot } from "@/server/runner/spawn";
 import { connectRunner } from "./cli/connect";
@@ -70,7 +70,7 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   const program = compileGraph(load(file));
   const env = getEnv();
   const err = (l: string) => process.stderr.write(`${l}\n`);
-  const conn = await connectRunner(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), err).catch((e: Error) => {
+  const conn = await connectRunner(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), err, defaultDataRoot()).catch((e: Error) => {
     throw new Exit(2, `no runner available: ${e.message}`);
   });
   try {

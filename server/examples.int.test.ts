@@ -20,7 +20,8 @@ let runner: SpawnedRunner;
 // one runner for the whole file: the CLI finds it through runner.json and reuses it instead of starting its own
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-examples-"));
-  runner = await spawnRunner(javaRunnerCommand("java"), () => {});
+  // the CLI's data root is files/ in its data dir (STREAMCANVAS_DATA_DIR below); the runner confines files to the same
+  runner = await spawnRunner(javaRunnerCommand("java", undefined, path.join(dataDir, "files")), () => {});
   writeRunnerFile(dataDir, { ...runner.ready, secret: runner.secret, startedAt: Date.now() });
 });
 afterAll(() => {

@@ -6,16 +6,23 @@ import { parseGraph } from "@/pipeline/upgrade";
 import { validateGraph } from "@/pipeline/validate";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
 import { crossBundleError } from "@/server/errors";
+import { checkDataPaths, dataRootOf, resolveDataPaths } from "@/server/files/data-root";
+import { getEnv } from "@/env";
 
 export type ReadResult = { ok: true; graph: PipelineGraph } | { ok: false; errors: GraphError[] };
 
 /** Parses untrusted JSON (a saved file, an API input) into a PipelineGraph, upgrading old node versions. */
 export const readGraph = (json: unknown): ReadResult => parseGraph(json);
 
-/** Errors that block a run, TypeScript UDF type errors included; empty when the graph can be compiled. */
-export function checkGraph(graph: PipelineGraph): GraphError[] {
+/** The data root of this process (STREAMCANVAS_DATA_ROOT or files/ in the data directory). */
+export const defaultDataRoot = () => dataRootOf(getEnv());
+
+/** Errors that block a run, TypeScript UDF type errors and file paths outside the data root included. */
+export function checkGraph(graph: PipelineGraph, dataRoot = defaultDataRoot()): GraphError[] {
   const errors = validateGraph(graph).errors;
-  return errors.length ? errors : checkUdfs(graph);
+  if (errors.length) return errors;
+  const compiled = compile(graph);
+  return [...checkUdfs(graph), ...(compiled.ok ? checkDataPaths(compiled.program, dataRoot) : compiled.errors)];
 }
 
 /** Thrown by compileGraph for a graph that does not compile; carries the errors for the API and the CLI. */
@@ -26,11 +33,14 @@ export class GraphCompileError extends Error {
 }
 crossBundleError("GraphCompileError", GraphCompileError);
 
-/** Compiles a graph into the TableProgram IR sent to the runner: pure compile(), then TS UDFs type-checked and bundled. */
-export function compileGraph(graph: PipelineGraph): TableProgram {
+/**
+ * Compiles a graph into the TableProgram IR sent to the runner: pure compile(), then TS UDFs type-checked and bundled
+ * and filesystem paths resolved to absolute paths checked to be inside the data root.
+ */
+export function compileGraph(graph: PipelineGraph, dataRoot = defaultDataRoot()): TableProgram {
   const r = compile(graph);
   if (!r.ok) throw new GraphCompileError(r.errors);
-  const udfErrors = checkUdfs(graph);
-  if (udfErrors.length) throw new GraphCompileError(udfErrors);
-  return bundleUdfs(r.program);
+  const errors = [...checkUdfs(graph), ...checkDataPaths(r.program, dataRoot)];
+  if (errors.length) throw new GraphCompileError(errors);
+  return resolveDataPaths(bundleUdfs(r.program), dataRoot);
 }

@@ -3,16 +3,22 @@
 import path from "node:path";
 import { getEnv } from "@/env";
 import { PreviewService } from "./preview/preview-service";
+import { dataRootOf } from "./files/data-root";
 import { RunTracker } from "./runner/run-tracker";
 import { appRoot, javaRunnerCommand, type RunnerCommand } from "./runner/spawn";
 import { RunnerSupervisor } from "./runner/supervisor";
 import { defaultExamplesDir, seedOnce } from "./store/examples";
+import { defaultDataRoot } from "./pipeline-ops";
 import { openStore, type Store } from "./store/store";
 
-export type Services = { store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService };
+export type Services = {
+  store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService; dataRoot: string;
+};
 
 type Options = {
   dataDir: string; java?: string; examplesDir?: string; external?: { url: string; secret: string };
+  /** the folder of filesystem sources and sinks; STREAMCANVAS_DATA_ROOT or files/ in the environment's data dir by default */
+  dataRoot?: string;
   log?: (l: string) => void;
   /** how to start a runner; the java command by default */
   command?: () => RunnerCommand;
@@ -22,19 +28,20 @@ type Options = {
 export function createServices(o: Options): Services {
   const store = openStore(o.dataDir);
   const examplesDir = o.examplesDir ?? defaultExamplesDir();
+  const dataRoot = o.dataRoot ?? defaultDataRoot();
   seedOnce(store, examplesDir);
   let tracker: RunTracker | undefined;
   const supervisor = new RunnerSupervisor({
     dataDir: o.dataDir,
-    command: o.command ?? (() => javaRunnerCommand(o.java ?? "java")),
+    command: o.command ?? (() => javaRunnerCommand(o.java ?? "java", appRoot(), dataRoot)),
     external: o.external,
     log: o.log,
     onRunnerLost: () => tracker!.markActiveLost(),
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
-  tracker = new RunTracker(store, supervisor);
+  tracker = new RunTracker(store, supervisor, undefined, dataRoot);
   const previews = new PreviewService(() => supervisor.whenReady(60_000));
-  return { store, supervisor, tracker, examplesDir, previews };
+  return { store, supervisor, tracker, examplesDir, previews, dataRoot };
 }
 
 const KEY = Symbol.for("streamcanvas.services");
@@ -49,7 +56,7 @@ export function getServices(): Services {
       ? { url: env.STREAMCANVAS_RUNNER_URL, secret: env.STREAMCANVAS_RUNNER_SECRET! }
       : undefined;
     const services = createServices({
-      dataDir: path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), java: env.JAVA, external,
+      dataDir: path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), dataRoot: dataRootOf(env), java: env.JAVA, external,
     });
     g[KEY] = services;
     void services.supervisor.start();

@@ -15,14 +15,16 @@ import { distinctKind } from "./distinct.node.ts";
 import { groupAggregateKind } from "./group-aggregate.node.ts";
 import { tumbleWindowKind } from "./tumble-window.node.ts";
 import { tsMapKind } from "./ts-map.node.ts";
+import { filesystemSourceKind } from "./filesystem-source.node.ts";
+import { filesystemSinkKind } from "./filesystem-sink.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
 export const nodeKinds: readonly NodeKind<any>[] = [
-  datagenKind, valuesKind,
+  datagenKind, valuesKind, filesystemSourceKind,
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
-  printKind, blackholeKind, collectKind,
+  printKind, blackholeKind, collectKind, filesystemSinkKind,
 ];
 
 const byKind = new Map(nodeKinds.map((k) => [k.kind, k]));

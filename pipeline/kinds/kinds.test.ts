@@ -6,8 +6,8 @@ import { getNodeKind, nodeKinds } from "./index";
 describe("node kind registry", () => {
   it("lists the kinds in palette order", () => {
     expect(nodeKinds.map((k) => k.kind)).toEqual([
-      "datagen", "values", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
-      "print", "blackhole", "collect",
+      "datagen", "values", "filesystem-source", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
+      "print", "blackhole", "collect", "filesystem-sink",
     ]);
   });
   it("looks kinds up by id", () => {

@@ -6,7 +6,8 @@ import { isAlive, javaRunnerCommand, spawnRunner } from "@/server/runner/spawn";
 
 export type Connection = { client: RunnerClient; source: string; close(): Promise<void> };
 
-export async function connectRunner(env: Env, dataDir: string, log: (l: string) => void): Promise<Connection> {
+/** `dataRoot`: given to a runner we start, which confines filesystem sources and sinks to it. */
+export async function connectRunner(env: Env, dataDir: string, log: (l: string) => void, dataRoot?: string): Promise<Connection> {
   if (env.STREAMCANVAS_RUNNER_URL) {
     const client = createRunnerClient(env.STREAMCANVAS_RUNNER_URL, env.STREAMCANVAS_RUNNER_SECRET!);
     await client.health();
@@ -19,7 +20,7 @@ export async function connectRunner(env: Env, dataDir: string, log: (l: string) 
     if (healthy) return { client, source: `the server's runner (pid ${rec.pid})`, close: async () => {} };
   }
   log("no runner is up; starting one (this takes a few seconds)");
-  const started = await spawnRunner(javaRunnerCommand(env.JAVA), (l) => log(`[runner] ${l}`));
+  const started = await spawnRunner(javaRunnerCommand(env.JAVA, undefined, dataRoot), (l) => log(`[runner] ${l}`));
   const { child } = started;
   const stopOnExit = () => child.kill("SIGTERM");
   process.once("exit", stopOnExit);

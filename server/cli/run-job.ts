@@ -9,7 +9,9 @@ const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED"]);
 
 /** A datagen source ends after number-of-rows, or when a sequence column runs out; other connectors run on. */
 const boundedSource = (o: Record<string, string>, connector: string) =>
-  connector === "datagen" && ("number-of-rows" in o || Object.entries(o).some(([k, v]) => /^fields\..+\.kind$/.test(k) && v === "sequence"));
+  (connector === "datagen" && ("number-of-rows" in o || Object.entries(o).some(([k, v]) => /^fields\..+\.kind$/.test(k) && v === "sequence"))) ||
+  // files are read once and the source ends, unless it watches its folder for new ones
+  (connector === "filesystem" && !("source.monitor-interval" in o));
 
 export const isBounded = (p: TableProgram) =>
   p.statements.every((s) => s.op !== "from" || boundedSource(s.descriptor.options, s.descriptor.connector));

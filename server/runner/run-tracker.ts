@@ -1,6 +1,6 @@
 // Runs: submit a pipeline to the runner, one poller per active run keeping the store current, watchers fed on change.
 import { EventEmitter, on } from "node:events";
-import { checkGraph, compileGraph, GraphCompileError } from "@/server/pipeline-ops";
+import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
 import { isTerminal, type RunInfo, type RunStatus } from "@/server/store/runs-repo";
 import type { Store } from "@/server/store/store";
 import { RunnerRejection, RunnerUnavailable, type JobInfo, type RunnerClient } from "./client";
@@ -19,14 +19,18 @@ export class RunTracker {
   private readonly events = new EventEmitter().setMaxListeners(0);
   private disposed = false;
 
-  constructor(private readonly store: Store, private readonly supervisor: RunnerSupervisor, private readonly pollMs = 500) {}
+  constructor(
+    private readonly store: Store, private readonly supervisor: RunnerSupervisor, private readonly pollMs = 500,
+    /** where filesystem sources and sinks resolve their paths; the runner must have been started with the same */
+    private readonly dataRoot = defaultDataRoot(),
+  ) {}
 
   async start(pipelineId: string, readyTimeoutMs = 120_000): Promise<RunInfo> {
     const p = this.store.pipelines.get(pipelineId);
     if (!p) throw new NotFoundError(`no pipeline ${pipelineId}`);
-    const errors = checkGraph(p.graph);
+    const errors = checkGraph(p.graph, this.dataRoot);
     if (errors.length) throw new GraphCompileError(errors);
-    const program = compileGraph(p.graph);
+    const program = compileGraph(p.graph, this.dataRoot);
     const client = await this.supervisor.whenReady(readyTimeoutMs);
     const run = this.store.runs.create(pipelineId);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version

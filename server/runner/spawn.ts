@@ -16,8 +16,11 @@ export const appRoot = () => process.env.STREAMCANVAS_HOME || process.cwd();
 
 export class RunnerNotBuilt extends Error {}
 
-/** `java <jvm.options> -cp classes:lib/* io.streamcanvas.runner.Main --port 0`, checked to be built. */
-export function javaRunnerCommand(java: string, root = appRoot()): RunnerCommand {
+/**
+ * `java <jvm.options> -cp classes:lib/* io.streamcanvas.runner.Main --port 0 [--data-root DIR]`, checked to be built;
+ * without a data root the runner refuses the filesystem connector.
+ */
+export function javaRunnerCommand(java: string, root = appRoot(), dataRoot?: string): RunnerCommand {
   const dir = path.join(root, "jvm-runner");
   const classes = path.join(dir, "target", "classes");
   const lib = path.join(dir, "target", "lib");
@@ -33,7 +36,8 @@ export function javaRunnerCommand(java: string, root = appRoot()): RunnerCommand
     : [];
   const heap = options.some((o) => o.startsWith("-Xmx")) ? [] : ["-Xmx1g"];
   const cp = [classes, path.join(lib, "*")].join(path.delimiter);
-  return { command: java, args: [...heap, ...options, "-cp", cp, "io.streamcanvas.runner.Main", "--port", "0"], cwd: root };
+  return { command: java, args: [...heap, ...options, "-cp", cp, "io.streamcanvas.runner.Main", "--port", "0",
+    ...(dataRoot ? ["--data-root", dataRoot] : [])], cwd: root };
 }
 
 export const newSecret = () => randomBytes(24).toString("base64url");

@@ -19,7 +19,7 @@ export type Harness = { dir: string; services: Services; caller: ReturnType<type
 export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: string; startRunner?: boolean } = {}): Harness {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-api-"));
   const services = createServices({
-    dataDir: dir, examplesDir: o.examplesDir ?? path.join(dir, "no-examples"), command: o.command, log: () => {},
+    dataDir: dir, dataRoot: path.join(dir, "files"), examplesDir: o.examplesDir ?? path.join(dir, "no-examples"), command: o.command, log: () => {},
   });
   if (o.startRunner) void services.supervisor.start();
   return {

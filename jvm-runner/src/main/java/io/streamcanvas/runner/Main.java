@@ -2,7 +2,9 @@
 package io.streamcanvas.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamcanvas.runner.files.DataRoot;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,15 +18,17 @@ public final class Main {
     String flinkRestPort = "8081-8099";
     boolean exitOnStdinEof = false;
     boolean warmup = true;
+    DataRoot dataRoot = DataRoot.NONE;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
         case "--flink-rest-port" -> flinkRestPort = value(args, ++i, "--flink-rest-port");
         case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
         case "--no-warmup" -> warmup = false;
+        case "--data-root" -> dataRoot = DataRoot.of(Path.of(value(args, ++i, "--data-root")));
         case "--remote" -> fail("--remote is not supported yet; the runner embeds a MiniCluster");
         default -> fail("unknown argument " + args[i]
-            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup]");
+            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup] [--data-root DIR]");
       }
     }
     String secret = System.getenv(SECRET_ENV);
@@ -32,7 +36,7 @@ public final class Main {
 
     System.err.println("streamcanvas-runner: starting Flink MiniCluster…");
     long t0 = System.nanoTime();
-    Runner runner = Runner.start(port, flinkRestPort, secret);
+    Runner runner = Runner.start(port, flinkRestPort, secret, dataRoot);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(runner), "shutdown"));
     System.err.printf("streamcanvas-runner: MiniCluster up at %s in %d ms; control API on 127.0.0.1:%d%n",
         runner.flinkRestUrl(), (System.nanoTime() - t0) / 1_000_000, runner.port());

@@ -4,6 +4,7 @@ package io.streamcanvas.runner;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamcanvas.runner.cluster.EmbeddedCluster;
+import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.http.ControlServer;
 import io.streamcanvas.runner.http.Routes;
 import io.streamcanvas.runner.job.JobRegistry;
@@ -26,9 +27,14 @@ public final class Runner implements AutoCloseable {
 
   /** Starts the cluster first, then the API, so the API never answers before jobs can run. */
   public static Runner start(int port, String flinkRestPort, String secret) throws Exception {
+    return start(port, flinkRestPort, secret, DataRoot.NONE);
+  }
+
+  /** `dataRoot`: the folder filesystem sources and sinks are confined to (NONE: the filesystem connector is off). */
+  public static Runner start(int port, String flinkRestPort, String secret, DataRoot dataRoot) throws Exception {
     EmbeddedCluster cluster = EmbeddedCluster.start(flinkRestPort, TASK_SLOTS);
     try {
-      JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
+      JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort(), dataRoot);
       JobRegistry registry = new JobRegistry();
       Runner[] self = new Runner[1];
       Routes routes = new Routes(registry, submitter, () -> self[0].health(registry));
@@ -48,7 +54,8 @@ public final class Runner implements AutoCloseable {
         .put("flinkRestUrl", cluster.restUrl())
         .put("flinkVersion", EnvironmentInformation.getVersion())
         .put("startedAt", startedAt)
-        .put("jobs", registry.size());
+        .put("jobs", registry.size())
+        .put("dataRoot", submitter.dataRoot().path() == null ? null : submitter.dataRoot().path().toString());
   }
 
   public int port() {

@@ -1,6 +1,7 @@
 // Translates a TableProgram statement by statement and submits all its sinks as ONE job to the Flink cluster.
 package io.streamcanvas.runner.job;
 
+import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
 import io.streamcanvas.runner.ir.TableProgram;
@@ -21,9 +22,20 @@ public final class JobSubmitter {
   private final String host;
   private final int restPort;
 
+  private final DataRoot dataRoot;
+
   public JobSubmitter(String host, int restPort) {
+    this(host, restPort, DataRoot.NONE);
+  }
+
+  public JobSubmitter(String host, int restPort, DataRoot dataRoot) {
     this.host = host;
     this.restPort = restPort;
+    this.dataRoot = dataRoot;
+  }
+
+  public DataRoot dataRoot() {
+    return dataRoot;
   }
 
   public RunningJob submit(TableProgram program) throws SubmissionException {
@@ -32,7 +44,7 @@ public final class JobSubmitter {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     program.config().forEach((k, v) -> tEnv.getConfig().set(k, v));
-    ProgramContext ctx = new ProgramContext(env, tEnv);
+    ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot);
     try {
       translate(program, ctx);
       if (ctx.insertCount() == 0 && ctx.collects().isEmpty()) {

@@ -5,6 +5,7 @@ import static org.apache.flink.table.api.Expressions.$;
 import static org.apache.flink.table.api.Expressions.lit;
 
 import io.streamcanvas.runner.expr.FlinkTypes;
+import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
 import java.util.Set;
@@ -18,12 +19,18 @@ final class Descriptors {
    * Connectors a program may use. The classpath also holds Flink's legacy CSV sink, which writes files wherever it is
    * told; only connectors that a node kind offers are let through.
    */
-  static final Set<String> CONNECTORS = Set.of("datagen", "print", "blackhole");
+  static final Set<String> CONNECTORS = Set.of("datagen", "print", "blackhole", FileSystemDescriptors.CONNECTOR);
 
   private Descriptors() {}
 
   /** `derivedFrom` supplies the schema when the IR gives none (print/blackhole sinks take their input's columns). */
   static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom) {
+    return build(ir, derivedFrom, DataRoot.NONE);
+  }
+
+  /** As above; a filesystem descriptor's options and path are checked against the runner's data root first. */
+  static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom, DataRoot root) {
+    if (FileSystemDescriptors.CONNECTOR.equals(ir.connector())) ir = FileSystemDescriptors.checked(ir, root, derivedFrom == null);
     if (!CONNECTORS.contains(ir.connector())) {
       throw new IrException("connector \"" + ir.connector() + "\" is not available; use one of " + new TreeSet<>(CONNECTORS));
     }

@@ -9,6 +9,6 @@ final class FromTranslator implements Translator<Statement.From> {
   }
 
   public void translate(Statement.From s, ProgramContext ctx) {
-    ctx.define(s.table(), ctx.tEnv().from(Descriptors.build(s.descriptor(), null)));
+    ctx.define(s.table(), ctx.tEnv().from(Descriptors.build(s.descriptor(), null, ctx.dataRoot())));
   }
 }

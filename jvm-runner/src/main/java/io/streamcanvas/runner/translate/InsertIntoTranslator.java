@@ -12,6 +12,6 @@ final class InsertIntoTranslator implements Translator<Statement.InsertInto> {
   public void translate(Statement.InsertInto s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     ctx.addInsert(s.sink());
-    ctx.statementSet().add(input.insertInto(Descriptors.build(s.descriptor(), input)));
+    ctx.statementSet().add(input.insertInto(Descriptors.build(s.descriptor(), input, ctx.dataRoot())));
   }
 }

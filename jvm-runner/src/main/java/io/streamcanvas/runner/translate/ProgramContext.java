@@ -1,6 +1,7 @@
 // State shared by the translators of one program: the environments, named intermediate tables, sinks so far.
 package io.streamcanvas.runner.translate;
 
+import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.IrException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public final class ProgramContext {
   public record CollectSink(String sinkId, int maxRows, List<String> columnNames, List<LogicalType> columnTypes,
       CloseableIterator<Row> rows) {}
 
+  private final DataRoot dataRoot;
   private final StreamExecutionEnvironment env;
   private final StreamTableEnvironment tEnv;
   private final StreamStatementSet statementSet;
@@ -31,6 +33,11 @@ public final class ProgramContext {
   private int viewCount;
 
   public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv) {
+    this(env, tEnv, DataRoot.NONE);
+  }
+
+  public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, DataRoot dataRoot) {
+    this.dataRoot = dataRoot;
     this.env = env;
     this.tEnv = tEnv;
     this.statementSet = tEnv.createStatementSet();
@@ -38,6 +45,11 @@ public final class ProgramContext {
 
   public StreamExecutionEnvironment env() {
     return env;
+  }
+
+  /** where filesystem sources and sinks may read and write */
+  public DataRoot dataRoot() {
+    return dataRoot;
   }
 
   public StreamTableEnvironment tEnv() {

@@ -1,0 +1,38 @@
+// The filesystem connector's descriptor, checked: only the options a StreamCanvas node sets, and a path inside the data root.
+package io.streamcanvas.runner.translate;
+
+import io.streamcanvas.runner.files.DataRoot;
+import io.streamcanvas.runner.ir.IrException;
+import io.streamcanvas.runner.ir.TableDescriptorIr;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+final class FileSystemDescriptors {
+  static final String CONNECTOR = "filesystem";
+  static final Set<String> FORMATS = Set.of("csv", "json");
+  /**
+   * Options a program may set. Flink's connector has more (e.g. a partition-commit policy CLASS, which it would load
+   * and run), so everything else is refused rather than passed through.
+   */
+  private static final Set<String> OPTIONS = Set.of("path", "format", "source.monitor-interval",
+      "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval", "sink.rolling-policy.inactivity-interval",
+      "sink.rolling-policy.check-interval", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.allow-comments",
+      "csv.null-literal", "csv.quote-character", "json.ignore-parse-errors",
+      "json.encode.decimal-as-plain-number");
+
+  private FileSystemDescriptors() {}
+
+  /** The descriptor with its path made absolute by the data root (for a source, the path must exist). */
+  static TableDescriptorIr checked(TableDescriptorIr ir, DataRoot root, boolean source) {
+    for (String k : ir.options().keySet()) {
+      if (!OPTIONS.contains(k)) throw new IrException("filesystem option \"" + k + "\" is not allowed; allowed: " + new java.util.TreeSet<>(OPTIONS));
+    }
+    String format = ir.options().get("format");
+    if (!FORMATS.contains(format)) throw new IrException("filesystem format must be one of " + new java.util.TreeSet<>(FORMATS) + ", got " + format);
+    if (ir.schema() == null && source) throw new IrException("a filesystem source needs a schema");
+    Map<String, String> options = new HashMap<>(ir.options());
+    options.put("path", root.resolve(ir.options().get("path"), source).toString());
+    return new TableDescriptorIr(ir.connector(), ir.schema(), ir.watermark(), options);
+  }
+}

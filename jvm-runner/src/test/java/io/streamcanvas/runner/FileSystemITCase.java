@@ -1,0 +1,109 @@
+// The filesystem connector on a MiniCluster: a bounded CSV source and a JSON-lines sink whose files are final when the
+// job finishes, and every path that would leave the data root refused before the job runs.
+package io.streamcanvas.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.ir.IrReader;
+import io.streamcanvas.runner.job.JobSubmitter;
+import io.streamcanvas.runner.job.RunningJob;
+import io.streamcanvas.runner.job.SubmissionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedCluster.class)
+class FileSystemITCase {
+  static final Path FIXTURE = Path.of("../pipeline/fixtures/filesystem-files.ir.json");
+
+  /** The fixture program with the sink's path (statement 2) replaced. */
+  static ObjectNode program(String sinkPath) throws Exception {
+    ObjectNode p = (ObjectNode) FixturesITCase.JSON.readTree(FIXTURE.toFile());
+    ((ObjectNode) p.get("statements").get(2).get("descriptor").get("options")).put("path", sinkPath);
+    return p;
+  }
+
+  static RunningJob submit(JobSubmitter submitter, ObjectNode program) throws Exception {
+    return submitter.submit(IrReader.read(program.toString()));
+  }
+
+  /** Every line of every visible file under dir (Flink's in-progress files are hidden, named .part-…). */
+  static List<String> visibleLines(Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        if (!f.getFileName().toString().startsWith(".")) lines.addAll(Files.readAllLines(f));
+      }
+    }
+    return lines.stream().sorted().toList();
+  }
+
+  @Test
+  void bounded_csv_to_json_lines_files_are_final_when_the_job_finishes() throws Exception {
+    RunningJob job = submit(SharedCluster.submitter(), program("out/bounded ö run"));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 60_000), () -> job.toJson(true).toPrettyString());
+    Path out = SharedCluster.dataRoot().resolve("out/bounded ö run");
+    assertEquals(List.of(
+        "{\"order id\":1,\"the \\\"name\\\"\":\"Zoë \\\"Z\\\" Müller\",\"back`tick €\":12.50,\"at\":\"2024-03-01 10:00:00\"}",
+        "{\"order id\":3,\"the \\\"name\\\"\":\"Stone, Carla\",\"back`tick €\":7.25,\"at\":\"2024-03-01 10:00:02\"}",
+        "{\"order id\":4,\"the \\\"name\\\"\":\"名前\",\"back`tick €\":100.00,\"at\":\"2024-03-01 10:00:03\"}"), visibleLines(out));
+    try (Stream<Path> files = Files.walk(out)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("inprogress")), "no in-progress file is left");
+    }
+  }
+
+  @Test
+  void paths_outside_the_data_root_are_refused_before_running() throws Exception {
+    Path outside = Files.createTempDirectory("sc-outside-");
+    Files.writeString(outside.resolve("secret.csv"), "1,x,1.0,2024-01-01 00:00:00\n");
+    Files.createSymbolicLink(SharedCluster.dataRoot().resolve("link out"), outside);
+    for (String sinkPath : List.of("../escape", "out/../../escape", outside.toString(), "link out/written", "link out")) {
+      var e = assertThrows(SubmissionException.class, () -> submit(SharedCluster.submitter(), program(sinkPath)), sinkPath);
+      assertEquals("out_json", e.node(), sinkPath);
+      assertTrue(e.getMessage().contains("outside the data root"), e.getMessage());
+    }
+    ObjectNode p = program("out/x");
+    ((ObjectNode) p.get("statements").get(0).get("descriptor").get("options")).put("path", "link out/secret.csv");
+    var e = assertThrows(SubmissionException.class, () -> submit(SharedCluster.submitter(), p));
+    assertEquals("orders_csv", e.node());
+    assertTrue(e.getMessage().contains("outside the data root"), e.getMessage());
+    try (Stream<Path> files = Files.list(outside)) {
+      assertEquals(List.of("secret.csv"), files.map(f -> f.getFileName().toString()).toList(), "nothing was written outside");
+    }
+  }
+
+  @Test
+  void a_directory_source_holding_a_link_out_is_refused() throws Exception {
+    Path outside = Files.createTempDirectory("sc-outside-");
+    Path dir = Files.createDirectories(SharedCluster.dataRoot().resolve("dir with link"));
+    Files.createSymbolicLink(dir.resolve("sneaky.csv"), Files.writeString(outside.resolve("a.csv"), "1\n"));
+    ObjectNode p = program("out/y");
+    ((ObjectNode) p.get("statements").get(0).get("descriptor").get("options")).put("path", "dir with link");
+    var e = assertThrows(SubmissionException.class, () -> submit(SharedCluster.submitter(), p));
+    assertTrue(e.getMessage().contains("sneaky.csv"), e.getMessage());
+  }
+
+  @Test
+  void options_other_than_those_of_the_node_kinds_are_refused() throws Exception {
+    ObjectNode p = program("out/z");
+    ((ObjectNode) p.get("statements").get(2).get("descriptor").get("options")).put("sink.partition-commit.policy.class", "x.Y");
+    var e = assertThrows(SubmissionException.class, () -> submit(SharedCluster.submitter(), p));
+    assertTrue(e.getMessage().contains("sink.partition-commit.policy.class"), e.getMessage());
+  }
+
+  @Test
+  void a_runner_without_a_data_root_refuses_the_filesystem_connector() throws Exception {
+    var cluster = SharedCluster.cluster();
+    var submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
+    var e = assertThrows(SubmissionException.class, () -> submit(submitter, program("out/w")));
+    assertTrue(e.getMessage().contains("--data-root"), e.getMessage());
+  }
+}

@@ -1,0 +1,68 @@
+// filesystem source and sink kinds: paths checked before the server sees them, row types, and Flink's option keys.
+import { describe, expect, it } from "vitest";
+import { compile } from "../compile";
+import { graph } from "../testing";
+import { validateGraph } from "../validate";
+
+const source = (config: Record<string, unknown>) => ({
+  id: "files", kind: "filesystem-source",
+  config: { path: "in/orders.csv", columns: [{ name: "order id", type: "BIGINT" }, { name: "at", type: "TIMESTAMP(3)" }], ...config },
+});
+const sink = (config: Record<string, unknown>) => ({ id: "out", kind: "filesystem-sink", config: { path: "out/clean", ...config } });
+const errorsOf = (src: Record<string, unknown>, snk: Record<string, unknown> = {}) =>
+  validateGraph(graph([source(src), sink(snk)], ["files->out"])).errors;
+
+describe("filesystem paths", () => {
+  it.each([
+    ["", "give a path"],
+    ["/etc/passwd", "absolute"],
+    ["~/x.csv", "absolute"],
+    ["C:/x.csv", "absolute"],
+    ["file:/etc/passwd", "URL scheme"],
+    ["in/../../x.csv", "leaves the data root"],
+    ["..", "leaves the data root"],
+  ])("refuses %j, pinned to node and field", (p, message) => {
+    expect(errorsOf({ path: p })).toEqual([{ nodeId: "files", field: "path", message: expect.stringContaining(message) }]);
+    expect(errorsOf({}, { path: p })).toEqual([{ nodeId: "out", field: "path", message: expect.stringContaining(message) }]);
+  });
+  it("accepts spaces, quotes and non-ASCII letters", () => {
+    expect(errorsOf({ path: "my 'data'/Zoë \"x\".csv" }, { path: "out/名前 dir" })).toEqual([]);
+  });
+});
+
+describe("filesystem source", () => {
+  it("types its declared columns and marks the event-time column", () => {
+    const r = validateGraph(graph([source({ eventTime: { column: "at", watermarkDelay: 1000 } }), sink({})], ["files->out"]));
+    expect(r.errors).toEqual([]);
+    expect(r.rowTypes.files?.map((c) => [c.name, c.timeAttribute ?? null])).toEqual([["order id", null], ["at", "rowtime"]]);
+  });
+  it("pins a bad type or a long delimiter to its field", () => {
+    expect(errorsOf({ columns: [{ name: "x", type: "NOPE" }], fieldDelimiter: ";;" }).map((e) => e.field)).toEqual(["columns.0.type", "fieldDelimiter"]);
+  });
+  it("compiles to a filesystem descriptor with Flink's option keys; monitoring makes it unbounded", () => {
+    const r = compile(graph([
+      source({ format: "json", ignoreParseErrors: true, monitorIntervalSeconds: 5 }),
+      sink({ format: "csv", fieldDelimiter: ";", fileSizeMb: 2, rolloverIntervalSeconds: 60, inactivityIntervalSeconds: 10 }),
+    ], ["files->out"]));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.program.statements).toEqual([
+      {
+        op: "from", table: "files",
+        descriptor: {
+          connector: "filesystem", schema: [{ name: "order id", type: "BIGINT" }, { name: "at", type: "TIMESTAMP(3)" }],
+          options: { path: "in/orders.csv", format: "json", "json.ignore-parse-errors": "true", "source.monitor-interval": "5 s" },
+        },
+      },
+      {
+        op: "insertInto", sink: "out", input: "files",
+        descriptor: {
+          connector: "filesystem",
+          options: {
+            path: "out/clean", format: "csv", "csv.field-delimiter": ";",
+            "sink.rolling-policy.file-size": "2097152b", "sink.rolling-policy.rollover-interval": "60 s", "sink.rolling-policy.inactivity-interval": "10 s",
+          },
+        },
+      },
+    ]);
+  });
+});
