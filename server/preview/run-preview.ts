@@ -3,7 +3,8 @@
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import { edgeCounts, previewHints, type PreviewHint } from "@/pipeline/preview-hints";
 import { PREVIEW_DEFAULTS, planPreview, type PreviewPlan } from "@/pipeline/preview";
-import { GraphCompileError } from "@/server/pipeline-ops";
+import { checkDataPaths, resolveDataPaths } from "@/server/files/data-root";
+import { defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
 import type { JobInfo, RunnerClient } from "@/server/runner/client";
 import type { SinkResult } from "@/server/store/runs-repo";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
@@ -23,13 +24,15 @@ const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED"]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The plan with TS UDFs of the previewed part type-checked and bundled; invalid → GraphCompileError. */
-export function preparePreview(graph: PipelineGraph, nodeId: string, o: PreviewOptions = {}): PreviewPlan {
+export function preparePreview(graph: PipelineGraph, nodeId: string, o: PreviewOptions = {}, dataRoot = defaultDataRoot()): PreviewPlan {
   const r = planPreview(graph, nodeId, o);
   if (!r.ok) throw new GraphCompileError(r.errors);
   const inside = new Set(r.plan.sampled);
   const udfErrors: GraphError[] = checkUdfs(graph).filter((e) => e.nodeId !== undefined && inside.has(e.nodeId));
-  if (udfErrors.length) throw new GraphCompileError(udfErrors);
-  return { ...r.plan, program: bundleUdfs(r.plan.program) };
+  // file paths checked and made absolute as for a run (a preview reads the same files)
+  const pathErrors = checkDataPaths(r.plan.program, dataRoot);
+  if (udfErrors.length || pathErrors.length) throw new GraphCompileError([...udfErrors, ...pathErrors]);
+  return { ...r.plan, program: resolveDataPaths(bundleUdfs(r.plan.program), dataRoot) };
 }
 
 export async function runPreview(
