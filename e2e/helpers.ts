@@ -45,3 +45,23 @@ export async function startRun(page: Page) {
   await page.getByTestId("run-button").click();
   await expect(panel).not.toHaveAttribute("data-run-id", before ?? "", { timeout: 60_000 });
 }
+
+/** The selected node's UDF code editor (Monaco), once it has loaded. */
+export async function udfEditor(page: Page) {
+  const editor = page.getByTestId("udf-editor");
+  await expect(editor).toHaveAttribute("data-state", "ready", { timeout: 60_000 });
+  return editor;
+}
+
+/** Replaces the code in the open UDF editor by select-all and a paste of the new text (typed key by key, Monaco's
+ *  auto-closing brackets and auto-indent would rewrite it); a later click elsewhere (e.g. Run) hands it to the canvas. */
+export async function setUdfCode(page: Page, code: string) {
+  const editor = await udfEditor(page);
+  await editor.locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
+}

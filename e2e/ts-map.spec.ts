@@ -1,31 +1,62 @@
-// A TS map node edited in the inspector's code box: a type error is refused at Run naming the node, field and line; fixed, it runs.
+// A TS map node in the Monaco UDF editor: `row.` completes the real columns, a typo is red as you type and Run refuses
+// it naming node, field and line (shown on the node and in the editor too); fixed, it runs and transforms the rows.
 import { expect, test } from "@playwright/test";
-import { connect, dragKind, selectNode, startRun, waitForRunner } from "./helpers";
+import { connect, dragKind, selectNode, setUdfCode, startRun, udfEditor, waitForRunner } from "./helpers";
 
 const code = (name: string) => `export default function map(row: Input): { shout: string; next: bigint | null } {
   return { shout: (row.${name} ?? "").toUpperCase(), next: row.id === null ? null : row.id + 1n };
 }
 `;
 
-test("a TS map's type error blocks the run with its line, and the fixed function transforms the rows", async ({ page }) => {
+test("a TS map is edited in Monaco with typed completion and live errors, refused while wrong, then runs", async ({ page }) => {
+  // Monaco comes from StreamCanvas itself, and only once a UDF editor opens
+  const fetched: URL[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url())));
+  const monacoFiles = () => fetched.filter((u) => u.pathname.startsWith("/monaco/")).map((u) => u.pathname);
   await page.goto("/");
   await page.getByTestId("new-pipeline").click();
   await dragKind(page, "values", { x: 120, y: 150 });
+  expect(monacoFiles()).toEqual([]);
   await dragKind(page, "ts-map", { x: 380, y: 150 });
   await dragKind(page, "collect", { x: 640, y: 150 });
   await connect(page, "handle-values_1-out-out", "handle-ts_map_1-in-in");
   await connect(page, "handle-ts_map_1-out-out", "handle-collect_1-in-in");
 
   await selectNode(page, "ts_map_1");
-  await page.getByTestId("field-code").fill(code("nam"));
+  const editor = await udfEditor(page);
+  expect(monacoFiles()).toEqual(expect.arrayContaining(["/monaco/monaco.css", "/monaco/monaco.js"]));
+  // `row.` offers the upstream columns (Input is generated from the values node's row type)
+  await setUdfCode(page, "export default function map(row: Input): { shout: string } {\n  return { shout: row");
+  await page.keyboard.type(".");
+  const suggest = editor.locator(".suggest-widget");
+  await expect(suggest).toBeVisible();
+  await expect(suggest.locator(".monaco-list-row", { hasText: /^name/ })).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  // the TypeScript language service runs in its worker, from the same origin as the page
+  expect(monacoFiles()).toContain("/monaco/ts.worker.js");
+  expect(fetched.filter((u) => u.origin !== new URL(page.url()).origin && u.protocol.startsWith("http"))).toEqual([]);
+
+  // a typo is red in the editor before anything runs
+  await setUdfCode(page, code("nam"));
+  await expect(editor).not.toHaveAttribute("data-error-count", "0");
+  await expect(editor.locator(".squiggly-error").first()).toBeVisible();
+  await expect(page.getByTestId("udf-editor-status")).toContainText("1 error");
+  // the declared return type is the node's output row type, on the next edge as soon as the typing pauses
+  await expect(page.getByTestId("edge-label-e_ts_map_1_out_collect_1_in")).toHaveAttribute("title", /shout STRING NOT NULL, next BIGINT/);
+
   await waitForRunner(page);
   await page.getByTestId("run-button").click();
   const refusal = page.getByTestId("run-action-error");
   await expect(refusal).toContainText("ts_map_1.code");
   await expect(refusal).toContainText("line 2:");
   await expect(refusal).toContainText("nam");
+  // the server's error shows on the node too, and as a second marker beside the editor's own
+  await expect(page.getByTestId("node-error-message-ts_map_1")).toContainText("'nam' does not exist");
+  await expect(editor).toHaveAttribute("data-error-count", "2");
 
-  await page.getByTestId("field-code").fill(code("name"));
+  await setUdfCode(page, code("name"));
+  await expect(editor).toHaveAttribute("data-error-count", "0");
+  await expect(page.getByTestId("node-error-message-ts_map_1")).toHaveCount(0);
   await startRun(page);
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FINISHED", { timeout: 90_000 });
   // Flink promises no order across the values rows, so compare the rows as a set of (shout, next) pairs

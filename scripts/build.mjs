@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { buildMonaco } from "./build-monaco.mjs";
 import { hashSources, npxBin, readStamp, root, run, say, writeStamp } from "./lib.mjs";
 
 export const JAVA_SOURCES = ["jvm-runner/pom.xml", "jvm-runner/src", "jvm-runner/jvm.options"];
@@ -32,6 +33,9 @@ export async function buildJava({ tests = false, force = false } = {}) {
 
 /** next build, skipped when the app's sources and the lockfile are unchanged and a build exists. */
 export async function buildNext({ force = false } = {}) {
+  // Monaco first: the app serves public/monaco (loaded when a UDF editor opens), and its sources' hash includes it.
+  const monaco = await buildMonaco();
+  if (monaco) return monaco;
   const hash = hashSources(NEXT_SOURCES);
   if (!force && fs.existsSync(path.join(root, ".next/BUILD_ID")) && readStamp("next") === hash) {
     say("web app: up to date");

@@ -4,6 +4,7 @@ import { createContext, useContext, useMemo, useRef, type ReactNode } from "reac
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import type { RowType } from "@/pipeline/types";
 import { validateGraph } from "@/pipeline/validate";
+import { useServerErrors } from "@/components/udf-editor/server-errors";
 import { useCanvas } from "./store-context";
 import { toGraph, type CanvasNode, type CanvasState } from "./store";
 
@@ -54,7 +55,13 @@ export function ValidationProvider({ children }: { children: ReactNode }) {
 
 export const useValidation = () => useContext(ValidationContext);
 
+/** The node's errors: the live validator's, then those the server reported for its current config (e.g. UDF type
+ *  errors from a refused Run), which the browser's validator cannot find itself. */
 export function useNodeErrors(nodeId: string): GraphError[] {
   const { errors } = useValidation();
-  return useMemo(() => errors.filter((e) => e.nodeId === nodeId), [errors, nodeId]);
+  const server = useServerErrors(nodeId);
+  return useMemo(() => {
+    const own = errors.filter((e) => e.nodeId === nodeId);
+    return [...own, ...server.filter((s) => !own.some((e) => e.field === s.field && e.message === s.message))];
+  }, [errors, server, nodeId]);
 }

@@ -2,6 +2,7 @@
 "use client";
 import { useContext } from "react";
 import { TYPE_ROOTS } from "@/pipeline/types";
+import { UdfCodeField } from "@/components/udf-editor/udf-code-field";
 import { ExprField } from "./expr-field";
 import { FormCtx as Ctx, type FormContext } from "./form-context";
 import { ArrayField, fieldErrors, type FieldProps } from "./array-fields";
@@ -41,7 +42,7 @@ function ObjectFields({ schema, value, onChange, path }: { schema: JsonSchema; v
 }
 
 export function Field(props: FieldProps) {
-  const { errors } = useContext(Ctx);
+  const { errors, nodeId, inputRowType } = useContext(Ctx);
   const { schema, nullable } = unwrapNullable(props.schema);
   const t = typeOf(schema);
   const label = schema.title ?? humanize(props.name);
@@ -93,11 +94,10 @@ export function Field(props: FieldProps) {
         onChange={(e) => props.onChange(e.target.value === "" ? cleared : Number(e.target.value))} />
     );
   } else if (t === "string" && schema.format === "typescript") {
-    // TS UDF source: a multi-line code box; the server type-checks it on Run (errors name the line)
-    input = (
-      <textarea className="sc-input sc-input--mono sc-code" data-testid={`field-${props.path}`} rows={14}
-        value={String(props.value ?? "")} spellCheck={false} autoComplete="off" wrap="off"
-        onChange={(e) => props.onChange(e.target.value)} />
+    // TS UDF source, in any kind: the Monaco editor (typed `Input`, live diagnostics, the node's errors as markers)
+    return (
+      <UdfCodeField nodeId={nodeId} path={props.path} label={label} value={String(props.value ?? "")}
+        onChange={props.onChange} inputRowType={inputRowType} errors={errs} />
     );
   } else if (t === "string" && isExpression(schema, props.name)) {
     return <ExprField label={label} path={props.path} value={String(props.value ?? "")} onChange={props.onChange} hint={schema.description} />;

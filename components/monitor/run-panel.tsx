@@ -3,7 +3,9 @@
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
+import { useCanvasStoreApi } from "@/components/canvas/store-context";
 import { useValidation } from "@/components/canvas/validation";
+import { reportServerErrors } from "@/components/udf-editor/server-errors";
 import { ErrorList } from "@/components/inspector/error-list";
 import { useTRPC } from "@/components/trpc/client";
 import { useRunnerStatus } from "@/components/ui/runner-status";
@@ -22,6 +24,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   const recent = useQuery(trpc.runs.list.queryOptions({ pipelineId }));
   const start = useMutation(trpc.runs.start.mutationOptions());
   const stop = useMutation(trpc.runs.stop.mutationOptions());
+  const canvas = useCanvasStoreApi();
 
   // Show the newest run of this pipeline when the page opens (and keep watching it if it is still going).
   useEffect(() => {
@@ -37,10 +40,12 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
 
   const onRun = async () => {
     setActionError(null);
+    reportServerErrors(null, []);
     try {
       await flush();
       setRun(await start.mutateAsync({ pipelineId }));
     } catch (e) {
+      reportServerErrors(e, canvas.getState().nodes);
       setActionError(describeError(e));
     }
   };

@@ -5,6 +5,7 @@ import { previewRouter } from "./routers/preview";
 import { runnerRouter } from "./routers/runner";
 import { runsRouter } from "./routers/runs";
 import { versionsRouter } from "./routers/versions";
+import { udfRouter } from "./routers/udf";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   runner: runnerRouter,
   preview: previewRouter,
   versions: versionsRouter,
+  udf: udfRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -37,7 +37,7 @@ describe("compileGraph with a ts-map node", () => {
 
   it("refuses an import at its line", () => {
     const errors = checkGraph(withCode(fixture(), (c) => `import _ from "lodash";\n${c}`));
-    expect(errors.map((e) => [e.nodeId, e.field, e.message])).toEqual([["enrich", "code", 'line 1:1: imports are not available in TypeScript UDFs (no library is allowlisted yet): "lodash"']]);
+    expect(errors.map((e) => [e.nodeId, e.field, e.message])).toEqual([["enrich", "code", 'line 1:1: cannot import "lodash": a TypeScript UDF may import only "change-case" and "dayjs"']]);
   });
 
   it("reports the pure validator's errors first, without running the compiler", () => {

@@ -41,11 +41,15 @@ describe("typecheckUdf", () => {
     expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/Cannot find name 'document'/)]);
   });
 
-  it("refuses every import, naming its line", () => {
-    const code = 'import { pad } from "left-pad";\nexport * from "x";\nexport default function m(row: Input): { s: string } {\n  void import("fs");\n  return { s: pad };\n}';
+  it("refuses every import but a static one of an allowlisted library, naming its line", () => {
+    const code = 'import { pad } from "left-pad";\nexport * from "x";\nexport default function m(row: Input): { s: string } {\n  void import("fs");\n  void import("dayjs");\n  return { s: pad };\n}';
     const r = typecheckUdf(code, input);
-    const refused = r.diagnostics.filter((d) => d.message.startsWith("imports are not available"));
-    expect(refused.map((d) => [d.line, d.message.split(": ").at(-1)])).toEqual([[1, '"left-pad"'], [2, '"x"'], [4, '"fs"']]);
+    expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [1, 'cannot import "left-pad": a TypeScript UDF may import only "change-case" and "dayjs"'],
+      [2, 'cannot import "x": a TypeScript UDF may import only "change-case" and "dayjs"'],
+      [4, 'cannot import "fs": a TypeScript UDF may import only "change-case" and "dayjs"'],
+      [5, 'import "dayjs" with a static import at the top'],
+    ]);
     expect(r.diagnostics.some((d) => /Cannot find module/.test(d.message))).toBe(false);
   });
 

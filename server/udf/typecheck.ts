@@ -1,23 +1,22 @@
-// Type-checks a TS map UDF with the TypeScript compiler against the generated `Input` declaration (in memory, ES2022
-// lib, no DOM), refuses imports, and reads the output columns from the function's declared return type.
+// Type-checks a TS map UDF with the TypeScript compiler against the generated `Input` declaration and the allowlisted
+// libraries' declarations (in memory, ES2022 lib, no DOM, the editor's compiler options), refuses other imports, and
+// reads the output columns from the function's declared return type.
 import path from "node:path";
 import ts from "typescript";
 import type { RowType } from "@/pipeline/types";
+import { UDF_COMPILER_OPTIONS, UDF_FILES } from "@/pipeline/udf/compiler-options";
 import { udfGlobals } from "@/pipeline/udf/declarations";
+import { importRefusal, isUdfLibrary } from "@/pipeline/udf/libraries";
 import { FLINK_TYPE_OF_TS, type OutputColumn } from "@/pipeline/udf/output-type";
 import { findImports } from "./imports";
+import { udfLibraryDeclarations } from "./library-types";
 
 export type UdfDiagnostic = { line: number; column: number; start: number; end: number; message: string };
 export type TypecheckResult = { diagnostics: UdfDiagnostic[]; outputColumns?: OutputColumn[] };
 
-const USER_FILE = "/udf/map.ts";
-const GLOBALS_FILE = "/udf/globals.d.ts";
+const { code: USER_FILE, globals: GLOBALS_FILE, libraries: LIBRARIES_FILE } = UDF_FILES;
 const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
-const OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ["lib.es2022.d.ts"], types: [], strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true,
-  moduleDetection: ts.ModuleDetectionKind.Force, noImplicitReturns: true,
-};
+const OPTIONS = UDF_COMPILER_OPTIONS as unknown as ts.CompilerOptions;
 /** "Cannot find module …": an import is already refused with our own message. */
 const IMPORT_CODES = new Set([2307, 2792]);
 
@@ -48,17 +47,21 @@ function host(files: Map<string, string>): ts.CompilerHost {
 }
 
 export function typecheckUdf(code: string, input: RowType): TypecheckResult {
-  const files = new Map([[USER_FILE, code], [GLOBALS_FILE, udfGlobals(input)]]);
-  const program = ts.createProgram({ rootNames: [GLOBALS_FILE, USER_FILE], options: OPTIONS, host: host(files) });
+  const files = new Map([[USER_FILE, code], [GLOBALS_FILE, udfGlobals(input)], [LIBRARIES_FILE, udfLibraryDeclarations()]]);
+  const program = ts.createProgram({ rootNames: [GLOBALS_FILE, LIBRARIES_FILE, USER_FILE], options: OPTIONS, host: host(files) });
   const sf = program.getSourceFile(USER_FILE)!;
   const at = (start: number, end: number, message: string): UdfDiagnostic => {
     const { line, character } = sf.getLineAndCharacterOfPosition(start);
     return { line: line + 1, column: character + 1, start, end, message };
   };
-  const diagnostics = findImports(sf).map((i) => at(i.start, i.end, `imports are not available in TypeScript UDFs (no library is allowlisted yet): "${i.specifier}"`));
+  // A static import of an allowlisted library is bundled; anything else (other modules, import(), require) is refused.
+  const refused = findImports(sf).filter((i) => !(i.static && isUdfLibrary(i.specifier)));
+  const diagnostics = refused.map((i) => at(i.start, i.end, i.static || !isUdfLibrary(i.specifier) ? importRefusal(i.specifier) : `import "${i.specifier}" with a static import at the top`));
   for (const d of ts.getPreEmitDiagnostics(program)) {
     if (IMPORT_CODES.has(d.code) || (d.file && d.file !== sf)) continue;
     const start = d.start ?? 0;
+    // the compiler's own complaint about a refused import ("Cannot find module/name …") would only repeat ours
+    if (refused.some((i) => start >= i.start && start < i.end)) continue;
     diagnostics.push(at(start, start + (d.length ?? 0), ts.flattenDiagnosticMessageText(d.messageText, "\n")));
   }
   const out = outputColumns(program.getTypeChecker(), sf, at);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { errorMarkers } from "./markers";
+
+const code = "export default function m(row: Input): { s: string } {\n  return { s: row.nam };\n}\n";
+
+describe("errorMarkers", () => {
+  it("places a span's error at its line and column, without the message's line prefix", () => {
+    const start = code.indexOf("nam");
+    const m = errorMarkers([{ nodeId: "n", field: "code", span: { start, end: start + 3 }, message: "line 2:19: Property 'nam' does not exist" }], "code", code);
+    expect(m).toEqual([{ startLineNumber: 2, startColumn: 19, endLineNumber: 2, endColumn: 22, message: "Property 'nam' does not exist" }]);
+  });
+
+  it("widens an empty span to the rest of its line, marks span-less errors at the start, and skips other fields", () => {
+    const m = errorMarkers([
+      { nodeId: "n", field: "code", message: "whole" },
+      { nodeId: "n", field: "code", span: { start: code.length, end: code.length }, message: "at end" },
+      { nodeId: "n", field: "other", message: "elsewhere" },
+    ], "code", code);
+    expect(m.map((x) => [x.startLineNumber, x.startColumn, x.endLineNumber, x.endColumn, x.message])).toEqual([
+      [1, 1, 1, 55, "whole"],
+      [4, 1, 4, 2, "at end"],
+    ]);
+  });
+});

@@ -1,0 +1,29 @@
+// Errors the server reported for nodes (a Run refused with type errors), kept beside the config they were found in:
+// an error shows on its node and as a marker in the UDF editor until that node's config changes.
+"use client";
+import { TRPCClientError } from "@trpc/client";
+import { useMemo } from "react";
+import { create } from "zustand";
+import type { GraphError } from "@/pipeline/graph";
+import { useCanvas } from "@/components/canvas/store-context";
+import type { CanvasNode } from "@/components/canvas/store";
+
+type Reported = { error: GraphError; config: string };
+const useReported = create<{ reported: Reported[] }>(() => ({ reported: [] }));
+
+/** Remembers the node errors of a failed server call (run, validate) against the nodes' configs at the time. */
+export function reportServerErrors(e: unknown, nodes: CanvasNode[]): void {
+  const graphErrors = e instanceof TRPCClientError ? (e.data as { graphErrors?: GraphError[] } | undefined)?.graphErrors : undefined;
+  const config = (id: string) => JSON.stringify(nodes.find((n) => n.id === id)?.data.config ?? null);
+  useReported.setState({ reported: (graphErrors ?? []).filter((g) => g.nodeId).map((error) => ({ error, config: config(error.nodeId!) })) });
+}
+
+/** The server's errors for a node that still apply: its config is unchanged since they were reported. */
+export function useServerErrors(nodeId: string): GraphError[] {
+  const reported = useReported((s) => s.reported);
+  const config = useCanvas((s) => s.nodes.find((n) => n.id === nodeId)?.data.config);
+  return useMemo(() => {
+    const now = JSON.stringify(config ?? null);
+    return reported.filter((r) => r.error.nodeId === nodeId && r.config === now).map((r) => r.error);
+  }, [reported, config, nodeId]);
+}
