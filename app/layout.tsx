@@ -9,6 +9,7 @@ import "./styles/inspector.css";
 import "./styles/run.css";
 import "./styles/craft.css";
 import "./styles/theme.css";
+import "./styles/preview.css";
 import { RunnerBanner, RunnerPill, RunnerStatusProvider } from "@/components/ui/runner-status";
 import { ThemeToggle, THEME_BOOT_SCRIPT } from "@/components/ui/theme-toggle";
 import { Providers } from "./providers";

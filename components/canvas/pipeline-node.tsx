@@ -7,6 +7,7 @@ import { nodeSummary } from "./node-summary";
 import type { CanvasNode } from "./store";
 import { useCanvas } from "./store-context";
 import { useNodeErrors } from "./validation";
+import { PreviewNodeMark } from "@/components/preview/preview-panel";
 
 function handleTop(i: number, n: number) {
   return `${((i + 1) / (n + 1)) * 100}%`;
@@ -45,6 +46,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           {errors[0].message}
         </div>
       )}
+      <PreviewNodeMark nodeId={id} />
       {!kind && <div className="sc-node__error">unknown node kind “{data.kind}”</div>}
       {inputs.map((p, i) => (
         <Handle

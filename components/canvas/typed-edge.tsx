@@ -5,6 +5,7 @@ import { memo } from "react";
 import { CHAR_PX, rowTypeText, shortRowType } from "./row-type-label";
 import type { CanvasEdge } from "./store";
 import { useValidation } from "./validation";
+import { PreviewEdgeBadge } from "@/components/preview/preview-panel";
 
 function TypedEdgeView(props: EdgeProps<CanvasEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
@@ -17,6 +18,9 @@ function TypedEdgeView(props: EdgeProps<CanvasEdge>) {
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? "sc-edge is-selected" : "sc-edge"} />
+      <EdgeLabelRenderer>
+        <PreviewEdgeBadge edgeId={id} x={labelX} y={labelY} />
+      </EdgeLabelRenderer>
       {rowType && (
         <EdgeLabelRenderer>
           <div

@@ -12,6 +12,7 @@ import { ValidationProvider } from "@/components/canvas/validation";
 import { Inspector } from "@/components/inspector/inspector";
 import { describeError } from "@/components/monitor/describe-error";
 import { RunPanel } from "@/components/monitor/run-panel";
+import { PreviewProvider } from "@/components/preview/preview-context";
 import { useTRPC } from "@/components/trpc/client";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { readDraft, toMillis } from "./draft";
@@ -54,6 +55,7 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
   return (
     <CanvasStoreProvider store={store}>
       <ValidationProvider>
+        <PreviewProvider pipelineId={pipeline.id}>
         <ReactFlowProvider>
           <div className="sc-editor" data-testid="editor">
             <div className="sc-toolbar">
@@ -72,6 +74,7 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
             <RunPanel pipelineId={pipeline.id} flush={flush} />
           </div>
         </ReactFlowProvider>
+        </PreviewProvider>
       </ValidationProvider>
     </CanvasStoreProvider>
   );

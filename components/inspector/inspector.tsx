@@ -8,6 +8,8 @@ import { ErrorList } from "./error-list";
 import { InputColumns } from "./input-columns";
 import { configSchema } from "./json-schema";
 import { SchemaForm } from "./schema-form";
+import { PreviewButton } from "@/components/preview/preview-panel";
+import { UdfTryIt } from "@/components/preview/udf-try-it";
 
 export function Inspector() {
   const selectedId = useCanvas((s) => s.nodes.find((n) => n.selected)?.id ?? null);
@@ -37,6 +39,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           <h2 className="sc-inspector__title">{kind.title}</h2>
           <code className="sc-inspector__id" data-testid="inspector-node-id">{nodeId}</code>
         </div>
+        <PreviewButton nodeId={nodeId} />
         <button type="button" className="sc-button sc-button--ghost" data-testid="delete-node"
           onClick={() => store.getState().deleteNodes([nodeId])}>Delete</button>
       </header>
@@ -50,6 +53,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           ctx={{ nodeId, errors, inputRowType, columnNames: (inputRowType ?? rowTypes[nodeId] ?? []).map((c) => c.name) }}
         />
       </form>
+      {data.kind === "ts-map" && <UdfTryIt nodeId={nodeId} />}
     </div>
   );
 }

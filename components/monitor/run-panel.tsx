@@ -14,13 +14,20 @@ import { StatusBadge } from "./status-badge";
 import { isTerminal, type RunInfo } from "./types";
 import { CodeView } from "./code-view";
 import { describeError } from "./describe-error";
+import { PreviewPanel } from "@/components/preview/preview-panel";
+import { usePreview } from "@/components/preview/preview-context";
 
 export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
   const trpc = useTRPC();
   const { errors } = useValidation();
   const [run, setRun] = useState<RunInfo | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [tab, setTab] = useState<"results" | "code">("results");
+  const [tab, setTab] = useState<"results" | "code" | "preview">("results");
+  // a preview started anywhere (inspector button, live preview) brings its tab forward
+  const previewSeq = usePreview((s) => s.seq);
+  useEffect(() => {
+    if (previewSeq > 0) setTab("preview");
+  }, [previewSeq]);
   const recent = useQuery(trpc.runs.list.queryOptions({ pipelineId }));
   const start = useMutation(trpc.runs.start.mutationOptions());
   const stop = useMutation(trpc.runs.stop.mutationOptions());
@@ -94,9 +101,12 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
             onClick={() => setTab("results")}>Results</button>
           <button type="button" data-testid="tab-code" className={`sc-seg${tab === "code" ? " is-active" : ""}`}
             onClick={() => setTab("code")}>Code</button>
+          <button type="button" data-testid="tab-preview" className={`sc-seg${tab === "preview" ? " is-active" : ""}`}
+            onClick={() => setTab("preview")}>Preview</button>
         </span>
       </div>
-      {tab === "code" ? <div className="sc-run__body"><CodeView /></div> : <div className="sc-run__body">
+      {tab === "preview" ? <div className="sc-run__body"><PreviewPanel /></div>
+        : tab === "code" ? <div className="sc-run__body"><CodeView /></div> : <div className="sc-run__body">
         {blocked && (
           <div className="sc-run__blockers" data-testid="run-blockers">
             <strong>Fix {errors.length === 1 ? "this problem" : `these ${errors.length} problems`} to run:</strong>
