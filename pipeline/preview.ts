@@ -13,7 +13,9 @@ const MAX_RATE = 100_000;
 /** The stand-in sink compile() needs to accept the subgraph; its statement is dropped again. */
 const STAND_IN = "streamcanvas-preview-sink";
 
-export type PreviewOptions = { rows?: number; sourceRows?: number };
+export type PreviewOptions = { rows?: number; sourceRows?: number; seconds?: number };
+/** The runner's own backstop (jvm-runner/API.md): it cancels a preview job this long after the caller's time limit. */
+const RUNNER_GRACE_S = 10;
 export type PreviewPlan = {
   program: TableProgram;
   /** the node whose output is shown: the node itself, or for a sink the node feeding it */
@@ -59,7 +61,11 @@ export function planPreview(graph: PipelineGraph, nodeId: string, o: PreviewOpti
   const body = r.program.statements.filter((s) => s.op !== "insertInto" && s.op !== "collect").map((s) => limitSource(s, sourceRows));
   const sampled = body.flatMap((s) => ("table" in s && ids.has(s.table) ? [s.table] : [])).filter((t, i, a) => a.indexOf(t) === i);
   const collects: Statement[] = sampled.map((id) => ({ op: "collect", sink: id, input: id, maxRows: rows }));
-  const program: TableProgram = { ...r.program, name: `preview of ${nodeId} in ${graph.name}`.slice(0, 200), statements: [...body, ...collects] };
+  const timeoutMs = String(Math.round(((o.seconds ?? PREVIEW_DEFAULTS.seconds) + RUNNER_GRACE_S) * 1000));
+  const program: TableProgram = {
+    ...r.program, name: `preview of ${nodeId} in ${graph.name}`.slice(0, 200),
+    config: { ...r.program.config, "streamcanvas.job.timeout-ms": timeoutMs }, statements: [...body, ...collects],
+  };
   return { ok: true, plan: { program, target, sampled, edges: edges.map((e) => e.id) } };
 }
 

@@ -129,6 +129,17 @@ describe("preview on the real runner", () => {
     expect(jobs.filter((j) => j.name?.startsWith("preview of") && !["FINISHED", "FAILED", "CANCELED"].includes(j.status))).toEqual([]);
   });
 
+  it("the runner cancels a preview job on its own after streamcanvas.job.timeout-ms, keeping the rows so far", async () => {
+    const g = graph([
+      { id: "gen", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 9 }] } },
+      { id: "out", kind: "collect" },
+    ], ["gen->out"]);
+    const p = preparePreview(g, "gen", { sourceRows: 1e8, rows: 10 }).program;
+    const { jobId } = await (await client()).submit({ ...p, config: { ...p.config, "streamcanvas.job.timeout-ms": "5000" } });
+    expect(await endedStatus(jobId)).toBe("CANCELED"); // nobody here cancels it
+    expect((await (await client()).job(jobId))!.sinks!.gen!.rows).toHaveLength(10);
+  });
+
   it("reports an invalid upstream node as data, naming node and field", async () => {
     const g = graph([
       { id: "gen", kind: "datagen" }, { id: "f", kind: "filter", config: { predicate: "nope > 1" } }, { id: "out", kind: "collect" },

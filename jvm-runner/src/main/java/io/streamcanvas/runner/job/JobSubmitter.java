@@ -9,6 +9,9 @@ import io.streamcanvas.runner.translate.ProgramContext;
 import io.streamcanvas.runner.translate.Translators;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -18,6 +21,14 @@ public final class JobSubmitter {
   /** Options a program may not set: they would redirect the submission itself. */
   private static final Set<String> RESERVED_PREFIXES = Set.of("rest.", "execution.target", "pipeline.jars",
       "pipeline.classpaths", "jobmanager.", "high-availability");
+
+  /** Program config key: the runner cancels the job itself after this many ms (previews: no job outlives its caller). */
+  public static final String TIMEOUT_KEY = "streamcanvas.job.timeout-ms";
+  private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "job-timeouts");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final String host;
   private final int restPort;
@@ -59,11 +70,25 @@ public final class JobSubmitter {
       }
       List<CollectBuffer> buffers = ctx.collects().stream()
           .map(c -> new CollectBuffer(c, client.getJobID().toHexString())).toList();
-      return new RunningJob(client, program.name(), buffers);
+      RunningJob job = new RunningJob(client, program.name(), buffers);
+      scheduleTimeout(program, job);
+      return job;
     } catch (SubmissionException | RuntimeException e) {
       ctx.collects().forEach(c -> closeQuietly(c.rows()));
       throw e;
     }
+  }
+
+  private static void scheduleTimeout(TableProgram program, RunningJob job) {
+    String ms = program.config().get(TIMEOUT_KEY);
+    if (ms == null) return;
+    TIMEOUTS.schedule(() -> {
+      try {
+        job.cancel();
+      } catch (Exception ignored) {
+        // it ended meanwhile, or the cluster is gone; either way nothing is left running
+      }
+    }, Long.parseLong(ms), TimeUnit.MILLISECONDS);
   }
 
   private static void translate(TableProgram program, ProgramContext ctx) throws SubmissionException {
@@ -82,6 +107,10 @@ public final class JobSubmitter {
   }
 
   private static Configuration jobConfig(TableProgram program) throws SubmissionException {
+    String timeout = program.config().get(TIMEOUT_KEY);
+    if (timeout != null && !timeout.matches("[1-9][0-9]{0,9}")) {
+      throw new SubmissionException("config option \"" + TIMEOUT_KEY + "\" must be a positive number of milliseconds", null, null);
+    }
     Configuration conf = new Configuration();
     conf.setString("parallelism.default", "1");
     // Fail fast: a StreamCanvas run shows the first failure instead of restarting silently.
