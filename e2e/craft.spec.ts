@@ -92,6 +92,16 @@ test("export then import gives the same graph; a broken file names its field", a
   fs.writeFileSync(file, JSON.stringify(broken));
   await page.getByTestId("import-file-input").setInputFiles(file);
   await expect(page.getByTestId("import-error")).toContainText(`nodes.0.position.x (node ${broken.nodes[0].id})`);
+
+  // The same file imported from the pipeline list becomes a new pipeline holding the same graph.
+  const editorUrl = page.url();
+  fs.writeFileSync(file, text);
+  await page.goto("/");
+  await page.getByTestId("import-pipeline-input").setInputFiles(file);
+  await expect(page).not.toHaveURL(/\/$/);
+  await expect(page).not.toHaveURL(editorUrl);
+  await expect(page.getByTestId("node-collect_1")).toBeVisible();
+  expect(await exportText(page)).toBe(text);
 });
 
 test("a saved version compares with the canvas (added, changed) and restores", async ({ page }) => {

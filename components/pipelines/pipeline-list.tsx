@@ -7,6 +7,8 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { describeError } from "@/components/monitor/describe-error";
 import { StatusBadge } from "@/components/monitor/status-badge";
+import type { PipelineGraph } from "@/pipeline/graph";
+import { ImportButton } from "./import-button";
 
 function ago(t: string | number | Date): string {
   const s = Math.round((Date.now() - new Date(t).getTime()) / 1000);
@@ -33,7 +35,7 @@ export function PipelineList() {
   const [showExamples, setShowExamples] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const open = async (input: { example?: string }) => {
+  const open = async (input: { example?: string; graph?: PipelineGraph }) => {
     setError(null);
     try {
       const { id } = await create.mutateAsync(input);
@@ -48,6 +50,7 @@ export function PipelineList() {
       <div className="sc-page__head">
         <h1>Pipelines</h1>
         <div className="sc-page__actions">
+          <ImportButton onGraph={(graph) => void open({ graph })} onError={setError} />
           <button type="button" className="sc-button" data-testid="from-example"
             onClick={() => setShowExamples((v) => !v)}>From example ▾</button>
           <button type="button" className="sc-button sc-button--primary" data-testid="new-pipeline"
