@@ -29,23 +29,23 @@ function startServer(dataDir: string): Promise<ChildProcess> {
   });
 }
 
+type Fps = { fps: number; frames: number; worstMs: number };
+const show = (f: Fps) => `${f.fps.toFixed(1)} fps (${f.frames} frames, longest ${f.worstMs.toFixed(0)} ms)`;
+
 /** Frames per second from rAF timestamps recorded while `action` runs: 1000 / median frame interval. */
-async function fps(page: Page, action: () => Promise<void>): Promise<{ fps: number; frames: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __t: number[]; __on: boolean };
-    w.__t = [];
-    w.__on = true;
-    const tick = (t: number) => { if (!w.__on) return; w.__t.push(t); requestAnimationFrame(tick); };
+async function fps(page: Page, action: () => Promise<void>): Promise<Fps> {
+  // Scripts go in as strings: tsx's compiled functions reference a helper (__name) the page does not have.
+  await page.evaluate(`(() => {
+    // A generation number, so the loop of a previous measurement stops even if its last frame is still queued.
+    const gen = (window.__gen = (window.__gen ?? 0) + 1);
+    window.__t = [];
+    const tick = (t) => { if (window.__gen !== gen) return; window.__t.push(t); requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await action();
-  const t = await page.evaluate(() => {
-    const w = window as unknown as { __t: number[]; __on: boolean };
-    w.__on = false;
-    return w.__t;
-  });
+  const t = (await page.evaluate("(() => { window.__gen++; return window.__t; })()")) as number[];
   const gaps = t.slice(1).map((x, i) => x - t[i]!);
-  return { fps: 1000 / median(gaps), frames: t.length };
+  return { fps: 1000 / median(gaps), frames: t.length, worstMs: Math.max(...gaps) };
 }
 
 async function drag(page: Page, from: { x: number; y: number }) {
@@ -57,15 +57,15 @@ async function drag(page: Page, from: { x: number; y: number }) {
 
 /** A point on the empty pane (not on a node, edge or panel) of the canvas. */
 async function emptyPanePoint(page: Page) {
-  const p = await page.evaluate(() => {
-    const r = document.querySelector("[data-testid=canvas]")!.getBoundingClientRect();
+  const p = (await page.evaluate(`(() => {
+    const r = document.querySelector("[data-testid=canvas]").getBoundingClientRect();
     for (let y = r.bottom - 130; y > r.top + 60; y -= 7) {
       for (let x = r.left + 60; x < r.right - 180; x += 7) {
         if (document.elementFromPoint(x, y)?.classList.contains("react-flow__pane")) return { x, y };
       }
     }
     return null;
-  });
+  })()`)) as { x: number; y: number } | null;
   if (!p) throw new Error("no empty spot on the canvas to pan from");
   return p;
 }
@@ -87,8 +87,8 @@ async function measure(page: Page, id: string, nodes: number) {
   const dragging = await fps(page, () => drag(page, { x: node.x + node.width / 2, y: node.y + 6 }));
   const panning = await fps(page, async () => drag(page, await emptyPanePoint(page)));
   console.log(
-    `${String(nodes).padStart(5)} nodes (${rendered} in the DOM): idle ${idle.fps.toFixed(1)} fps · dragging a node ${dragging.fps.toFixed(1)} fps` +
-      ` (${dragging.frames} frames) · panning ${panning.fps.toFixed(1)} fps (${panning.frames} frames)`,
+    `${String(nodes).padStart(5)} nodes (${rendered} in the DOM): idle ${show(idle)} · dragging a node ${show(dragging)}` +
+      ` · panning ${show(panning)}`,
   );
   return { firstLoadKb, scripts: scripts.size, dragging: dragging.fps, panning: panning.fps };
 }
