@@ -147,3 +147,23 @@ test("a stale second tab's save is refused; it can fork its version into a new p
   await expect(page.getByTestId("node-datagen_1")).toBeVisible();
   await expect(page.getByTestId("node-collect_1")).toHaveCount(0);
 });
+
+test("quick add (Ctrl/⌘ K) inserts a searched kind onto the selected edge", async ({ page }) => {
+  await chain(page);
+  // Select the filter → collect edge by clicking a quarter along its path (its row-type label sits in the middle).
+  const edge = page.getByTestId("rf__edge-e_filter_1_out_collect_1_in");
+  const mid = await edge.locator("path.react-flow__edge-interaction").evaluate((p: SVGPathElement) => {
+    const pt = p.getPointAtLength(p.getTotalLength() / 4);
+    const m = p.getScreenCTM()!;
+    return { x: pt.x * m.a + m.e, y: pt.y * m.d + m.f };
+  });
+  await page.mouse.click(mid.x, mid.y);
+  await expect(edge).toHaveClass(/selected/);
+  await page.keyboard.press(`${mod}+k`);
+  await page.getByTestId("quick-add-input").fill("distinct");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("node-distinct_1")).toBeVisible();
+  await expect(page.getByTestId("rf__edge-e_filter_1_out_distinct_1_in")).toBeVisible();
+  await expect(page.getByTestId("rf__edge-e_distinct_1_out_collect_1_in")).toBeVisible();
+  await expect(edge).toHaveCount(0);
+});
