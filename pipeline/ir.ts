@@ -23,6 +23,17 @@ export const TableDescriptorSchema = z.object({
 });
 export type TableDescriptorIr = z.infer<typeof TableDescriptorSchema>;
 
+/** Join types: Table.join / leftOuterJoin / rightOuterJoin / fullOuterJoin. */
+export const JOIN_TYPES = ["inner", "left", "right", "full"] as const;
+export type JoinType = (typeof JOIN_TYPES)[number];
+/** Right columns renamed before a join (right.renameColumns($(from).as(to)…)) so no name is on both sides. */
+const RightRenames = z.array(z.object({ from: z.string(), to: z.string() }));
+/** Equal key pairs: $(left).isEqual($(right)) and …; `right` is the right column's name after the renames. */
+const JoinKeys = z.array(z.object({ left: z.string(), right: z.string() })).min(1);
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+const SortKey = z.object({ column: z.string(), direction: z.enum(SORT_DIRECTIONS) });
+
 /** `table` names the statement's result; `input` names an earlier result. Names are node ids. */
 export const StatementSchema = z.discriminatedUnion("op", [
   /** tEnv.from(TableDescriptor) */
@@ -75,6 +86,43 @@ export const StatementSchema = z.discriminatedUnion("op", [
     window: z.object({ type: z.literal("tumble"), timeColumn: z.string(), sizeMs: z.number().int().min(1) }),
     keys: z.array(z.string()),
     aggregates: z.array(z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() })).min(1),
+  }),
+  /** input.join(right', keys) (or leftOuterJoin / rightOuterJoin / fullOuterJoin), right' = right.renameColumns(rightRenames) */
+  z.object({
+    op: z.literal("join"), table: z.string(), input: z.string(), right: z.string(),
+    joinType: z.enum(JOIN_TYPES), rightRenames: RightRenames, keys: JoinKeys,
+  }),
+  /**
+   * An event-time interval join: input.join(right', keys and $(leftTime) >= $(rightTime) + lowerMs and
+   * $(leftTime) <= $(rightTime) + upperMs) — equi-keys plus two range bounds on both sides' rowtime attributes is what
+   * Flink's planner runs as an interval join (state kept only for the interval). The output keeps the left time column
+   * as its time attribute; the right one is cast to a plain TIMESTAMP(3) (a table with two rowtimes cannot be collected).
+   */
+  z.object({
+    op: z.literal("intervalJoin"), table: z.string(), input: z.string(), right: z.string(),
+    joinType: z.enum(JOIN_TYPES), rightRenames: RightRenames, keys: JoinKeys,
+    leftTime: z.string(), rightTime: z.string(), lowerMs: z.number().int(), upperMs: z.number().int(),
+  }),
+  /**
+   * First or last row per key, SQL only: SELECT cols FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY keys ORDER BY
+   * time ASC|DESC) AS rn FROM view) WHERE rn = 1. No timeColumn = processing time (PROCTIME() added in a subquery).
+   */
+  z.object({
+    op: z.literal("deduplicate"), table: z.string(), input: z.string(), keys: z.array(z.string()).min(1),
+    keep: z.enum(["first", "last"]), timeColumn: z.string().optional(),
+  }),
+  /**
+   * The top n rows per partition, SQL only: SELECT cols[, rn AS rankColumn] FROM (SELECT *, ROW_NUMBER() OVER
+   * (PARTITION BY partitionBy ORDER BY column dir) AS rn FROM view) WHERE rn <= n. An updating result.
+   */
+  z.object({
+    op: z.literal("topN"), table: z.string(), input: z.string(), partitionBy: z.array(z.string()),
+    orderBy: SortKey, n: z.number().int().min(1), rankColumn: z.string().optional(),
+  }),
+  /** input.orderBy($(column).asc()|desc()…).fetch(fetch); the graph offers it only on bounded inputs */
+  z.object({
+    op: z.literal("orderBy"), table: z.string(), input: z.string(), orderBy: z.array(SortKey).min(1),
+    fetch: z.number().int().min(1),
   }),
   /** statementSet.add(input.insertInto(descriptor)); `sink` is the sink node id */
   z.object({ op: z.literal("insertInto"), sink: z.string(), input: z.string(), descriptor: TableDescriptorSchema }),

@@ -71,6 +71,7 @@ function checkNodes(graph: PipelineGraph, errors: GraphError[]) {
 /** Row types in topological order; a node whose inputs are unknown is skipped, since the node upstream already has the error. */
 function inferTypes(ids: string[], order: string[], nodes: GraphAnalysis["nodes"], inputs: GraphAnalysis["inputs"], errors: GraphError[]) {
   const rowTypes: Record<string, RowType | undefined> = Object.fromEntries(ids.map((id) => [id, undefined]));
+  const unbounded: Record<string, string | undefined> = {};
   for (const id of order) {
     const entry = nodes.get(id);
     if (!entry) continue;
@@ -81,15 +82,34 @@ function inferTypes(ids: string[], order: string[], nodes: GraphAnalysis["nodes"
       if (t) inTypes[p] = t;
     }
     if (Object.keys(inTypes).length !== entry.kind.ports.inputs.length) continue;
+    const unboundedInputs = unboundedPorts(entry.kind, inputs[id] ?? {}, unbounded);
     try {
-      const r = entry.kind.inferRowType({ nodeId: id, config: entry.config, inputs: inTypes });
+      const r = entry.kind.inferRowType({ nodeId: id, config: entry.config, inputs: inTypes, unboundedInputs });
       rowTypes[id] = r.rowType;
+      unbounded[id] = boundedness(id, entry.kind, r.unbounded, unboundedInputs);
       errors.push(...r.errors.map((e) => ({ ...e, nodeId: e.nodeId ?? id })));
     } catch (e) {
       errors.push({ nodeId: id, message: `internal error while checking this ${entry.kind.kind} node: ${(e as Error).message}` });
     }
   }
   return rowTypes;
+}
+
+/** Why each input port's feeding node never ends (bounded ports have no entry). */
+function unboundedPorts(kind: NodeKind<unknown>, from: Record<string, string>, unbounded: Record<string, string | undefined>) {
+  const out: Record<string, string> = {};
+  for (const p of kind.ports.inputs) {
+    const why = from[p] === undefined ? undefined : unbounded[from[p]];
+    if (why !== undefined) out[p] = why;
+  }
+  return out;
+}
+
+/** A kind's own answer (null = bounded), else: sources run forever unless they say otherwise; others end when all inputs end. */
+function boundedness(id: string, kind: NodeKind<unknown>, own: string | null | undefined, inputs: Record<string, string>): string | undefined {
+  if (own !== undefined) return own ?? undefined;
+  if (kind.category === "source") return `${kind.kind} "${id}" never ends`;
+  return Object.values(inputs)[0];
 }
 
 type Edge = PipelineGraph["edges"][number];

@@ -6,6 +6,8 @@ import { javaExpr, javaValue, type JavaUses } from "./java-expr";
 import { javaString, javaType } from "./java-text";
 import { javaUdfMap } from "./java-udf";
 import { CodegenError, readType } from "./literal";
+import { rankQuery } from "./rank-sql";
+import { sqlIdent } from "./sql-text";
 
 export type JavaContext = {
   uses: JavaUses;
@@ -90,6 +92,18 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
       const source = `env.fromData(List.of(${list(rows)}),\n${II}ExternalTypeInfo.<Row>of(${rowType})).setParallelism(1)`;
       return define(s.table, `tEnv.fromDataStream(\n${II}${source},\n${II}${schema})`);
     }
+    case "join": case "intervalJoin":
+      return define(s.table, javaJoin(s, ctx, str));
+    case "deduplicate": case "topN": {
+      // SQL only in Flink: a temporary view of the input, then the ROW_NUMBER() query the runner's RankTranslators builds
+      const view = `__view_${s.table}`;
+      const sql = rankQuery(s, ctx.types[s.input]!, sqlIdent(view)).join(" ");
+      return [comment, `${I}tEnv.createTemporaryView(${str(view)}, ${t(s.input)});`, `${I}Table ${t(s.table)} = tEnv.sqlQuery(${str(sql)});`];
+    }
+    case "orderBy": {
+      const keys = s.orderBy.map((k) => `$(${str(k.column)}).${k.direction}()`);
+      return define(s.table, `${t(s.input)}.orderBy(${keys.join(", ")}).fetch(${s.fetch})`);
+    }
     case "udfMap":
       ctx.uses.udf = true;
       ctx.uses.row = true;
@@ -132,4 +146,25 @@ function watermark(w: { column: string; delayMs: number }, str: (s: string) => s
 
 function aggregates(list: { fn: AggregateFunction; column: string; as: string }[], str: (s: string) => string): string[] {
   return list.map((a) => `$(${str(a.column)}).${AGGREGATE[a.fn]}.as(${str(a.as)})`);
+}
+
+const JOIN_METHOD = { inner: "join", left: "leftOuterJoin", right: "rightOuterJoin", full: "fullOuterJoin" } as const;
+
+/** left.<join>(right.renameColumns(…), keys [and time bounds]) as the runner's JoinTranslators; an interval join's right rowtime cast. */
+function javaJoin(s: Extract<Statement, { op: "join" | "intervalJoin" }>, ctx: JavaContext, str: (s: string) => string): string {
+  const col = (c: string) => `$(${str(c)})`;
+  const renames = s.rightRenames.map((r) => `${col(r.from)}.as(${str(r.to)})`);
+  const right = renames.length ? `${ctx.table(s.right)}.renameColumns(${renames.join(", ")})` : ctx.table(s.right);
+  const conds = s.keys.map((k) => `${col(k.left)}.isEqual(${col(k.right)})`);
+  if (s.op === "intervalJoin") {
+    const offset = (ms: number) => (ms === 0 ? col(s.rightTime) : `${col(s.rightTime)}.${ms > 0 ? "plus" : "minus"}(${millis(Math.abs(ms))})`);
+    conds.push(`${col(s.leftTime)}.isGreaterOrEqual(${offset(s.lowerMs)})`, `${col(s.leftTime)}.isLessOrEqual(${offset(s.upperMs)})`);
+  }
+  const predicate = conds[0] + conds.slice(1).map((c) => `\n${II}    .and(${c})`).join("");
+  const joined = `${ctx.table(s.input)}.${JOIN_METHOD[s.joinType]}(\n${II}${right},\n${II}${predicate})`;
+  if (s.op === "join") return joined;
+  // both rowtimes survive an interval join; the right one becomes a plain timestamp, as in the runner
+  const fields = ctx.types[s.table]!.map((c) =>
+    c.name === s.rightTime ? `${col(c.name)}.cast(${javaType({ root: "TIMESTAMP", precision: 3, nullable: c.type.nullable })}).as(${str(c.name)})` : col(c.name));
+  return `${joined}\n${II}.select(${fields.map((f) => `\n${II}    ${f}`).join(",")})`;
 }

@@ -28,8 +28,8 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
   const ctx: JavaContext = {
     uses, ascii,
     config: program.config,
-    // only a window or a UDF needs its input's columns; other programs print without type inference
-    types: program.statements.some((s) => s.op === "window" || s.op === "udfMap") ? programRowTypes(program) : {},
+    // only a window, a UDF, an interval join or a ROW_NUMBER query needs its input's columns; others print without inference
+    types: program.statements.some((s) => ["window", "udfMap", "intervalJoin", "deduplicate", "topN"].includes(s.op)) ? programRowTypes(program) : {},
     table: (name) => names.name("table", name),
   };
   const body = program.statements.flatMap((s) => ["", ...javaStatement(s, ctx)]);

@@ -13,7 +13,7 @@ export function checkProgram(program: TableProgram): void {
   const sinks = new Set<string>();
   program.statements.forEach((s, i) => {
     const at = `statement ${i} (${s.op})`;
-    for (const input of [..."input" in s ? [s.input] : [], ..."right" in s ? [s.right] : []]) {
+    for (const input of [..."input" in s ? [s.input] : [], ..."right" in s && typeof s.right === "string" ? [s.right] : []]) {
       if (!tables.has(input)) throw new CodegenError(`${at}: table ${JSON.stringify(input)} is not defined by an earlier statement`);
     }
     if ("table" in s) {
@@ -75,6 +75,18 @@ function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
       const replaced = input.map((c) => outs.find((o) => o.name === c.name) ?? c);
       return [...replaced, ...outs.filter((o) => !input.some((c) => c.name === o.name))];
     }
+    case "join": case "intervalJoin": {
+      // left then right (renamed) columns, NULL-padded sides nullable, as kinds/join-columns infers them
+      const right = out[s.right]!;
+      s.keys.forEach((k) => column(k.left));
+      const renamed = right.map((c) => ({ ...c, name: s.rightRenames.find((r) => r.from === c.name)?.to ?? c.name }));
+      const pad = (c: RowType[number], yes: boolean) => ({ name: c.name, type: yes ? { ...c.type, nullable: true } : c.type });
+      const padLeft = s.joinType === "right" || s.joinType === "full";
+      const padRight = s.joinType === "left" || s.joinType === "full";
+      return [...input.map((c) => pad(c, padLeft)), ...renamed.map((c) => pad(c, padRight))];
+    }
+    case "deduplicate": case "orderBy": return input;
+    case "topN": return s.rankColumn === undefined ? input : [...input, { name: s.rankColumn, type: { root: "BIGINT", nullable: false } }];
     case "groupBy": case "window": {
       const bound = { root: "TIMESTAMP", precision: 3, nullable: false } as const;
       const window = s.op === "window" ? [{ name: "window_start", type: bound }, { name: "window_end", type: bound }] : [];

@@ -4,6 +4,7 @@ import type { RowType } from "../types";
 import { CodegenError, readType } from "./literal";
 import { sqlExpr, sqlType } from "./sql-expr";
 import { sqlCommentText, sqlIdent, sqlString } from "./sql-text";
+import { rankQuery } from "./rank-sql";
 
 export type SqlContext = {
   /** row type of every table, for sinks without a schema and for column lists (rename, drop) */
@@ -76,6 +77,14 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
       const group = [id("window_start"), id("window_end"), ...keys];
       return view(s.table, `SELECT`, ...list([...group, ...aggs]), `FROM TABLE(${tvf})`, `GROUP BY ${group.join(", ")}`);
     }
+    case "join": case "intervalJoin":
+      return view(s.table, ...joinSql(s, input, ctx.types[s.right]!));
+    case "deduplicate": case "topN":
+      return view(s.table, ...rankQuery(s, input, id(s.input)));
+    case "orderBy": {
+      const keys = s.orderBy.map((k) => `${id(k.column)} ${k.direction === "asc" ? "ASC" : "DESC"}`);
+      return view(s.table, `SELECT *`, `FROM ${id(s.input)}`, `ORDER BY ${keys.join(", ")}`, `LIMIT ${s.fetch}`);
+    }
     case "udfMap":
       throw new CodegenError(`the TypeScript UDF ${JSON.stringify(s.udf.name)} has no Flink SQL form: its function is jvm-runner's TsMapFunction built around the code, which SQL cannot construct`);
     case "insertInto": {
@@ -124,4 +133,32 @@ export function sqlInterval(ms: number): string {
   const rest = ms % 86_400_000;
   const time = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor(rest / 60_000) % 60)}:${pad(Math.floor(rest / 1000) % 60)}.${pad(rest % 1000, 3)}`;
   return `INTERVAL '${days} ${time}' DAY(${Math.max(String(days).length, 2)}) TO SECOND(3)`;
+}
+
+const JOIN_SQL = { inner: "JOIN", left: "LEFT JOIN", right: "RIGHT JOIN", full: "FULL JOIN" } as const;
+
+/** A join as SQL: left columns, then right ones under their new names, sides aliased L and R (a self-join stays valid). */
+function joinSql(s: Extract<Statement, { op: "join" | "intervalJoin" }>, left: RowType, right: RowType): string[] {
+  const L = sqlIdent("L");
+  const R = sqlIdent("R");
+  const original = (name: string) => s.rightRenames.find((r) => r.to === name)?.from ?? name;
+  const renamed = (name: string) => s.rightRenames.find((r) => r.from === name)?.to ?? name;
+  const rightTime = s.op === "intervalJoin" ? original(s.rightTime) : undefined;
+  const cols = [
+    ...left.map((c) => `${L}.${sqlIdent(c.name)}`),
+    ...right.map((c) => {
+      const ref = `${R}.${sqlIdent(c.name)}`;
+      // as the runner: the right rowtime becomes a plain timestamp, so the result has one time attribute
+      if (c.name === rightTime) return `CAST(${ref} AS ${sqlType(c.type)}) AS ${sqlIdent(renamed(c.name))}`;
+      return renamed(c.name) === c.name ? ref : `${ref} AS ${sqlIdent(renamed(c.name))}`;
+    }),
+  ];
+  const on = s.keys.map((k) => `${L}.${sqlIdent(k.left)} = ${R}.${sqlIdent(original(k.right))}`);
+  if (s.op === "intervalJoin") {
+    const lt = `${L}.${sqlIdent(s.leftTime)}`;
+    const rt = `${R}.${sqlIdent(original(s.rightTime))}`;
+    const offset = (ms: number) => (ms === 0 ? rt : `${rt} ${ms > 0 ? "+" : "-"} ${sqlInterval(Math.abs(ms))}`);
+    on.push(`${lt} >= ${offset(s.lowerMs)}`, `${lt} <= ${offset(s.upperMs)}`);
+  }
+  return [`SELECT`, ...list(cols), `FROM ${sqlIdent(s.input)} AS ${L}`, `${JOIN_SQL[s.joinType]} ${sqlIdent(s.right)} AS ${R}`, `  ON ${on.join(" AND ")}`];
 }

@@ -110,7 +110,8 @@ export const datagenKind = defineNodeKind<DatagenConfig>({
   config: DatagenConfig,
   defaults: DatagenConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    return sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config));
+    const unbounded = config.numberOfRows === undefined ? `datagen "${nodeId}" is unbounded; set number-of-rows` : null;
+    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config)), unbounded };
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));

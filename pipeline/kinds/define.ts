@@ -11,9 +11,15 @@ export type InferContext<C> = {
   config: C;
   /** row type arriving on each connected input port */
   inputs: Record<string, RowType>;
+  /** why each connected input port's rows never end; no entry = that input is bounded (it finishes) */
+  unboundedInputs?: Record<string, string>;
 };
-/** rowType is undefined for sinks (they have no output) or when the node is too broken to say. */
-export type InferResult = { rowType?: RowType; errors: GraphError[] };
+/**
+ * rowType is undefined for sinks (they have no output) or when the node is too broken to say.
+ * `unbounded`: why the output never ends, or null if it is bounded; omitted = the default rule (validate.ts
+ * boundedness): a source is unbounded, any other node is unbounded when one of its inputs is.
+ */
+export type InferResult = { rowType?: RowType; errors: GraphError[]; unbounded?: string | null };
 
 export type IrContext<C> = {
   nodeId: string;

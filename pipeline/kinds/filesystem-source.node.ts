@@ -81,7 +81,10 @@ export const filesystemSourceKind = defineNodeKind<FileSourceConfig>({
   config: FileSourceConfig,
   defaults: FileSourceConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    return sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config));
+    // bounded unless it keeps watching the folder for new files
+    const unbounded = config.monitorIntervalSeconds === undefined ? null
+      : `filesystem source "${nodeId}" watches its folder for new files; clear the monitor interval`;
+    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config)), unbounded };
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));

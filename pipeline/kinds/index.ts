@@ -17,6 +17,11 @@ import { tumbleWindowKind } from "./tumble-window.node.ts";
 import { tsMapKind } from "./ts-map.node.ts";
 import { filesystemSourceKind } from "./filesystem-source.node.ts";
 import { filesystemSinkKind } from "./filesystem-sink.node.ts";
+import { joinKind } from "./join.node.ts";
+import { intervalJoinKind } from "./interval-join.node.ts";
+import { deduplicateKind } from "./deduplicate.node.ts";
+import { topNKind } from "./top-n.node.ts";
+import { orderByKind } from "./order-by.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
@@ -24,6 +29,7 @@ export type { NodeCategory, NodeKind } from "./define";
 export const nodeKinds: readonly NodeKind<any>[] = [
   datagenKind, valuesKind, filesystemSourceKind,
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
+  joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind,
   printKind, blackholeKind, collectKind, filesystemSinkKind,
 ];
 

@@ -69,7 +69,7 @@ export const valuesKind = defineNodeKind<ValuesConfig>({
   config: ValuesConfig,
   defaults: ValuesConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    return sourceRowType(nodeId, config.eventTime, readValues(nodeId, config));
+    return { ...sourceRowType(nodeId, config.eventTime, readValues(nodeId, config)), unbounded: null };
   },
   toIr({ nodeId, config }) {
     const { rows } = readValues(nodeId, config);

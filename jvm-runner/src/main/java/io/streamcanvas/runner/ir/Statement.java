@@ -23,6 +23,11 @@ import java.util.List;
   @JsonSubTypes.Type(value = Statement.Distinct.class, name = "distinct"),
   @JsonSubTypes.Type(value = Statement.GroupBy.class, name = "groupBy"),
   @JsonSubTypes.Type(value = Statement.Window.class, name = "window"),
+  @JsonSubTypes.Type(value = Statement.Join.class, name = "join"),
+  @JsonSubTypes.Type(value = Statement.IntervalJoin.class, name = "intervalJoin"),
+  @JsonSubTypes.Type(value = Statement.Deduplicate.class, name = "deduplicate"),
+  @JsonSubTypes.Type(value = Statement.TopN.class, name = "topN"),
+  @JsonSubTypes.Type(value = Statement.OrderBy.class, name = "orderBy"),
 })
 public sealed interface Statement {
   /** The IR's `op` name of this statement, the key of its Translator. */
@@ -272,6 +277,121 @@ public sealed interface Statement {
     }
 
     public String op() { return "window"; }
+
+    public String node() { return table; }
+  }
+
+  /** Join types: input.join / leftOuterJoin / rightOuterJoin / fullOuterJoin. */
+  List<String> JOIN_TYPES = List.of("inner", "left", "right", "full");
+
+  /** An equal key pair of a join; `right` names the right column after the renames. */
+  record JoinKey(String left, String right) {
+    public JoinKey {
+      IrException.required(left, "join key left");
+      IrException.required(right, "join key right");
+    }
+  }
+
+  /** A sort key: column and asc / desc. */
+  record SortKey(String column, String direction) {
+    public SortKey {
+      IrException.required(column, "sort column");
+      IrException.required(direction, "sort direction");
+      if (!direction.equals("asc") && !direction.equals("desc")) {
+        throw new IrException("sort direction must be asc or desc, got \"" + direction + "\"");
+      }
+    }
+  }
+
+  private static void joinChecks(String op, String table, String input, String right, String joinType,
+      List<JoinKey> keys) {
+    IrException.required(table, op + ".table");
+    IrException.required(input, op + ".input");
+    IrException.required(right, op + ".right");
+    IrException.required(joinType, op + ".joinType");
+    if (!JOIN_TYPES.contains(joinType)) throw new IrException(op + ".joinType must be one of " + JOIN_TYPES + ", got \"" + joinType + "\"");
+    IrException.required(keys, op + ".keys");
+    if (keys.isEmpty()) throw new IrException(op + ".keys must not be empty");
+  }
+
+  /** input.join(right.renameColumns(rightRenames), $(left).isEqual($(right)) and …) or an outer join */
+  record Join(String table, String input, String right, String joinType, List<RenameColumns.Rename> rightRenames,
+      List<JoinKey> keys) implements Statement {
+    public Join {
+      joinChecks("join", table, input, right, joinType, keys);
+      rightRenames = rightRenames == null ? List.of() : List.copyOf(rightRenames);
+      keys = List.copyOf(keys);
+    }
+
+    public String op() { return "join"; }
+
+    public String node() { return table; }
+  }
+
+  /** A join whose predicate adds $(leftTime) >= $(rightTime) + lowerMs and $(leftTime) <= $(rightTime) + upperMs */
+  record IntervalJoin(String table, String input, String right, String joinType,
+      List<RenameColumns.Rename> rightRenames, List<JoinKey> keys, String leftTime, String rightTime,
+      long lowerMs, long upperMs) implements Statement {
+    public IntervalJoin {
+      joinChecks("intervalJoin", table, input, right, joinType, keys);
+      IrException.required(leftTime, "intervalJoin.leftTime");
+      IrException.required(rightTime, "intervalJoin.rightTime");
+      if (lowerMs > upperMs) throw new IrException("intervalJoin.lowerMs " + lowerMs + " is above upperMs " + upperMs);
+      rightRenames = rightRenames == null ? List.of() : List.copyOf(rightRenames);
+      keys = List.copyOf(keys);
+    }
+
+    public String op() { return "intervalJoin"; }
+
+    public String node() { return table; }
+  }
+
+  /** first / last row per key by timeColumn (null: processing time), as SQL ROW_NUMBER() = 1 over a view */
+  record Deduplicate(String table, String input, List<String> keys, String keep, String timeColumn)
+      implements Statement {
+    public Deduplicate {
+      IrException.required(table, "deduplicate.table");
+      IrException.required(input, "deduplicate.input");
+      IrException.required(keys, "deduplicate.keys");
+      IrException.required(keep, "deduplicate.keep");
+      if (keys.isEmpty()) throw new IrException("deduplicate.keys must not be empty");
+      if (!keep.equals("first") && !keep.equals("last")) throw new IrException("deduplicate.keep must be first or last");
+      keys = List.copyOf(keys);
+    }
+
+    public String op() { return "deduplicate"; }
+
+    public String node() { return table; }
+  }
+
+  /** the n first rows per partition in orderBy order, as SQL ROW_NUMBER() <= n over a view; rankColumn emits rn */
+  record TopN(String table, String input, List<String> partitionBy, SortKey orderBy, int n, String rankColumn)
+      implements Statement {
+    public TopN {
+      IrException.required(table, "topN.table");
+      IrException.required(input, "topN.input");
+      IrException.required(orderBy, "topN.orderBy");
+      if (n < 1) throw new IrException("topN.n must be >= 1, got " + n);
+      partitionBy = partitionBy == null ? List.of() : List.copyOf(partitionBy);
+    }
+
+    public String op() { return "topN"; }
+
+    public String node() { return table; }
+  }
+
+  /** input.orderBy($(column).asc() / desc()…).fetch(fetch) */
+  record OrderBy(String table, String input, List<SortKey> orderBy, int fetch) implements Statement {
+    public OrderBy {
+      IrException.required(table, "orderBy.table");
+      IrException.required(input, "orderBy.input");
+      IrException.required(orderBy, "orderBy.orderBy");
+      if (orderBy.isEmpty()) throw new IrException("orderBy.orderBy must not be empty");
+      if (fetch < 1) throw new IrException("orderBy.fetch must be >= 1, got " + fetch);
+      orderBy = List.copyOf(orderBy);
+    }
+
+    public String op() { return "orderBy"; }
 
     public String node() { return table; }
   }

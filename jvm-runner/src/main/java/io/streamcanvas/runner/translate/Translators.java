@@ -23,7 +23,12 @@ public final class Translators {
           new SetTranslators.Distinct(),
           new GroupByTranslator(),
           new WindowTranslator(),
-          new UdfMapTranslator())
+          new UdfMapTranslator(),
+          new JoinTranslators.Join(),
+          new JoinTranslators.IntervalJoin(),
+          new RankTranslators.Deduplicate(),
+          new RankTranslators.TopN(),
+          new OrderByTranslator())
       .stream()
       .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
 
