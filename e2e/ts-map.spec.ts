@@ -36,11 +36,23 @@ test("a TS map is edited in Monaco with typed completion and live errors, refuse
   expect(monacoFiles()).toContain("/monaco/ts.worker.js");
   expect(fetched.filter((u) => u.origin !== new URL(page.url()).origin && u.protocol.startsWith("http"))).toEqual([]);
 
+  // an allowlisted library completes from its own types; any other import is refused as typed, as the server will;
+  // and there is no DOM, as on the server (same compiler options)
+  await setUdfCode(page, 'import dayjs from "dayjs";\nexport default function map(row: Input): { shout: string } {\n  return { shout: dayjs()');
+  await page.keyboard.type(".");
+  await expect(suggest.locator(".monaco-list-row", { hasText: /^format/ })).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await setUdfCode(page, 'import dayjs from "dayjs";\nimport _ from "lodash";\nexport default function map(row: Input): { shout: string } {\n  return { shout: dayjs().format() + _ };\n}\n');
+  const status = page.getByTestId("udf-editor-status");
+  await expect(status).toHaveText('1 error; line 2: cannot import "lodash": a TypeScript UDF may import only "change-case" and "dayjs"');
+  await setUdfCode(page, "export default function map(row: Input): { shout: string } {\n  return { shout: document.title };\n}\n");
+  await expect(status).toContainText("1 error; line 2: Cannot find name 'document'.");
+
   // a typo is red in the editor before anything runs
   await setUdfCode(page, code("nam"));
   await expect(editor).not.toHaveAttribute("data-error-count", "0");
   await expect(editor.locator(".squiggly-error").first()).toBeVisible();
-  await expect(page.getByTestId("udf-editor-status")).toContainText("1 error");
+  await expect(status).toContainText("1 error; line 2: Property 'nam' does not exist on type 'Input'");
   // the declared return type is the node's output row type, on the next edge as soon as the typing pauses
   await expect(page.getByTestId("edge-label-e_ts_map_1_out_collect_1_in")).toHaveAttribute("title", /shout STRING NOT NULL, next BIGINT/);
 

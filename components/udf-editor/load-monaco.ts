@@ -28,7 +28,9 @@ async function load(): Promise<Monaco> {
   const monaco = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as Monaco;
   const ts = monaco.typescript.typescriptDefaults;
   ts.setCompilerOptions(UDF_COMPILER_OPTIONS as unknown as Parameters<typeof ts.setCompilerOptions>[0]);
-  ts.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  // A module outside the allowlist gets StreamCanvas's own marker (import-sites.ts), as on the server, instead of
+  // "Cannot find module" / "Cannot find name 'require'".
+  ts.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [2307, 2792, 2580, 2591] });
   // Errors in a model appear without waiting for it to be the one in view.
   ts.setEagerModelSync(true);
   return monaco;

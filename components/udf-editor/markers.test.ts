@@ -15,6 +15,7 @@ describe("errorMarkers", () => {
       { nodeId: "n", field: "code", message: "whole" },
       { nodeId: "n", field: "code", span: { start: code.length, end: code.length }, message: "at end" },
       { nodeId: "n", field: "other", message: "elsewhere" },
+      { nodeId: "n", field: "code", span: { start: 0, end: 0 }, message: "line 1:1: whole" },
     ], "code", code);
     expect(m.map((x) => [x.startLineNumber, x.startColumn, x.endLineNumber, x.endColumn, x.message])).toEqual([
       [1, 1, 1, 55, "whole"],

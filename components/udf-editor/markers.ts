@@ -5,9 +5,10 @@ import { lineCol } from "@/pipeline/udf/tokens";
 
 export type MarkerRange = { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number; message: string };
 
-/** Errors without a span mark the first line; an empty span is widened to the rest of its line so that it shows. */
+/** Errors without a span mark the first line; an empty span is widened to the rest of its line so that it shows; the
+ *  same error reported twice (the server's and the editor's own import check) is one marker. */
 export function errorMarkers(errors: GraphError[], field: string, code: string): MarkerRange[] {
-  return errors.filter((e) => e.field === field).map((e) => {
+  const all = errors.filter((e) => e.field === field).map((e) => {
     const span = e.span ?? { start: 0, end: 0 };
     const start = lineCol(code, Math.min(span.start, code.length));
     let end = lineCol(code, Math.min(Math.max(span.end, span.start), code.length));
@@ -19,4 +20,6 @@ export function errorMarkers(errors: GraphError[], field: string, code: string):
     const message = e.message.replace(/^line \d+:\d+: /, "");
     return { startLineNumber: start.line, startColumn: start.column, endLineNumber: end.line, endColumn: end.column, message };
   });
+  const key = (m: MarkerRange) => JSON.stringify(m);
+  return all.filter((m, i) => all.findIndex((o) => key(o) === key(m)) === i);
 }

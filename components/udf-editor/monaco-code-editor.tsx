@@ -7,6 +7,7 @@ import type * as M from "monaco-editor";
 import { useTRPC } from "@/components/trpc/client";
 import { UDF_FILES } from "@/pipeline/udf/compiler-options";
 import { udfGlobals } from "@/pipeline/udf/declarations";
+import { importProblems } from "@/pipeline/udf/import-sites";
 import { loadMonaco, type Monaco } from "./load-monaco";
 import { errorMarkers } from "./markers";
 import type { UdfCodeFieldProps } from "./udf-code-field";
@@ -28,7 +29,8 @@ export default function MonacoCodeEditor({ nodeId, path, value, onChange, inputR
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
   const [failure, setFailure] = useState("");
-  const [errorCount, setErrorCount] = useState(0);
+  const [problems, setProblems] = useState<{ line: number; message: string }[]>([]);
+  const errorCount = problems.length;
 
   useEffect(() => {
     let disposed = false;
@@ -57,7 +59,7 @@ export default function MonacoCodeEditor({ nodeId, path, value, onChange, inputR
         monaco.editor.onDidChangeMarkers((uris) => {
           if (!uris.some((u) => u.toString() === uri.toString())) return;
           const errs = monaco.editor.getModelMarkers({ resource: uri }).filter((m) => m.severity === monaco.MarkerSeverity.Error);
-          setErrorCount(errs.length);
+          setProblems(errs.sort((a, b) => a.startLineNumber - b.startLineNumber).map((m) => ({ line: m.startLineNumber, message: m.message })));
         }),
       ];
       const themes = new MutationObserver(() => monaco.editor.setTheme(themeOf()));
@@ -102,9 +104,11 @@ export default function MonacoCodeEditor({ nodeId, path, value, onChange, inputR
   useEffect(() => {
     const l = live.current;
     if (state !== "ready" || !l) return;
-    const markers = errorMarkers(errors, path, value).map((m) => ({ ...m, severity: l.monaco.MarkerSeverity.Error, source: "StreamCanvas" }));
+    // the node's errors (validator, server) and, as typed, imports outside the allowlist, worded as the server words them
+    const imports = importProblems(value).map((p) => ({ nodeId, field: path, span: { start: p.start, end: p.end }, message: p.message }));
+    const markers = errorMarkers([...errors, ...imports], path, value).map((m) => ({ ...m, severity: l.monaco.MarkerSeverity.Error, source: "StreamCanvas" }));
     l.monaco.editor.setModelMarkers(l.model, OWNER, markers);
-  }, [state, errors, path, value]);
+  }, [state, errors, path, value, nodeId]);
 
   if (state === "failed") {
     // Editing must not depend on Monaco: without it, a plain code box (the server still type-checks on Run).
@@ -120,7 +124,8 @@ export default function MonacoCodeEditor({ nodeId, path, value, onChange, inputR
     <>
       <div ref={host} className="sc-udf-editor__host" data-testid="udf-editor" data-state={state} data-error-count={errorCount} />
       <span className={`sc-udf-editor__status${errorCount ? " has-errors" : ""}`} data-testid="udf-editor-status">
-        {state === "loading" ? "Loading the editor…" : errorCount ? `${errorCount} error${errorCount === 1 ? "" : "s"}` : "No errors"}
+        {state === "loading" ? "Loading the editor…" : errorCount
+          ? `${errorCount} error${errorCount === 1 ? "" : "s"}; line ${problems[0]!.line}: ${problems[0]!.message}` : "No errors"}
       </span>
     </>
   );
