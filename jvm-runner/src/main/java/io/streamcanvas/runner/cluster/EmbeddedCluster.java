@@ -2,12 +2,14 @@
 package io.streamcanvas.runner.cluster;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
@@ -68,6 +70,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     conf.set(TaskManagerOptions.HOST, LOOPBACK);
     conf.set(WebOptions.SUBMIT_ENABLE, false);
     conf.set(WebOptions.CANCEL_ENABLE, true);
+    // The REST API's metrics are refreshed from the TaskManager at this interval (Flink's default 10 s); the monitor
+    // shows figures within about a second of Flink's own, so fetch every second.
+    conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
     // Heap-state streaming jobs need little managed memory; keep the JVM small.
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
     MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()

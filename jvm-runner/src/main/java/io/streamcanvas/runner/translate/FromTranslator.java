@@ -1,4 +1,4 @@
-// `from`: tEnv.from(TableDescriptor).
+// `from`: tEnv.from(TableDescriptor), registered as a temporary table named after the node.
 package io.streamcanvas.runner.translate;
 
 import io.streamcanvas.runner.ir.Statement;
@@ -9,6 +9,9 @@ final class FromTranslator implements Translator<Statement.From> {
   }
 
   public void translate(Statement.From s, ProgramContext ctx) {
-    ctx.define(s.table(), ctx.tEnv().from(Descriptors.build(s.descriptor(), null, ctx.dataRoot())));
+    // Registered under the node id, so Flink's vertex names ("Source: <id>[n]") map back to the canvas node.
+    String name = SqlViews.quote(s.table());
+    ctx.tEnv().createTemporaryTable(name, Descriptors.build(s.descriptor(), null, ctx.dataRoot()));
+    ctx.define(s.table(), ctx.tEnv().from(name));
   }
 }

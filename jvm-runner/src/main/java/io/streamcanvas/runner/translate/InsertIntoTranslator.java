@@ -12,6 +12,9 @@ final class InsertIntoTranslator implements Translator<Statement.InsertInto> {
   public void translate(Statement.InsertInto s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     ctx.addInsert(s.sink());
-    ctx.statementSet().add(input.insertInto(Descriptors.build(s.descriptor(), input, ctx.dataRoot())));
+    // A temporary table named after the sink node, so its vertex ("<id>[n]: Writer") maps back to the canvas node.
+    String name = SqlViews.quote(s.sink());
+    ctx.tEnv().createTemporaryTable(name, Descriptors.build(s.descriptor(), input, ctx.dataRoot()));
+    ctx.statementSet().add(input.insertInto(name));
   }
 }
