@@ -10,6 +10,7 @@ import "./styles/run.css";
 import "./styles/craft.css";
 import "./styles/theme.css";
 import "./styles/preview.css";
+import "./styles/monitor.css";
 import { RunnerBanner, RunnerPill, RunnerStatusProvider } from "@/components/ui/runner-status";
 import { ThemeToggle, THEME_BOOT_SCRIPT } from "@/components/ui/theme-toggle";
 import { Providers } from "./providers";
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   <span className="sc-logo__mark" aria-hidden>◆</span> StreamCanvas
                 </Link>
                 <ThemeToggle />
+                <nav className="sc-nav"><Link href="/jobs" data-testid="nav-jobs">Jobs</Link></nav>
                 <RunnerPill />
               </header>
               <RunnerBanner />

@@ -4,6 +4,7 @@ import path from "node:path";
 import { getEnv } from "@/env";
 import { PreviewService } from "./preview/preview-service";
 import { dataRootOf } from "./files/data-root";
+import { MonitorHub } from "./monitor/hub";
 import { RunTracker } from "./runner/run-tracker";
 import { appRoot, javaRunnerCommand, type RunnerCommand } from "./runner/spawn";
 import { RunnerSupervisor } from "./runner/supervisor";
@@ -13,6 +14,7 @@ import { openStore, type Store } from "./store/store";
 
 export type Services = {
   store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService; dataRoot: string;
+  monitor: MonitorHub;
 };
 
 type Options = {
@@ -39,9 +41,16 @@ export function createServices(o: Options): Services {
     onRunnerLost: () => tracker!.markActiveLost(),
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
-  tracker = new RunTracker(store, supervisor, undefined, dataRoot);
+  const monitor = new MonitorHub({ flinkUrl: () => supervisor.getStatus().flinkRestUrl, store });
+  tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
+    stateDir: path.join(o.dataDir, "flink-state"),
+    clusterJob: async (jobId) => {
+      const job = await monitor.flink()?.jobIfKnown(jobId);
+      return job && { status: job.state, error: null };
+    },
+  });
   const previews = new PreviewService(() => supervisor.whenReady(60_000));
-  return { store, supervisor, tracker, examplesDir, previews, dataRoot };
+  return { store, supervisor, tracker, examplesDir, previews, dataRoot, monitor };
 }
 
 const KEY = Symbol.for("streamcanvas.services");

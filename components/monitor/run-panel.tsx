@@ -16,6 +16,8 @@ import { CodeView } from "./code-view";
 import { describeError } from "./describe-error";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import { usePreview } from "@/components/preview/preview-context";
+import Link from "next/link";
+import { RunOptionsFields, type RunOptions } from "./run-options";
 
 export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
   const trpc = useTRPC();
@@ -28,6 +30,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   useEffect(() => {
     if (previewSeq > 0) setTab("preview");
   }, [previewSeq]);
+  const [options, setOptions] = useState<RunOptions>({});
   const recent = useQuery(trpc.runs.list.queryOptions({ pipelineId }));
   const start = useMutation(trpc.runs.start.mutationOptions());
   const stop = useMutation(trpc.runs.stop.mutationOptions());
@@ -50,7 +53,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     reportServerErrors(null, []);
     try {
       await flush();
-      setRun(await start.mutateAsync({ pipelineId }));
+      setRun(await start.mutateAsync({ pipelineId, ...options }));
     } catch (e) {
       reportServerErrors(e, canvas.getState().nodes);
       setActionError(describeError(e));
@@ -82,11 +85,13 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
         <button type="button" className="sc-button" data-testid="stop-button" disabled={!active || stop.isPending} onClick={onStop}>
           ■ Stop
         </button>
+        <RunOptionsFields value={options} onChange={setOptions} disabled={active || start.isPending} />
         {run && <StatusBadge status={run.status} />}
         {run && (
           <span className="sc-run__meta">
             job <code className="sc-run__job" data-testid="job-id" title={run.jobId ?? undefined}>{run.jobId ?? "—"}</code>
             {jobLink && <a className="sc-run__flink" href={jobLink} target="_blank" rel="noreferrer" title="Open in Flink's web UI">↗</a>}
+            {run.jobId && <Link href={`/jobs/${run.jobId}`} data-testid="job-page-link" title="Live figures and run control">monitor</Link>}
           </span>
         )}
         {run && (

@@ -1,5 +1,6 @@
 // The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
 import { examplesRouter } from "./routers/examples";
+import { monitorRouter } from "./routers/monitor";
 import { pipelinesRouter } from "./routers/pipelines";
 import { previewRouter } from "./routers/preview";
 import { runnerRouter } from "./routers/runner";
@@ -16,6 +17,7 @@ export const appRouter = router({
   preview: previewRouter,
   versions: versionsRouter,
   udf: udfRouter,
+  monitor: monitorRouter,
 });
 export type AppRouter = typeof appRouter;
 

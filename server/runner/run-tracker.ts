@@ -1,5 +1,7 @@
 // Runs: submit a pipeline to the runner, one poller per active run keeping the store current, watchers fed on change.
 import { EventEmitter, on } from "node:events";
+import path from "node:path";
+import type { TableProgram } from "@/pipeline/ir";
 import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
 import { isTerminal, type RunInfo, type RunStatus } from "@/server/store/runs-repo";
 import type { Store } from "@/server/store/store";
@@ -14,6 +16,17 @@ export { GraphCompileError as GraphInvalidError } from "@/server/pipeline-ops";
 
 const LOST_MESSAGE = "runner restarted; job lost";
 
+/** Choices made before a run: they become Flink options in the program's config. */
+export type RunOptions = { parallelism?: number; checkpointIntervalMs?: number; savepointPath?: string };
+/** What the cluster itself (Flink's REST API) says about a job, for jobs the runner no longer knows. */
+export type ClusterJobState = { status: string; error: string | null } | undefined;
+export type TrackerOptions = {
+  /** directory for checkpoints and savepoints (under the data dir); none: Flink's defaults */
+  stateDir?: string;
+  /** asks the cluster about a job; undefined when the cluster does not know it */
+  clusterJob?: (jobId: string) => Promise<ClusterJobState>;
+};
+
 export class RunTracker {
   private readonly pollers = new Map<string, NodeJS.Timeout | null>();
   private readonly events = new EventEmitter().setMaxListeners(0);
@@ -23,14 +36,20 @@ export class RunTracker {
     private readonly store: Store, private readonly supervisor: RunnerSupervisor, private readonly pollMs = 500,
     /** where filesystem sources and sinks resolve their paths; the runner must have been started with the same */
     private readonly dataRoot = defaultDataRoot(),
+    private readonly opts: TrackerOptions = {},
   ) {}
 
-  async start(pipelineId: string, readyTimeoutMs = 120_000): Promise<RunInfo> {
+  /** Where a pipeline's savepoints go (and are listed from), or undefined without a state directory. */
+  savepointDir(pipelineId: string): string | undefined {
+    return this.opts.stateDir && path.join(this.opts.stateDir, "savepoints", pipelineId);
+  }
+
+  async start(pipelineId: string, options: RunOptions = {}, readyTimeoutMs = 120_000): Promise<RunInfo> {
     const p = this.store.pipelines.get(pipelineId);
     if (!p) throw new NotFoundError(`no pipeline ${pipelineId}`);
     const errors = checkGraph(p.graph, this.dataRoot);
     if (errors.length) throw new GraphCompileError(errors);
-    const program = compileGraph(p.graph, this.dataRoot);
+    const program = withRunOptions(compileGraph(p.graph, this.dataRoot), options, this.opts.stateDir, this.savepointDir(pipelineId));
     const client = await this.supervisor.whenReady(readyTimeoutMs);
     const run = this.store.runs.create(pipelineId);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version
@@ -88,6 +107,14 @@ export class RunTracker {
     }
   }
 
+  /** Resolves with the run once it is terminal (or as it is after timeoutMs). */
+  async waitTerminal(runId: string, timeoutMs: number): Promise<RunInfo> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    let last = this.get(runId);
+    for await (const r of this.watch(runId, signal)) last = r;
+    return last;
+  }
+
   /** The runner died: every active run's job is gone with it. */
   markActiveLost(): LostRun[] {
     return this.store.runs.active().map((r) => {
@@ -103,12 +130,35 @@ export class RunTracker {
     for (const r of this.store.runs.active()) {
       if (r.jobId && known.has(r.jobId)) {
         this.ensurePoller(r.id);
-      } else {
+      } else if (!(await this.adoptFromCluster(r))) {
         this.save(r.id, { status: "LOST", error: { message: LOST_MESSAGE, rootCause: null } });
         lost.push({ runId: r.id, pipelineId: r.pipelineId, jobId: r.jobId });
       }
     }
+    // runs marked lost when the runner died whose job a (remote) cluster still runs come back
+    for (const r of this.store.runs.list().filter((x) => x.status === "LOST" && x.jobId).slice(0, 50)) {
+      await this.adoptFromCluster(r);
+    }
     return lost;
+  }
+
+  /**
+   * The runner does not know the job, but the cluster may (a remote cluster outlives the runner, and the runner forgets
+   * old jobs): take the cluster's word for the run's state. False when the cluster does not know the job either.
+   */
+  private async adoptFromCluster(r: RunInfo): Promise<boolean> {
+    if (!r.jobId || !this.opts.clusterJob) return false;
+    const c = await this.opts.clusterJob(r.jobId).catch(() => undefined);
+    if (!c) return false;
+    const status = c.status as RunStatus;
+    const error = c.error ? { message: c.error, rootCause: c.error } : null;
+    if (isTerminal(status)) {
+      if (r.status !== status) this.save(r.id, { status, error });
+    } else {
+      this.save(r.id, { status, error: null, endedAt: null });
+      this.ensurePoller(r.id);
+    }
+    return true;
   }
 
   dispose(): void {
@@ -128,7 +178,9 @@ export class RunTracker {
         try {
           const job = await client.job(run.jobId);
           if (job) this.apply(runId, job);
-          else this.save(runId, { status: "LOST", error: { message: "the runner does not know this job", rootCause: null } });
+          else if (!(await this.adoptFromCluster(run))) {
+            this.save(runId, { status: "LOST", error: { message: "the runner does not know this job", rootCause: null } });
+          }
         } catch (e) {
           if (!(e instanceof RunnerUnavailable || e instanceof RunnerRejection)) throw e;
         }
@@ -157,4 +209,22 @@ export class RunTracker {
     this.events.emit(runId, info);
     return info;
   }
+}
+
+/** Flink options for a run's choices; checkpoints and savepoints go to files under the state directory. */
+export function withRunOptions(program: TableProgram, o: RunOptions, stateDir?: string, savepointDir?: string): TableProgram {
+  const config: Record<string, string> = { ...program.config };
+  if (stateDir) {
+    config["execution.checkpointing.storage"] = "filesystem";
+    config["execution.checkpointing.dir"] = `file://${path.join(stateDir, "checkpoints")}`;
+  }
+  if (savepointDir) config["execution.checkpointing.savepoint-dir"] = `file://${savepointDir}`;
+  if (o.parallelism !== undefined) config["parallelism.default"] = String(o.parallelism);
+  if (o.checkpointIntervalMs !== undefined) config["execution.checkpointing.interval"] = `${o.checkpointIntervalMs} ms`;
+  if (o.savepointPath) {
+    config["execution.state-recovery.path"] = o.savepointPath;
+    // an edited pipeline may have dropped an operator; its state is left behind instead of refusing the resume
+    config["execution.state-recovery.ignore-unclaimed-state"] = "true";
+  }
+  return { ...program, config };
 }

@@ -5,9 +5,16 @@ import { procedure, router } from "../trpc";
 const RunId = z.object({ runId: z.string().min(1) });
 
 export const runsRouter = router({
-  start: procedure.input(z.object({ pipelineId: z.string().min(1) })).mutation(({ ctx, input }) =>
-    ctx.services.tracker.start(input.pipelineId),
-  ),
+  start: procedure
+    .input(z.object({
+      pipelineId: z.string().min(1),
+      parallelism: z.number().int().min(1).max(64).optional(),
+      checkpointIntervalMs: z.number().int().min(100).max(3_600_000).optional(),
+    }))
+    .mutation(({ ctx, input }) => {
+      const { pipelineId, ...options } = input;
+      return ctx.services.tracker.start(pipelineId, options);
+    }),
   get: procedure.input(RunId).query(({ ctx, input }) => ctx.services.tracker.get(input.runId)),
   list: procedure
     .input(z.object({ pipelineId: z.string().min(1).optional() }).optional())

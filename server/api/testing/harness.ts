@@ -27,6 +27,7 @@ export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: st
     async close() {
       services.tracker.dispose();
       await services.previews.dispose();
+      services.monitor.dispose();
       await services.supervisor.stop();
       services.store.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,77 @@
+// Job page: live figures of one Flink job on its pipeline's canvas, charts, checkpoints, exceptions and run control.
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { fmtDuration, fmtRate, fmtTime } from "./format";
+import { JobCanvas } from "./job-canvas";
+import { JobControl } from "./job-control";
+import { CheckpointsPanel, ExceptionsPanel, UdfLogPanel, VerticesPanel } from "./job-panels";
+import type { JobSnapshot } from "./monitor-types";
+import { StatusBadge } from "./status-badge";
+import { TimeChart } from "./time-chart";
+import { Unreachable } from "./unreachable";
+import { useJobHistory } from "./use-job-history";
+
+const ENDED = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
+
+export function JobPage({ jobId }: { jobId: string }) {
+  const trpc = useTRPC();
+  const [snap, setSnap] = useState<JobSnapshot | null>(null);
+  const { history, push } = useJobHistory();
+  const ctx = useQuery(trpc.monitor.jobContext.queryOptions({ jobId }));
+  useSubscription(trpc.monitor.job.subscriptionOptions({ jobId }, {
+    onData: (s) => {
+      setSnap(s as JobSnapshot);
+      push(s as JobSnapshot);
+    },
+  }));
+  const throughput = useMemo(() => [
+    { label: "in", color: "#2f6fed", values: history.inRate },
+    { label: "out", color: "#1f9d55", values: history.outRate },
+  ], [history]);
+  const lag = useMemo(() => [{ label: "watermark lag", color: "#b7791f", values: history.lagS }], [history]);
+  const run = ctx.data?.run ?? null;
+  const pipeline = ctx.data?.pipeline ?? null;
+  const state = snap?.job?.state ?? run?.status ?? "…";
+  const live = !!snap?.job && !ENDED.has(snap.job.state);
+  const stale = !!snap && !snap.reachable;
+  return (
+    <div className="sc-jobpage" data-testid="job-page" data-job-id={jobId}>
+      <div className="sc-jobpage__head">
+        <Link href="/jobs" className="sc-muted">← Jobs</Link>
+        <h1>{snap?.job?.name ?? pipeline?.name ?? jobId}</h1>
+        <StatusBadge status={state} testId="job-status" />
+        {pipeline && <Link href={`/pipelines/${pipeline.id}`} data-testid="job-pipeline-link">edit pipeline</Link>}
+        {snap?.job && (
+          <span className="sc-muted">
+            started {fmtTime(snap.job.startTime)} · {fmtDuration(snap.job.durationMs)} · restarts {snap.restarts ?? "—"}
+            {" · "}in <b data-testid="job-total-in">{fmtRate(snap.totals.inRate)}</b> · out <b>{fmtRate(snap.totals.outRate)}</b>
+          </span>
+        )}
+        {snap && <span className="sc-muted sc-jobpage__at" data-testid="figures-at">as of {fmtTime(snap.at)}</span>}
+      </div>
+      {snap && <Unreachable since={snap.unreachableSince} at={snap.at} message={snap.message} />}
+      {snap && snap.reachable && !snap.job && <div className="sc-alert sc-alert--bad" data-testid="job-unknown">The cluster does not know this job (any more).</div>}
+      {run && pipeline && <JobControl runId={run.id} pipelineId={pipeline.id} live={live} />}
+      <div className="sc-jobpage__grid">
+        {pipeline ? <JobCanvas graph={pipeline.graph} figures={snap?.nodes ?? null} stale={stale} />
+          : <div className="sc-muted">Not a StreamCanvas run: Flink's vertices are listed below.</div>}
+        <div className="sc-jobpage__charts">
+          <TimeChart title="Throughput (records/s)" testId="chart-throughput" times={history.times} series={throughput} unit="" />
+          <TimeChart title="Watermark lag (s)" testId="chart-lag" times={history.times} series={lag} unit="s" />
+        </div>
+      </div>
+      {snap && (
+        <div className="sc-jobpage__panels">
+          <ExceptionsPanel x={snap.exceptions} />
+          <CheckpointsPanel c={snap.checkpoints} />
+          <UdfLogPanel />
+          <VerticesPanel s={snap} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// Job page side panels: checkpoints, exceptions (root cause first, history below), Flink vertices, UDF log lines.
+"use client";
+import { fmtBytes, fmtDuration, fmtRate, fmtShare, fmtTime } from "./format";
+import type { JobSnapshot } from "./monitor-types";
+
+export function CheckpointsPanel({ c }: { c: JobSnapshot["checkpoints"] }) {
+  return (
+    <section className="sc-panel" data-testid="checkpoints-panel">
+      <h3>Checkpoints</h3>
+      {!c ? <p className="sc-muted">No checkpoint figures.</p> : (
+        <dl className="sc-dl">
+          <dt>completed</dt><dd data-testid="checkpoints-completed">{c.completed}</dd>
+          <dt>failed</dt><dd>{c.failed}</dd>
+          <dt>in progress</dt><dd>{c.inProgress}</dd>
+          <dt>last</dt><dd>{fmtTime(c.lastAt)} · {fmtDuration(c.lastDurationMs)} · {fmtBytes(c.lastSizeBytes)}</dd>
+          {c.lastFailure && (<><dt>last failure</dt><dd className="sc-bad">{c.lastFailure}</dd></>)}
+          {c.lastSavepoint && (<><dt>last savepoint</dt><dd><code>{c.lastSavepoint}</code></dd></>)}
+          {c.restoredFrom && (<><dt>restored from</dt><dd><code data-testid="restored-from">{c.restoredFrom}</code></dd></>)}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+export function ExceptionsPanel({ x }: { x: JobSnapshot["exceptions"] }) {
+  return (
+    <section className="sc-panel" data-testid="exceptions-panel">
+      <h3>Exceptions</h3>
+      {!x.rootCause ? <p className="sc-muted">None.</p> : (
+        <>
+          <div className="sc-alert sc-alert--bad">
+            <strong data-testid="exception-root-cause">{x.rootCause.rootCause}</strong>
+            <div className="sc-muted">{fmtTime(x.rootCause.time)}{x.rootCause.task ? ` · ${x.rootCause.task}` : ""}</div>
+          </div>
+          <ol className="sc-exc-history" data-testid="exception-history">
+            {x.history.map((e, i) => (
+              <li key={i}>
+                <details>
+                  <summary>{fmtTime(e.time)} · {e.rootCause}</summary>
+                  <pre>{e.stack}</pre>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function VerticesPanel({ s }: { s: JobSnapshot }) {
+  return (
+    <section className="sc-panel" data-testid="vertices-panel">
+      <h3>Flink vertices</h3>
+      <table className="sc-table">
+        <thead><tr><th>Vertex</th><th>Par.</th><th>Status</th><th>In</th><th>Out</th><th>Busy</th><th>Backpr.</th></tr></thead>
+        <tbody>
+          {s.vertices.map((v) => (
+            <tr key={v.id} data-testid="vertex-row">
+              <td title={v.id}>{v.name}</td><td>{v.parallelism}</td><td>{v.status}</td>
+              <td>{fmtRate(v.inRate)}</td><td>{fmtRate(v.outRate)}</td><td>{fmtShare(v.busy)}</td><td>{fmtShare(v.backpressured)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The UDF log lines of the job: a slot until the runner's per-job UDF log API is available here. */
+export function UdfLogPanel() {
+  return (
+    <section className="sc-panel" data-testid="udf-log-panel">
+      <h3>UDF log</h3>
+      <p className="sc-muted">UDF console output is not available from this runner yet.</p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// Jobs page: every job the cluster knows merged with StreamCanvas runs, live over SSE, filterable by status.
+"use client";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { fmtDuration, fmtRate, fmtTime } from "./format";
+import type { JobsSnapshot } from "./monitor-types";
+import { StatusBadge } from "./status-badge";
+import { Unreachable } from "./unreachable";
+
+const FILTERS = ["all", "running", "finished", "failed", "canceled"] as const;
+type Filter = (typeof FILTERS)[number];
+const matches = (f: Filter, status: string) =>
+  f === "all" ? true
+  : f === "running" ? !["FINISHED", "FAILED", "CANCELED", "LOST", "SUSPENDED"].includes(status)
+  : f === "failed" ? status === "FAILED" || status === "LOST"
+  : status === f.toUpperCase();
+
+export function JobsPage() {
+  const trpc = useTRPC();
+  const [snap, setSnap] = useState<JobsSnapshot | null>(null);
+  const [filter, setFilter] = useState<Filter>("all");
+  useSubscription(trpc.monitor.jobs.subscriptionOptions(undefined, { onData: (s) => setSnap(s as JobsSnapshot) }));
+  const rows = (snap?.jobs ?? []).filter((j) => matches(filter, j.status));
+  const now = snap?.at ?? Date.now();
+  return (
+    <div className="sc-jobs" data-testid="jobs-page">
+      <div className="sc-jobs__bar">
+        <h1>Jobs</h1>
+        <span className="sc-run__tabs" role="tablist">
+          {FILTERS.map((f) => (
+            <button key={f} type="button" data-testid={`jobs-filter-${f}`} className={`sc-seg${filter === f ? " is-active" : ""}`}
+              onClick={() => setFilter(f)}>{f}</button>
+          ))}
+        </span>
+      </div>
+      {snap && <Unreachable since={snap.unreachableSince} at={snap.at} message={snap.message} />}
+      {!snap && <p className="sc-muted">Loading jobs…</p>}
+      {snap && (
+        <table className="sc-table sc-jobs__table" data-testid="jobs-table">
+          <thead>
+            <tr>
+              <th>Job</th><th>Pipeline</th><th>Status</th><th>Started</th><th>Duration</th>
+              <th>In</th><th>Out</th><th>Restarts</th><th>Error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((j) => (
+              <tr key={j.runId ?? j.jobId} data-testid="job-row" data-job-id={j.jobId ?? ""} data-run-id={j.runId ?? ""} data-status={j.status}>
+                <td>{j.jobId ? <Link href={`/jobs/${j.jobId}`} data-testid="job-link">{j.name || j.jobId.slice(0, 8)}</Link> : j.name}</td>
+                <td>{j.pipelineId ? <Link href={`/pipelines/${j.pipelineId}`}>{j.pipelineName ?? j.pipelineId}</Link> : <span className="sc-muted">—</span>}</td>
+                <td><StatusBadge status={j.status} testId={null} /></td>
+                <td>{fmtTime(j.startTime)}</td>
+                <td>{fmtDuration((j.endTime ?? now) - j.startTime)}</td>
+                <td data-testid="job-in-rate">{fmtRate(j.inRate)}</td>
+                <td data-testid="job-out-rate">{fmtRate(j.outRate)}</td>
+                <td>{j.restarts ?? "—"}</td>
+                <td className="sc-jobs__error" title={j.error ?? undefined}>{j.error ?? ""}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && <tr><td colSpan={9} className="sc-muted">No {filter === "all" ? "" : filter} jobs.</td></tr>}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

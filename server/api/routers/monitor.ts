@@ -1,0 +1,44 @@
+// monitor.*: live job figures and the jobs list (subscriptions over SSE, one shared poller per job), and run control.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { RunControl, SavepointFailed } from "@/server/monitor/run-control";
+import { procedure, router } from "../trpc";
+
+const JobId = z.object({ jobId: z.string().regex(/^[0-9a-fA-F]{32}$/, "a Flink job id: 32 hex digits") });
+const Options = {
+  parallelism: z.number().int().min(1).max(64).optional(),
+  checkpointIntervalMs: z.number().int().min(100).max(3_600_000).optional(),
+};
+
+async function control<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof SavepointFailed) throw new TRPCError({ code: "CONFLICT", message: e.message, cause: e });
+    throw e;
+  }
+}
+
+export const monitorRouter = router({
+  jobs: procedure.subscription(({ ctx, signal }) => ctx.services.monitor.watchJobs(signal)),
+  job: procedure.input(JobId).subscription(({ ctx, input, signal }) => ctx.services.monitor.watchJob(input.jobId.toLowerCase(), signal)),
+  /** The StreamCanvas run and pipeline behind a Flink job, if any (the job page draws the pipeline's canvas). */
+  jobContext: procedure.input(JobId).query(({ ctx, input }) => {
+    const run = ctx.services.store.runs.list().find((r) => r.jobId === input.jobId.toLowerCase()) ?? null;
+    const p = run ? ctx.services.store.pipelines.get(run.pipelineId) : undefined;
+    return { run, pipeline: p ? { id: p.id, name: p.name, graph: p.graph } : null };
+  }),
+  stopWithSavepoint: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
+    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).stopWithSavepoint(input.runId))),
+  savepoints: procedure.input(z.object({ pipelineId: z.string().min(1) })).query(({ ctx, input }) =>
+    new RunControl(ctx.services.tracker, ctx.services.monitor).savepoints(input.pipelineId)),
+  resume: procedure.input(z.object({ pipelineId: z.string().min(1), savepointPath: z.string().min(1), ...Options }))
+    .mutation(({ ctx, input }) => {
+      const { pipelineId, savepointPath, ...options } = input;
+      return new RunControl(ctx.services.tracker, ctx.services.monitor).resume(pipelineId, savepointPath, options);
+    }),
+  redeploy: procedure.input(z.object({ runId: z.string().min(1), ...Options })).mutation(({ ctx, input }) => {
+    const { runId, ...options } = input;
+    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(runId, options));
+  }),
+});

@@ -1,0 +1,56 @@
+// The monitor: one shared poller per watched job (none for unwatched jobs) and one for the jobs list, over Flink's REST API.
+import type { Store } from "@/server/store/store";
+import { createFlinkClient, type FlinkClient } from "./flink-client";
+import { createJobTick } from "./job-poller";
+import { createJobsListTick } from "./jobs-list";
+import { SharedPollers, streamOf } from "./shared-pollers";
+import type { JobSnapshot, JobsSnapshot } from "./types";
+
+export type MonitorOptions = { flinkUrl: () => string | null; store: Store; intervalMs?: number };
+
+export class MonitorHub {
+  readonly jobs: SharedPollers<JobSnapshot>;
+  readonly list: SharedPollers<JobsSnapshot>;
+  private client: FlinkClient | null = null;
+
+  constructor(private readonly o: MonitorOptions) {
+    const jobTick = createJobTick({
+      flink: () => this.flink(),
+      runFor: (jobId) => {
+        const run = o.store.runs.list().find((r) => r.jobId === jobId);
+        return run && { runId: run.id, pipelineId: run.pipelineId, graph: o.store.pipelines.get(run.pipelineId)?.graph };
+      },
+    });
+    const interval = o.intervalMs ?? 1_000;
+    this.jobs = new SharedPollers(jobTick.tick, interval, {
+      onStop: () => jobTick.forget(new Set(this.jobs.active())),
+      onError: (e) => console.error("[monitor] job poll failed:", e),
+    });
+    const listTick = createJobsListTick({ flink: () => this.flink(), store: o.store, jobPollers: this.jobs });
+    this.list = new SharedPollers(listTick.tick, interval, {
+      onStop: () => listTick.release(),
+      onError: (e) => console.error("[monitor] jobs list poll failed:", e),
+    });
+  }
+
+  /** A client for the cluster's current REST address (it changes when the runner restarts). */
+  flink(): FlinkClient | null {
+    const url = this.o.flinkUrl();
+    if (!url) return null;
+    if (this.client?.baseUrl !== url) this.client = createFlinkClient(url);
+    return this.client;
+  }
+
+  watchJob(jobId: string, signal?: AbortSignal): AsyncGenerator<JobSnapshot> {
+    return streamOf(this.jobs, jobId, signal);
+  }
+
+  watchJobs(signal?: AbortSignal): AsyncGenerator<JobsSnapshot> {
+    return streamOf(this.list, "jobs", signal);
+  }
+
+  dispose(): void {
+    this.list.dispose();
+    this.jobs.dispose();
+  }
+}

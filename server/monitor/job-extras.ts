@@ -1,0 +1,27 @@
+// Checkpoint and exception summaries from Flink's /checkpoints and /exceptions answers.
+import { rootCauseOf } from "./flink-client";
+import type { Checkpoints, FlinkExceptionEntry } from "./flink-schemas";
+import type { CheckpointSummary, ExceptionInfo } from "./types";
+import type { z } from "zod";
+import type { ExceptionsSchema } from "./flink-schemas";
+
+export function checkpointSummary(c: Checkpoints): CheckpointSummary {
+  const last = c.latest.completed ?? null;
+  return {
+    completed: c.counts.completed, failed: c.counts.failed, inProgress: c.counts.in_progress, restored: c.counts.restored,
+    lastDurationMs: last?.end_to_end_duration ?? null, lastSizeBytes: last?.checkpointed_size ?? last?.state_size ?? null,
+    lastAt: last?.latest_ack_timestamp ?? null, lastFailure: c.latest.failed?.failure_message ?? null,
+    lastSavepoint: c.latest.savepoint?.external_path ?? null, restoredFrom: c.latest.restored?.external_path ?? null,
+  };
+}
+
+const info = (e: FlinkExceptionEntry): ExceptionInfo => ({
+  time: e.timestamp, name: e.exceptionName, rootCause: rootCauseOf(e.stacktrace), stack: e.stacktrace.slice(0, 8_000),
+  task: e.taskName ?? null,
+});
+
+/** Newest failure first; its root cause (the deepest "Caused by") is what the page leads with. */
+export function exceptionsOf(x: z.infer<typeof ExceptionsSchema>): { rootCause: ExceptionInfo | null; history: ExceptionInfo[] } {
+  const history = [...x.exceptionHistory.entries].sort((a, b) => b.timestamp - a.timestamp).map(info);
+  return { rootCause: history[0] ?? null, history };
+}

@@ -1,0 +1,121 @@
+// One tick of a job's poller: reads the job, its vertices' metrics, checkpoints and exceptions from Flink's REST API
+// and turns them into a JobSnapshot (rates from counters, figures mapped onto the pipeline's canvas nodes).
+import type { PipelineGraph } from "@/pipeline/graph";
+import { FlinkHttpError, type FlinkClient } from "./flink-client";
+import { checkpointSummary, exceptionsOf } from "./job-extras";
+import { Rates } from "./rates";
+import { mapVerticesToNodes, parseOperators, type PlanVertex } from "./vertex-map";
+import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
+import type { JobSnapshot, VertexFigures } from "./types";
+
+export type JobRunLink = { runId: string; pipelineId: string; graph: PipelineGraph | undefined };
+export type JobPollDeps = {
+  flink: () => FlinkClient | null;
+  runFor: (jobId: string) => JobRunLink | undefined;
+  now?: () => number;
+};
+type State = { plan?: PlanVertex[]; metricIds: Map<string, Set<string>>; rates: Rates; link?: JobRunLink | null };
+
+const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
+const MIN_LONG = -9223372036854775808;
+const VERTEX_METRICS = ["numRecordsIn", "numRecordsOut", "busyTimeMsPerSecond", "backPressuredTimeMsPerSecond"];
+const OP_METRICS = ["numRecordsIn", "numRecordsOut", "currentOutputWatermark", "currentInputWatermark"];
+
+export function createJobTick(deps: JobPollDeps) {
+  const states = new Map<string, State>();
+  const now = deps.now ?? Date.now;
+
+  async function read(client: FlinkClient, jobId: string, st: State, prev: JobSnapshot | undefined): Promise<JobSnapshot> {
+    if (st.link === undefined) st.link = deps.runFor(jobId) ?? null;
+    const run = st.link ? { runId: st.link.runId, pipelineId: st.link.pipelineId } : null;
+    const details = await client.jobIfKnown(jobId);
+    const at = now();
+    const base = { jobId, at, reachable: true, unreachableSince: null, message: null, run };
+    if (!details) {
+      return { ...base, job: null, restarts: null, totals: { inRate: null, outRate: null }, vertices: [], nodes: null,
+        checkpoints: null, exceptions: { rootCause: null, history: [] } };
+    }
+    const job = {
+      name: details.name, state: details.state, startTime: details["start-time"],
+      endTime: details["end-time"] > 0 ? details["end-time"] : null, durationMs: details.duration,
+    };
+    st.plan ??= (await client.plan(jobId)).map((n) => ({
+      id: n.id, name: details.vertices.find((v) => v.id === n.id)?.name ?? n.id, inputs: (n.inputs ?? []).map((i) => i.id),
+    }));
+    const ended = TERMINAL.has(details.state);
+    const [metrics, checkpoints, exceptions, restarts] = await Promise.all([
+      ended ? Promise.resolve(new Map<string, VertexMetrics>()) : vertexMetrics(client, jobId, details.vertices, st, at),
+      client.checkpoints(jobId).then(checkpointSummary).catch(() => prev?.checkpoints ?? null),
+      client.exceptions(jobId).then(exceptionsOf).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
+      client.jobMetrics(jobId, ["numRestarts"]).then((m) => num(m[0]?.value)).catch(() => null),
+    ]);
+    st.rates.sweep();
+    const vertices: VertexFigures[] = details.vertices.map((v) => {
+      const m = metrics.get(v.id);
+      return {
+        id: v.id, name: v.name, parallelism: v.parallelism, status: v.status,
+        inputs: st.plan!.find((p) => p.id === v.id)?.inputs ?? [],
+        inRate: m?.rates.numRecordsIn ?? null, outRate: m?.rates.numRecordsOut ?? null,
+        recordsIn: m?.values.numRecordsIn ?? null, recordsOut: m?.values.numRecordsOut ?? null,
+        busy: share(m?.max.busyTimeMsPerSecond), backpressured: share(m?.max.backPressuredTimeMsPerSecond),
+        watermark: m ? minWatermark(m) : null,
+      };
+    });
+    const graph = st.link?.graph;
+    const nodes = graph ? nodeFigures(mapVerticesToNodes(graph, st.plan), metrics, vertices, at) : null;
+    return { ...base, job, restarts, totals: totalsOf(st.plan, metrics), vertices, nodes, checkpoints, exceptions };
+  }
+
+  /** Metrics of every running vertex in one request per vertex: the vertex's own and its operators' counters. */
+  async function vertexMetrics(client: FlinkClient, jobId: string, vs: { id: string; name: string; status: string }[], st: State, at: number) {
+    const out = new Map<string, VertexMetrics>();
+    await Promise.all(vs.filter((v) => v.status === "RUNNING").map(async (v) => {
+      let ids = st.metricIds.get(v.id);
+      if (!ids || ids.size === 0) st.metricIds.set(v.id, (ids = new Set(await client.vertexMetricIds(jobId, v.id))));
+      const ops = parseOperators(v.name);
+      const names = [...VERTEX_METRICS, ...ops.flatMap((o) => OP_METRICS.map((m) => `${o.metricPrefix}.${m}`))]
+        .filter((n) => ids.has(n));
+      if (names.length === 0) return;
+      const answer = await client.vertexMetrics(jobId, v.id, names, ["sum", "max", "min"]);
+      const vm: VertexMetrics = { values: {}, max: {}, min: {}, rates: {}, ops: ops.map((o) => o.metricPrefix) };
+      for (const m of answer) {
+        vm.values[m.id] = m.sum;
+        vm.max[m.id] = m.max;
+        vm.min[m.id] = m.min;
+        if (m.id.endsWith("numRecordsIn") || m.id.endsWith("numRecordsOut")) vm.rates[m.id] = st.rates.sample(`${v.id}/${m.id}`, at, m.sum);
+      }
+      out.set(v.id, vm);
+    }));
+    return out;
+  }
+
+  async function tick(jobId: string, prev: JobSnapshot | undefined): Promise<JobSnapshot> {
+    let st = states.get(jobId);
+    if (!st) states.set(jobId, (st = { metricIds: new Map(), rates: new Rates() }));
+    const client = deps.flink();
+    try {
+      if (!client) throw new Error("the runner is not ready, so Flink's address is unknown");
+      return await read(client, jobId, st, prev);
+    } catch (e) {
+      if (e instanceof FlinkHttpError && e.status === 404) st.plan = undefined;
+      const t = now();
+      const last = prev ?? {
+        jobId, at: t, job: null, run: null, restarts: null, totals: { inRate: null, outRate: null }, vertices: [], nodes: null,
+        checkpoints: null, exceptions: { rootCause: null, history: [] },
+      };
+      return { ...last, reachable: false, unreachableSince: prev?.unreachableSince ?? t, message: (e as Error).message };
+    }
+  }
+
+  return { tick, forget: (keep: Set<string>) => { for (const k of states.keys()) if (!keep.has(k)) states.delete(k); } };
+}
+
+const num = (v: string | undefined) => (v === undefined || !Number.isFinite(Number(v)) ? null : Number(v));
+const share = (msPerSecond: number | undefined) =>
+  msPerSecond === undefined || !Number.isFinite(msPerSecond) ? null : Math.min(1, Math.max(0, msPerSecond / 1000));
+
+function minWatermark(m: VertexMetrics): number | null {
+  const w = Object.entries(m.min).filter(([k, v]) => k.endsWith("currentInputWatermark") && v !== undefined && v > MIN_LONG)
+    .map(([, v]) => v!);
+  return w.length ? Math.min(...w) : null;
+}

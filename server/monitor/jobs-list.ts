@@ -1,0 +1,74 @@
+// The jobs list: every job the cluster knows merged with StreamCanvas's runs; running jobs' rates come from their
+// shared job pollers, held while someone watches the list.
+import type { Store } from "@/server/store/store";
+import type { FlinkClient } from "./flink-client";
+import type { SharedPollers } from "./shared-pollers";
+import type { JobRow, JobSnapshot, JobsSnapshot } from "./types";
+
+const ENDED = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
+
+export function createJobsListTick(deps: { flink: () => FlinkClient | null; store: Store; jobPollers: SharedPollers<JobSnapshot> }) {
+  const held = new Map<string, () => void>();
+
+  async function tick(_key: string, prev: JobsSnapshot | undefined): Promise<JobsSnapshot> {
+    const at = Date.now();
+    const client = deps.flink();
+    let cluster: Awaited<ReturnType<FlinkClient["overview"]>> = [];
+    let problem: string | null = null;
+    try {
+      if (!client) throw new Error("the runner is not ready, so Flink's address is unknown");
+      cluster = await client.overview();
+    } catch (e) {
+      problem = (e as Error).message;
+    }
+    const running = new Set(cluster.filter((j) => !ENDED.has(j.state)).map((j) => j.jid));
+    for (const jid of running) if (!held.has(jid)) held.set(jid, deps.jobPollers.subscribe(jid, () => {}));
+    for (const [jid, off] of held) if (!running.has(jid)) (off(), held.delete(jid));
+
+    const names = new Map<string, string | null>();
+    const pipelineName = (id: string) => {
+      if (!names.has(id)) names.set(id, deps.store.pipelines.get(id)?.name ?? null);
+      return names.get(id)!;
+    };
+    const byJob = new Map(cluster.map((j) => [j.jid, j]));
+    const rows: JobRow[] = [];
+    const seen = new Set<string>();
+    for (const r of deps.store.runs.list()) {
+      const j = r.jobId ? byJob.get(r.jobId) : undefined;
+      if (r.jobId) seen.add(r.jobId);
+      rows.push(row(j, r.jobId, {
+        runId: r.id, pipelineId: r.pipelineId, pipelineName: pipelineName(r.pipelineId), name: j?.name ?? pipelineName(r.pipelineId) ?? "",
+        status: r.status, startTime: r.startedAt, endTime: r.endedAt,
+        error: r.error ? (r.error.rootCause ?? r.error.message) : null,
+      }));
+    }
+    for (const j of cluster) {
+      if (seen.has(j.jid)) continue;
+      rows.push(row(j, j.jid, { runId: null, pipelineId: null, pipelineName: null, name: j.name, status: j.state,
+        startTime: j["start-time"], endTime: null, error: null }));
+    }
+    rows.sort((a, b) => b.startTime - a.startTime);
+    return {
+      at, reachable: problem === null, message: problem,
+      unreachableSince: problem === null ? null : (prev?.unreachableSince ?? at), jobs: rows,
+    };
+  }
+
+  type Base = Omit<JobRow, "jobId" | "inRate" | "outRate" | "restarts">;
+  function row(j: { state: string; "start-time": number; "end-time": number } | undefined, jobId: string | null, b: Base): JobRow {
+    const snap = jobId ? deps.jobPollers.latest(jobId) : undefined;
+    const live = j && !ENDED.has(j.state);
+    return {
+      ...b, jobId,
+      // the cluster's word wins over the stored one while the cluster knows the job (see RunTracker.reconcile)
+      status: j?.state ?? b.status,
+      startTime: j ? j["start-time"] : b.startTime,
+      endTime: j ? (j["end-time"] > 0 ? j["end-time"] : null) : b.endTime,
+      inRate: live ? (snap?.totals.inRate ?? null) : null,
+      outRate: live ? (snap?.totals.outRate ?? null) : null,
+      restarts: snap?.restarts ?? null,
+    };
+  }
+
+  return { tick, release: () => { for (const off of held.values()) off(); held.clear(); } };
+}

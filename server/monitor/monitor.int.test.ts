@@ -1,0 +1,120 @@
+// The monitor against real jobs on the runner's MiniCluster: live figures on nodes, stop-with-savepoint and a resume
+// that continues a sequence exactly, exceptions with their root cause, reconciliation with the cluster.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graph } from "@/pipeline/testing";
+import { isTerminal, type RunInfo } from "@/server/store/runs-repo";
+import { createPipeline, makeHarness, watchUntil, type Harness } from "@/server/api/testing/harness";
+import type { JobSnapshot } from "./types";
+
+if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
+  throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = makeHarness({ startRunner: true });
+  await h.services.supervisor.whenReady(180_000);
+});
+afterAll(() => h?.close());
+
+const terminal = (r: RunInfo) => isTerminal(r.status);
+const running = (r: RunInfo) => r.status === "RUNNING" || terminal(r);
+
+/** Every snapshot monitor.job yields, up to and including the first that `done` accepts. */
+async function watchJob(jobId: string, done: (s: JobSnapshot) => boolean): Promise<JobSnapshot[]> {
+  const seen: JobSnapshot[] = [];
+  for await (const s of await h.caller.monitor.job({ jobId })) {
+    seen.push(s);
+    if (done(s)) break;
+  }
+  return seen;
+}
+
+const randomSource = {
+  id: "gen", kind: "datagen",
+  config: { columns: [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 1000 }], rowsPerSecond: 200 },
+};
+const sequence = (end: number) => ({
+  id: "seq", kind: "datagen",
+  config: { columns: [{ name: "n", type: "BIGINT", kind: "sequence", start: 1, end }], rowsPerSecond: 40 },
+});
+const ns = (r: RunInfo, sink = "out") => r.sinks[sink]!.rows.map((x) => Number(x.values[0]));
+
+describe("monitor on the real runner", () => {
+  it("streams growing figures mapped onto the canvas nodes, with one poller that stops when the viewer leaves", async () => {
+    const filter = { id: "f1", kind: "filter", config: { predicate: "id % 2 = 0" } };
+    const pipelineId = await createPipeline(h.caller, graph([randomSource, filter, { id: "out", kind: "collect", config: {} }], ["gen->f1", "f1->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    await watchUntil(h.caller, run.id, running);
+    const seen = await watchJob(run.jobId!, (s) => (s.nodes?.gen?.outRate ?? 0) > 0 && (s.nodes?.out?.inRate ?? 0) > 0
+      && (s.vertices[0]?.recordsOut ?? 0) > 0);
+    const last = seen.at(-1)!;
+    expect(last.reachable).toBe(true);
+    expect(last.run?.runId).toBe(run.id);
+    expect(last.nodes!.gen!.scope).toBe("operator");
+    expect(last.nodes!.f1!.scope).toBe("chain");
+    expect(last.nodes!.f1!.operators.some((o) => o.startsWith("Calc"))).toBe(true);
+    expect(last.totals.inRate).toBeGreaterThan(0);
+    // the counters keep growing on the next snapshots
+    const first = last.vertices[0]!.recordsOut!;
+    const later = (await watchJob(run.jobId!, (s) => (s.vertices[0]?.recordsOut ?? 0) > first)).at(-1)!;
+    expect(later.vertices[0]!.recordsOut).toBeGreaterThan(first);
+    expect(later.at).toBeGreaterThan(last.at);
+    // nobody watches now: no poller
+    expect(h.services.monitor.jobs.active()).not.toContain(run.jobId);
+    await h.caller.runs.stop({ runId: run.id });
+  });
+
+  it("stops with a savepoint and resumes from it: the sequence continues without gaps or duplicates", async () => {
+    const pipelineId = await createPipeline(h.caller,
+      graph([sequence(5_000), { id: "out", kind: "collect", config: { maxRows: 5_000 } }], ["seq->out"]));
+    const run = await h.caller.runs.start({ pipelineId, checkpointIntervalMs: 60_000 });
+    await watchUntil(h.caller, run.id, (r) => (r.sinks.out?.total ?? 0) >= 40 || terminal(r));
+    const { run: stopped, savepointPath } = await h.caller.monitor.stopWithSavepoint({ runId: run.id });
+    expect(savepointPath).toMatch(/^file:.*savepoint-/);
+    expect(stopped.status).toBe("FINISHED");
+    const before = ns(stopped);
+    expect(before).toEqual(before.map((_, i) => i + 1));
+    expect((await h.caller.monitor.savepoints({ pipelineId })).map((s) => s.path)).toContain(savepointPath);
+
+    const resumed = await h.caller.monitor.resume({ pipelineId, savepointPath });
+    const after = ns((await watchUntil(h.caller, resumed.id, (r) => (r.sinks.out?.total ?? 0) >= 40 || terminal(r))).at(-1)!);
+    expect(after[0]).toBe(before.at(-1)! + 1);
+    expect(after).toEqual(after.map((_, i) => before.at(-1)! + 1 + i));
+    const snap = (await watchJob(resumed.jobId!, (s) => s.checkpoints?.restoredFrom != null)).at(-1)!;
+    expect(snap.checkpoints!.restoredFrom).toBe(savepointPath);
+    await h.caller.runs.stop({ runId: resumed.id });
+  });
+
+  it("shows a failed job's exception with its root cause first", async () => {
+    const cast = { id: "sel", kind: "select", config: { columns: [{ name: "n", expr: "CAST(CONCAT(CAST(id AS STRING), 'x') AS INT)" }] } };
+    const pipelineId = await createPipeline(h.caller, graph([randomSource, cast, { id: "out", kind: "collect", config: {} }], ["gen->sel", "sel->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    expect((await watchUntil(h.caller, run.id, terminal)).at(-1)!.status).toBe("FAILED");
+    const snap = (await watchJob(run.jobId!, (s) => s.exceptions.rootCause !== null)).at(-1)!;
+    expect(snap.job?.state).toBe("FAILED");
+    expect(snap.exceptions.rootCause!.rootCause).toMatch(/^NumberFormatException: /);
+    expect(snap.exceptions.history.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("reconciles a run marked LOST whose job the cluster still runs back to RUNNING", async () => {
+    const pipelineId = await createPipeline(h.caller, graph([randomSource, { id: "out", kind: "collect", config: {} }], ["gen->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    await watchUntil(h.caller, run.id, running);
+    // what a server that lost sight of the runner would have recorded
+    h.services.store.runs.update(run.id, { status: "LOST", error: { message: "runner restarted; job lost", rootCause: null } });
+    const lost = await h.services.tracker.reconcile(h.services.supervisor.currentClient()!);
+    expect(lost.map((l) => l.runId)).not.toContain(run.id);
+    const again = await h.caller.runs.get({ runId: run.id });
+    expect(again.status).toBe("RUNNING");
+    expect(again.error).toBeNull();
+    expect(again.endedAt).toBeNull();
+    const list = (await h.caller.monitor.jobs())[Symbol.asyncIterator]();
+    const rows = (await list.next()).value!;
+    await list.return?.(undefined);
+    expect(rows.jobs.find((j: { runId: string | null }) => j.runId === run.id)?.status).toBe("RUNNING");
+    await h.caller.runs.stop({ runId: run.id });
+  });
+});

@@ -1,0 +1,60 @@
+// Run control beyond start/stop: stop with a savepoint, list a pipeline's savepoints, redeploy from a savepoint.
+import fs from "node:fs";
+import path from "node:path";
+import { NotFoundError, type RunOptions, type RunTracker } from "@/server/runner/run-tracker";
+import { isTerminal, type RunInfo } from "@/server/store/runs-repo";
+import type { MonitorHub } from "./hub";
+import { crossBundleError } from "@/server/errors";
+
+/** A savepoint could not be taken; the job it was taken of keeps running. */
+export class SavepointFailed extends Error {}
+crossBundleError("SavepointFailed", SavepointFailed);
+
+export type SavepointInfo = { path: string; createdAt: number };
+
+export class RunControl {
+  constructor(private readonly tracker: RunTracker, private readonly monitor: MonitorHub) {}
+
+  /** Stops the run's job with a savepoint and returns the savepoint's path; on failure the job keeps running. */
+  async stopWithSavepoint(runId: string): Promise<{ run: RunInfo; savepointPath: string }> {
+    const run = this.tracker.get(runId);
+    if (!run.jobId || isTerminal(run.status)) throw new SavepointFailed(`run ${runId} is not running (${run.status})`);
+    const flink = this.monitor.flink();
+    if (!flink) throw new SavepointFailed("the runner is not ready, so Flink cannot be asked for a savepoint");
+    const dir = this.tracker.savepointDir(run.pipelineId);
+    if (!dir) throw new SavepointFailed("no savepoint directory is configured");
+    fs.mkdirSync(dir, { recursive: true });
+    const trigger = await flink.stopWithSavepoint(run.jobId, `file://${dir}`);
+    const result = await flink.awaitSavepoint(run.jobId, trigger);
+    if (!result.ok) throw new SavepointFailed(`the savepoint failed, so the job keeps running: ${result.cause}`);
+    return { run: await this.tracker.waitTerminal(runId, 60_000), savepointPath: result.location };
+  }
+
+  /** The pipeline's savepoints on disk, newest first. */
+  savepoints(pipelineId: string): SavepointInfo[] {
+    const dir = this.tracker.savepointDir(pipelineId);
+    if (!dir || !fs.existsSync(dir)) return [];
+    return fs.readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name.startsWith("savepoint-") && fs.existsSync(path.join(dir, d.name, "_metadata")))
+      .map((d) => ({ path: `file:${path.join(dir, d.name)}`, createdAt: fs.statSync(path.join(dir, d.name, "_metadata")).mtimeMs }))
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** Starts the pipeline from one of its own savepoints (a path outside its savepoint directory is refused). */
+  resume(pipelineId: string, savepointPath: string, options: Omit<RunOptions, "savepointPath"> = {}): Promise<RunInfo> {
+    if (!this.savepoints(pipelineId).some((s) => s.path === savepointPath)) {
+      throw new NotFoundError(`no savepoint ${savepointPath} for pipeline ${pipelineId}`);
+    }
+    return this.tracker.start(pipelineId, { ...options, savepointPath });
+  }
+
+  /**
+   * Redeploys a running pipeline after an edit: stop with a savepoint, then start the saved graph from it.
+   * If the savepoint fails, the old job keeps running and SavepointFailed says why.
+   */
+  async redeploy(runId: string, options: Omit<RunOptions, "savepointPath"> = {}) {
+    const { run, savepointPath } = await this.stopWithSavepoint(runId);
+    const next = await this.tracker.start(run.pipelineId, { ...options, savepointPath });
+    return { stopped: run, run: next, savepointPath };
+  }
+}

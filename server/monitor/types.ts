@@ -1,0 +1,45 @@
+// What the monitor streams to the pages: a job's figures at one moment, and the jobs list.
+
+export type ExceptionInfo = { time: number; name: string; rootCause: string; stack: string; task: string | null };
+export type CheckpointSummary = {
+  completed: number; failed: number; inProgress: number; restored: number;
+  lastDurationMs: number | null; lastSizeBytes: number | null; lastAt: number | null;
+  lastFailure: string | null; lastSavepoint: string | null; restoredFrom: string | null;
+};
+export type VertexFigures = {
+  id: string; name: string; parallelism: number; status: string; inputs: string[];
+  inRate: number | null; outRate: number | null; recordsIn: number | null; recordsOut: number | null;
+  /** shares of time, 0..1, worst subtask */
+  busy: number | null; backpressured: number | null;
+  watermark: number | null;
+};
+export type NodeFigures = {
+  inRate: number | null; outRate: number | null; busy: number | null; backpressured: number | null;
+  watermark: number | null; watermarkLagMs: number | null; vertices: string[];
+  /** operator: the node's own Flink operator; chain: a chained group of operators shared with `sharedWith` */
+  scope: "operator" | "chain"; operators: string[]; sharedWith: string[];
+};
+export type JobSnapshot = {
+  jobId: string;
+  /** when the figures were read from Flink (server clock) */
+  at: number;
+  reachable: boolean;
+  /** set while Flink or the runner cannot be reached: the figures are then the last ones read, as of `at` */
+  unreachableSince: number | null;
+  message: string | null;
+  /** null: the cluster does not know this job */
+  job: { name: string; state: string; startTime: number; endTime: number | null; durationMs: number } | null;
+  run: { runId: string; pipelineId: string } | null;
+  restarts: number | null;
+  totals: { inRate: number | null; outRate: number | null };
+  vertices: VertexFigures[];
+  nodes: Record<string, NodeFigures> | null;
+  checkpoints: CheckpointSummary | null;
+  exceptions: { rootCause: ExceptionInfo | null; history: ExceptionInfo[] };
+};
+export type JobRow = {
+  jobId: string | null; runId: string | null; pipelineId: string | null; pipelineName: string | null;
+  name: string; status: string; startTime: number; endTime: number | null;
+  inRate: number | null; outRate: number | null; restarts: number | null; error: string | null;
+};
+export type JobsSnapshot = { at: number; reachable: boolean; unreachableSince: number | null; message: string | null; jobs: JobRow[] };
