@@ -34,11 +34,14 @@ export function nodeFigures(
     const busy = maxOf(vs.map((v) => v.busy));
     const backpressured = maxOf(vs.map((v) => v.backpressured));
     let inRate: number | null, outRate: number | null, watermark: number | null, operators: string[];
+    let recordsIn: number | null, recordsOut: number | null;
     if (p.operator) {
       const pre = p.operator.metricPrefix;
       const source = p.operator.anchor?.role === "source";
       inRate = source ? null : sum(p.vertices.map((id) => metrics.get(id)?.rates[`${pre}.numRecordsIn`]));
       outRate = source ? sum(p.vertices.map((id) => metrics.get(id)?.rates[`${pre}.numRecordsOut`])) : null;
+      recordsIn = source ? null : sum(p.vertices.map((id) => metrics.get(id)?.values[`${pre}.numRecordsIn`]));
+      recordsOut = source ? sum(p.vertices.map((id) => metrics.get(id)?.values[`${pre}.numRecordsOut`])) : null;
       const wms = p.vertices.map((id) => watermarkOf(metrics.get(id), `${pre}.${source ? "currentOutputWatermark" : "currentInputWatermark"}`));
       watermark = wms.every((w) => w === null) ? null : Math.min(...wms.filter((w): w is number => w !== null));
       operators = [p.operator.name];
@@ -51,13 +54,15 @@ export function nodeFigures(
       });
       inRate = sum(groups.map((g) => g.ops.length ? metrics.get(g.id)?.rates[`${g.ops[0]!.metricPrefix}.numRecordsIn`] : metrics.get(g.id)?.rates.numRecordsIn));
       outRate = sum(groups.map((g) => g.ops.length ? metrics.get(g.id)?.rates[`${g.ops.at(-1)!.metricPrefix}.numRecordsOut`] : metrics.get(g.id)?.rates.numRecordsOut));
+      recordsIn = sum(groups.map((g) => metrics.get(g.id)?.values[g.ops.length ? `${g.ops[0]!.metricPrefix}.numRecordsIn` : "numRecordsIn"]));
+      recordsOut = sum(groups.map((g) => metrics.get(g.id)?.values[g.ops.length ? `${g.ops.at(-1)!.metricPrefix}.numRecordsOut` : "numRecordsOut"]));
       const wms = groups.map((g) => g.ops.length ? watermarkOf(metrics.get(g.id), `${g.ops.at(-1)!.metricPrefix}.currentOutputWatermark`) : null)
         .filter((w): w is number => w !== null);
       watermark = wms.length ? Math.min(...wms) : null;
       operators = [...new Set(groups.flatMap((g) => g.ops.map((o) => o.name)))];
     }
     out[node] = {
-      inRate, outRate, busy, backpressured, watermark, watermarkLagMs: watermark === null ? null : Math.max(0, at - watermark),
+      inRate, outRate, recordsIn, recordsOut, busy, backpressured, watermark, watermarkLagMs: watermark === null ? null : Math.max(0, at - watermark),
       vertices: p.vertices, scope: p.operator ? "operator" : "chain", operators, sharedWith: p.sharedWith,
     };
   }

@@ -14,7 +14,7 @@ export type VertexFigures = {
   watermark: number | null;
 };
 export type NodeFigures = {
-  inRate: number | null; outRate: number | null; busy: number | null; backpressured: number | null;
+  inRate: number | null; outRate: number | null; recordsIn: number | null; recordsOut: number | null; busy: number | null; backpressured: number | null;
   watermark: number | null; watermarkLagMs: number | null; vertices: string[];
   /** operator: the node's own Flink operator; chain: a chained group of operators shared with `sharedWith` */
   scope: "operator" | "chain"; operators: string[]; sharedWith: string[];

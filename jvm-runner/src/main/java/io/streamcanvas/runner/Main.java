@@ -19,6 +19,7 @@ public final class Main {
     boolean exitOnStdinEof = false;
     boolean warmup = true;
     DataRoot dataRoot = DataRoot.NONE;
+    int slots = Runner.TASK_SLOTS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -26,9 +27,10 @@ public final class Main {
         case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
         case "--no-warmup" -> warmup = false;
         case "--data-root" -> dataRoot = DataRoot.of(Path.of(value(args, ++i, "--data-root")));
+        case "--slots" -> slots = Integer.parseInt(value(args, ++i, "--slots"));
         case "--remote" -> fail("--remote is not supported yet; the runner embeds a MiniCluster");
         default -> fail("unknown argument " + args[i]
-            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup] [--data-root DIR]");
+            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup] [--data-root DIR] [--slots N]");
       }
     }
     String secret = System.getenv(SECRET_ENV);
@@ -36,7 +38,7 @@ public final class Main {
 
     System.err.println("streamcanvas-runner: starting Flink MiniCluster…");
     long t0 = System.nanoTime();
-    Runner runner = Runner.start(port, flinkRestPort, secret, dataRoot);
+    Runner runner = Runner.start(port, flinkRestPort, secret, dataRoot, slots);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(runner), "shutdown"));
     System.err.printf("streamcanvas-runner: MiniCluster up at %s in %d ms; control API on 127.0.0.1:%d%n",
         runner.flinkRestUrl(), (System.nanoTime() - t0) / 1_000_000, runner.port());

@@ -32,7 +32,12 @@ public final class Runner implements AutoCloseable {
 
   /** `dataRoot`: the folder filesystem sources and sinks are confined to (NONE: the filesystem connector is off). */
   public static Runner start(int port, String flinkRestPort, String secret, DataRoot dataRoot) throws Exception {
-    EmbeddedCluster cluster = EmbeddedCluster.start(flinkRestPort, TASK_SLOTS);
+    return start(port, flinkRestPort, secret, dataRoot, TASK_SLOTS);
+  }
+
+  /** `slots`: task slots of the embedded TaskManager (one running job of parallelism 1 takes one). */
+  public static Runner start(int port, String flinkRestPort, String secret, DataRoot dataRoot, int slots) throws Exception {
+    EmbeddedCluster cluster = EmbeddedCluster.start(flinkRestPort, slots);
     try {
       JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort(), dataRoot);
       JobRegistry registry = new JobRegistry();
