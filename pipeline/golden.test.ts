@@ -48,10 +48,13 @@ describe("golden graph → IR fixtures", () => {
     for (const file of cases) {
       const base = file.slice(0, -".graph.json".length);
       const rowsFile = path.join(FIXTURES, `${base}.rows.json`);
-      expect(existsSync(rowsFile), rowsFile).toBe(true);
       const parsed = parseGraph(readJson(path.join(FIXTURES, file)));
       if (!parsed.ok) throw new Error("unparsable");
       const { rowTypes } = validateGraph(parsed.graph);
+      // only a fixture on processing time may go without rows: its windows depend on the clock
+      const clock = Object.values(rowTypes).some((t) => t?.some((c) => c.timeAttribute === "proctime"));
+      expect(existsSync(rowsFile) || clock, rowsFile).toBe(true);
+      if (!existsSync(rowsFile)) continue;
       const rows = readJson(rowsFile) as Record<string, unknown[][]>;
       for (const [sink, values] of Object.entries(rows)) {
         const node = parsed.graph.nodes.find((n) => n.id === sink);

@@ -4,9 +4,31 @@ import { ExprSchema } from "./expr/ast";
 
 export const IR_VERSION = 1;
 
-/** Aggregate functions of the groupBy statement; Java: count() / count().distinct() / sum() / avg() / min() / max(). */
-export const AGGREGATE_FUNCTIONS = ["count", "count_distinct", "sum", "avg", "min", "max"] as const;
+/**
+ * Aggregate functions of the groupBy and window statements; Java: count() / count().distinct() / sum() / avg() / min() /
+ * max() / firstValue() / lastValue(); SQL: COUNT, COUNT(DISTINCT …), SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE.
+ */
+export const AGGREGATE_FUNCTIONS = ["count", "count_distinct", "sum", "avg", "min", "max", "first_value", "last_value"] as const;
 export type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
+
+/** One output column of an aggregation: `fn` over `column`, named `as`. */
+export const AggregateSchema = z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() });
+
+const ms = z.number().int().min(1);
+/**
+ * The window table-valued function a window statement aggregates over (Flink offers them only in SQL): TUMBLE(size),
+ * HOP(slide, size), SESSION(gap; partitioned by the keys), CUMULATE(step, size). Durations in milliseconds.
+ */
+export const WindowSpecSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("tumble"), timeColumn: z.string(), sizeMs: ms }),
+  z.object({ type: z.literal("hop"), timeColumn: z.string(), sizeMs: ms, slideMs: ms }),
+  z.object({ type: z.literal("session"), timeColumn: z.string(), gapMs: ms }),
+  z.object({ type: z.literal("cumulate"), timeColumn: z.string(), stepMs: ms, sizeMs: ms }),
+]);
+export type WindowSpec = z.infer<typeof WindowSpecSchema>;
+
+/** A processing-time attribute: Schema.newBuilder().columnByExpression(column, "PROCTIME()"), TIMESTAMP_LTZ(3). */
+export const ProctimeSchema = z.object({ column: z.string() });
 
 /**
  * An event-time watermark on a TIMESTAMP(3) column, bounded out-of-orderness:
@@ -19,6 +41,8 @@ export const TableDescriptorSchema = z.object({
   connector: z.string(),
   schema: z.array(z.object({ name: z.string(), type: z.string() })).optional(),
   watermark: WatermarkSchema.optional(),
+  /** a processing-time column appended after the schema's columns */
+  proctime: ProctimeSchema.optional(),
   options: z.record(z.string(), z.string()),
 });
 export type TableDescriptorIr = z.infer<typeof TableDescriptorSchema>;
@@ -55,6 +79,8 @@ export const StatementSchema = z.discriminatedUnion("op", [
     rows: z.array(z.array(z.union([z.string(), z.boolean(), z.null()]))).min(1),
     /** declared through tEnv.fromDataStream(tEnv.toDataStream(values), Schema with the watermark): VALUES has no schema hook */
     watermark: WatermarkSchema.optional(),
+    /** a processing-time column appended after the columns; also declared through fromDataStream's Schema */
+    proctime: ProctimeSchema.optional(),
   }),
   /** input.addColumns(expr.as(name), …) */
   z.object({
@@ -75,17 +101,18 @@ export const StatementSchema = z.discriminatedUnion("op", [
   /** input.groupBy($(key)…).select($(key)…, $(column).<fn>().as(as)…); no keys = one global group (input.select(…)) */
   z.object({
     op: z.literal("groupBy"), table: z.string(), input: z.string(), keys: z.array(z.string()),
-    aggregates: z.array(z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() })).min(1),
+    aggregates: z.array(AggregateSchema).min(1),
   }),
   /**
-   * input.window(Tumble.over(lit(sizeMs).millis()).on($(timeColumn)).as(w)).groupBy(w, $(key)…)
-   *   .select(w.start().as("window_start"), w.end().as("window_end"), $(key)…, aggregates…)
+   * Window aggregation over a window TVF, which the runner writes as SQL over a temporary view of input:
+   *   SELECT window_start, window_end, key…, AGG(column) AS as… FROM TABLE(TUMBLE(TABLE view, DESCRIPTOR(timeColumn), …))
+   *   GROUP BY window_start, window_end, key…   (SESSION partitions by the keys)
    */
   z.object({
     op: z.literal("window"), table: z.string(), input: z.string(),
-    window: z.object({ type: z.literal("tumble"), timeColumn: z.string(), sizeMs: z.number().int().min(1) }),
+    window: WindowSpecSchema,
     keys: z.array(z.string()),
-    aggregates: z.array(z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() })).min(1),
+    aggregates: z.array(AggregateSchema).min(1),
   }),
   /** input.join(right', keys) (or leftOuterJoin / rightOuterJoin / fullOuterJoin), right' = right.renameColumns(rightRenames) */
   z.object({

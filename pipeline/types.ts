@@ -18,10 +18,12 @@ export const DataTypeSchema = z.object({
 export type DataType = z.infer<typeof DataTypeSchema>;
 
 /**
- * `timeAttribute: "rowtime"` marks an event-time attribute (a source's eventTime column with a watermark): windows need
- * one. It survives references that Flink keeps as attributes (filter, add/drop/rename columns), not computations on it.
+ * `timeAttribute` marks a time attribute, which windows need: "rowtime" an event-time column with a watermark,
+ * "proctime" a source's processing-time column (PROCTIME()). It survives references that Flink keeps as attributes
+ * (filter, add/drop/rename columns), not computations on it.
  */
-export const ColumnSchema = z.object({ name: z.string().min(1), type: DataTypeSchema, timeAttribute: z.literal("rowtime").optional() });
+export const TIME_ATTRIBUTES = ["rowtime", "proctime"] as const;
+export const ColumnSchema = z.object({ name: z.string().min(1), type: DataTypeSchema, timeAttribute: z.enum(TIME_ATTRIBUTES).optional() });
 export type Column = z.infer<typeof ColumnSchema>;
 export type RowType = Column[];
 

@@ -6,12 +6,12 @@ import { CodegenError, readLiteral, readType } from "./literal";
 
 /** What an expression needs imported besides Expressions.$ and lit. */
 export type JavaUses = {
-  nullOf: boolean; negative: boolean; row: boolean; tumble: boolean; udf: boolean; bigDecimal: boolean; time: Set<string>;
+  nullOf: boolean; negative: boolean; row: boolean; udf: boolean; bigDecimal: boolean; time: Set<string>;
   /** an ordered collection source of Rows (values with a watermark) */
   rowData: boolean;
 };
 export const newUses = (): JavaUses => ({
-  nullOf: false, negative: false, row: false, tumble: false, udf: false, bigDecimal: false, time: new Set(), rowData: false,
+  nullOf: false, negative: false, row: false, udf: false, bigDecimal: false, time: new Set(), rowData: false,
 });
 
 /** Arity as jvm-runner's Functions checks it; -1 = variadic, folded left into a chain like a.and(b).and(c). */

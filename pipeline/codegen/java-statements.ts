@@ -8,11 +8,14 @@ import { javaUdfMap } from "./java-udf";
 import { CodegenError, readType } from "./literal";
 import { rankQuery } from "./rank-sql";
 import { sqlIdent } from "./sql-text";
+import { windowQueryText } from "./window-sql";
 
 export type JavaContext = {
   uses: JavaUses;
-  /** row type of every table, for the window alias (which must not name an input column) and a UDF's select */
+  /** row type of every table, for a UDF's select */
   types: Record<string, RowType>;
+  /** a fresh temporary view name, as the runner's ProgramContext#nextViewName gives them */
+  nextView: () => string;
   ascii: boolean;
   /** the Java local holding an IR table */
   table: (name: string) => string;
@@ -23,6 +26,7 @@ export type JavaContext = {
 /** Table API methods of the IR's aggregate functions; count_distinct is COUNT(DISTINCT c). */
 const AGGREGATE: Record<AggregateFunction, string> = {
   count: "count()", count_distinct: "count().distinct()", sum: "sum()", avg: "avg()", min: "min()", max: "max()",
+  first_value: "firstValue()", last_value: "lastValue()",
 };
 
 const I = "    ";
@@ -60,16 +64,16 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
       return define(s.table, `${t(s.input)}${grouped}.select(${list([...keys, ...aggs])})`);
     }
     case "window": {
-      // the alias is "w" unless an input column has that name, as the runner's WindowTranslator picks it
-      const names = new Set(ctx.types[s.input]!.map((c) => c.name));
-      let alias = "w";
-      for (let i = 1; names.has(alias); i++) alias = `w${i}`;
-      const w = `$(${str(alias)})`;
-      ctx.uses.tumble = true;
-      const tumble = `Tumble.over(${millis(s.window.sizeMs)}).on($(${str(s.window.timeColumn)})).as(${str(alias)})`;
-      const keys = s.keys.map((k) => `$(${str(k)})`);
-      const fields = [`${w}.start().as("window_start")`, `${w}.end().as("window_end")`, ...keys, ...aggregates(s.aggregates, str)];
-      return define(s.table, `${t(s.input)}.window(${tumble})\n${II}.groupBy(${[w, ...keys].join(", ")})\n${II}.select(${list(fields)})`);
+      // window TVFs exist only in SQL: the runner registers the input as a temporary view and queries it, quoting
+      // every identifier; the query text is the runner's own (codegen/window-sql.ts)
+      const view = ctx.nextView();
+      const text = windowQueryText(s, view).split("\n");
+      const query = text.map((l, i) => `${II}${i ? "+ " : ""}${str(i < text.length - 1 ? `${l}\n` : l)}`).join("\n");
+      return [
+        `${comment}: a window table-valued function, which Flink offers only in SQL`,
+        `${I}tEnv.createTemporaryView(${str(view)}, ${t(s.input)});`,
+        `${I}Table ${t(s.table)} = tEnv.sqlQuery(\n${query});`,
+      ];
     }
     case "fromValues": {
       const types = s.columns.map((c) => readType(c.type));
@@ -79,16 +83,16 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
         if (cells.length !== types.length) throw new CodegenError(`fromValues ${JSON.stringify(s.table)}: a row has ${cells.length} cells for ${types.length} columns`);
         return cells.map((v, i) => print({ kind: "lit", value: v, type: s.columns[i]!.type })).join(", ");
       };
-      if (!s.watermark) {
+      if (!s.watermark && !s.proctime) {
         ctx.uses.row = true;
         const rows = s.rows.map((cells) => `row(${cellsOf(cells, expr)})`);
         return define(s.table, `tEnv.fromValues(${list([rowType, ...rows])})`);
       }
       // as the runner does: one ordered collection source, so the watermark never overtakes rows (fromValues may plan
-      // a union of one-row branches in no fixed order), and fromDataStream takes the watermark
+      // a union of one-row branches in no fixed order), and fromDataStream takes the watermark and processing time
       ctx.uses.rowData = true;
       const rows = s.rows.map((cells) => `Row.of(${cellsOf(cells, (l) => javaValue(l, ctx.uses, ctx.ascii))})`);
-      const schema = `Schema.newBuilder()${watermark(s.watermark, str)}.build()`;
+      const schema = `Schema.newBuilder()${proctime(s.proctime, str)}${s.watermark ? watermark(s.watermark, str) : ""}.build()`;
       const source = `env.fromData(List.of(${list(rows)}),\n${II}ExternalTypeInfo.<Row>of(${rowType})).setParallelism(1)`;
       return define(s.table, `tEnv.fromDataStream(\n${II}${source},\n${II}${schema})`);
     }
@@ -127,7 +131,8 @@ function descriptor(d: TableDescriptorIr, derivedFrom: string | null, str: (s: s
   if (d.schema) {
     const cols = d.schema.map((c) => `${II}        .column(${str(c.name)}, ${javaType(readType(c.type))})`);
     const wm = d.watermark ? [`${II}        ${watermark(d.watermark, str)}`] : [];
-    lines.push(`${II}    .schema(Schema.newBuilder()`, ...cols, ...wm, `${II}        .build())`);
+    const pt = d.proctime ? [`${II}        ${proctime(d.proctime, str)}`] : [];
+    lines.push(`${II}    .schema(Schema.newBuilder()`, ...cols, ...pt, ...wm, `${II}        .build())`);
   } else if (derivedFrom) {
     lines.push(`${II}    .schema(Schema.newBuilder().fromResolvedSchema(${derivedFrom}.getResolvedSchema()).build())`);
   }
@@ -142,6 +147,11 @@ const millis = (ms: number) => `lit(${ms}L).millis()`;
 /** .watermark(column, $(column).minus(lit(delay).millis())): bounded out-of-orderness, as the runner's Descriptors. */
 function watermark(w: { column: string; delayMs: number }, str: (s: string) => string): string {
   return `.watermark(${str(w.column)}, $(${str(w.column)}).minus(${millis(w.delayMs)}))`;
+}
+
+/** .columnByExpression(column, "PROCTIME()"): a processing-time attribute, as the runner's Descriptors declares it. */
+function proctime(p: { column: string } | undefined, str: (s: string) => string): string {
+  return p ? `.columnByExpression(${str(p.column)}, "PROCTIME()")` : "";
 }
 
 function aggregates(list: { fn: AggregateFunction; column: string; as: string }[], str: (s: string) => string): string[] {

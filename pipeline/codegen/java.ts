@@ -12,7 +12,7 @@ export type JavaOptions = {
 
 const IMPORTED = [
   "BigDecimal", "LocalDate", "LocalTime", "LocalDateTime", "Instant", "Configuration", "StreamExecutionEnvironment",
-  "DataTypes", "Schema", "Table", "TableDescriptor", "Tumble", "StreamStatementSet", "StreamTableEnvironment",
+  "DataTypes", "Schema", "Table", "TableDescriptor", "StreamStatementSet", "StreamTableEnvironment",
   "String", "System", "Exception", "Object", "List", "TsMapFunction", "UdfSpec", "WorkerSettings", "Row", "ExternalTypeInfo",
 ];
 /** The program's own locals; table variables get other names. */
@@ -24,12 +24,14 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
   const str = (s: string) => javaString(s, ascii);
   const names = new JavaNames(LOCALS);
   const uses = newUses();
+  let views = 0;
   const className = javaClassName(program.name, new Set(IMPORTED));
   const ctx: JavaContext = {
     uses, ascii,
     config: program.config,
-    // only a window, a UDF, an interval join or a ROW_NUMBER query needs its input's columns; others print without inference
-    types: program.statements.some((s) => ["window", "udfMap", "intervalJoin", "deduplicate", "topN"].includes(s.op)) ? programRowTypes(program) : {},
+    // only a UDF, an interval join or a ROW_NUMBER query needs its input's columns; others print without inference
+    types: program.statements.some((s) => ["udfMap", "intervalJoin", "deduplicate", "topN"].includes(s.op)) ? programRowTypes(program) : {},
+    nextView: () => `__streamcanvas_view_${++views}`,
     table: (name) => names.name("table", name),
   };
   const body = program.statements.flatMap((s) => ["", ...javaStatement(s, ctx)]);
@@ -83,7 +85,6 @@ function header(program: TableProgram, className: string, uses: JavaUses, ascii:
     "import org.apache.flink.table.api.Schema;",
     "import org.apache.flink.table.api.Table;",
     "import org.apache.flink.table.api.TableDescriptor;",
-    ...(uses.tumble ? ["import org.apache.flink.table.api.Tumble;"] : []),
     "import org.apache.flink.table.api.bridge.java.StreamStatementSet;",
     "import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;",
     ...(uses.rowData ? ["import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;", "import org.apache.flink.types.Row;"] : []),

@@ -3,6 +3,7 @@ import { checkExpr } from "../expr/check";
 import type { Expr } from "../expr/ast";
 import type { Statement, TableProgram } from "../ir";
 import { aggregateType } from "../kinds/aggregate-types";
+import { PROCTIME_TYPE } from "../kinds/event-time";
 import { unionRowType } from "../kinds/union.node.ts";
 import type { RowType } from "../types";
 import { CodegenError, readType } from "./literal";
@@ -38,6 +39,14 @@ export function programRowTypes(program: TableProgram, known: Record<string, Row
   return out;
 }
 
+/** A source's columns with its time attributes: the watermarked column marked, the processing-time column appended. */
+function withTime(columns: { name: string; type: string }[], d: { watermark?: { column: string }; proctime?: { column: string } }): RowType {
+  const out: RowType = columns.map((c) => ({
+    name: c.name, type: readType(c.type), ...(d.watermark?.column === c.name ? { timeAttribute: "rowtime" as const } : {}),
+  }));
+  return d.proctime ? [...out, { name: d.proctime.column, type: { ...PROCTIME_TYPE }, timeAttribute: "proctime" }] : out;
+}
+
 function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
   const input = "input" in s ? out[s.input]! : [];
   const column = (name: string) => {
@@ -53,8 +62,8 @@ function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
   switch (s.op) {
     case "from":
       if (!s.descriptor.schema) throw new CodegenError(`source ${JSON.stringify(s.table)} has no schema`);
-      return s.descriptor.schema.map((c) => ({ name: c.name, type: readType(c.type) }));
-    case "fromValues": return s.columns.map((c) => ({ name: c.name, type: readType(c.type) }));
+      return withTime(s.descriptor.schema, s.descriptor);
+    case "fromValues": return withTime(s.columns, s);
     case "filter": case "distinct": return input;
     case "select": return typed(s.fields);
     case "addColumns": return [...input, ...typed(s.fields)];
@@ -91,7 +100,7 @@ function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
       const bound = { root: "TIMESTAMP", precision: 3, nullable: false } as const;
       const window = s.op === "window" ? [{ name: "window_start", type: bound }, { name: "window_end", type: bound }] : [];
       const aggs = s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type) }));
-      return [...window, ...s.keys.map(column), ...aggs];
+      return [...window, ...s.keys.map((k) => ({ name: k, type: column(k).type })), ...aggs];
     }
   }
   return [];

@@ -1,10 +1,11 @@
 // One IR statement → Flink SQL: a temporary table (sources, sinks) or view (every transformation) of the same name.
-import type { AggregateFunction, Statement, TableDescriptorIr } from "../ir";
+import type { Statement, TableDescriptorIr } from "../ir";
 import type { RowType } from "../types";
 import { CodegenError, readType } from "./literal";
 import { sqlExpr, sqlType } from "./sql-expr";
 import { sqlCommentText, sqlIdent, sqlString } from "./sql-text";
 import { rankQuery } from "./rank-sql";
+import { AGGREGATE_SQL, sqlInterval, windowQuery } from "./window-sql";
 
 export type SqlContext = {
   /** row type of every table, for sinks without a schema and for column lists (rename, drop) */
@@ -14,12 +15,6 @@ export type SqlContext = {
   /** INSERT INTO lines of the statement set, and the collect queries that end the script */
   inserts: string[];
   selects: string[];
-};
-
-/** SQL aggregate of each IR aggregate function (the same built-ins the Table API's count()/sum()/… resolve to). */
-const AGGREGATE: Record<AggregateFunction, (c: string) => string> = {
-  count: (c) => `COUNT(${c})`, count_distinct: (c) => `COUNT(DISTINCT ${c})`, sum: (c) => `SUM(${c})`,
-  avg: (c) => `AVG(${c})`, min: (c) => `MIN(${c})`, max: (c) => `MAX(${c})`,
 };
 
 const list = (items: string[]) => items.map((x, i) => `  ${x}${i < items.length - 1 ? "," : ""}`);
@@ -41,7 +36,9 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
         return `(${cells.map((v, i) => sqlExpr({ kind: "lit", value: v, type: s.columns[i]!.type })).join(", ")})`;
       });
       const names = s.columns.map((c) => id(c.name)).join(", ");
-      return view(s.table, `SELECT * FROM (VALUES`, ...list(rows), `) AS ${id("values")} (${names})`);
+      // PROCTIME() in a view's select list is a processing-time attribute, as fromDataStream's computed column is
+      const star = s.proctime ? `*, PROCTIME() AS ${id(s.proctime.column)}` : "*";
+      return view(s.table, `SELECT ${star} FROM (VALUES`, ...list(rows), `) AS ${id("values")} (${names})`);
     }
     case "filter":
       return view(s.table, `SELECT *`, `FROM ${id(s.input)}`, `WHERE ${sqlExpr(s.predicate)}`);
@@ -65,17 +62,14 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
       return view(s.table, `SELECT DISTINCT *`, `FROM ${id(s.input)}`);
     case "groupBy": {
       const keys = s.keys.map(id);
-      const aggs = s.aggregates.map((a) => `${AGGREGATE[a.fn](id(a.column))} AS ${id(a.as)}`);
+      const aggs = s.aggregates.map((a) => `${AGGREGATE_SQL[a.fn](id(a.column))} AS ${id(a.as)}`);
       const groupBy = keys.length ? [`FROM ${id(s.input)}`, `GROUP BY ${keys.join(", ")}`] : [`FROM ${id(s.input)}`];
       return view(s.table, `SELECT`, ...list([...keys, ...aggs]), ...groupBy);
     }
     case "window": {
-      // the window table-valued function: SQL's form of the Table API's tumbling group window, with the same rows
-      const keys = s.keys.map(id);
-      const aggs = s.aggregates.map((a) => `${AGGREGATE[a.fn](id(a.column))} AS ${id(a.as)}`);
-      const tvf = `TUMBLE(TABLE ${id(s.input)}, DESCRIPTOR(${id(s.window.timeColumn)}), ${sqlInterval(s.window.sizeMs)})`;
-      const group = [id("window_start"), id("window_end"), ...keys];
-      return view(s.table, `SELECT`, ...list([...group, ...aggs]), `FROM TABLE(${tvf})`, `GROUP BY ${group.join(", ")}`);
+      // the window table-valued function over the input view, as the runner writes it over a temporary view
+      const q = windowQuery(s, s.input);
+      return view(s.table, `SELECT`, ...list(q.select), `FROM ${q.from}`, `GROUP BY ${q.groupBy.join(", ")}`);
     }
     case "join": case "intervalJoin":
       return view(s.table, ...joinSql(s, input, ctx.types[s.right]!));
@@ -113,26 +107,14 @@ function table(name: string, d: TableDescriptorIr, derived: RowType): string[] {
   const wm = d.watermark
     ? [`WATERMARK FOR ${sqlIdent(d.watermark.column)} AS ${sqlIdent(d.watermark.column)} - ${sqlInterval(d.watermark.delayMs)}`]
     : [];
+  const proctime = d.proctime ? [`${sqlIdent(d.proctime.column)} AS PROCTIME()`] : [];
   return [
     `CREATE TEMPORARY TABLE ${sqlIdent(name)} (`,
-    ...list([...cols.map((c) => `${sqlIdent(c.name)} ${sqlType(c.type)}`), ...wm]),
+    ...list([...cols.map((c) => `${sqlIdent(c.name)} ${sqlType(c.type)}`), ...proctime, ...wm]),
     `) WITH (`,
     ...list(options),
     `);`,
   ];
-}
-
-/** A day-time interval literal of exactly `ms` milliseconds, in the largest unit that divides it (leading precision 2). */
-export function sqlInterval(ms: number): string {
-  if (!Number.isSafeInteger(ms) || ms < 0) throw new CodegenError(`interval of ${ms} ms`);
-  for (const [unit, size] of [["DAY", 86_400_000], ["HOUR", 3_600_000], ["MINUTE", 60_000], ["SECOND", 1000]] as const) {
-    if (ms % size === 0 && ms / size < 100) return `INTERVAL '${ms / size}' ${unit}`;
-  }
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  const days = Math.floor(ms / 86_400_000);
-  const rest = ms % 86_400_000;
-  const time = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor(rest / 60_000) % 60)}:${pad(Math.floor(rest / 1000) % 60)}.${pad(rest % 1000, 3)}`;
-  return `INTERVAL '${days} ${time}' DAY(${Math.max(String(days).length, 2)}) TO SECOND(3)`;
 }
 
 const JOIN_SQL = { inner: "JOIN", left: "LEFT JOIN", right: "RIGHT JOIN", full: "FULL JOIN" } as const;

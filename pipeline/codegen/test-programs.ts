@@ -1,7 +1,7 @@
 // Test material (not a test itself): TablePrograms whose names and strings try to break out of Java and SQL text, one
 // with a literal of every kind, event-time windows and a TypeScript UDF.
 import type { Expr } from "../expr/ast";
-import type { TableProgram } from "../ir";
+import type { TableProgram, WindowSpec } from "../ir";
 
 /** Column names and string values aimed at every quoting rule of both printers. */
 export const HOSTILE_NAMES = [
@@ -89,16 +89,16 @@ export function literalsProgram(): { program: TableProgram; expectedRow: string[
 }
 
 /** An event-time window over a datagen source with a watermark: what SQL can express (CREATE TABLE … WATERMARK FOR). */
-export function windowProgram(sizeMs: number, delayMs: number): TableProgram {
+export function windowProgram(sizeMs: number, delayMs: number, spec?: WindowSpec): TableProgram {
   const schema = [{ name: "w", type: "STRING" }, { name: "event time", type: "TIMESTAMP(3)" }, { name: "v", type: "INT" }];
   return {
     irVersion: 1,
-    name: `window ${sizeMs} ms, watermark ${delayMs} ms`,
+    name: `${spec?.type ?? "tumble"} window ${sizeMs} ms, watermark ${delayMs} ms`,
     config: {},
     statements: [
       { op: "from", table: "src", descriptor: { connector: "datagen", schema, watermark: { column: "event time", delayMs }, options: { "number-of-rows": "10" } } },
       {
-        op: "window", table: "win", input: "src", window: { type: "tumble", timeColumn: "event time", sizeMs }, keys: ["w"],
+        op: "window", table: "win", input: "src", window: spec ?? { type: "tumble", timeColumn: "event time", sizeMs }, keys: ["w"],
         aggregates: [{ fn: "count", column: "v", as: "n" }, { fn: "count_distinct", column: "v", as: "d" }, { fn: "avg", column: "v", as: "avg v" }],
       },
       { op: "insertInto", sink: "print", input: "win", descriptor: { connector: "print", options: {} } },

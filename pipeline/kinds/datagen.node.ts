@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import { type DataType, type RowType, formatType, isNumeric, isString, parseType, type as strictType } from "../types";
 import { defineNodeKind } from "./define";
-import { sourceRowType, EventTimeSchema, watermarkIr } from "./event-time";
+import { sourceRowType, EventTimeSchema, ProcessingTimeSchema, proctimeIr, watermarkIr } from "./event-time";
 
 const num = (title: string, description: string) => z.number().optional().meta({ title, description });
 
@@ -33,6 +33,7 @@ const DatagenConfig = z.object({
     description: "Stop after this many rows (a bounded run that FINISHES). Leave empty to run until stopped.",
   }),
   eventTime: EventTimeSchema,
+  processingTime: ProcessingTimeSchema,
 });
 type DatagenConfig = z.infer<typeof DatagenConfig>;
 
@@ -111,10 +112,12 @@ export const datagenKind = defineNodeKind<DatagenConfig>({
   defaults: DatagenConfig.parse({}),
   inferRowType({ nodeId, config }) {
     const unbounded = config.numberOfRows === undefined ? `datagen "${nodeId}" is unbounded; set number-of-rows` : null;
-    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config)), unbounded };
+    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config), config.processingTime), unbounded };
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));
-    return [{ op: "from", table: nodeId, descriptor: { connector: "datagen", schema, ...watermarkIr(config.eventTime), options: options(config) } }];
+    return [{ op: "from", table: nodeId, descriptor: {
+      connector: "datagen", schema, ...watermarkIr(config.eventTime), ...proctimeIr(config.processingTime), options: options(config),
+    } }];
   },
 });

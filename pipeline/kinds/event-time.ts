@@ -1,4 +1,5 @@
-// Event time for sources: one TIMESTAMP(3) column becomes a time attribute with a bounded-out-of-orderness watermark.
+// Time attributes for sources: an event-time column (TIMESTAMP(3) with a bounded-out-of-orderness watermark) and/or an
+// added processing-time column (PROCTIME(), the wall clock when Flink handles the row).
 import { z } from "zod";
 import { typeName } from "../expr/compat";
 import type { GraphError } from "../graph";
@@ -17,12 +18,43 @@ export const EventTimeSchema = z.object({
 });
 export type EventTime = z.infer<typeof EventTimeSchema>;
 
-/** Marks the event-time column as a time attribute; errors pinned to `eventTime.column`. */
-/** A source's inferred row type: its own columns (and their errors), then the event-time column marked; none on error. */
-export function sourceRowType(nodeId: string, eventTime: EventTime, own: { rowType: RowType; errors: GraphError[] }): InferResult {
+export const ProcessingTimeSchema = z.object({
+  column: z.string().default("proc_time").meta({
+    title: "Column name",
+    description: "Name of the added TIMESTAMP_LTZ(3) column holding the time each row is processed.",
+  }),
+}).optional().meta({
+  title: "Processing time",
+  description: "Add a processing-time column (PROCTIME()): windows on it close by the wall clock while the job runs " +
+    "(a bounded source that ends drops the windows still open).",
+});
+export type ProcessingTime = z.infer<typeof ProcessingTimeSchema>;
+
+/** The type Flink gives PROCTIME(). */
+export const PROCTIME_TYPE = { root: "TIMESTAMP_LTZ", precision: 3, nullable: false } as const;
+
+/**
+ * A source's inferred row type: its own columns (and their errors), the event-time column marked, then the
+ * processing-time column appended; none on error.
+ */
+export function sourceRowType(nodeId: string, eventTime: EventTime, own: { rowType: RowType; errors: GraphError[] },
+  processingTime?: ProcessingTime): InferResult {
   const { rowType, errors } = applyEventTime(nodeId, eventTime, own.rowType);
   errors.unshift(...own.errors);
-  return { rowType: errors.length ? undefined : rowType, errors };
+  const withProc = applyProcessingTime(nodeId, processingTime, rowType);
+  errors.push(...withProc.errors);
+  return { rowType: errors.length ? undefined : withProc.rowType, errors };
+}
+
+/** Appends the processing-time column; errors pinned to `processingTime.column`. */
+export function applyProcessingTime(nodeId: string, proc: ProcessingTime, rowType: RowType): { rowType: RowType; errors: GraphError[] } {
+  if (!proc) return { rowType, errors: [] };
+  const field = "processingTime.column";
+  if (proc.column.trim() === "") return { rowType, errors: [{ nodeId, field, message: "name the processing-time column" }] };
+  if (rowType.some((c) => c.name === proc.column)) {
+    return { rowType, errors: [{ nodeId, field, message: `"${proc.column}" is already a column of this source; choose another name` }] };
+  }
+  return { rowType: [...rowType, { name: proc.column, type: { ...PROCTIME_TYPE }, timeAttribute: "proctime" }], errors: [] };
 }
 
 export function applyEventTime(nodeId: string, eventTime: EventTime, rowType: RowType): { rowType: RowType; errors: GraphError[] } {
@@ -42,3 +74,5 @@ export function applyEventTime(nodeId: string, eventTime: EventTime, rowType: Ro
 
 export const watermarkIr = (eventTime: EventTime) =>
   eventTime ? { watermark: { column: eventTime.column, delayMs: eventTime.watermarkDelay } } : {};
+
+export const proctimeIr = (proc: ProcessingTime) => (proc ? { proctime: { column: proc.column } } : {});

@@ -1,4 +1,4 @@
-// group-aggregate: one row per group key with count/sum/avg/min/max (Table.groupBy(keys).select(keys, aggregates));
+// group-aggregate: one row per group key with count/sum/avg/min/max/first/last (Table.groupBy(keys).select(keys, aggregates));
 // the result is an updating table: each new input row retracts its group's previous result (-U) and emits the new one (+U).
 import { z } from "zod";
 import { typeName } from "../expr/compat";
@@ -12,7 +12,7 @@ import { defineNodeKind } from "./define";
 export const Aggregate = z.object({
   fn: z.enum(AGGREGATE_FUNCTIONS).default("count").meta({
     title: "Function",
-    description: "count (non-NULL values), count_distinct, sum, avg (numeric columns), min, max.",
+    description: "count (non-NULL values), count_distinct, sum, avg (numeric columns), min, max; first_value / last_value (first / last non-NULL value in arrival order; group aggregates and tumble windows).",
   }),
   column: z.string().default("").meta({ title: "Column", description: "The input column aggregated." }),
   as: z.string().default("").meta({ title: "Name", description: "Output column name; empty = <function>_<column>." }),
@@ -26,7 +26,7 @@ type GroupAggregateConfig = z.infer<typeof GroupAggregateConfig>;
 export const aggregateName = (a: { fn: AggregateFunction; column: string; as: string }) =>
   a.as.trim() !== "" ? a.as : `${a.fn}_${a.column}`;
 
-/** Keys then aggregates, with errors pinned to `keys.<i>` and `aggregates.<i>.<field>`; shared with tumble-window. */
+/** Keys then aggregates, with errors pinned to `keys.<i>` and `aggregates.<i>.<field>`; shared with the window kinds. */
 export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConfig, "keys" | "aggregates">, input: RowType, reserved: RowType = []) {
   const errors: GraphError[] = [];
   const out: RowType = [];

@@ -14,6 +14,9 @@ import { unionKind } from "./union.node.ts";
 import { distinctKind } from "./distinct.node.ts";
 import { groupAggregateKind } from "./group-aggregate.node.ts";
 import { tumbleWindowKind } from "./tumble-window.node.ts";
+import { hopWindowKind } from "./hop-window.node.ts";
+import { sessionWindowKind } from "./session-window.node.ts";
+import { cumulateWindowKind } from "./cumulate-window.node.ts";
 import { tsMapKind } from "./ts-map.node.ts";
 import { filesystemSourceKind } from "./filesystem-source.node.ts";
 import { filesystemSinkKind } from "./filesystem-sink.node.ts";
@@ -30,6 +33,7 @@ export const nodeKinds: readonly NodeKind<any>[] = [
   datagenKind, valuesKind, filesystemSourceKind,
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
   joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind,
+  hopWindowKind, sessionWindowKind, cumulateWindowKind,
   printKind, blackholeKind, collectKind, filesystemSinkKind,
 ];
 

@@ -8,6 +8,7 @@ describe("node kind registry", () => {
     expect(nodeKinds.map((k) => k.kind)).toEqual([
       "datagen", "values", "filesystem-source", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
       "join", "interval-join", "deduplicate", "top-n", "order-by",
+      "hop-window", "session-window", "cumulate-window",
       "print", "blackhole", "collect", "filesystem-sink",
     ]);
   });

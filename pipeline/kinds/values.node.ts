@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import { formatType, type RowType, parseType, type as strictType } from "../types";
 import { defineNodeKind } from "./define";
-import { sourceRowType, EventTimeSchema, watermarkIr } from "./event-time";
+import { sourceRowType, EventTimeSchema, ProcessingTimeSchema, proctimeIr, watermarkIr } from "./event-time";
 import { type CellValue, readCell } from "./value-cells";
 
 const ValuesColumn = z.object({
@@ -27,6 +27,7 @@ const ValuesConfig = z.object({
     description: "One literal per cell: 42, -1.5, 'text', TRUE, NULL; dates and times as text, e.g. '2024-01-31 12:00:00.000'.",
   }),
   eventTime: EventTimeSchema,
+  processingTime: ProcessingTimeSchema,
 });
 type ValuesConfig = z.infer<typeof ValuesConfig>;
 
@@ -69,11 +70,11 @@ export const valuesKind = defineNodeKind<ValuesConfig>({
   config: ValuesConfig,
   defaults: ValuesConfig.parse({}),
   inferRowType({ nodeId, config }) {
-    return { ...sourceRowType(nodeId, config.eventTime, readValues(nodeId, config)), unbounded: null };
+    return { ...sourceRowType(nodeId, config.eventTime, readValues(nodeId, config), config.processingTime), unbounded: null };
   },
   toIr({ nodeId, config }) {
     const { rows } = readValues(nodeId, config);
     const columns = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));
-    return [{ op: "fromValues", table: nodeId, columns, rows, ...watermarkIr(config.eventTime) }];
+    return [{ op: "fromValues", table: nodeId, columns, rows, ...watermarkIr(config.eventTime), ...proctimeIr(config.processingTime) }];
   },
 });

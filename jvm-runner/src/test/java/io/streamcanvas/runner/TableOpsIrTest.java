@@ -73,11 +73,15 @@ class TableOpsIrTest {
   }
 
   @Test
-  void rejectsUnknownWindowTypesAndNegativeDelays() {
+  void rejectsUnknownWindowTypesIncompleteWindowsAndNegativeDelays() {
+    IrException slide = assertThrows(IrException.class, () -> program(VALUES,
+        "{\"op\":\"window\",\"table\":\"w\",\"input\":\"v\",\"window\":{\"type\":\"slide\",\"timeColumn\":\"a\",\"sizeMs\":1000},"
+            + "\"keys\":[],\"aggregates\":[{\"fn\":\"max\",\"column\":\"a\",\"as\":\"m\"}]}"));
+    assertTrue(slide.getMessage().contains("unknown window type \"slide\""), slide.getMessage());
     IrException hop = assertThrows(IrException.class, () -> program(VALUES,
         "{\"op\":\"window\",\"table\":\"w\",\"input\":\"v\",\"window\":{\"type\":\"hop\",\"timeColumn\":\"a\",\"sizeMs\":1000},"
             + "\"keys\":[],\"aggregates\":[{\"fn\":\"max\",\"column\":\"a\",\"as\":\"m\"}]}"));
-    assertTrue(hop.getMessage().contains("unknown window type \"hop\""), hop.getMessage());
+    assertTrue(hop.getMessage().contains("hop window.slideMs must be >= 1"), hop.getMessage());
     IrException delay = assertThrows(IrException.class,
         () -> program(VALUES.replace("]]}", "]],\"watermark\":{\"column\":\"a\",\"delayMs\":-1}}")));
     assertTrue(delay.getMessage().contains("delayMs must be >= 0"), delay.getMessage());

@@ -115,7 +115,7 @@ public sealed interface Statement {
 
   /** tEnv.fromValues(DataTypes.ROW(columns…), row(cell…)…); a cell is an expression literal's value for its column's type */
   record FromValues(String table, List<TableDescriptorIr.Column> columns, List<List<JsonNode>> rows,
-      TableDescriptorIr.Watermark watermark) implements Statement {
+      TableDescriptorIr.Watermark watermark, TableDescriptorIr.Proctime proctime) implements Statement {
     public FromValues {
       IrException.required(table, "fromValues.table");
       IrException.required(columns, "fromValues.columns");
@@ -128,6 +128,12 @@ public sealed interface Statement {
       }
       columns = List.copyOf(columns);
       rows = rows.stream().map(r -> r.stream().map(c -> c == null ? (JsonNode) NullNode.getInstance() : c).toList()).toList();
+    }
+
+    /** Values without processing time. */
+    public FromValues(String table, List<TableDescriptorIr.Column> columns, List<List<JsonNode>> rows,
+        TableDescriptorIr.Watermark watermark) {
+      this(table, columns, rows, watermark, null);
     }
 
     public String op() { return "fromValues"; }
@@ -214,9 +220,10 @@ public sealed interface Statement {
 
   /** input.groupBy($(key)…).select($(key)…, $(column).fn().as(as)…); no keys: input.select(…) */
   record GroupBy(String table, String input, List<String> keys, List<Aggregate> aggregates) implements Statement {
-    /** fn: count, count_distinct, sum, avg, min, max */
+    /** fn: count, count_distinct, sum, avg, min, max, first_value, last_value */
     public record Aggregate(String fn, String column, String as) {
-      public static final List<String> FUNCTIONS = List.of("count", "count_distinct", "sum", "avg", "min", "max");
+      public static final List<String> FUNCTIONS =
+          List.of("count", "count_distinct", "sum", "avg", "min", "max", "first_value", "last_value");
 
       public Aggregate {
         IrException.required(fn, "aggregate fn");
@@ -253,16 +260,46 @@ public sealed interface Statement {
     public String node() { return table; }
   }
 
-  /** input.window(Tumble.over(sizeMs).on($(timeColumn)).as(w)).groupBy(w, keys…).select(w.start(), w.end(), keys…, aggregates…) */
+  /**
+   * Window aggregation over a window table-valued function, which Flink offers only in SQL: SELECT window_start,
+   * window_end, keys…, aggregates… FROM TABLE(TUMBLE|HOP|SESSION|CUMULATE(TABLE input, DESCRIPTOR(timeColumn), …))
+   * GROUP BY window_start, window_end, keys… (SESSION partitioned by the keys).
+   */
   record Window(String table, String input, Spec window, List<String> keys, List<GroupBy.Aggregate> aggregates)
       implements Statement {
-    /** type: tumble */
-    public record Spec(String type, String timeColumn, long sizeMs) {
+    /** type: tumble (sizeMs), hop (sizeMs, slideMs), session (gapMs), cumulate (stepMs, sizeMs); durations in ms. */
+    public record Spec(String type, String timeColumn, Long sizeMs, Long slideMs, Long gapMs, Long stepMs) {
+      public static final List<String> TYPES = List.of("tumble", "hop", "session", "cumulate");
+
       public Spec {
         IrException.required(type, "window.type");
         IrException.required(timeColumn, "window.timeColumn");
-        if (!type.equals("tumble")) throw new IrException("unknown window type \"" + type + "\"; use tumble");
-        if (sizeMs < 1) throw new IrException("window.sizeMs must be >= 1, got " + sizeMs);
+        if (!TYPES.contains(type)) throw new IrException("unknown window type \"" + type + "\"; use one of " + TYPES);
+        switch (type) {
+          case "tumble" -> durations(type, sizeMs, "sizeMs");
+          case "hop" -> {
+            durations(type, sizeMs, "sizeMs", slideMs, "slideMs");
+            if (sizeMs % slideMs != 0) throw new IrException("hop window: sizeMs (" + sizeMs + ") must be a multiple of slideMs (" + slideMs + ")");
+          }
+          case "session" -> durations(type, gapMs, "gapMs");
+          default -> {
+            durations(type, stepMs, "stepMs", sizeMs, "sizeMs");
+            if (sizeMs % stepMs != 0) throw new IrException("cumulate window: sizeMs (" + sizeMs + ") must be a multiple of stepMs (" + stepMs + ")");
+          }
+        }
+      }
+
+      /** A tumbling window of sizeMs. */
+      public Spec(String type, String timeColumn, long sizeMs) {
+        this(type, timeColumn, sizeMs, null, null, null);
+      }
+
+      /** Pairs of (value, name): each must be given and at least 1 ms. */
+      private static void durations(String type, Object... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+          Long v = (Long) pairs[i];
+          if (v == null || v < 1) throw new IrException(type + " window." + pairs[i + 1] + " must be >= 1, got " + v);
+        }
       }
     }
 

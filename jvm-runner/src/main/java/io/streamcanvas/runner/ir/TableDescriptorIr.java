@@ -4,7 +4,15 @@ package io.streamcanvas.runner.ir;
 import java.util.List;
 import java.util.Map;
 
-public record TableDescriptorIr(String connector, List<Column> schema, Watermark watermark, Map<String, String> options) {
+public record TableDescriptorIr(String connector, List<Column> schema, Watermark watermark, Proctime proctime,
+    Map<String, String> options) {
+  /** A processing-time attribute: columnByExpression(column, "PROCTIME()"), appended after the schema's columns. */
+  public record Proctime(String column) {
+    public Proctime {
+      IrException.required(column, "proctime column");
+    }
+  }
+
   /** Bounded out-of-orderness on a TIMESTAMP(3) column: watermark = column - delayMs. */
   public record Watermark(String column, long delayMs) {
     public Watermark {
@@ -24,5 +32,10 @@ public record TableDescriptorIr(String connector, List<Column> schema, Watermark
     IrException.required(connector, "descriptor.connector");
     schema = schema == null ? null : List.copyOf(schema);
     options = options == null ? Map.of() : Map.copyOf(options);
+  }
+
+  /** A descriptor without processing time. */
+  public TableDescriptorIr(String connector, List<Column> schema, Watermark watermark, Map<String, String> options) {
+    this(connector, schema, watermark, null, options);
   }
 }

@@ -38,6 +38,7 @@ final class Descriptors {
     if (ir.schema() != null) {
       Schema.Builder s = Schema.newBuilder();
       for (TableDescriptorIr.Column c : ir.schema()) s.column(c.name(), FlinkTypes.parse(c.type()));
+      proctime(s, ir.proctime());
       if (ir.watermark() != null) watermark(s, ir.watermark());
       b.schema(s.build());
     } else if (derivedFrom != null) {
@@ -45,6 +46,11 @@ final class Descriptors {
     }
     ir.options().forEach(b::option);
     return b.build();
+  }
+
+  /** columnByExpression(column, "PROCTIME()"): the SQL text is a constant; the user's name is only the column's name. */
+  static Schema.Builder proctime(Schema.Builder s, TableDescriptorIr.Proctime p) {
+    return p == null ? s : s.columnByExpression(p.column(), "PROCTIME()");
   }
 
   /** watermark(column, $(column).minus(lit(delay).millis())): an Expression, so the column name never becomes SQL text. */

@@ -29,7 +29,7 @@ final class FromValuesTranslator implements Translator<Statement.FromValues> {
         .map(c -> DataTypes.FIELD(c.name(), FlinkTypes.parse(c.type())))
         .toArray(DataTypes.Field[]::new);
     DataType rowType = DataTypes.ROW(fields);
-    if (s.watermark() == null) {
+    if (s.watermark() == null && s.proctime() == null) {
       // each cell is read exactly as an expression literal of its column's type, so values never go through SQL text
       Expression[] rows = s.rows().stream().map(cells -> {
         Object[] lits = new Object[cells.size()];
@@ -42,14 +42,15 @@ final class FromValuesTranslator implements Translator<Statement.FromValues> {
     // With a watermark, rows must arrive in the order typed. fromValues cannot promise that: when a cell needs a CAST
     // (any nullable column) Flink plans a union of one-row branches whose rows arrive in no fixed order, and the
     // watermark then overtakes rows and drops them as late. One ordered collection source keeps the order, and
-    // fromDataStream takes the watermark (fromValues has no schema to declare one in).
+    // fromDataStream takes the watermark and the processing-time column (fromValues has no schema to declare them in).
     List<Row> data = s.rows().stream().map(cells -> {
       Row r = new Row(cells.size());
       for (int i = 0; i < cells.size(); i++) r.setField(i, ExpressionBuilder.literalValue(new Expr.Lit(cells.get(i), cols.get(i).type())));
       return r;
     }).toList();
     DataStream<Row> ordered = ctx.env().fromData(data, ExternalTypeInfo.<Row>of(rowType)).setParallelism(1);
-    Schema schema = Descriptors.watermark(Schema.newBuilder(), s.watermark()).build();
-    ctx.define(s.table(), ctx.tEnv().fromDataStream(ordered, schema));
+    Schema.Builder schema = Descriptors.proctime(Schema.newBuilder(), s.proctime());
+    if (s.watermark() != null) Descriptors.watermark(schema, s.watermark());
+    ctx.define(s.table(), ctx.tEnv().fromDataStream(ordered, schema.build()));
   }
 }

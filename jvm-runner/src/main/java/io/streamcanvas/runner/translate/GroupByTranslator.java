@@ -35,6 +35,8 @@ final class GroupByTranslator implements Translator<Statement.GroupBy> {
       case "avg" -> c.avg();
       case "min" -> c.min();
       case "max" -> c.max();
+      case "first_value" -> c.firstValue();
+      case "last_value" -> c.lastValue();
       default -> throw new IrException("unknown aggregate function \"" + a.fn() + "\"");
     };
   }

@@ -1,19 +1,13 @@
-// `window`: a tumbling event-time group window, with the Table API's GroupWindow rather than SQL window TVFs: the same
-// rows for tumble, and no SQL text is built from user identifiers at all.
+// `window`: window aggregation over a window table-valued function (TUMBLE, HOP, SESSION, CUMULATE), which Flink offers
+// only in SQL: the input becomes a temporary view and WindowSql writes the query from quoted identifiers and IR numbers.
 package io.streamcanvas.runner.translate;
 
-import static org.apache.flink.table.api.Expressions.$;
-import static org.apache.flink.table.api.Expressions.lit;
-
+import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.flink.table.api.Table;
-import org.apache.flink.table.api.Tumble;
 import org.apache.flink.table.catalog.Column;
-import org.apache.flink.table.expressions.Expression;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 
 final class WindowTranslator implements Translator<Statement.Window> {
   public String op() {
@@ -22,22 +16,20 @@ final class WindowTranslator implements Translator<Statement.Window> {
 
   public void translate(Statement.Window s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
-    String w = alias(input);
-    var window = Tumble.over(lit(s.window().sizeMs()).millis()).on($(s.window().timeColumn())).as(w);
-    List<Expression> groups = new ArrayList<>(List.of($(w)));
-    s.keys().forEach(k -> groups.add($(k)));
-    List<Expression> fields = new ArrayList<>(List.of($(w).start().as("window_start"), $(w).end().as("window_end")));
-    s.keys().forEach(k -> fields.add($(k)));
-    for (Statement.GroupBy.Aggregate a : s.aggregates()) fields.add(GroupByTranslator.aggregate(a).as(a.as()));
-    Table result = input.window(window).groupBy(groups.toArray(Expression[]::new)).select(fields.toArray(Expression[]::new));
-    ctx.define(s.table(), result);
+    checkTimeAttribute(s, input);
+    String view = SqlViews.view(ctx, input);
+    ctx.define(s.table(), SqlViews.query(ctx, WindowSql.query(s, view)));
   }
 
-  /** The window's alias must not name an input column. */
-  private static String alias(Table input) {
-    Set<String> names = input.getResolvedSchema().getColumns().stream().map(Column::getName).collect(Collectors.toSet());
-    String w = "w";
-    for (int i = 1; names.contains(w); i++) w = "w" + i;
-    return w;
+  /** Flink reports a plain timestamp only when the sink is planned; checking here names the window's node instead. */
+  private static void checkTimeAttribute(Statement.Window s, Table input) {
+    String name = s.window().timeColumn();
+    Column column = input.getResolvedSchema().getColumn(name)
+        .orElseThrow(() -> new IrException("window \"" + s.table() + "\": its input has no column \"" + name + "\""));
+    LogicalType t = column.getDataType().getLogicalType();
+    if (!LogicalTypeChecks.isTimeAttribute(t)) {
+      throw new IrException("window \"" + s.table() + "\": \"" + name + "\" is " + t.asSummaryString() + ", but a window expects a time "
+          + "attribute: a source's event-time column (with a watermark) or processing-time column, passed on unchanged");
+    }
   }
 }

@@ -1,0 +1,60 @@
+// The window TVF query of an IR window statement, as jvm-runner's WindowTranslator writes it (shared by both printers).
+import type { AggregateFunction, Statement } from "../ir";
+import { CodegenError } from "./literal";
+import { sqlIdent } from "./sql-text";
+
+type WindowStatement = Extract<Statement, { op: "window" }>;
+
+/** SQL aggregate of each IR aggregate function (the same built-ins the Table API's count()/sum()/… resolve to). */
+export const AGGREGATE_SQL: Record<AggregateFunction, (c: string) => string> = {
+  count: (c) => `COUNT(${c})`, count_distinct: (c) => `COUNT(DISTINCT ${c})`, sum: (c) => `SUM(${c})`,
+  avg: (c) => `AVG(${c})`, min: (c) => `MIN(${c})`, max: (c) => `MAX(${c})`,
+  first_value: (c) => `FIRST_VALUE(${c})`, last_value: (c) => `LAST_VALUE(${c})`,
+};
+
+/**
+ * SELECT window_start, window_end, key…, aggregate… / FROM TABLE(<TVF over `from`>) / GROUP BY window_start, window_end,
+ * key…: three clauses whose items are quoted identifiers and interval literals printed from IR numbers. `from` is the
+ * (unquoted) name of the table or view the TVF reads.
+ */
+export function windowQuery(s: WindowStatement, from: string): { select: string[]; from: string; groupBy: string[] } {
+  const id = sqlIdent;
+  const keys = s.keys.map(id);
+  const w = s.window;
+  const time = `DESCRIPTOR(${id(w.timeColumn)})`;
+  let tvf: string;
+  switch (w.type) {
+    case "tumble": tvf = `TUMBLE(TABLE ${id(from)}, ${time}, ${sqlInterval(w.sizeMs)})`; break;
+    case "hop": tvf = `HOP(TABLE ${id(from)}, ${time}, ${sqlInterval(w.slideMs)}, ${sqlInterval(w.sizeMs)})`; break;
+    case "cumulate": tvf = `CUMULATE(TABLE ${id(from)}, ${time}, ${sqlInterval(w.stepMs)}, ${sqlInterval(w.sizeMs)})`; break;
+    // each key has its own sessions, as the window's GROUP BY keys promise
+    case "session": {
+      const partition = keys.length ? ` PARTITION BY (${keys.join(", ")})` : "";
+      tvf = `SESSION(TABLE ${id(from)}${partition}, ${time}, ${sqlInterval(w.gapMs)})`;
+      break;
+    }
+    default: throw new CodegenError(`unknown window type ${JSON.stringify((w as { type: unknown }).type)}`);
+  }
+  const group = [id("window_start"), id("window_end"), ...keys];
+  const aggs = s.aggregates.map((a) => `${AGGREGATE_SQL[a.fn](id(a.column))} AS ${id(a.as)}`);
+  return { select: [...group, ...aggs], from: `TABLE(${tvf})`, groupBy: group };
+}
+
+/** The query on three lines, exactly the text the runner hands to sqlQuery (given the same view name). */
+export function windowQueryText(s: WindowStatement, from: string): string {
+  const q = windowQuery(s, from);
+  return `SELECT ${q.select.join(", ")}\nFROM ${q.from}\nGROUP BY ${q.groupBy.join(", ")}`;
+}
+
+/** A day-time interval literal of exactly `ms` milliseconds, in the largest unit that divides it (leading precision 2). */
+export function sqlInterval(ms: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0) throw new CodegenError(`interval of ${ms} ms`);
+  for (const [unit, size] of [["DAY", 86_400_000], ["HOUR", 3_600_000], ["MINUTE", 60_000], ["SECOND", 1000]] as const) {
+    if (ms % size === 0 && ms / size < 100) return `INTERVAL '${ms / size}' ${unit}`;
+  }
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const days = Math.floor(ms / 86_400_000);
+  const rest = ms % 86_400_000;
+  const time = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor(rest / 60_000) % 60)}:${pad(Math.floor(rest / 1000) % 60)}.${pad(rest % 1000, 3)}`;
+  return `INTERVAL '${days} ${time}' DAY(${Math.max(String(days).length, 2)}) TO SECOND(3)`;
+}
