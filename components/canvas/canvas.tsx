@@ -38,6 +38,11 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   const [snap, setSnap] = useState(true);
   const [dialog, setDialog] = useState<"help" | "quick-add" | null>(null);
   const pointer = useRef<{ x: number; y: number } | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // While panning or zooming, the viewport gets its own compositor layer (see .is-moving in craft.css): moving it is
+  // then a composite, not a repaint of every node. Toggled on the element directly, so a pan re-renders no React.
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add("is-moving"), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove("is-moving"), []);
   const cmd = useCanvasCommands(pointer);
   const ui = useMemo(() => ({
     toggleHelp: () => setDialog((d) => (d === "help" ? null : "help")),
@@ -65,7 +70,7 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
 
   return (
     <div
-      className="sc-canvas" data-testid="canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}
+      ref={wrapper} className="sc-canvas" data-testid="canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}
       onMouseMove={(e) => { pointer.current = { x: e.clientX, y: e.clientY }; }}
       onMouseLeave={() => { pointer.current = null; }}
     >
@@ -75,7 +80,7 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
         fitView={fitOnOpen} fitViewOptions={fitViewOptions}
         minZoom={0.1} maxZoom={2} deleteKeyCode={null} multiSelectionKeyCode={MULTI_KEYS} selectionKeyCode="Shift"
-        snapToGrid={snap} snapGrid={SNAP} onlyRenderVisibleElements={nodes.length > 200}
+        snapToGrid={snap} snapGrid={SNAP} onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly} nodesConnectable={!readOnly} elementsSelectable={!readOnly} nodesFocusable={!readOnly}
         edgesFocusable={!readOnly}
       >
