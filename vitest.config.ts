@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{pipeline,server,components,scripts}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.ts", "node_modules/**"], environment: "node" },
+        test: { name: "unit", testTimeout: 30_000, include: ["{pipeline,server,components,scripts}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.ts", "node_modules/**"], environment: "node" },
       },
       {
         resolve: { alias },
