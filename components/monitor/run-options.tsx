@@ -13,7 +13,7 @@ export function RunOptionsFields({ value, onChange, disabled }: { value: RunOpti
           value={value.parallelism ?? ""} placeholder="1"
           onChange={(e) => onChange({ ...value, parallelism: int(e.target.value) })} />
       </label>
-      <label title="Checkpoint interval in seconds (empty: no periodic checkpoints)">
+      <label title="Checkpoint interval in seconds (empty: no periodic checkpoints). With checkpoints on, collected rows show up at each checkpoint.">
         ckpt s <input type="number" min={1} data-testid="run-checkpoint-interval" disabled={disabled}
           value={value.checkpointIntervalMs === undefined ? "" : value.checkpointIntervalMs / 1000} placeholder="off"
           onChange={(e) => {

@@ -34,6 +34,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   const recent = useQuery(trpc.runs.list.queryOptions({ pipelineId }));
   const start = useMutation(trpc.runs.start.mutationOptions());
   const stop = useMutation(trpc.runs.stop.mutationOptions());
+  const redeploy = useMutation(trpc.monitor.redeploy.mutationOptions());
   const canvas = useCanvasStoreApi();
 
   // Show the newest run of this pipeline when the page opens (and keep watching it if it is still going).
@@ -69,6 +70,18 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     }
   };
 
+  // the edited pipeline replaces the running one, keeping its state: stop with a savepoint, start from it
+  const onRedeploy = async () => {
+    if (!run) return;
+    setActionError(null);
+    try {
+      await flush();
+      setRun((await redeploy.mutateAsync({ runId: run.id, ...options })).run);
+    } catch (e) {
+      setActionError(describeError(e));
+    }
+  };
+
   const blocked = errors.length > 0;
   // Flink's own dashboard for the job, while the runner that ran it is still the one up.
   const flinkUrl = useRunnerStatus()?.flinkRestUrl;
@@ -84,6 +97,10 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
         </button>
         <button type="button" className="sc-button" data-testid="stop-button" disabled={!active || stop.isPending} onClick={onStop}>
           ■ Stop
+        </button>
+        <button type="button" className="sc-button" data-testid="redeploy-button" disabled={!active || blocked || redeploy.isPending}
+          onClick={onRedeploy} title="Stop with a savepoint and start the edited pipeline from it (if the savepoint fails, the job keeps running)">
+          {redeploy.isPending ? "Redeploying…" : "⟳ Redeploy"}
         </button>
         <RunOptionsFields value={options} onChange={setOptions} disabled={active || start.isPending} />
         {run && <StatusBadge status={run.status} />}

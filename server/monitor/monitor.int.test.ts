@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graph } from "@/pipeline/testing";
 import { isTerminal, type RunInfo } from "@/server/store/runs-repo";
 import { createPipeline, makeHarness, watchUntil, type Harness } from "@/server/api/testing/harness";
+import { RunControl, SavepointFailed } from "./run-control";
 import type { JobSnapshot } from "./types";
 
 if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
@@ -72,7 +73,8 @@ describe("monitor on the real runner", () => {
   it("stops with a savepoint and resumes from it: the sequence continues without gaps or duplicates", async () => {
     const pipelineId = await createPipeline(h.caller,
       graph([sequence(5_000), { id: "out", kind: "collect", config: { maxRows: 5_000 } }], ["seq->out"]));
-    const run = await h.caller.runs.start({ pipelineId, checkpointIntervalMs: 60_000 });
+    // with checkpoints on, collect rows become visible at each checkpoint (exactly-once): keep the interval short
+    const run = await h.caller.runs.start({ pipelineId, checkpointIntervalMs: 1_000 });
     await watchUntil(h.caller, run.id, (r) => (r.sinks.out?.total ?? 0) >= 40 || terminal(r));
     const { run: stopped, savepointPath } = await h.caller.monitor.stopWithSavepoint({ runId: run.id });
     expect(savepointPath).toMatch(/^file:.*savepoint-/);
@@ -88,6 +90,31 @@ describe("monitor on the real runner", () => {
     const snap = (await watchJob(resumed.jobId!, (s) => s.checkpoints?.restoredFrom != null)).at(-1)!;
     expect(snap.checkpoints!.restoredFrom).toBe(savepointPath);
     await h.caller.runs.stop({ runId: resumed.id });
+  });
+
+  it("redeploys an edited running pipeline from its savepoint; a failed savepoint leaves the old job running", async () => {
+    const filter = (predicate: string) => ({ id: "f", kind: "filter", config: { predicate } });
+    const g = (predicate: string) => graph([sequence(5_000), filter(predicate), { id: "out", kind: "collect", config: { maxRows: 5_000 } }],
+      ["seq->f", "f->out"]);
+    const pipelineId = await createPipeline(h.caller, g("n > 0"));
+    const run = await h.caller.runs.start({ pipelineId });
+    await watchUntil(h.caller, run.id, (r) => (r.sinks.out?.total ?? 0) >= 20 || terminal(r));
+    const control = new RunControl(h.services.tracker, h.services.monitor);
+    // Flink cannot write this savepoint (no such file system): the job must keep running and nothing new starts
+    const failed = await control.redeploy(run.id, {}, "nosuchfs://nowhere/savepoints").catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(SavepointFailed);
+    expect((failed as Error).message).toMatch(/the job keeps running/);
+    expect((await h.caller.runs.get({ runId: run.id })).status).toBe("RUNNING");
+    expect((await h.caller.runs.list({ pipelineId })).length).toBe(1);
+
+    const saved = await h.caller.pipelines.get({ id: pipelineId });
+    await h.caller.pipelines.save({ id: pipelineId, graph: g("n > 10"), baseRevision: saved.revision });
+    const { stopped, run: next } = await h.caller.monitor.redeploy({ runId: run.id });
+    const before = ns(stopped);
+    expect(before.at(-1)).toBeGreaterThan(10);
+    const after = ns((await watchUntil(h.caller, next.id, (r) => (r.sinks.out?.total ?? 0) >= 20 || terminal(r))).at(-1)!);
+    expect(after).toEqual(after.map((_, i) => before.at(-1)! + 1 + i));
+    await h.caller.runs.stop({ runId: next.id });
   });
 
   it("shows a failed job's exception with its root cause first", async () => {

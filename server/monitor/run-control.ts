@@ -16,15 +16,15 @@ export class RunControl {
   constructor(private readonly tracker: RunTracker, private readonly monitor: MonitorHub) {}
 
   /** Stops the run's job with a savepoint and returns the savepoint's path; on failure the job keeps running. */
-  async stopWithSavepoint(runId: string): Promise<{ run: RunInfo; savepointPath: string }> {
+  async stopWithSavepoint(runId: string, targetDirectory?: string): Promise<{ run: RunInfo; savepointPath: string }> {
     const run = this.tracker.get(runId);
     if (!run.jobId || isTerminal(run.status)) throw new SavepointFailed(`run ${runId} is not running (${run.status})`);
     const flink = this.monitor.flink();
     if (!flink) throw new SavepointFailed("the runner is not ready, so Flink cannot be asked for a savepoint");
     const dir = this.tracker.savepointDir(run.pipelineId);
-    if (!dir) throw new SavepointFailed("no savepoint directory is configured");
-    fs.mkdirSync(dir, { recursive: true });
-    const trigger = await flink.stopWithSavepoint(run.jobId, `file://${dir}`);
+    if (!dir && !targetDirectory) throw new SavepointFailed("no savepoint directory is configured");
+    if (!targetDirectory) fs.mkdirSync(dir!, { recursive: true });
+    const trigger = await flink.stopWithSavepoint(run.jobId, targetDirectory ?? `file://${dir}`);
     const result = await flink.awaitSavepoint(run.jobId, trigger);
     if (!result.ok) throw new SavepointFailed(`the savepoint failed, so the job keeps running: ${result.cause}`);
     return { run: await this.tracker.waitTerminal(runId, 60_000), savepointPath: result.location };
@@ -52,8 +52,8 @@ export class RunControl {
    * Redeploys a running pipeline after an edit: stop with a savepoint, then start the saved graph from it.
    * If the savepoint fails, the old job keeps running and SavepointFailed says why.
    */
-  async redeploy(runId: string, options: Omit<RunOptions, "savepointPath"> = {}) {
-    const { run, savepointPath } = await this.stopWithSavepoint(runId);
+  async redeploy(runId: string, options: Omit<RunOptions, "savepointPath"> = {}, targetDirectory?: string) {
+    const { run, savepointPath } = await this.stopWithSavepoint(runId, targetDirectory);
     const next = await this.tracker.start(run.pipelineId, { ...options, savepointPath });
     return { stopped: run, run: next, savepointPath };
   }
