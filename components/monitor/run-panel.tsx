@@ -104,11 +104,15 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
         </button>
         <RunOptionsFields value={options} onChange={setOptions} disabled={active || start.isPending} />
         {run && <StatusBadge status={run.status} />}
+        {run?.jobId && (
+          <Link href={`/jobs/${run.jobId}`} className="sc-run__monitor" data-testid="job-page-link" title="Live figures, charts and run control">
+            monitor ↗
+          </Link>
+        )}
         {run && (
           <span className="sc-run__meta">
             job <code className="sc-run__job" data-testid="job-id" title={run.jobId ?? undefined}>{run.jobId ?? "—"}</code>
             {jobLink && <a className="sc-run__flink" href={jobLink} target="_blank" rel="noreferrer" title="Open in Flink's web UI">↗</a>}
-            {run.jobId && <Link href={`/jobs/${run.jobId}`} data-testid="job-page-link" title="Live figures and run control">monitor</Link>}
           </span>
         )}
         {run && (
