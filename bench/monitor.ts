@@ -1,6 +1,7 @@
 // bench:monitor — figures, not a test. (1) delay between a counter changing in Flink's REST API and the same value
 // reaching a monitor.job subscriber; (2) server CPU while 20 running jobs are each watched by 5 subscribers, against
 // the same server idle (baseline) in the same run. Run: npm run bench:monitor  (needs the runner built).
+import { setMaxListeners } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -87,8 +88,10 @@ async function main() {
   console.log(`delay Flink REST → subscriber: n=${d.length} median=${pct(d, 0.5)} ms p95=${pct(d, 0.95)} ms max=${Math.max(...d)} ms` +
     " (poll interval 1000 ms; Flink's REST metrics refresh every 1000 ms on the embedded cluster)");
 
+  // baseline: the same server with the same running jobs (their runs polled by the tracker), nobody watching
   const idle = await cpuPercent(SECONDS * 1000);
   const ac = new AbortController();
+  setMaxListeners(0, ac.signal); // one signal ends all 100 subscriptions
   let received = 0;
   const viewers = jobs.flatMap((jobId) => Array.from({ length: VIEWERS }, async () => {
     for await (const _ of services.monitor.watchJob(jobId, ac.signal)) received++;
@@ -98,7 +101,7 @@ async function main() {
   console.log(`pollers running: ${services.monitor.jobs.active().length} for ${JOBS * VIEWERS} subscribers`);
   ac.abort();
   await Promise.allSettled(viewers);
-  console.log(`server CPU (one core = 100%): idle ${idle.toFixed(1)}% → ${JOBS} jobs × ${VIEWERS} viewers ${busy.toFixed(1)}%` +
+  console.log(`server CPU (one core = 100%): ${JOBS} jobs unwatched ${idle.toFixed(1)}% → ${JOBS} jobs × ${VIEWERS} viewers ${busy.toFixed(1)}%` +
     ` (${received} snapshots delivered); pollers after the viewers left: ${services.monitor.jobs.active().length}`);
   for (const r of services.store.runs.active()) await caller.runs.stop({ runId: r.id }).catch(() => {});
 }
