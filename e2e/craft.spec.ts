@@ -115,6 +115,7 @@ test("a saved version compares with the canvas (added, changed) and restores", a
   await page.getByTestId("version-compare-1").click();
   const diff = page.getByTestId("version-diff");
   await expect(diff.getByTestId("node-print_1")).toHaveAttribute("data-mark", "added");
+  await expect(diff.getByTestId("node-print_1")).toBeInViewport();
   await expect(diff.getByTestId("node-filter_1")).toHaveAttribute("data-mark", "changed");
   await expect(diff.getByTestId("diff-changed-filter_1")).toContainText("config.predicate");
   await page.getByTestId("version-restore").click();
@@ -166,4 +167,27 @@ test("quick add (Ctrl/⌘ K) inserts a searched kind onto the selected edge", as
   await expect(page.getByTestId("rf__edge-e_filter_1_out_distinct_1_in")).toBeVisible();
   await expect(page.getByTestId("rf__edge-e_distinct_1_out_collect_1_in")).toBeVisible();
   await expect(edge).toHaveCount(0);
+});
+
+test("the theme toggles to dark and stays so after a reload; palette and canvas tools are reachable with Tab", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/");
+  await page.getByTestId("new-pipeline").click();
+  await expect(page.getByTestId("canvas")).toBeVisible();
+  const html = page.locator("html");
+  const before = await html.getAttribute("data-theme");
+  await page.getByTestId("theme-toggle").click();
+  const after = before === "dark" ? "light" : "dark";
+  await expect(html).toHaveAttribute("data-theme", after);
+  await page.reload();
+  await expect(html).toHaveAttribute("data-theme", after);
+
+  const reached = new Set<string>();
+  await page.getByTestId("pipeline-name").focus();
+  for (let i = 0; i < 60 && !(reached.has("palette-datagen") && reached.has("tool-layout")); i++) {
+    await page.keyboard.press("Tab");
+    const id = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+    if (id) reached.add(id);
+  }
+  expect([...reached]).toEqual(expect.arrayContaining(["palette-datagen", "tool-layout", "export-file"]));
 });
