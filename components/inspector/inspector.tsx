@@ -27,10 +27,22 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
   const { edgeTypes, rowTypes } = useValidation();
   const inEdge = useCanvas((s) => s.edges.find((e) => e.target === nodeId)?.id);
   const inSource = useCanvas((s) => s.edges.find((e) => e.target === nodeId)?.source);
+  // "port=edge id" per incoming edge, as one string so the selector's result compares equal across renders
+  const inPorts = useCanvas((s) => s.edges.filter((e) => e.target === nodeId).map((e) => `${e.targetHandle ?? "in"}=${e.id}`).sort().join("\n"));
   if (!data) return null;
   const kind = getNodeKind(data.kind);
   if (!kind) return <p className="sc-field__error">Unknown node kind “{data.kind}”.</p>;
   const inputRowType = (inEdge && edgeTypes[inEdge]) || (inSource && rowTypes[inSource]) || undefined;
+  // two-input kinds (join, union) show each port's columns and complete names from both
+  const portTypes = kind.ports.inputs.length > 1
+    ? kind.ports.inputs.map((port) => {
+      const edge = inPorts.split("\n").find((l) => l.startsWith(`${port}=`))?.slice(port.length + 1);
+      return { port, rowType: edge ? edgeTypes[edge] : undefined };
+    })
+    : undefined;
+  const columnNames = portTypes
+    ? [...new Set(portTypes.flatMap((p) => p.rowType?.map((c) => c.name) ?? []))]
+    : (inputRowType ?? rowTypes[nodeId] ?? []).map((c) => c.name);
   return (
     <div className="sc-inspector__body">
       <header className="sc-inspector__head">
@@ -45,12 +57,14 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       </header>
       <p className="sc-muted">{kind.description}</p>
       <ErrorList errors={errors} testId="inspector-errors" />
-      {kind.ports.inputs.length > 0 && <InputColumns rowType={inputRowType} />}
+      {portTypes
+        ? portTypes.map((p) => <InputColumns key={p.port} rowType={p.rowType} port={p.port} />)
+        : kind.ports.inputs.length > 0 && <InputColumns rowType={inputRowType} />}
       <form className="sc-form" onSubmit={(e) => e.preventDefault()}>
         <SchemaForm
           schema={configSchema(kind as NodeKind<unknown>)} value={data.config}
           onChange={(c) => store.getState().updateConfig(nodeId, c)}
-          ctx={{ nodeId, errors, inputRowType, columnNames: (inputRowType ?? rowTypes[nodeId] ?? []).map((c) => c.name) }}
+          ctx={{ nodeId, errors, inputRowType, columnNames }}
         />
       </form>
       {data.kind === "ts-map" && <UdfTryIt nodeId={nodeId} />}
