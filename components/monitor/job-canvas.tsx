@@ -11,7 +11,7 @@ import { fromGraph } from "@/components/canvas/store";
 import { backpressureTone, fmtRate, fmtShare, fmtDuration } from "./format";
 import type { NodeFigures } from "./monitor-types";
 
-type FigNode = Node<{ kind: string; figures: NodeFigures | null; stale: boolean }, "monitor">;
+type FigNode = Node<{ kind: string; figures: NodeFigures | null; stale: boolean; failed: boolean }, "monitor">;
 type FigEdge = Edge<{ tone: string }, "pressure">;
 
 function MonitorNodeView({ id, data }: NodeProps<FigNode>) {
@@ -21,8 +21,12 @@ function MonitorNodeView({ id, data }: NodeProps<FigNode>) {
   const outputs = kind?.ports.outputs ?? [];
   const chained = f?.scope === "chain" && (f.sharedWith.length > 0 || f.operators.length > 1);
   return (
-    <div className={`sc-node sc-node--${kind?.category ?? "unknown"} sc-mnode${data.stale ? " is-stale" : ""}`} data-testid={`mnode-${id}`}>
-      <div className="sc-node__head"><span className="sc-node__title">{kind?.title ?? data.kind}</span></div>
+    <div className={`sc-node sc-node--${kind?.category ?? "unknown"} sc-mnode${data.stale ? " is-stale" : ""}${data.failed ? " has-errors" : ""}`}
+      data-testid={`mnode-${id}`} data-failed={data.failed}>
+      <div className="sc-node__head">
+        <span className="sc-node__title">{kind?.title ?? data.kind}</span>
+        {data.failed && <span className="sc-node__badge" title="the job's failure is mapped to this node (see Exceptions)">!</span>}
+      </div>
       <div className="sc-node__id">{id}</div>
       {f ? (
         <div className="sc-mnode__figs">
@@ -53,12 +57,14 @@ function PressureEdgeView(p: EdgeProps<FigEdge>) {
 const nodeTypes = { monitor: memo(MonitorNodeView) };
 const edgeTypes = { pressure: memo(PressureEdgeView) };
 
-export function JobCanvas({ graph, figures, stale }: { graph: PipelineGraph; figures: Record<string, NodeFigures> | null; stale: boolean }) {
+export function JobCanvas({ graph, figures, stale, failed }: {
+  graph: PipelineGraph; figures: Record<string, NodeFigures> | null; stale: boolean; failed: string[];
+}) {
   const base = useMemo(() => fromGraph(graph), [graph]);
   const nodes: FigNode[] = useMemo(() => base.nodes.map((n) => ({
     id: n.id, type: "monitor", position: n.position, draggable: false, selectable: false, connectable: false,
-    data: { kind: n.data.kind, figures: figures?.[n.id] ?? null, stale },
-  })), [base, figures, stale]);
+    data: { kind: n.data.kind, figures: figures?.[n.id] ?? null, stale, failed: failed.includes(n.id) },
+  })), [base, figures, stale, failed]);
   const edges: FigEdge[] = useMemo(() => base.edges.map((e) => {
     const tone = backpressureTone(figures?.[e.source]?.backpressured);
     return { id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle, targetHandle: e.targetHandle, type: "pressure", data: { tone } };

@@ -18,7 +18,8 @@ export function JobControl({ runId, pipelineId, live }: { runId: string; pipelin
   const stopSp = useMutation(trpc.monitor.stopWithSavepoint.mutationOptions());
   const resume = useMutation(trpc.monitor.resume.mutationOptions());
   const redeploy = useMutation(trpc.monitor.redeploy.mutationOptions());
-  const busy = stop.isPending || stopSp.isPending || resume.isPending || redeploy.isPending;
+  const restart = useMutation(trpc.monitor.restart.mutationOptions());
+  const busy = stop.isPending || stopSp.isPending || resume.isPending || redeploy.isPending || restart.isPending;
   const act = async (fn: () => Promise<void>) => {
     setMessage(null);
     try {
@@ -45,6 +46,12 @@ export function JobControl({ runId, pipelineId, live }: { runId: string; pipelin
           const r = await redeploy.mutateAsync({ runId });
           if (r.run.jobId) router.push(`/jobs/${r.run.jobId}`);
         })}>⟳ Redeploy</button>
+      <button type="button" className="sc-button" data-testid="job-restart" disabled={busy}
+        title="Run the saved pipeline again from the start (stopping this run first if it still runs)"
+        onClick={() => act(async () => {
+          const r = await restart.mutateAsync({ runId });
+          if (r.jobId) router.push(`/jobs/${r.jobId}`);
+        })}>↻ Restart</button>
       <span className="sc-jobctl__resume">
         <select data-testid="savepoint-select" value={pick} onChange={(e) => setChosen(e.target.value)} disabled={list.length === 0}>
           {list.length === 0 && <option value="">no savepoints</option>}

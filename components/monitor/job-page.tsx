@@ -16,6 +16,7 @@ import { Unreachable } from "./unreachable";
 import { useJobHistory } from "./use-job-history";
 
 const ENDED = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
+const EMPTY: string[] = [];
 
 export function JobPage({ jobId }: { jobId: string }) {
   const trpc = useTRPC();
@@ -57,7 +58,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       {snap && snap.reachable && !snap.job && <div className="sc-alert sc-alert--bad" data-testid="job-unknown">The cluster does not know this job (any more).</div>}
       {run && pipeline && <JobControl runId={run.id} pipelineId={pipeline.id} live={live} />}
       <div className="sc-jobpage__grid">
-        {pipeline ? <JobCanvas graph={pipeline.graph} figures={snap?.nodes ?? null} stale={stale} />
+        {pipeline ? <JobCanvas graph={pipeline.graph} figures={snap?.nodes ?? null} stale={stale} failed={snap?.exceptions.rootCause?.nodes ?? EMPTY} />
           : <div className="sc-muted">Not a StreamCanvas run: Flink's vertices are listed below.</div>}
         <div className="sc-jobpage__charts">
           <TimeChart title="Throughput (records/s)" testId="chart-throughput" times={history.times} series={throughput} unit="" />

@@ -31,6 +31,9 @@ export function ExceptionsPanel({ x }: { x: JobSnapshot["exceptions"] }) {
           <div className="sc-alert sc-alert--bad">
             <strong data-testid="exception-root-cause">{x.rootCause.rootCause}</strong>
             <div className="sc-muted">{fmtTime(x.rootCause.time)}{x.rootCause.task ? ` · ${x.rootCause.task}` : ""}</div>
+            {x.rootCause.nodes.length > 0 && (
+              <div data-testid="exception-nodes">at node{x.rootCause.nodes.length > 1 ? "s" : ""} {x.rootCause.nodes.join(", ")}</div>
+            )}
           </div>
           <ol className="sc-exc-history" data-testid="exception-history">
             {x.history.map((e, i) => (

@@ -2,6 +2,7 @@
 import { rootCauseOf } from "./flink-client";
 import type { Checkpoints, FlinkExceptionEntry } from "./flink-schemas";
 import type { CheckpointSummary, ExceptionInfo } from "./types";
+import type { NodePlacement } from "./vertex-map";
 import type { z } from "zod";
 import type { ExceptionsSchema } from "./flink-schemas";
 
@@ -17,8 +18,17 @@ export function checkpointSummary(c: Checkpoints): CheckpointSummary {
 
 const info = (e: FlinkExceptionEntry): ExceptionInfo => ({
   time: e.timestamp, name: e.exceptionName, rootCause: rootCauseOf(e.stacktrace), stack: e.stacktrace.slice(0, 8_000),
-  task: e.taskName ?? null,
+  task: e.taskName ?? null, nodes: [],
 });
+
+/** The canvas nodes an exception belongs to: a TS UDF names its node; else the task's vertex and the nodes placed in it. */
+export function exceptionNodes(e: ExceptionInfo, placement: Record<string, NodePlacement>, vertices: { id: string; name: string }[]): string[] {
+  const udf = /UDF "([^"]+)"/.exec(`${e.rootCause}\n${e.stack}`)?.[1];
+  if (udf && placement[udf]) return [udf];
+  const vertexName = e.task?.replace(/ \(\d+\/\d+\)(#\d+)?$/, "");
+  const v = vertices.find((x) => x.name === vertexName);
+  return v ? Object.entries(placement).filter(([, p]) => p.vertices.includes(v.id)).map(([id]) => id) : [];
+}
 
 /** Newest failure first; its root cause (the deepest "Caused by") is what the page leads with. */
 export function exceptionsOf(x: z.infer<typeof ExceptionsSchema>): { rootCause: ExceptionInfo | null; history: ExceptionInfo[] } {

@@ -2,7 +2,7 @@
 // and turns them into a JobSnapshot (rates from counters, figures mapped onto the pipeline's canvas nodes).
 import type { PipelineGraph } from "@/pipeline/graph";
 import { FlinkHttpError, type FlinkClient } from "./flink-client";
-import { checkpointSummary, exceptionsOf } from "./job-extras";
+import { checkpointSummary, exceptionNodes, exceptionsOf } from "./job-extras";
 import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
@@ -62,7 +62,11 @@ export function createJobTick(deps: JobPollDeps) {
       };
     });
     const graph = st.link?.graph;
-    const nodes = graph ? nodeFigures(mapVerticesToNodes(graph, st.plan), metrics, vertices, at) : null;
+    const placement = graph ? mapVerticesToNodes(graph, st.plan) : null;
+    const nodes = placement ? nodeFigures(placement, metrics, vertices, at) : null;
+    if (placement) {
+      for (const e of [exceptions.rootCause, ...exceptions.history]) if (e) e.nodes = exceptionNodes(e, placement, vertices);
+    }
     return { ...base, job, restarts, totals: totalsOf(st.plan, metrics), vertices, nodes, checkpoints, exceptions };
   }
 

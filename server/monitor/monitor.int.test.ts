@@ -125,10 +125,12 @@ describe("monitor on the real runner", () => {
     const snap = (await watchJob(run.jobId!, (s) => s.exceptions.rootCause !== null)).at(-1)!;
     expect(snap.job?.state).toBe("FAILED");
     expect(snap.exceptions.rootCause!.rootCause).toMatch(/^NumberFormatException: /);
+    // the failing task's vertex holds the whole chain: the source, the select whose CAST failed, the sink
+    expect(snap.exceptions.rootCause!.nodes).toEqual(expect.arrayContaining(["sel"]));
     expect(snap.exceptions.history.length).toBeGreaterThanOrEqual(1);
   });
 
-  it("reconciles a run marked LOST whose job the cluster still runs back to RUNNING", async () => {
+  it("reconciles a run marked LOST whose job the cluster still runs back to RUNNING, and restarts it", async () => {
     const pipelineId = await createPipeline(h.caller, graph([randomSource, { id: "out", kind: "collect", config: {} }], ["gen->out"]));
     const run = await h.caller.runs.start({ pipelineId });
     await watchUntil(h.caller, run.id, running);
@@ -144,6 +146,11 @@ describe("monitor on the real runner", () => {
     const rows = (await list.next()).value!;
     await list.return?.(undefined);
     expect(rows.jobs.find((j: { runId: string | null }) => j.runId === run.id)?.status).toBe("RUNNING");
-    await h.caller.runs.stop({ runId: run.id });
+    // restart: the running job is stopped, the pipeline runs again as a new run
+    const again2 = await h.caller.monitor.restart({ runId: run.id });
+    expect(again2.id).not.toBe(run.id);
+    expect((await h.caller.runs.get({ runId: run.id })).status).toBe("CANCELED");
+    expect((await watchUntil(h.caller, again2.id, running)).at(-1)!.status).toBe("RUNNING");
+    await h.caller.runs.stop({ runId: again2.id });
   });
 });

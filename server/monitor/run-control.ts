@@ -48,6 +48,17 @@ export class RunControl {
     return this.tracker.start(pipelineId, { ...options, savepointPath });
   }
 
+  /** Runs the pipeline again from scratch: stops the run first if it still runs. */
+  async restart(runId: string, options: Omit<RunOptions, "savepointPath"> = {}): Promise<RunInfo> {
+    const run = this.tracker.get(runId);
+    if (!isTerminal(run.status)) {
+      await this.tracker.stop(runId);
+      const ended = await this.tracker.waitTerminal(runId, 60_000);
+      if (!isTerminal(ended.status)) throw new SavepointFailed(`run ${runId} did not stop within 60 s (${ended.status})`);
+    }
+    return this.tracker.start(run.pipelineId, options);
+  }
+
   /**
    * Redeploys a running pipeline after an edit: stop with a savepoint, then start the saved graph from it.
    * If the savepoint fails, the old job keeps running and SavepointFailed says why.

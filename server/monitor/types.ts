@@ -1,6 +1,10 @@
 // What the monitor streams to the pages: a job's figures at one moment, and the jobs list.
 
-export type ExceptionInfo = { time: number; name: string; rootCause: string; stack: string; task: string | null };
+export type ExceptionInfo = {
+  time: number; name: string; rootCause: string; stack: string; task: string | null;
+  /** canvas nodes the failure belongs to: the failing UDF's node, else the nodes of the failing vertex */
+  nodes: string[];
+};
 export type CheckpointSummary = {
   completed: number; failed: number; inProgress: number; restored: number;
   lastDurationMs: number | null; lastSizeBytes: number | null; lastAt: number | null;

@@ -37,6 +37,10 @@ export const monitorRouter = router({
       const { pipelineId, savepointPath, ...options } = input;
       return new RunControl(ctx.services.tracker, ctx.services.monitor).resume(pipelineId, savepointPath, options);
     }),
+  restart: procedure.input(z.object({ runId: z.string().min(1), ...Options })).mutation(({ ctx, input }) => {
+    const { runId, ...options } = input;
+    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).restart(runId, options));
+  }),
   redeploy: procedure.input(z.object({ runId: z.string().min(1), ...Options })).mutation(({ ctx, input }) => {
     const { runId, ...options } = input;
     return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(runId, options));
