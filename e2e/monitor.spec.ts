@@ -54,8 +54,15 @@ test("a running job shows live rates on its canvas and a moving chart, and stops
   await page.getByTestId("job-stop-savepoint").click();
   await expect(page.getByTestId("savepoint-path")).toContainText("savepoint-", { timeout: 90_000 });
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "FINISHED", { timeout: 30_000 });
-  // the savepoint is offered for a resume
+  // the savepoint is offered for a resume, which starts a new job restored from it
   await expect(page.getByTestId("savepoint-select")).toContainText("savepoint-");
+  const savepoint = (await page.getByTestId("savepoint-path").textContent())!.trim();
+  await page.getByTestId("job-resume").click();
+  await expect(page).not.toHaveURL(new RegExp(`/jobs/${jobId}$`), { timeout: 60_000 });
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "RUNNING", { timeout: 60_000 });
+  await expect(page.getByTestId("restored-from")).toHaveText(savepoint, { timeout: 30_000 });
+  await page.getByTestId("job-stop").click();
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "CANCELED", { timeout: 30_000 });
 
   await page.getByTestId("nav-jobs").click();
   const row = page.locator(`[data-testid=job-row][data-job-id="${jobId}"]`);
