@@ -16,9 +16,11 @@ export function checkpointSummary(c: Checkpoints): CheckpointSummary {
   };
 }
 
-const info = (e: FlinkExceptionEntry): ExceptionInfo => ({
+type Entry = FlinkExceptionEntry & { concurrentExceptions?: FlinkExceptionEntry[] };
+const info = (e: Entry): ExceptionInfo => ({
   time: e.timestamp, name: e.exceptionName, rootCause: rootCauseOf(e.stacktrace), stack: e.stacktrace.slice(0, 8_000),
-  task: e.taskName ?? null, nodes: [],
+  // a global failure (no restarts) names no task itself; a concurrent task failure may
+  task: e.taskName ?? e.concurrentExceptions?.find((c) => c.taskName)?.taskName ?? null, nodes: [],
 });
 
 /** The canvas nodes an exception belongs to: a TS UDF names its node; else the task's vertex and the nodes placed in it. */
@@ -26,7 +28,8 @@ export function exceptionNodes(e: ExceptionInfo, placement: Record<string, NodeP
   const udf = /UDF "([^"]+)"/.exec(`${e.rootCause}\n${e.stack}`)?.[1];
   if (udf && placement[udf]) return [udf];
   const vertexName = e.task?.replace(/ \(\d+\/\d+\)(#\d+)?$/, "");
-  const v = vertices.find((x) => x.name === vertexName);
+  // without a task name, a job of one vertex still says where it failed
+  const v = vertices.find((x) => x.name === vertexName) ?? (vertices.length === 1 ? vertices[0] : undefined);
   return v ? Object.entries(placement).filter(([, p]) => p.vertices.includes(v.id)).map(([id]) => id) : [];
 }
 
