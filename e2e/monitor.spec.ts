@@ -50,6 +50,7 @@ test("a running job shows live rates on its canvas and a moving chart, and stops
   const points = Number(await chart.getAttribute("data-points"));
   await expect.poll(async () => Number(await chart.getAttribute("data-points")), { timeout: 15_000 }).toBeGreaterThan(points + 1);
   await expect(chart.locator("canvas")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("job-page.png"), fullPage: true });
 
   await page.getByTestId("job-stop-savepoint").click();
   await expect(page.getByTestId("savepoint-path")).toContainText("savepoint-", { timeout: 90_000 });
