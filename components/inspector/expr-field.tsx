@@ -1,9 +1,14 @@
 // An expression input: monospace, shows parse/type errors with a caret under the offending span, lists input columns.
 "use client";
-import { useContext, useMemo } from "react";
+import { useContext, useMemo, useRef } from "react";
 import { analyzeExpr, parseExpr } from "@/pipeline/expr";
 import { formatType, type DataType } from "@/pipeline/types";
+import { ExprSuggestions } from "./expr-suggestions";
 import { FormCtx } from "./form-context";
+import { useExprSuggestions } from "./use-expr-suggestions";
+
+/** keys that move the cursor without typing: the list follows the word under the cursor */
+const CURSOR_KEYS = new Set(["ArrowLeft", "ArrowRight", "Home", "End"]);
 
 type Props = { label: string; path: string; value: string; hint?: string; onChange(v: string): void };
 type Span = { start: number; end: number };
@@ -28,6 +33,8 @@ function Caret({ text, span }: { text: string; span: Span }) {
 
 export function ExprField({ label, path, value, hint, onChange }: Props) {
   const { errors, inputRowType } = useContext(FormCtx);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const ac = useExprSuggestions(ref, value, inputRowType, onChange);
   // Without an input only the syntax can be checked; with one, names and types too.
   const analysis = useMemo<Analysis>(() => {
     if (inputRowType) {
@@ -48,10 +55,17 @@ export function ExprField({ label, path, value, hint, onChange }: Props) {
         {label}
         {analysis.type && <span className="sc-expr__type" data-testid={`expr-type-${path}`}>→ {formatType(analysis.type)}</span>}
       </label>
-      <textarea
-        id={`expr-${path}`} className="sc-input sc-input--mono sc-expr__input" data-testid={`field-${path}`} rows={1}
-        value={value} spellCheck={false} autoComplete="off" onChange={(e) => onChange(e.target.value)}
-      />
+      <div className="sc-expr__box">
+        <textarea
+          ref={ref} id={`expr-${path}`} className="sc-input sc-input--mono sc-expr__input" data-testid={`field-${path}`} rows={1}
+          value={value} spellCheck={false} autoComplete="off" role="combobox" aria-expanded={ac.items.length > 0}
+          aria-controls={`expr-suggest-${path}`} aria-autocomplete="list"
+          onChange={(e) => { onChange(e.target.value); ac.track(true); }}
+          onKeyDown={ac.onKeyDown} onKeyUp={(e) => CURSOR_KEYS.has(e.key) && ac.track()}
+          onClick={() => ac.track(false)} onBlur={ac.close}
+        />
+        <ExprSuggestions path={path} items={ac.items} active={ac.active} onPick={ac.accept} />
+      </div>
       {spanned?.span && <Caret text={value} span={spanned.span} />}
       {messages.map((e, i) => (
         <span key={i} className="sc-field__error" data-testid={`field-error-${path}`}>{e.message}</span>

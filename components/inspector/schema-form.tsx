@@ -67,7 +67,7 @@ export function Field(props: FieldProps) {
         {(on || !optional) && (
           <ObjectFields schema={schema} value={(props.value ?? {}) as Record<string, unknown>} onChange={props.onChange} path={props.path} />
         )}
-        {errs.map((e, i) => <span key={i} className="sc-field__error">{e.message}</span>)}
+        {errs.map((e, i) => <span key={i} className="sc-field__error" data-testid={`field-error-${props.path}`}>{e.message}</span>)}
       </fieldset>
     );
   }
@@ -113,7 +113,7 @@ export function Field(props: FieldProps) {
       <span className="sc-field__label">{label}{optional ? "" : " *"}</span>
       {input}
       {schema.description && <span className="sc-field__hint">{schema.description}</span>}
-      {errs.map((e, i) => <span key={i} className="sc-field__error">{e.message}</span>)}
+      {errs.map((e, i) => <span key={i} className="sc-field__error" data-testid={`field-error-${props.path}`}>{e.message}</span>)}
     </label>
   );
 }
