@@ -57,7 +57,7 @@ test("a files source whose path leaves the data root is flagged on its Path fiel
   await page.goto("/");
   await page.getByTestId("new-pipeline").click();
   await dragKind(page, "filesystem-source", { x: 120, y: 150 });
-  await selectNode(page, "filesystem-source_1");
+  await selectNode(page, "filesystem_source_1");
   await page.getByTestId("field-path").fill("../../etc/passwd");
   await expect(page.getByTestId("field-error-path")).toContainText("leaves the data root");
   await page.getByTestId("field-path").fill("examples/messy-orders.csv");

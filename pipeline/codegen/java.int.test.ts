@@ -2,7 +2,7 @@
 // jvm-runner's classpath and, run on a local MiniCluster, prints exactly the expected rows; the printed SQL plans on Flink.
 // The run test uses the classes the compile test writes (tests in a file run in order).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -101,7 +101,10 @@ describe("printJava output compiles and runs on Flink", () => {
     const withRows = cases.filter((c) => existsSync(path.join(FIXTURES, `${c}.rows.json`)));
     const extra = [hostile.program, literals.program, udf.program];
     const mains = [...withRows.map((c) => classOf(printJava(readProgram(c)))), ...extra.map((p) => classOf(printJava(p)))];
-    const run = spawnSync("java", [...JVM_OPTIONS, "-cp", `${classes}:${CLASSPATH}`, "LoopbackHarness", ...mains], { encoding: "utf8", timeout: 150_000 });
+    // filesystem fixtures name paths relative to the data root: run where a copy of the fixtures' data files is
+    const cwd = path.join(dir, "data-root");
+    cpSync(path.join(FIXTURES, "data"), cwd, { recursive: true });
+    const run = spawnSync("java", [...JVM_OPTIONS, "-cp", `${classes}:${CLASSPATH}`, "LoopbackHarness", ...mains], { encoding: "utf8", timeout: 150_000, cwd });
     expect(run.status, run.stderr.slice(-4000)).toBe(0);
     const printed = parseOutput(run.stdout);
     withRows.forEach((c, i) => {
