@@ -24,7 +24,9 @@ export const filesystemSinkKind = defineNodeKind<FileSinkConfig>({
   version: 1,
   title: "Files (sink)",
   category: "sink",
-  description: "Writes CSV or JSON-lines files into a folder under the data root; a bounded run's files are final when it finishes.",
+  description:
+    "Writes CSV or JSON-lines part files into a folder under the data root. A bounded run's files are final when it finishes; " +
+    "an unbounded run's are committed at each checkpoint (until then they are hidden .part-…inprogress files).",
   ports: { inputs: ["in"], outputs: [] },
   config: FileSinkConfig,
   defaults: FileSinkConfig.parse({}),

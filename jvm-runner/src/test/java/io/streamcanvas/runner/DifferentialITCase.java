@@ -5,8 +5,9 @@
 // SKIP RULE: a program the SQL printer refuses (its golden .sql.txt reads "-- no Flink SQL equivalent: …", or
 // `streamcanvas sql` exits 1 with "cannot print SQL") has no SQL side; it is reported as skipped with the printer's
 // reason (today: TS map UDFs, and values sources with a watermark), never silently dropped.
-// RANDOM RULE: a program reading a random datagen column differs between any two runs, so both sides still run and must
-// FINISH with the same collect sinks and column names, but their rows are not compared (reported as aborted with why).
+// NONDETERMINISM RULE: a program reading a random datagen column or a processing-time attribute differs between any two
+// runs, so both sides still run and must FINISH with the same collect sinks and column names, but their rows are not
+// compared (reported as aborted with why).
 package io.streamcanvas.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,8 +85,8 @@ class DifferentialITCase {
       irColumns.put(e.getKey(), names);
     });
     assertEquals(irColumns, sql.columns(), c.name() + ": collect sinks and their columns (IR vs SQL)");
-    String random = SqlSide.randomColumns(c.ir());
-    Assumptions.assumeTrue(random.isEmpty(), () -> "rows not compared by rule, random datagen columns: " + random);
+    String why = SqlSide.nondeterminism(c.ir());
+    Assumptions.assumeTrue(why.isEmpty(), () -> "rows not compared by rule, they differ between runs: " + why);
     Map<String, List<String>> fromIr = new TreeMap<>();
     info.get("sinks").fields().forEachRemaining(e -> fromIr.put(e.getKey(), sorted(FixturesITCase.finalRows(e.getValue(), e.getKey()))));
     Map<String, List<String>> fromSql = sql.rows();

@@ -101,15 +101,21 @@ final class SqlSide {
     return out;
   }
 
-  /** "node.column, …" of every random datagen column, empty when the program's sources are deterministic. */
-  static String randomColumns(String ir) throws Exception {
+  /**
+   * Why two runs of the program need not give the same rows, or "" when they must: random datagen columns, or a
+   * processing-time attribute (window bounds and arrival order follow the wall clock).
+   */
+  static String nondeterminism(String ir) throws Exception {
     List<String> out = new ArrayList<>();
     for (JsonNode s : FixturesITCase.JSON.readTree(ir).get("statements")) {
+      if (s.hasNonNull("proctime") || (s.has("descriptor") && s.get("descriptor").hasNonNull("proctime"))) {
+        out.add("processing time on " + s.get("table").asText());
+      }
       if (!s.get("op").asText().equals("from") || !s.get("descriptor").get("connector").asText().equals("datagen")) continue;
       JsonNode options = s.get("descriptor").get("options");
       for (JsonNode c : s.get("descriptor").get("schema")) {
         JsonNode kind = options.get("fields." + c.get("name").asText() + ".kind");
-        if (kind == null || kind.asText().equals("random")) out.add(s.get("table").asText() + "." + c.get("name").asText());
+        if (kind == null || kind.asText().equals("random")) out.add("random column " + s.get("table").asText() + "." + c.get("name").asText());
       }
     }
     return String.join(", ", out);
