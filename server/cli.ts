@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EnvError, getEnv } from "@/env";
 import { CodegenError, printJava, printSql } from "@/pipeline/codegen";
+import { describeFileErrors, formatPipelineFile, parsePipelineFile } from "@/pipeline/format";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { validateGraph } from "@/pipeline/validate";
 import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError, readGraph } from "@/server/pipeline-ops";
@@ -26,7 +27,8 @@ const USAGE = `usage:
   streamcanvas preview FILE --node ID [--rows N] [--timeout S] [--json]
       sample rows of one node's output (a sink: what it would receive); no sink is written; ends after the
       sources' preview caps or S seconds (default 20)
-  streamcanvas test FILE                     runs the pinned test tables of TS UDF nodes; exit 0 all pass, 1 otherwise`;
+  streamcanvas test FILE                     runs the pinned test tables of TS UDF nodes; exit 0 all pass, 1 otherwise
+  streamcanvas format FILE [--write]         prints FILE in the stable, Git-friendly pipeline file format (--write: in place)`;
 
 class Exit extends Error {
   constructor(readonly code: number, message: string) {
@@ -109,10 +111,21 @@ function printCode(lang: "java" | "sql", graph: PipelineGraph): number {
   }
 }
 
+/** format: the same file format as the editor's Export; an unreadable file exits 1 naming the field at fault. */
+function formatFile(file: string | undefined, write: boolean): number {
+  if (!file) throw new Exit(1, USAGE);
+  const r = parsePipelineFile(fs.readFileSync(file, "utf8"));
+  if (!r.ok) throw new Exit(1, `${file} is invalid:\n${describeFileErrors(r.errors)}`);
+  const text = formatPipelineFile(r.graph);
+  if (write) fs.writeFileSync(file, text);
+  else process.stdout.write(text);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { write: { type: "boolean" }, node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   const [cmd, file, ...rest] = positionals;
   if (values.help || !cmd) return process.stdout.write(`${USAGE}\n`), values.help ? 0 : 1;
@@ -141,6 +154,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "test":
       return testCommand(loadLoose(file));
+    case "format":
+      return formatFile(file, !!values.write);
     default:
       throw new Exit(1, `unknown command "${cmd}"\n${USAGE}`);
   }
