@@ -26,6 +26,8 @@ export function useShortcutKeys(cmd: CanvasCommands, ui: Ui, enabled: boolean) {
       if (e.defaultPrevented || isTextTarget(e.target)) return;
       const id = shortcutFor(e);
       if (!id) return;
+      // Text selected on the page (result rows, generated code) is what the user means to copy, not the nodes.
+      if ((id === "copy" || id === "cut") && document.getSelection()?.toString()) return;
       if (id === "paste") {
         pasteSeen = false;
         setTimeout(() => { if (!pasteSeen) cmd.pasteStored(); }, 0);
