@@ -25,6 +25,15 @@ test("a TS map is edited in Monaco with typed completion and live errors, refuse
   await selectNode(page, "ts_map_1");
   const editor = await udfEditor(page);
   expect(monacoFiles()).toEqual(expect.arrayContaining(["/monaco/monaco.css", "/monaco/monaco.js"]));
+  // the editor follows the app's theme (data-theme on <html>): Monaco's vs-dark when dark, vs otherwise
+  const monacoRoot = editor.locator(".monaco-editor").first();
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  const themeClass = async () => ((await theme()) === "dark" ? /(^|\s)vs-dark(\s|$)/ : /(^|\s)vs(\s|$)/);
+  await expect(monacoRoot).toHaveClass(await themeClass());
+  const before = await theme();
+  await page.getByTestId("theme-toggle").click();
+  await expect.poll(theme).not.toBe(before);
+  await expect(monacoRoot).toHaveClass(await themeClass());
   // `row.` offers the upstream columns (Input is generated from the values node's row type)
   await setUdfCode(page, "export default function map(row: Input): { shout: string } {\n  return { shout: row");
   await page.keyboard.type(".");
