@@ -25,8 +25,9 @@ function startServer(dataDir: string): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (b: Buffer) => { if (b.toString().includes("StreamCanvas ready at")) resolve(child); });
-    child.stderr!.resume();
-    child.on("exit", (code) => reject(new Error(`start exited with ${code} before ready`)));
+    let tail = "";
+    child.stderr!.on("data", (b: Buffer) => (tail = (tail + b.toString()).slice(-2000)));
+    child.on("exit", (code) => reject(new Error(`start exited with ${code} before ready:\n${tail}`)));
   });
 }
 
