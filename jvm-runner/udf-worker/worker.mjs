@@ -8,7 +8,7 @@ import { format } from "node:util";
 const stdout = process.stdout;
 const writeOut = stdout.write.bind(stdout);
 const exitNow = process.reallyExit.bind(process); // process.exit() itself calls process.reallyExit(), refused below
-const FRAME = { INIT: 0x49, BATCH: 0x42, READY: 0x4b, RESULT: 0x52, ERROR: 0x45, LOG: 0x4c };
+const FRAME = { INIT: 0x49, BATCH: 0x42, AGGREGATE: 0x41, READY: 0x4b, RESULT: 0x52, ERROR: 0x45, LOG: 0x4c };
 
 function send(type, payload) {
   const body = Buffer.from(JSON.stringify(payload), "utf8");
@@ -84,10 +84,16 @@ const jsonSafe = (row) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v ==
 let udf = null;
 async function init(spec) {
   const mod = await import("data:text/javascript;base64," + Buffer.from(spec.code, "utf8").toString("base64"));
+  const kind = spec.kind ?? "map";
   const fn = mod.default;
   if (typeof fn !== "function") throw new Error("the UDF module must `export default` a function");
+  if (kind === "aggregate") {
+    for (const f of ["create", "add"]) {
+      if (typeof mod[f] !== "function") throw new Error(`an aggregate UDF must \`export function ${f}\``);
+    }
+  }
   udf = {
-    fn,
+    kind, fn, mod,
     inNames: spec.inputColumns.map((c) => c.name),
     inConv: spec.inputColumns.map((c) => toJs(c.type)),
     outNames: spec.outputColumns.map((c) => c.name),
@@ -95,33 +101,120 @@ async function init(spec) {
   };
 }
 
+function toRow(values) {
+  const { inNames, inConv } = udf;
+  const row = {};
+  for (let i = 0; i < inNames.length; i++) row[inNames[i]] = inConv[i] === null ? values[i] : inConv[i](values[i]);
+  return row;
+}
+
+/** An object of output columns → its wire values, in outputColumns order. */
+function toOut(result, what) {
+  const { outNames, outConv } = udf;
+  if (result === null || typeof result !== "object") {
+    throw new TypeError(`${what} must return an object with columns ${JSON.stringify(outNames)}, got ${result === null ? "null" : typeof result}`);
+  }
+  const o = new Array(outNames.length);
+  for (let i = 0; i < outNames.length; i++) {
+    const v = result[outNames[i]];
+    o[i] = v === undefined || v === null ? null : outConv[i](v);
+  }
+  return o;
+}
+
+/** What one input row answers, by kind: map → a row, filter → [boolean], flatMap → an array of rows. */
+const ANSWER = {
+  map: (fn, row) => toOut(fn(row), "the UDF"),
+  filter: (fn, row) => {
+    const keep = fn(row);
+    if (typeof keep !== "boolean") throw new TypeError(`the filter must return true or false, got ${keep === null ? "null" : typeof keep}`);
+    return [keep];
+  },
+  flatMap: (fn, row) => {
+    const rows = fn(row);
+    if (rows === null || typeof rows !== "object" || typeof rows[Symbol.iterator] !== "function") {
+      throw new TypeError(`the flatMap must return an array (or iterable) of rows, got ${rows === null ? "null" : typeof rows}`);
+    }
+    return Array.from(rows, (r) => toOut(r, "each row of the flatMap"));
+  },
+};
+
+function fail(e, row) {
+  flushLogs();
+  const err = e instanceof Error ? e : new Error(String(e));
+  send(FRAME.ERROR, { message: `${err.name}: ${err.message}`, stack: String(err.stack ?? ""), row: row === null ? null : jsonSafe(row) });
+  return false;
+}
+
 function runBatch(rows) {
-  const { fn, inNames, inConv, outNames, outConv } = udf;
+  const answer = ANSWER[udf.kind];
   const out = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
-    const values = rows[r];
-    const row = {};
-    for (let i = 0; i < inNames.length; i++) row[inNames[i]] = inConv[i] === null ? values[i] : inConv[i](values[i]);
-    let result;
+    const row = toRow(rows[r]);
     try {
-      result = fn(row);
-      if (result === null || typeof result !== "object") throw new TypeError(`the UDF must return an object with columns ${JSON.stringify(outNames)}, got ${result === null ? "null" : typeof result}`);
-      const o = new Array(outNames.length);
-      for (let i = 0; i < outNames.length; i++) {
-        const v = result[outNames[i]];
-        o[i] = v === undefined || v === null ? null : outConv[i](v);
-      }
-      out[r] = o;
+      out[r] = answer(udf.fn, row);
     } catch (e) {
-      flushLogs();
-      const err = e instanceof Error ? e : new Error(String(e));
-      send(FRAME.ERROR, { message: `${err.name}: ${err.message}`, stack: String(err.stack ?? ""), row: jsonSafe(row) });
-      return false;
+      return fail(e, row);
     }
   }
   flushLogs();
   send(FRAME.RESULT, out);
   return true;
+}
+
+// Aggregates keep no state here: each request brings the accumulator (serialised, held in Flink state so that
+// checkpoints capture it) and the rows buffered since, and takes the new accumulator back.
+// Accumulators travel as JSON with bigint as {"$bigint": "…"} and Date as {"$date": ms}.
+function saveAcc(acc) {
+  return JSON.stringify(acc, function (k, v) {
+    const raw = this[k];
+    if (raw instanceof Date) return { $date: raw.getTime() };
+    return typeof v === "bigint" ? { $bigint: v.toString() } : v;
+  }) ?? "null";
+}
+function loadAcc(text) {
+  return JSON.parse(text, (_k, v) => {
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      const keys = Object.keys(v);
+      if (keys.length === 1 && keys[0] === "$bigint") return BigInt(v.$bigint);
+      if (keys.length === 1 && keys[0] === "$date") return new Date(v.$date);
+    }
+    return v;
+  });
+}
+function fold(state, rows) {
+  const { mod } = udf;
+  let acc = state === null || state === undefined ? mod.create() : loadAcc(state);
+  for (const values of rows ?? []) {
+    const row = toRow(values);
+    try {
+      const next = mod.add(acc, row);
+      if (next !== undefined) acc = next;
+    } catch (e) {
+      e.udfRow = row;
+      throw e;
+    }
+  }
+  return acc;
+}
+/** {state, rows, merge?: [{state, rows}], result: boolean} → {state, result: [values] | null} */
+function runAggregate(req) {
+  try {
+    let acc = fold(req.state, req.rows);
+    for (const other of req.merge ?? []) {
+      if (typeof udf.mod.merge !== "function") {
+        throw new Error("this aggregate is used where accumulators merge (session or hop windows): `export function merge(a, b)`");
+      }
+      const m = udf.mod.merge(acc, fold(other.state, other.rows));
+      if (m !== undefined) acc = m;
+    }
+    const result = req.result ? toOut(udf.fn(acc), "the aggregate's result function") : null;
+    flushLogs();
+    send(FRAME.RESULT, { state: saveAcc(acc), result });
+    return true;
+  } catch (e) {
+    return fail(e, e?.udfRow ?? null);
+  }
 }
 
 // Frame reader: [u32 BE length][type byte][UTF-8 JSON], length counting the type byte.
@@ -140,6 +233,7 @@ async function drain() {
     const body = JSON.parse(pending.toString("utf8", 5, 4 + len));
     pending = pending.subarray(4 + len);
     if (type === FRAME.BATCH) failed = !runBatch(body);
+    else if (type === FRAME.AGGREGATE) failed = !runAggregate(body);
     else if (type === FRAME.INIT) await init(body).then(() => send(FRAME.READY, {}), (e) => {
       failed = true;
       send(FRAME.ERROR, { message: `could not load the UDF: ${e?.message ?? e}`, stack: String(e?.stack ?? ""), row: null });

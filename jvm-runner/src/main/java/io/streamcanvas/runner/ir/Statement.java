@@ -28,6 +28,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = Statement.Deduplicate.class, name = "deduplicate"),
   @JsonSubTypes.Type(value = Statement.TopN.class, name = "topN"),
   @JsonSubTypes.Type(value = Statement.OrderBy.class, name = "orderBy"),
+  @JsonSubTypes.Type(value = Statement.UdfFilter.class, name = "udfFilter"),
+  @JsonSubTypes.Type(value = Statement.UdfFlatMap.class, name = "udfFlatMap"),
+  @JsonSubTypes.Type(value = Statement.UdfAggregate.class, name = "udfAggregate"),
 })
 public sealed interface Statement {
   /** The IR's `op` name of this statement, the key of its Translator. */
@@ -253,6 +256,7 @@ public sealed interface Statement {
       IrException.required(table, "udfMap.table");
       IrException.required(input, "udfMap.input");
       IrException.required(udf, "udfMap.udf");
+      udf.requireOutputs("udfMap");
     }
 
     public String op() { return "udfMap"; }
@@ -365,6 +369,19 @@ public sealed interface Statement {
     public String node() { return table; }
   }
 
+  /** input.addColumns(call(tsFilter, row(inputColumns…)).as(tmp)).filter($(tmp)).dropColumns($(tmp)) */
+  record UdfFilter(String table, String input, UdfIr udf) implements Statement {
+    public UdfFilter {
+      IrException.required(table, "udfFilter.table");
+      IrException.required(input, "udfFilter.input");
+      IrException.required(udf, "udfFilter.udf");
+    }
+
+    public String op() { return "udfFilter"; }
+
+    public String node() { return table; }
+  }
+
   /** A join whose predicate adds $(leftTime) >= $(rightTime) + lowerMs and $(leftTime) <= $(rightTime) + upperMs */
   record IntervalJoin(String table, String input, String right, String joinType,
       List<RenameColumns.Rename> rightRenames, List<JoinKey> keys, String leftTime, String rightTime,
@@ -379,6 +396,20 @@ public sealed interface Statement {
     }
 
     public String op() { return "intervalJoin"; }
+
+    public String node() { return table; }
+  }
+
+  /** input.joinLateral(call(tsFlatMap, row(inputColumns…)).as(tmp…)) then select: outputs replace same-named, others append */
+  record UdfFlatMap(String table, String input, UdfIr udf) implements Statement {
+    public UdfFlatMap {
+      IrException.required(table, "udfFlatMap.table");
+      IrException.required(input, "udfFlatMap.input");
+      IrException.required(udf, "udfFlatMap.udf");
+      udf.requireOutputs("udfFlatMap");
+    }
+
+    public String op() { return "udfFlatMap"; }
 
     public String node() { return table; }
   }
@@ -429,6 +460,21 @@ public sealed interface Statement {
     }
 
     public String op() { return "orderBy"; }
+
+    public String node() { return table; }
+  }
+
+  /** input.groupBy($(key)…).select($(key)…, call(tsAggregate, $(inputColumn)…).as(tmp)) then keys + the output columns */
+  record UdfAggregate(String table, String input, List<String> keys, UdfIr udf) implements Statement {
+    public UdfAggregate {
+      IrException.required(table, "udfAggregate.table");
+      IrException.required(input, "udfAggregate.input");
+      IrException.required(udf, "udfAggregate.udf");
+      udf.requireOutputs("udfAggregate");
+      keys = keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    public String op() { return "udfAggregate"; }
 
     public String node() { return table; }
   }

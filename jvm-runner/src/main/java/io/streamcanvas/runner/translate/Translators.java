@@ -28,7 +28,10 @@ public final class Translators {
           new JoinTranslators.IntervalJoin(),
           new RankTranslators.Deduplicate(),
           new RankTranslators.TopN(),
-          new OrderByTranslator())
+          new OrderByTranslator(),
+          new UdfFilterTranslator(),
+          new UdfFlatMapTranslator(),
+          new UdfAggregateTranslator())
       .stream()
       .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
 

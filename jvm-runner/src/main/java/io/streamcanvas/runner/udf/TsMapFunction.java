@@ -1,4 +1,4 @@
-// A TypeScript map UDF as a Flink AsyncScalarFunction: ROW of input columns in, ROW of output columns out, batched
+// A TypeScript map UDF as a Flink AsyncScalarFunction: ROW of input columns in, ROW of them and the outputs out, batched
 // to a Node.js worker. Flink's async operator keeps order, holds watermarks back and checkpoints rows in flight.
 package io.streamcanvas.runner.udf;
 
@@ -22,7 +22,7 @@ public final class TsMapFunction extends AsyncScalarFunction {
 
   @Override
   public void open(FunctionContext context) throws Exception {
-    worker = WorkerProcess.start(spec, settings);
+    worker = WorkerProcess.start(spec, settings, context);
   }
 
   public void eval(CompletableFuture<Row> result, Row input) {
@@ -38,7 +38,7 @@ public final class TsMapFunction extends AsyncScalarFunction {
   public TypeInference getTypeInference(DataTypeFactory typeFactory) {
     return TypeInference.newBuilder()
         .typedArguments(UdfSpec.rowType(spec.inputColumns()).notNull())
-        .outputTypeStrategy(TypeStrategies.explicit(UdfSpec.rowType(spec.outputColumns()).notNull()))
+        .outputTypeStrategy(TypeStrategies.explicit(spec.echoType().notNull()))
         .build();
   }
 

@@ -73,24 +73,75 @@ final class WireCodec {
     }
   }
 
+  /** One row as a JSON array of wire values (an aggregate buffers rows in its accumulator in this form). */
+  String encodeRow(Row row) {
+    java.io.StringWriter text = new java.io.StringWriter(128);
+    try (JsonGenerator g = JSON.createGenerator(text)) {
+      g.writeStartArray();
+      for (int i = 0; i < inTypes.length; i++) write(g, inTypes[i].getTypeRoot(), row.getField(i));
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
   /** The worker's result rows, checked against the declared output types. */
   List<Row> decode(byte[] body, int expectedRows) {
     List<Row> out = new ArrayList<>(expectedRows);
     try (JsonParser p = JSON.createParser(body)) {
       expect(p.nextToken(), JsonToken.START_ARRAY);
+      while (p.nextToken() == JsonToken.START_ARRAY) out.add(readRow(p));
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+    checkCount(out.size(), expectedRows);
+    return out;
+  }
+
+  /** A flatMap's answer: for each input row, the array of rows it produced. */
+  List<List<Row>> decodeNested(byte[] body, int expectedRows) {
+    List<List<Row>> out = new ArrayList<>(expectedRows);
+    try (JsonParser p = JSON.createParser(body)) {
+      expect(p.nextToken(), JsonToken.START_ARRAY);
       while (p.nextToken() == JsonToken.START_ARRAY) {
-        Row row = new Row(outTypes.length);
-        for (int i = 0; i < outTypes.length; i++) row.setField(i, read(p, p.nextToken(), i));
-        expect(p.nextToken(), JsonToken.END_ARRAY);
-        out.add(row);
+        List<Row> rows = new ArrayList<>(2);
+        while (p.nextToken() == JsonToken.START_ARRAY) rows.add(readRow(p));
+        out.add(rows);
       }
     } catch (IOException e) {
-      throw new UdfException("UDF \"" + udfName + "\": unreadable result from its worker: " + e.getMessage());
+      throw unreadable(e);
     }
-    if (out.size() != expectedRows) {
-      throw new UdfException("UDF \"" + udfName + "\": worker returned " + out.size() + " rows for " + expectedRows);
-    }
+    checkCount(out.size(), expectedRows);
     return out;
+  }
+
+  /** One row given as a JSON array of wire values (an aggregate's result). */
+  Row decodeRow(String json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      expect(p.nextToken(), JsonToken.START_ARRAY);
+      return readRow(p);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** The fields of a row whose START_ARRAY was just read, through its END_ARRAY. */
+  private Row readRow(JsonParser p) throws IOException {
+    Row row = new Row(outTypes.length);
+    for (int i = 0; i < outTypes.length; i++) row.setField(i, read(p, p.nextToken(), i));
+    expect(p.nextToken(), JsonToken.END_ARRAY);
+    return row;
+  }
+
+  private UdfException unreadable(IOException e) {
+    return new UdfException("UDF \"" + udfName + "\": unreadable result from its worker: " + e.getMessage());
+  }
+
+  private void checkCount(int got, int expectedRows) {
+    if (got != expectedRows) {
+      throw new UdfException("UDF \"" + udfName + "\": worker returned " + got + " rows for " + expectedRows);
+    }
   }
 
   private Object read(JsonParser p, JsonToken t, int i) throws IOException {

@@ -19,15 +19,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 public final class WorkerProcess implements AutoCloseable {
-  static final byte INIT = 'I', BATCH = 'B', READY = 'K', RESULT = 'R', ERROR = 'E', LOG = 'L';
+  static final byte INIT = 'I', BATCH = 'B', AGGREGATE = 'A', READY = 'K', RESULT = 'R', ERROR = 'E', LOG = 'L';
   private static final Logger UDF_LOG = LoggerFactory.getLogger("io.streamcanvas.udf");
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Batches in flight below which the worker is about to run dry: one being worked on, one queued behind it. */
   private static final int FED = 2;
 
-  private record Pending(Row row, CompletableFuture<Row> future) {}
+  /** One row and the future its answer completes (see submit). */
+  private record Pending(Row row, CompletableFuture<Object> future) {}
 
-  private record InFlight(List<Pending> rows, long sentNanos) {}
+  /** A request answered by one frame (an aggregate's), sent in turn with the batches. */
+  private record Request(byte type, byte[] payload, CompletableFuture<byte[]> future) {}
+
+  /** What was sent and awaits its answer: a batch of rows, or a request (rows null). */
+  private record InFlight(List<Pending> rows, Request request, long sentNanos) {
+    int size() {
+      return rows == null ? 1 : rows.size();
+    }
+  }
 
   private final UdfSpec spec;
   private final WorkerSettings settings;
@@ -38,6 +47,9 @@ public final class WorkerProcess implements AutoCloseable {
   private final Object lock = new Object();
   private final ConcurrentLinkedQueue<InFlight> inFlight = new ConcurrentLinkedQueue<>();
   private List<Pending> current = new ArrayList<>();
+  private final List<Request> requests = new ArrayList<>();
+  /** The Flink job the worker serves, for its log buffer (null outside a job). */
+  private volatile String jobId;
   private long firstAddNanos;
   private volatile String failure;
   private volatile boolean closed;
@@ -63,22 +75,66 @@ public final class WorkerProcess implements AutoCloseable {
     return w;
   }
 
+  /** A worker for a function opened in a Flink task; its console lines go to the job's log buffer. */
+  public static WorkerProcess start(UdfSpec spec, WorkerSettings settings,
+      org.apache.flink.table.functions.FunctionContext context) throws IOException {
+    WorkerProcess w = start(spec, settings);
+    w.logTo(context.getMetricGroup().getAllVariables().get("<job_id>"));
+    return w;
+  }
+
   private void thread(String role, Runnable body) {
     Thread t = new Thread(body, "udf-" + role + "-" + spec.name());
     t.setDaemon(true);
     t.start();
   }
 
-  /** Called by the task thread for every row; the future completes with the UDF's output row, or fails. */
-  public void submit(Row row, CompletableFuture<Row> future) {
+  /** The job whose log view gets this worker's console lines (UdfLogs). */
+  public void logTo(String jobId) {
+    this.jobId = jobId;
+  }
+
+  /**
+   * Called by the task thread for every row; the future completes with the UDF's answer, or fails: the input row's
+   * fields then the output columns (map), [keep] then the input row's fields (filter), or a List of output Rows (flatMap). Map and
+   * filter hand the input back because Flink 2.3's async calc can turn a forwarded null STRING into "".
+   */
+  @SuppressWarnings("unchecked")
+  public <T> void submit(Row row, CompletableFuture<T> future) {
     synchronized (lock) {
       if (failure != null) {
         future.completeExceptionally(new UdfException(failure));
         return;
       }
-      current.add(new Pending(row, future));
+      current.add(new Pending(row, (CompletableFuture<Object>) future));
       if (current.size() == 1) firstAddNanos = System.nanoTime();
       if (current.size() == 1 || current.size() >= settings.batchSize()) lock.notifyAll();
+    }
+  }
+
+  /** Sends one request frame after what is already queued; the future completes with the answer's body. */
+  public CompletableFuture<byte[]> request(byte type, byte[] payload) {
+    CompletableFuture<byte[]> f = new CompletableFuture<>();
+    synchronized (lock) {
+      if (failure != null) {
+        f.completeExceptionally(new UdfException(failure));
+        return f;
+      }
+      requests.add(new Request(type, payload, f));
+      lock.notifyAll();
+    }
+    return f;
+  }
+
+  /** The answer to a request, waiting as long as the worker's deadline allows (the watchdog fails it after that). */
+  public byte[] call(byte type, byte[] payload) {
+    try {
+      return request(type, payload).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UdfException("UDF \"" + spec.name() + "\": interrupted while waiting for its worker");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof UdfException u ? u : new UdfException(String.valueOf(e.getCause()));
     }
   }
 
@@ -88,16 +144,23 @@ public final class WorkerProcess implements AutoCloseable {
       while (true) {
         List<Pending> batch;
         synchronized (lock) {
-          while (!closed && failure == null && !batchReady(lingerNanos)) {
+          while (!closed && failure == null && requests.isEmpty() && !batchReady(lingerNanos)) {
             if (current.isEmpty()) lock.wait();
             else TimeUnit.NANOSECONDS.timedWait(lock, Math.max(1, lingerNanos - (System.nanoTime() - firstAddNanos)));
           }
           if (closed || failure != null) return;
+          if (!requests.isEmpty()) {
+            Request r = requests.remove(0);
+            inFlight.add(new InFlight(null, r, System.nanoTime()));
+            writeFrame(r.type(), r.payload());
+            out.flush();
+            continue;
+          }
           batch = current;
           current = new ArrayList<>(settings.batchSize());
         }
         // In flight before encoding, so that whatever fails from here on fails these rows too instead of losing them.
-        inFlight.add(new InFlight(batch, System.nanoTime()));
+        inFlight.add(new InFlight(batch, null, System.nanoTime()));
         byte[] payload = codec.encode(batch.stream().map(Pending::row).toList());
         writeFrame(BATCH, payload);
         out.flush();
@@ -154,23 +217,38 @@ public final class WorkerProcess implements AutoCloseable {
   private void complete(byte[] body) {
     InFlight batch = inFlight.peek();
     if (batch == null) throw new UdfException("UDF \"" + spec.name() + "\": worker answered a batch never sent");
+    if (batch.request() != null) {
+      inFlight.poll();
+      batch.request().future().complete(body);
+      return;
+    }
     // Decoded while still in flight: if the answer is invalid, fail() fails these rows with the reason.
-    List<Row> rows = codec.decode(body, batch.rows().size());
+    List<?> rows = spec.kind().equals("flatMap") ? codec.decodeNested(body, batch.rows().size())
+        : codec.decode(body, batch.rows().size());
     inFlight.poll();
     if (inFlight.size() < FED) {
       synchronized (lock) {
         lock.notifyAll(); // the worker runs low: the writer may send what has gathered
       }
     }
-    for (int i = 0; i < rows.size(); i++) batch.rows().get(i).future().complete(rows.get(i));
+    for (int i = 0; i < rows.size(); i++) {
+      Pending p = batch.rows().get(i);
+      p.future().complete(switch (spec.kind()) {
+        case "map" -> Row.join(p.row(), (Row) rows.get(i));
+        case "filter" -> Row.join((Row) rows.get(i), p.row());
+        default -> rows.get(i);
+      });
+    }
   }
 
   private void log(byte[] body) throws IOException {
     for (JsonNode l : JSON.readTree(body)) {
       String level = l.path("level").asText();
-      String line = "[udf " + spec.name() + "] " + l.path("line").asText();
+      String text = l.path("line").asText();
+      String line = "[udf " + spec.name() + "] " + text;
       if (level.equals("error") || level.equals("warn")) UDF_LOG.warn(line);
       else UDF_LOG.info(line);
+      if (jobId != null) UdfLogs.append(jobId, spec.name(), level, text);
     }
   }
 
@@ -178,14 +256,19 @@ public final class WorkerProcess implements AutoCloseable {
     JsonNode e = JSON.readTree(body);
     StringBuilder sb = new StringBuilder("UDF \"" + spec.name() + "\" failed: " + e.path("message").asText());
     if (!e.path("row").isMissingNode() && !e.path("row").isNull()) sb.append("\ninput row: ").append(e.get("row"));
-    // The user's frames only (the worker's own are noise), the data: URL of the bundle shown as the UDF's name, and
-    // "in" instead of "at" so that error summaries that drop Java stack frames keep these lines.
-    e.path("stack").asText().lines()
+    // The user's frames only (the worker's own are noise), mapped to the TypeScript source through the bundle's
+    // source map, and "in" instead of "at" so that error summaries that drop Java stack frames keep these lines.
+    SourceMap map = SourceMap.of(spec.code());
+    SourceMap.Position[] top = new SourceMap.Position[1];
+    List<String> frames = e.path("stack").asText().lines()
         .map(String::strip)
         .filter(l -> l.startsWith("at ") && l.contains("data:text/javascript"))
         .limit(8)
-        .map(l -> "    in " + l.substring(3).replaceAll("data:text/javascript;base64,[A-Za-z0-9+/=]*", spec.name() + ".js"))
-        .forEach(l -> sb.append('\n').append(l));
+        .map(l -> "    in " + SourceMap.rewrite(l.substring(3), map, spec.name(), top))
+        .toList();
+    String source = top[0] == null ? null : map.sourceLine(top[0].line());
+    if (source != null) sb.append("\nTypeScript line ").append(top[0].line()).append(": ").append(source.strip());
+    frames.forEach(l -> sb.append('\n').append(l));
     return sb.toString();
   }
 
@@ -194,7 +277,8 @@ public final class WorkerProcess implements AutoCloseable {
     while (!closed && failure == null) {
       InFlight head = inFlight.peek();
       if (head != null && System.nanoTime() - head.sentNanos() > deadlineNanos) {
-        fail("UDF \"" + spec.name() + "\" did not finish a batch of " + head.rows().size() + " row(s) within "
+        fail("UDF \"" + spec.name() + "\" did not finish " + (head.rows() == null ? "a call" : "a batch of "
+            + head.rows().size() + " row(s)") + " within "
             + settings.deadline().toMillis() + " ms (an endless loop?); its worker was killed");
         return;
       }
@@ -225,18 +309,25 @@ public final class WorkerProcess implements AutoCloseable {
 
   private void fail(String message) {
     List<Pending> failed = new ArrayList<>();
+    List<Request> failedRequests = new ArrayList<>();
     synchronized (lock) {
       if (failure != null) return;
       failure = message;
       InFlight b;
-      while ((b = inFlight.poll()) != null) failed.addAll(b.rows());
+      while ((b = inFlight.poll()) != null) {
+        if (b.rows() != null) failed.addAll(b.rows());
+        else failedRequests.add(b.request());
+      }
       failed.addAll(current);
+      failedRequests.addAll(requests);
       current = new ArrayList<>();
+      requests.clear();
       lock.notifyAll();
     }
     process.destroyForcibly();
     UdfException e = new UdfException(message);
     failed.forEach(p -> p.future().completeExceptionally(e));
+    failedRequests.forEach(r -> r.future().completeExceptionally(e));
   }
 
   @Override

@@ -38,7 +38,7 @@ class WorkerProcessTest {
   void answersEveryRowInOrderAcrossBatches() throws Exception {
     try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: row.n * 2 });", "INT"), SMALL_BATCHES)) {
       List<CompletableFuture<Row>> futures = submitAll(w, 1000);
-      for (int i = 0; i < futures.size(); i++) assertEquals(i * 2, futures.get(i).get(20, TimeUnit.SECONDS).getField(0));
+      for (int i = 0; i < futures.size(); i++) assertEquals(i * 2, futures.get(i).get(20, TimeUnit.SECONDS).getField(1)); // the input's fields, then the outputs
     }
   }
 

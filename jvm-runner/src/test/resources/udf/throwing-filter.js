@@ -1,0 +1,12 @@
+// udf.ts
+var check = { limit: 0n };
+function keep(row) {
+  if (row.id < check.limit) {
+    throw new RangeError("negative id " + row.id);
+  }
+  return true;
+}
+export {
+  keep as default
+};
+//# sourceMappingURL=data:application/json;base64,ewogICJ2ZXJzaW9uIjogMywKICAic291cmNlcyI6IFsidWRmLnRzIl0sCiAgInNvdXJjZXNDb250ZW50IjogWyIvLyBBIGZpbHRlciB0aGF0IHRocm93cyBvbiBvbmUgcm93LCBmb3IgdGhlIHNvdXJjZS1tYXAgdGVzdC5cbnR5cGUgQ2hlY2sgPSB7IGxpbWl0OiBiaWdpbnQgfTtcbmNvbnN0IGNoZWNrOiBDaGVjayA9IHsgbGltaXQ6IDBuIH07XG5cbmV4cG9ydCBkZWZhdWx0IGZ1bmN0aW9uIGtlZXAocm93OiBJbnB1dCk6IGJvb2xlYW4ge1xuICBpZiAocm93LmlkIDwgY2hlY2subGltaXQpIHtcbiAgICB0aHJvdyBuZXcgUmFuZ2VFcnJvcihcIm5lZ2F0aXZlIGlkIFwiICsgcm93LmlkKTtcbiAgfVxuICByZXR1cm4gdHJ1ZTtcbn1cbiJdLAogICJtYXBwaW5ncyI6ICI7QUFFQSxJQUFNLFFBQWUsRUFBRSxPQUFPLEdBQUc7QUFFbEIsU0FBUixLQUFzQixLQUFxQjtBQUNoRCxNQUFJLElBQUksS0FBSyxNQUFNLE9BQU87QUFDeEIsVUFBTSxJQUFJLFdBQVcsaUJBQWlCLElBQUksRUFBRTtBQUFBLEVBQzlDO0FBQ0EsU0FBTztBQUNUOyIsCiAgIm5hbWVzIjogW10KfQo=
