@@ -57,6 +57,13 @@ const JoinKeys = z.array(z.object({ left: z.string(), right: z.string() })).min(
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 const SortKey = z.object({ column: z.string(), direction: z.enum(SORT_DIRECTIONS) });
+/** A TypeScript UDF in a statement: its name (the node id), code, and the typed columns it reads and returns. */
+export const UdfSchema = z.object({
+  name: z.string(), code: z.string(),
+  inputColumns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
+  outputColumns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
+});
+export type UdfIr = z.infer<typeof UdfSchema>;
 
 /** `table` names the statement's result; `input` names an earlier result. Names are node ids. */
 export const StatementSchema = z.discriminatedUnion("op", [
@@ -162,14 +169,24 @@ export const StatementSchema = z.discriminatedUnion("op", [
    * pipeline's compile() leaves the ts-map node's TypeScript source here; the server (server/udf) type-checks it and
    * swaps in the bundle, so the runner only ever receives JavaScript.
    */
-  z.object({
-    op: z.literal("udfMap"), table: z.string(), input: z.string(),
-    udf: z.object({
-      name: z.string(), code: z.string(),
-      inputColumns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
-      outputColumns: z.array(z.object({ name: z.string(), type: z.string() })).min(1),
-    }),
-  }),
+  z.object({ op: z.literal("udfMap"), table: z.string(), input: z.string(), udf: UdfSchema }),
+  /**
+   * A TypeScript filter UDF: the rows for which `export default function (row): boolean` returns true (jvm-runner: an
+   * async scalar call, then a filter). The udf has no outputColumns.
+   */
+  z.object({ op: z.literal("udfFilter"), table: z.string(), input: z.string(), udf: UdfSchema.omit({ outputColumns: true }) }),
+  /**
+   * A TypeScript flatMap UDF (a table function): `export default function (row)` returns an array or iterable of
+   * objects of the output columns; each input row yields those rows, in which the output columns replace same-named
+   * input columns in place and the others are appended (jvm-runner: LATERAL TABLE of an AsyncTableFunction).
+   */
+  z.object({ op: z.literal("udfFlatMap"), table: z.string(), input: z.string(), udf: UdfSchema }),
+  /**
+   * A TypeScript aggregate UDF per group: input.groupBy($(key)…).select($(key)…, call(tsAggregate, $(inputColumn)…)),
+   * giving the keys then the output columns. The module exports `create(): Acc`, `add(acc, row): Acc`, optionally
+   * `merge(a, b): Acc`, and `default result(acc)` returning the output columns. No keys = one group.
+   */
+  z.object({ op: z.literal("udfAggregate"), table: z.string(), input: z.string(), keys: z.array(z.string()), udf: UdfSchema }),
 ]);
 export type Statement = z.infer<typeof StatementSchema>;
 

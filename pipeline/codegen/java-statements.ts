@@ -4,7 +4,7 @@ import type { RowType } from "../types";
 import type { Expr } from "../expr/ast";
 import { javaExpr, javaValue, type JavaUses } from "./java-expr";
 import { javaString, javaType } from "./java-text";
-import { javaUdfMap } from "./java-udf";
+import { javaUdf } from "./java-udf";
 import { CodegenError, readType } from "./literal";
 import { rankQuery } from "./rank-sql";
 import { sqlIdent } from "./sql-text";
@@ -108,10 +108,10 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
       const keys = s.orderBy.map((k) => `$(${str(k.column)}).${k.direction}()`);
       return define(s.table, `${t(s.input)}.orderBy(${keys.join(", ")}).fetch(${s.fetch})`);
     }
-    case "udfMap":
+    case "udfMap": case "udfFilter": case "udfFlatMap": case "udfAggregate":
       ctx.uses.udf = true;
       ctx.uses.row = true;
-      return [comment, ...javaUdfMap(s, { str, table: t, input: ctx.types[s.input]!, config: ctx.config, indent: I })];
+      return [comment, ...javaUdf(s, { str, table: t, input: ctx.types[s.input]!, config: ctx.config, indent: I })];
     case "insertInto":
       return [comment, `${I}statementSet.add(${t(s.input)}.insertInto(${descriptor(s.descriptor, t(s.input), str)}));`];
     case "collect":

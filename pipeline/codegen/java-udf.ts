@@ -1,9 +1,10 @@
-// udfMap → Java: the TypeScript UDF as jvm-runner's UdfMapTranslator calls it (its TsMapFunction runs Node.js workers).
+// udfMap / udfFilter / udfFlatMap / udfAggregate → Java: the TypeScript UDFs as jvm-runner's Udf*Translators call them
+// (its Ts*Function classes run the Node.js workers).
 import type { Statement } from "../ir";
 import type { RowType } from "../types";
 import { CodegenError } from "./literal";
+import { sqlIdent } from "./sql-text";
 
-type UdfMap = Extract<Statement, { op: "udfMap" }>;
 
 /** Java string constants are limited to 65535 bytes of (modified) UTF-8; pieces of 8000 UTF-16 units stay well below. */
 const CHUNK = 8000;
@@ -18,36 +19,106 @@ export type UdfPrint = {
   indent: string;
 };
 
-/**
- * Lines defining the udfMap's table: addColumns(call(new TsMapFunction(spec, settings), row($(in)…)).as(tmp)), then
- * a select in which output columns replace same-named input columns in place and the others are appended.
- */
-export function javaUdfMap(s: UdfMap, p: UdfPrint): string[] {
-  const { str, indent: I } = p;
-  const II = I + "    ";
-  const tmp = `__udf_${s.table}`;
+type UdfStatement = Extract<Statement, { op: "udfMap" | "udfFilter" | "udfFlatMap" | "udfAggregate" }>;
+type Col = { name: string; type: string };
+
+/** The statement's udf as `new UdfSpec(kind, name, code, inputs, outputs)`, checked against its input. */
+function spec(s: UdfStatement, p: UdfPrint, kind: string): string {
+  const { str } = p;
   const names = p.input.map((c) => c.name);
   for (const c of s.udf.inputColumns) {
     if (!names.includes(c.name)) throw new CodegenError(`udf ${JSON.stringify(s.udf.name)} reads column ${JSON.stringify(c.name)}, which its input does not have`);
   }
-  const cols = (list: { name: string; type: string }[]) =>
-    `List.of(${list.map((c) => `new UdfSpec.Column(${str(c.name)}, ${str(c.type)})`).join(", ")})`;
-  const outs = s.udf.outputColumns.map((c) => c.name);
-  const fields = [
-    ...names.map((n) => (outs.includes(n) ? `$(${str(tmp)}).get(${str(n)}).as(${str(n)})` : `$(${str(n)})`)),
-    ...outs.filter((n) => !names.includes(n)).map((n) => `$(${str(tmp)}).get(${str(n)}).as(${str(n)})`),
-  ];
-  const spec = `new UdfSpec(${str(s.udf.name)}, ${code(s.udf.code, str)}, ${cols(s.udf.inputColumns)}, ${cols(s.udf.outputColumns)})`;
-  const call = `call(new TsMapFunction(${spec}, ${settings(p.config)}), row(${s.udf.inputColumns.map((c) => `$(${str(c.name)})`).join(", ")}))`;
+  const outs = "outputColumns" in s.udf ? s.udf.outputColumns : [];
+  return `new UdfSpec(${str(kind)}, ${str(s.udf.name)}, ${code(s.udf.code, str)}, ${cols(s.udf.inputColumns, str)}, ${cols(outs, str)})`;
+}
+
+const cols = (list: Col[], str: (s: string) => string) =>
+  `List.of(${list.map((c) => `new UdfSpec.Column(${str(c.name)}, ${str(c.type)})`).join(", ")})`;
+
+/**
+ * The select after a map or filter call `tmp` (ROW<i…, o…>, see UdfSpec.echoType): input columns read back from it,
+ * outputs replacing same-named ones in place, the others appended.
+ */
+function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: number, name: string) => string): string[] {
+  const { str } = p;
+  const ins = s.udf.inputColumns.map((c) => c.name);
+  const outs = s.op === "udfFilter" ? [] : s.udf.outputColumns.map((c) => c.name);
   return [
-    `${I}// the runner's settings for its async UDF operator: batches in flight, no silent retries, the worker's own deadline`,
-    `${I}tEnv.getConfig().set("table.exec.async-scalar.max-concurrent-operations", String.valueOf(4 * WorkerSettings.DEFAULTS.batchSize()));`,
-    `${I}tEnv.getConfig().set("table.exec.async-scalar.retry-strategy", "NO_RETRY");`,
-    `${I}tEnv.getConfig().set("table.exec.async-scalar.timeout", "0 ms");`,
-    `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
-    `${II}.addColumns(${call}.as(${str(tmp)}))`,
-    `${II}.select(\n${fields.map((f) => `${II}    ${f}`).join(",\n")});`,
+    ...p.input.map((c) => {
+      const o = outs.indexOf(c.name);
+      const i = ins.indexOf(c.name);
+      return o >= 0 ? read(o, c.name) : i >= 0 && s.op !== "udfFlatMap" ? `$(${str(tmp)}).get("i${i}").as(${str(c.name)})` : `$(${str(c.name)})`;
+    }),
+    ...outs.flatMap((n, o) => (p.input.some((c) => c.name === n) ? [] : [read(o, n)])),
   ];
+}
+
+const asyncOptions = (I: string, family: string) => [
+  `${I}// the runner's settings for its async UDF operator: batches in flight, no silent retries, the worker's own deadline`,
+  `${I}tEnv.getConfig().set("table.exec.${family}.max-concurrent-operations", String.valueOf(4 * WorkerSettings.DEFAULTS.batchSize()));`,
+  `${I}tEnv.getConfig().set("table.exec.${family}.retry-strategy", "NO_RETRY");`,
+  `${I}tEnv.getConfig().set("table.exec.${family}.timeout", "0 ms");`,
+];
+
+/** Lines defining the table of a TS UDF statement, as jvm-runner's Udf*Translator builds it. */
+export function javaUdf(s: UdfStatement, p: UdfPrint): string[] {
+  const { str, indent: I } = p;
+  const II = I + "    ";
+  const tmp = `__udf_${s.table}`;
+  const rowArg = `row(${s.udf.inputColumns.map((c) => `$(${str(c.name)})`).join(", ")})`;
+  const select = (fields: string[]) => `${II}.select(\n${fields.map((f) => `${II}    ${f}`).join(",\n")});`;
+  const fromTmp = (o: number, name: string) => `$(${str(tmp)}).get("o${o}").as(${str(name)})`;
+  switch (s.op) {
+    case "udfMap":
+      return [
+        ...asyncOptions(I, "async-scalar"),
+        `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
+        `${II}.addColumns(call(new TsMapFunction(${spec(s, p, "map")}, ${settings(p.config)}), ${rowArg}).as(${str(tmp)}))`,
+        select(spliceFields(s, p, tmp, fromTmp)),
+      ];
+    case "udfFilter":
+      spec(s, p, "filter");
+      return [
+        ...asyncOptions(I, "async-scalar"),
+        `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
+        `${II}.addColumns(call(new TsFilterFunction(${str(s.udf.name)}, ${code(s.udf.code, str)}, ${cols(s.udf.inputColumns, str)}, ${settings(p.config)}), ${rowArg}).as(${str(tmp)}))`,
+        `${II}.filter($(${str(tmp)}).get("k"))`,
+        select(spliceFields(s, p, tmp, fromTmp)),
+      ];
+    case "udfFlatMap": {
+      // SQL, as the runner does: the Table API's joinLateral takes only synchronous table functions (Flink 2.3)
+      const fn = `${s.table}_fn`;
+      const view = `${s.table}_in`;
+      const tmps = s.udf.outputColumns.map((_, o) => `__udf_${s.table}_${o}`);
+      const args = s.udf.inputColumns.map((c) => `T.${sqlIdent(c.name)}`).join(", ");
+      const sql = `SELECT * FROM ${sqlIdent(view)} AS T, LATERAL TABLE(${sqlIdent(fn)}(ROW(${args}))) AS U(${tmps.map(sqlIdent).join(", ")})`;
+      return [
+        ...asyncOptions(I, "async-table"),
+        `${I}tEnv.createTemporarySystemFunction(${str(fn)}, new TsFlatMapFunction(${spec(s, p, "flatMap")}, ${settings(p.config)}));`,
+        `${I}tEnv.createTemporaryView(${str(view)}, ${p.table(s.input)});`,
+        `${I}Table ${p.table(s.table)} = tEnv.sqlQuery(${str(sql)})`,
+        select(spliceFields(s, p, tmp, (o, name) => `$(${str(tmps[o]!)}).as(${str(name)})`)),
+      ];
+    }
+    case "udfAggregate": {
+      const keys = s.keys.map((k) => `$(${str(k)})`);
+      const args = s.udf.inputColumns.map((c) => `$(${str(c.name)})`).join(", ");
+      const call = `call(new TsAggregateFunction(${spec(s, p, "aggregate")}, ${settings(p.config)}), ${args}).as(${str(tmp)})`;
+      const grouped = keys.length ? `.groupBy(${keys.join(", ")})\n${II}.select(${[...keys, call].join(", ")})` : `.select(${call})`;
+      return [
+        `${I}// as the runner does unless the program sets it: each group's result once per bundle of rows, not per row`,
+        ...(p.config["table.exec.mini-batch.enabled"] === undefined ? [
+          `${I}tEnv.getConfig().set("table.exec.mini-batch.enabled", "true");`,
+          `${I}tEnv.getConfig().set("table.exec.mini-batch.allow-latency", "200 ms");`,
+          `${I}tEnv.getConfig().set("table.exec.mini-batch.size", "5000");`,
+        ] : []),
+        `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
+        `${II}${grouped}`,
+        select([...keys, ...s.udf.outputColumns.map((c) => `$(${str(tmp)}).get(${str(c.name)}).as(${str(c.name)})`)]),
+      ];
+    }
+  }
 }
 
 /** The UDF's bundled code as one literal, or String.join of literal pieces when it is too long for one constant. */

@@ -78,7 +78,7 @@ function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
       if (!r.rowType) throw new CodegenError(`unionAll ${JSON.stringify(s.table)}: ${r.errors[0]?.message}`);
       return r.rowType;
     }
-    case "udfMap": {
+    case "udfMap": case "udfFlatMap": {
       // outputs replace same-named input columns in place; the others are appended
       const outs = s.udf.outputColumns.map((c) => ({ name: c.name, type: readType(c.type) }));
       const replaced = input.map((c) => outs.find((o) => o.name === c.name) ?? c);
@@ -96,6 +96,9 @@ function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
     }
     case "deduplicate": case "orderBy": return input;
     case "topN": return s.rankColumn === undefined ? input : [...input, { name: s.rankColumn, type: { root: "BIGINT", nullable: false } }];
+    case "udfFilter": return input;
+    case "udfAggregate":
+      return [...s.keys.map(column), ...s.udf.outputColumns.map((c) => ({ name: c.name, type: readType(c.type) }))];
     case "groupBy": case "window": {
       const bound = { root: "TIMESTAMP", precision: 3, nullable: false } as const;
       const window = s.op === "window" ? [{ name: "window_start", type: bound }, { name: "window_end", type: bound }] : [];

@@ -6,6 +6,7 @@ import { sqlExpr, sqlType } from "./sql-expr";
 import { sqlCommentText, sqlIdent, sqlString } from "./sql-text";
 import { rankQuery } from "./rank-sql";
 import { AGGREGATE_SQL, sqlInterval, windowQuery } from "./window-sql";
+import { sqlUdf } from "./sql-udf";
 
 export type SqlContext = {
   /** row type of every table, for sinks without a schema and for column lists (rename, drop) */
@@ -79,8 +80,8 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
       const keys = s.orderBy.map((k) => `${id(k.column)} ${k.direction === "asc" ? "ASC" : "DESC"}`);
       return view(s.table, `SELECT *`, `FROM ${id(s.input)}`, `ORDER BY ${keys.join(", ")}`, `LIMIT ${s.fetch}`);
     }
-    case "udfMap":
-      throw new CodegenError(`the TypeScript UDF ${JSON.stringify(s.udf.name)} has no Flink SQL form: its function is jvm-runner's TsMapFunction built around the code, which SQL cannot construct`);
+    case "udfMap": case "udfFilter": case "udfFlatMap": case "udfAggregate":
+      return sqlUdf(s, input);
     case "insertInto": {
       const name = ctx.sinkName(s.sink);
       ctx.inserts.push(`  INSERT INTO ${id(name)} SELECT * FROM ${id(s.input)};`);

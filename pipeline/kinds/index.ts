@@ -25,6 +25,9 @@ import { intervalJoinKind } from "./interval-join.node.ts";
 import { deduplicateKind } from "./deduplicate.node.ts";
 import { topNKind } from "./top-n.node.ts";
 import { orderByKind } from "./order-by.node.ts";
+import { tsFilterKind } from "./ts-filter.node.ts";
+import { tsFlatMapKind } from "./ts-flat-map.node.ts";
+import { tsAggregateKind } from "./ts-aggregate.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
@@ -34,6 +37,7 @@ export const nodeKinds: readonly NodeKind<any>[] = [
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
   joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind,
   hopWindowKind, sessionWindowKind, cumulateWindowKind,
+  tsFilterKind, tsFlatMapKind, tsAggregateKind,
   printKind, blackholeKind, collectKind, filesystemSinkKind,
 ];
 

@@ -9,6 +9,7 @@ describe("node kind registry", () => {
       "datagen", "values", "filesystem-source", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
       "join", "interval-join", "deduplicate", "top-n", "order-by",
       "hop-window", "session-window", "cumulate-window",
+      "ts-filter", "ts-flat-map", "ts-aggregate",
       "print", "blackhole", "collect", "filesystem-sink",
     ]);
   });

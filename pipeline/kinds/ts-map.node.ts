@@ -7,8 +7,8 @@ import type { GraphError } from "../graph";
 import { formatType, type RowType } from "../types";
 import { udfInputColumns } from "../udf/declarations";
 import { readOutputType } from "../udf/output-type";
-import { lineCol } from "../udf/tokens";
 import { defineNodeKind } from "./define";
+import { codeError, codeField } from "./ts-udf";
 
 export const TS_MAP_TEMPLATE = `// Runs once per row. \`Input\` is the row arriving here; the return type declares this node's output columns:
 // each replaces the input column of the same name or is appended. BIGINT arrives as bigint, DECIMAL as string.
@@ -25,11 +25,7 @@ export const UdfTestCaseSchema = z.object({
 export type UdfTestCase = z.infer<typeof UdfTestCaseSchema>;
 
 const TsMapConfig = z.object({
-  code: z.string().default(TS_MAP_TEMPLATE).meta({
-    title: "Code",
-    description: "TypeScript: export default function map(row: Input): { column: type; … } returning the output columns.",
-    format: "typescript",
-  }),
+  code: codeField(TS_MAP_TEMPLATE, "TypeScript: export default function map(row: Input): { column: type; … } returning the output columns."),
   // edited by the Try it panel, not the generated form; checked by `streamcanvas test` and npm test
   tests: z.array(UdfTestCaseSchema).default([]).meta({ title: "Pinned tests", widget: "hidden" }),
 });
@@ -38,11 +34,7 @@ type TsMapConfig = z.infer<typeof TsMapConfig>;
 /** The hidden column jvm-runner's udfMap adds while it calls the UDF. */
 const hiddenColumn = (nodeId: string) => `__udf_${nodeId}`;
 
-/** A GraphError on the code field, with its line and column in the message for the CLI and the span for editors. */
-export function codeError(nodeId: string, code: string, span: { start: number; end: number }, message: string): GraphError {
-  const { line, column } = lineCol(code, span.start);
-  return { nodeId, field: "code", span, message: `line ${line}:${column}: ${message}` };
-}
+export { codeError };
 
 function analyze(nodeId: string, code: string, input: RowType): { rowType?: RowType; errors: GraphError[] } {
   const whole = { start: 0, end: 0 };

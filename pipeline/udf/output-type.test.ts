@@ -48,7 +48,7 @@ describe("readOutputType", () => {
   it("asks for a declared return type and a default-exported synchronous function", () => {
     expect(error("export default function map(row: Input) { return {}; }")).toMatchObject({ line: 1, column: 41, text: "{" });
     expect(error("export default function map(row: Input) { return {}; }").message).toMatch(/declare the output columns/);
-    expect(error("function map(row: Input): { a: string } { return { a: '' }; }").message).toMatch(/export the map function/);
+    expect(error("function map(row: Input): { a: string } { return { a: '' }; }").message).toMatch(/export the function: export default function map/);
     expect(error("export default async function map(row: Input): Promise<{ a: string }> {}").message).toMatch(/not a Promise/);
     expect(error("export default function map(row: Input): Out {}").message).toMatch(/declare Out in this code/);
     expect(error("export default function map(row: Input): string {}").message).toMatch(/must be an object type/);

@@ -1,40 +1,47 @@
-// The server's half of compiling TS UDF nodes: pipeline/compile() leaves each udfMap's code as the TypeScript source;
-// here every ts-map node is type-checked (errors → GraphErrors on field "code") and its code replaced by the bundle.
+// The server's half of compiling TS UDF nodes: pipeline/compile() leaves each UDF statement's code as the TypeScript
+// source; here every TS UDF node (ts-map, ts-filter, ts-flat-map, ts-aggregate) is type-checked (errors → GraphErrors
+// on field "code") and its code replaced by the bundle.
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
-import type { TableProgram } from "@/pipeline/ir";
-import { codeError } from "@/pipeline/kinds/ts-map.node.ts";
+import type { Statement, TableProgram } from "@/pipeline/ir";
+import { codeError } from "@/pipeline/kinds/ts-udf";
 import { formatType } from "@/pipeline/types";
-import { readOutputType } from "@/pipeline/udf/output-type";
+import { readOutputType, type ReturnShape } from "@/pipeline/udf/output-type";
 import { analyzeGraph } from "@/pipeline/validate";
 import { bundleUdf } from "./bundle";
-import { type TypecheckResult, typecheckUdf } from "./typecheck";
+import { type TypecheckResult, typecheckUdf, type UdfKind } from "./typecheck";
+
+/** Node kinds whose `code` is a TS UDF, with the UDF kind the compiler checks it as. */
+const UDF_NODE_KINDS: Record<string, UdfKind> = { "ts-map": "map", "ts-filter": "filter", "ts-flat-map": "flatMap", "ts-aggregate": "aggregate" };
+const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
+const UDF_OPS = new Set(["udfMap", "udfFilter", "udfFlatMap", "udfAggregate"]);
 
 /** Results by input declaration + code: a run type-checks once in checkGraph and again in compileGraph. */
 const cache = new Map<string, TypecheckResult>();
-function cachedTypecheck(code: string, input: Parameters<typeof typecheckUdf>[1]): TypecheckResult {
-  const key = JSON.stringify([code, input]);
+function cachedTypecheck(code: string, input: Parameters<typeof typecheckUdf>[1], kind: UdfKind): TypecheckResult {
+  const key = JSON.stringify([code, input, kind]);
   let r = cache.get(key);
   if (!r) {
-    r = typecheckUdf(code, input);
+    r = typecheckUdf(code, input, kind);
     if (cache.size >= 64) cache.delete(cache.keys().next().value!);
     cache.set(key, r);
   }
   return r;
 }
 
-/** Type errors of every ts-map node whose input type is known; empty when all of them compile. */
+/** Type errors of every TS UDF node whose input type is known; empty when all of them compile. */
 export function checkUdfs(graph: PipelineGraph): GraphError[] {
   const a = analyzeGraph(graph);
   const errors: GraphError[] = [];
   for (const [id, { kind, config }] of a.nodes) {
-    if (kind.kind !== "ts-map") continue;
+    const udfKind = UDF_NODE_KINDS[kind.kind];
+    if (!udfKind) continue;
     const from = a.inputs[id]?.in;
     const input = from === undefined ? undefined : a.rowTypes[from];
     if (!input) continue;
     const code = (config as { code: string }).code;
-    const r = cachedTypecheck(code, input);
+    const r = cachedTypecheck(code, input, udfKind);
     errors.push(...r.diagnostics.map((d) => codeError(id, code, { start: d.start, end: d.end }, d.message)));
-    const read = readOutputType(code);
+    const read = readOutputType(code, SHAPE[udfKind]);
     if (r.outputColumns && read.ok && !sameColumns(r.outputColumns, read.columns)) {
       errors.push(codeError(id, code, { start: 0, end: 0 }, `internal error: the compiler reads the output columns as ${show(r.outputColumns)}, the editor as ${show(read.columns)}`));
     }
@@ -46,10 +53,14 @@ type Cols = { name: string; type: Parameters<typeof formatType>[0] }[];
 const show = (cols: Cols) => cols.map((c) => `${c.name} ${formatType(c.type)}`).join(", ");
 const sameColumns = (a: Cols, b: Cols) => show(a) === show(b);
 
-/** The program with each udfMap's TypeScript source replaced by its ES module bundle (call after checkUdfs passed). */
+/** The program with each UDF statement's TypeScript source replaced by its ES module bundle (call after checkUdfs passed). */
 export function bundleUdfs(program: TableProgram): TableProgram {
   return {
     ...program,
-    statements: program.statements.map((s) => (s.op === "udfMap" ? { ...s, udf: { ...s.udf, code: bundleUdf(s.udf.code) } } : s)),
+    statements: program.statements.map((s): Statement => {
+      if (!("udf" in s) || !UDF_OPS.has(s.op)) return s;
+      const bundled = { ...s, udf: { ...s.udf, code: bundleUdf(s.udf.code) } };
+      return bundled as Statement;
+    }),
   };
 }

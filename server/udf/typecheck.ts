@@ -1,13 +1,13 @@
-// Type-checks a TS map UDF with the TypeScript compiler against the generated `Input` declaration and the allowlisted
-// libraries' declarations (in memory, ES2022 lib, no DOM, the editor's compiler options), refuses other imports, and
-// reads the output columns from the function's declared return type.
+// Type-checks a TS UDF (map, filter, flatMap, aggregate) with the TypeScript compiler against the generated `Input`
+// declaration and the allowlisted libraries' declarations (in memory, ES2022 lib, no DOM, the editor's compiler
+// options), refuses other imports, and reads the output columns from the function's declared return type.
 import path from "node:path";
 import ts from "typescript";
 import type { RowType } from "@/pipeline/types";
 import { UDF_COMPILER_OPTIONS, UDF_FILES } from "@/pipeline/udf/compiler-options";
 import { udfGlobals } from "@/pipeline/udf/declarations";
 import { importRefusal, isUdfLibrary } from "@/pipeline/udf/libraries";
-import { FLINK_TYPE_OF_TS, type OutputColumn } from "@/pipeline/udf/output-type";
+import { FLINK_TYPE_OF_TS, type OutputColumn, type ReturnShape } from "@/pipeline/udf/output-type";
 import { findImports } from "./imports";
 import { udfLibraryDeclarations } from "./library-types";
 
@@ -46,8 +46,12 @@ function host(files: Map<string, string>): ts.CompilerHost {
   };
 }
 
-export function typecheckUdf(code: string, input: RowType): TypecheckResult {
-  const files = new Map([[USER_FILE, code], [GLOBALS_FILE, udfGlobals(input)], [LIBRARIES_FILE, udfLibraryDeclarations()]]);
+/** The TS UDF kinds and what their default export returns (pipeline/udf/output-type.ts). */
+export type UdfKind = "map" | "filter" | "flatMap" | "aggregate";
+const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
+
+export function typecheckUdf(code: string, input: RowType, kind: UdfKind = "map"): TypecheckResult {
+    const files = new Map([[USER_FILE, code], [GLOBALS_FILE, udfGlobals(input)], [LIBRARIES_FILE, udfLibraryDeclarations()]]);
   const program = ts.createProgram({ rootNames: [GLOBALS_FILE, LIBRARIES_FILE, USER_FILE], options: OPTIONS, host: host(files) });
   const sf = program.getSourceFile(USER_FILE)!;
   const at = (start: number, end: number, message: string): UdfDiagnostic => {
@@ -64,7 +68,8 @@ export function typecheckUdf(code: string, input: RowType): TypecheckResult {
     if (refused.some((i) => start >= i.start && start < i.end)) continue;
     diagnostics.push(at(start, start + (d.length ?? 0), ts.flattenDiagnosticMessageText(d.messageText, "\n")));
   }
-  const out = outputColumns(program.getTypeChecker(), sf, at);
+  const out = outputColumns(program.getTypeChecker(), sf, at, SHAPE[kind]);
+  if (kind === "aggregate") out.diagnostics.push(...missingExports(sf, at, ["create", "add"]));
   diagnostics.push(...out.diagnostics);
   diagnostics.sort((a, b) => a.start - b.start);
   return { diagnostics, outputColumns: diagnostics.length ? undefined : out.columns };
@@ -73,12 +78,21 @@ export function typecheckUdf(code: string, input: RowType): TypecheckResult {
 type At = (start: number, end: number, message: string) => UdfDiagnostic;
 
 /** The declared return type of the default-exported function, mapped to Flink types. */
-function outputColumns(checker: ts.TypeChecker, sf: ts.SourceFile, at: At): { columns?: OutputColumn[]; diagnostics: UdfDiagnostic[] } {
+function outputColumns(checker: ts.TypeChecker, sf: ts.SourceFile, at: At, shape: ReturnShape): { columns?: OutputColumn[]; diagnostics: UdfDiagnostic[] } {
   const fn = sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s)
     && (ts.getCombinedModifierFlags(s) & ts.ModifierFlags.ExportDefault) === ts.ModifierFlags.ExportDefault);
-  if (!fn) return { diagnostics: [at(0, 0, "export the map function: export default function map(row: Input): { … } { … }")] };
-  if (!fn.type) return { diagnostics: [at(fn.getStart(sf), fn.parameters.end, "declare the output columns as the return type")] };
-  const ret = checker.getTypeFromTypeNode(fn.type);
+  if (!fn) return { diagnostics: [at(0, 0, "export the function: export default function map(row: Input): { … } { … }")] };
+  if (!fn.type) return { diagnostics: [at(fn.getStart(sf), fn.parameters.end, shape === "boolean" ? "declare the return type boolean" : "declare the output columns as the return type")] };
+  let ret = checker.getTypeFromTypeNode(fn.type);
+  if (shape === "boolean") {
+    const ok = (ret.flags & ts.TypeFlags.BooleanLike) !== 0 || (ret.isUnion() && ret.types.every((t) => t.flags & ts.TypeFlags.BooleanLiteral));
+    return { columns: [], diagnostics: ok ? [] : [at(fn.type.getStart(sf), fn.type.getEnd(), `a filter returns boolean, not ${checker.typeToString(ret)}`)] };
+  }
+  if (shape === "rows") {
+    const element = rowElement(checker, ret);
+    if (!element) return { diagnostics: [at(fn.type.getStart(sf), fn.type.getEnd(), `a flatMap returns rows: an array (or Iterable) of an object type, not ${checker.typeToString(ret)}`)] };
+    ret = element;
+  }
   const columns: OutputColumn[] = [];
   const diagnostics: UdfDiagnostic[] = [];
   for (const prop of checker.getPropertiesOfType(ret)) {
@@ -92,6 +106,24 @@ function outputColumns(checker: ts.TypeChecker, sf: ts.SourceFile, at: At): { co
   }
   if (!columns.length && !diagnostics.length) diagnostics.push(at(fn.type.getStart(sf), fn.type.getEnd(), "declare at least one output column"));
   return { columns, diagnostics };
+}
+
+/** T of T[], readonly T[], Array<T>, Iterable<T>, Generator<T> and the like. */
+function rowElement(checker: ts.TypeChecker, t: ts.Type): ts.Type | undefined {
+  if (checker.isArrayType(t) || checker.isTupleType(t)) return checker.getTypeArguments(t as ts.TypeReference)[0];
+  const name = t.getSymbol()?.getName();
+  if (name && ["Iterable", "Generator", "IterableIterator", "ReadonlyArray", "IterableIterator"].includes(name)) {
+    return checker.getTypeArguments(t as ts.TypeReference)[0];
+  }
+  return undefined;
+}
+
+/** An aggregate's accumulator functions, which the worker calls by name. */
+function missingExports(sf: ts.SourceFile, at: At, names: string[]): UdfDiagnostic[] {
+  const exported = new Set(sf.statements.filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s)
+    && !!s.name && (ts.getCombinedModifierFlags(s) & ts.ModifierFlags.Export) !== 0).map((s) => s.name!.text));
+  return names.filter((n) => !exported.has(n))
+    .map((n) => at(0, 0, `an aggregate must export function ${n}(${n === "create" ? "): Acc" : "acc: Acc, row: Input): Acc"} { … }`));
 }
 
 function classify(checker: ts.TypeChecker, t: ts.Type): { ts: string; nullable: boolean } | string {

@@ -1,4 +1,4 @@
-// Routes of the control API: health, submit, list, inspect and cancel jobs.
+// Routes of the control API: health, submit, list, inspect and cancel jobs, and a job's UDF log lines.
 package io.streamcanvas.runner.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,7 @@ import io.streamcanvas.runner.job.JobRegistry;
 import io.streamcanvas.runner.job.JobSubmitter;
 import io.streamcanvas.runner.job.RunningJob;
 import io.streamcanvas.runner.job.SubmissionException;
+import io.streamcanvas.runner.udf.UdfLogs;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-  private static final Pattern JOB = Pattern.compile("^/jobs/([0-9a-fA-F]{32})(/cancel)?$");
+  private static final Pattern JOB = Pattern.compile("^/jobs/([0-9a-fA-F]{32})(/cancel|/logs)?$");
 
   private final JobRegistry registry;
   private final JobSubmitter submitter;
@@ -44,6 +45,7 @@ public final class Routes {
     RunningJob job = registry.get(m.group(1).toLowerCase());
     if (job == null) throw new HttpError(404, "unknown job " + m.group(1));
     if (m.group(2) == null) return expect("GET", method, path, job.toJson(true));
+    if (m.group(2).equals("/logs")) return expect("GET", method, path, UdfLogs.toJson(job.jobId()));
     if (!method.equals("POST")) throw new HttpError(405, "use POST " + path);
     job.cancel();
     return job.toJson(true);
