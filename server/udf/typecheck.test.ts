@@ -74,3 +74,43 @@ describe("bundleUdf", () => {
     expect(out).toEqual({ name: "AB", n: 42n, at: new Date(0), ok: null, x: 1.5, price: "1.50" });
   });
 });
+
+describe("typecheckUdf for filter, flatMap and aggregate", () => {
+  it("a filter must return boolean", () => {
+    expect(typecheckUdf("export default function keep(row: Input): boolean {\n  return row.id > 0n;\n}", input, "filter")).toEqual({ diagnostics: [], outputColumns: [] });
+    const bad = typecheckUdf("export default function keep(row: Input): boolean | null {\n  return null;\n}", input, "filter");
+    expect(bad.diagnostics.map((d) => [d.line, d.message])).toEqual([[1, "a filter returns boolean, not boolean | null"]]);
+  });
+
+  it("a flatMap returns an array, Iterable or generator of rows", () => {
+    const arr = typecheckUdf("export default function f(row: Input): { w: string; n: bigint }[] {\n  return [{ w: 'a', n: row.id }];\n}", input, "flatMap");
+    expect(arr.diagnostics).toEqual([]);
+    expect(arr.outputColumns?.map((c) => c.name)).toEqual(["w", "n"]);
+    const gen = typecheckUdf("type R = { w: string };\nexport default function* f(row: Input): Generator<R> {\n  yield { w: row.name ?? '' };\n}", input, "flatMap");
+    expect(gen.diagnostics).toEqual([]);
+    expect(gen.outputColumns).toEqual([{ name: "w", type: { root: "STRING", nullable: false } }]);
+    const one = typecheckUdf("export default function f(row: Input): { w: string } {\n  return { w: '' };\n}", input, "flatMap");
+    expect(one.diagnostics[0]?.message).toMatch(/^a flatMap returns rows: an array \(or Iterable\) of an object type/);
+  });
+
+  it("an aggregate exports create and add, and its default export gives the columns", () => {
+    const code = [
+      "type Acc = { n: bigint };",
+      "export function create(): Acc { return { n: 0n }; }",
+      "export function add(acc: Acc, row: Input): Acc { return { n: acc.n + row.id }; }",
+      "export default function result(acc: Acc): { n: bigint } { return acc; }",
+    ].join("\n");
+    expect(typecheckUdf(code, input, "aggregate")).toEqual({ diagnostics: [], outputColumns: [{ name: "n", type: { root: "BIGINT", nullable: false } }] });
+    const noAdd = typecheckUdf(code.replace("export function add", "function add"), input, "aggregate");
+    expect(noAdd.diagnostics.map((d) => d.message)).toEqual(["an aggregate must export function add(acc: Acc, row: Input): Acc { … }"]);
+  });
+});
+
+describe("bundleUdf source map", () => {
+  it("appends an inline source map with the TypeScript source", () => {
+    const js = bundleUdf(CODE);
+    const map = JSON.parse(Buffer.from(js.split("sourceMappingURL=data:application/json;base64,")[1]!, "base64").toString("utf8")) as { sourcesContent: string[]; mappings: string };
+    expect(map.sourcesContent).toEqual([CODE]);
+    expect(map.mappings.length).toBeGreaterThan(0);
+  });
+});
