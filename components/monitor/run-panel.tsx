@@ -1,4 +1,5 @@
-// Bottom run panel: Run/Stop, the Flink job id and live status (runs.watch over SSE), root cause, collected rows.
+// Bottom run panel: Run/Stop, the Flink job id and live status (runs.watch over SSE), root cause, collected rows,
+// generated code, and the UDFs' console lines.
 "use client";
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
@@ -18,13 +19,14 @@ import { PreviewPanel } from "@/components/preview/preview-panel";
 import { usePreview } from "@/components/preview/preview-context";
 import Link from "next/link";
 import { RunOptionsFields, type RunOptions } from "./run-options";
+import { LogsView } from "./logs-view";
 
 export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
   const trpc = useTRPC();
   const { errors } = useValidation();
   const [run, setRun] = useState<RunInfo | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [tab, setTab] = useState<"results" | "code" | "preview">("results");
+  const [tab, setTab] = useState<"results" | "code" | "preview" | "logs">("results");
   // a preview started anywhere (inspector button, live preview) brings its tab forward
   const previewSeq = usePreview((s) => s.seq);
   useEffect(() => {
@@ -129,9 +131,12 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
             onClick={() => setTab("code")}>Code</button>
           <button type="button" data-testid="tab-preview" className={`sc-seg${tab === "preview" ? " is-active" : ""}`}
             onClick={() => setTab("preview")}>Preview</button>
+          <button type="button" data-testid="tab-logs" className={`sc-seg${tab === "logs" ? " is-active" : ""}`}
+            onClick={() => setTab("logs")}>Logs</button>
         </span>
       </div>
       {tab === "preview" ? <div className="sc-run__body"><PreviewPanel /></div>
+        : tab === "logs" ? <div className="sc-run__body">{run ? <LogsView runId={run.id} active={active} /> : <p className="sc-muted">No run yet.</p>}</div>
         : tab === "code" ? <div className="sc-run__body"><CodeView /></div> : <div className="sc-run__body">
         {blocked && (
           <div className="sc-run__blockers" data-testid="run-blockers">

@@ -22,6 +22,12 @@ export const JobInfoSchema = z.object({
   sinks: z.record(z.string(), CollectSchema).optional(),
 });
 export type JobInfo = z.infer<typeof JobInfoSchema>;
+/** GET /jobs/{id}/logs: console lines of the job's TS UDFs (jvm-runner/API.md). */
+export const UdfLogsSchema = z.object({
+  lines: z.array(z.object({ seq: z.number(), time: z.number(), udf: z.string(), level: z.string(), line: z.string() })),
+  dropped: z.number(),
+});
+export type UdfLogs = z.infer<typeof UdfLogsSchema>;
 const RejectionSchema = z.object({ error: z.object({ message: z.string(), cause: z.string().nullable().optional() }) });
 
 /** The runner answered with a refusal (e.g. Flink rejected the program); `cause` is Flink's root cause. */
@@ -77,6 +83,15 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
         return await call("GET", `/jobs/${encodeURIComponent(jobId)}`, JobInfoSchema);
       } catch (e) {
         if (e instanceof RunnerRejection && e.status === 404) return undefined;
+        throw e;
+      }
+    },
+    /** empty when the runner does not know the job (404) */
+    logs: async (jobId: string): Promise<UdfLogs> => {
+      try {
+        return await call("GET", `/jobs/${encodeURIComponent(jobId)}/logs`, UdfLogsSchema);
+      } catch (e) {
+        if (e instanceof RunnerRejection && e.status === 404) return { lines: [], dropped: 0 };
         throw e;
       }
     },

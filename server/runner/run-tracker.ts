@@ -5,7 +5,7 @@ import type { TableProgram } from "@/pipeline/ir";
 import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
 import { isTerminal, type RunInfo, type RunStatus } from "@/server/store/runs-repo";
 import type { Store } from "@/server/store/store";
-import { RunnerRejection, RunnerUnavailable, type JobInfo, type RunnerClient } from "./client";
+import { RunnerRejection, RunnerUnavailable, type JobInfo, type RunnerClient, type UdfLogs } from "./client";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
 import { crossBundleError } from "@/server/errors";
 
@@ -75,6 +75,14 @@ export class RunTracker {
     const job = await client.cancel(run.jobId);
     this.ensurePoller(runId);
     return this.apply(runId, job) ?? this.get(runId);
+  }
+
+  /** The console lines of the run's TS UDFs, as the runner keeps them (none before the job exists or once it is lost). */
+  async logs(runId: string): Promise<UdfLogs> {
+    const run = this.get(runId);
+    if (!run.jobId || run.status === "LOST") return { lines: [], dropped: 0 };
+    const client = await this.supervisor.whenReady(10_000);
+    return client.logs(run.jobId);
   }
 
   get(runId: string): RunInfo {

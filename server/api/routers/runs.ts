@@ -1,4 +1,4 @@
-// runs.*: start (validate + compile + submit), get, list, stop, and a live watch subscription.
+// runs.*: start (validate + compile + submit), get, list, logs, stop, and a live watch subscription.
 import { z } from "zod";
 import { procedure, router } from "../trpc";
 
@@ -19,6 +19,8 @@ export const runsRouter = router({
   list: procedure
     .input(z.object({ pipelineId: z.string().min(1).optional() }).optional())
     .query(({ ctx, input }) => ctx.services.store.runs.list(input?.pipelineId)),
+  /** console.* lines of the run's TS UDFs (the runner keeps the last 1000 per job; poll while the run is active) */
+  logs: procedure.input(RunId).query(({ ctx, input }) => ctx.services.tracker.logs(input.runId)),
   stop: procedure.input(RunId).mutation(({ ctx, input }) => ctx.services.tracker.stop(input.runId)),
   watch: procedure.input(RunId).subscription(({ ctx, input, signal }) => {
     ctx.services.tracker.get(input.runId); // an unknown run fails here, as NOT_FOUND, not mid-stream
