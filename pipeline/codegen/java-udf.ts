@@ -33,6 +33,9 @@ function spec(s: UdfStatement, p: UdfPrint, kind: string): string {
   return `new UdfSpec(${str(kind)}, ${str(s.udf.name)}, ${code(s.udf.code, str)}, ${cols(s.udf.inputColumns, str)}, ${cols(outs, str)})`;
 }
 
+/** Forwarded, not read back from the echo, as the runner does: a ROW field would lose an event-time attribute. */
+const TIMESTAMPS = new Set(["TIMESTAMP", "TIMESTAMP_LTZ"]);
+
 const cols = (list: Col[], str: (s: string) => string) =>
   `List.of(${list.map((c) => `new UdfSpec.Column(${str(c.name)}, ${str(c.type)})`).join(", ")})`;
 
@@ -47,7 +50,7 @@ function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: numbe
   return [
     ...p.input.map((c) => {
       const o = outs.indexOf(c.name);
-      const i = ins.indexOf(c.name);
+      const i = TIMESTAMPS.has(c.type.root) ? -1 : ins.indexOf(c.name);
       return o >= 0 ? read(o, c.name) : i >= 0 && s.op !== "udfFlatMap" ? `$(${str(tmp)}).get("i${i}").as(${str(c.name)})` : `$(${str(c.name)})`;
     }),
     ...outs.flatMap((n, o) => (p.input.some((c) => c.name === n) ? [] : [read(o, n)])),

@@ -119,6 +119,8 @@ describe("printJava output compiles and runs on Flink", () => {
     expect(hostileRows.map(rowKey).sort()).toEqual(hostile.expectedRows.map(rowKey).sort());
     expect(printed.get(mains.at(-2)!)?.out).toEqual([literals.expectedRow]);
     expect(printed.get(mains.at(-1)!)?.out?.map(rowKey).sort()).toEqual(udf.expectedRows.map(rowKey).sort());
+    expect(printed.get(mains.at(-1)!)?.more?.map(rowKey).sort()).toEqual(udf.more.map(rowKey).sort());
+    expect(printed.get(mains.at(-1)!)?.total).toEqual(udf.total);
   });
 });
 

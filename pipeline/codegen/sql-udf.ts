@@ -29,7 +29,7 @@ export function sqlUdf(s: UdfStatement, input: RowType): string[] {
   const splice = (read: (o: number) => string, echo: boolean) => [
     ...input.map((c) => {
       const o = outs.indexOf(c.name);
-      const i = ins.indexOf(c.name);
+      const i = c.type.root === "TIMESTAMP" || c.type.root === "TIMESTAMP_LTZ" ? -1 : ins.indexOf(c.name);
       return o >= 0 ? `${read(o)} AS ${id(c.name)}` : echo && i >= 0 ? `${tmp}.${id(`i${i}`)} AS ${id(c.name)}` : id(c.name);
     }),
     ...outs.flatMap((n, o) => (input.some((c) => c.name === n) ? [] : [`${read(o)} AS ${id(n)}`])),

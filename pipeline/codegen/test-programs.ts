@@ -107,8 +107,11 @@ export function windowProgram(sizeMs: number, delayMs: number, spec?: WindowSpec
   };
 }
 
-/** A TypeScript UDF whose code is longer than one Java string constant may be and holds quotes, escapes and non-ASCII. */
-export function udfProgram(): { program: TableProgram; expectedRows: string[][] } {
+/**
+ * A TypeScript UDF whose code is longer than one Java string constant may be and holds quotes, escapes and non-ASCII,
+ * followed by a TS filter, flatMap and aggregate.
+ */
+export function udfProgram(): { program: TableProgram; expectedRows: string[][]; more: string[][]; total: string[][] } {
   const code = [
     `const mark = "\\u00e9\\" */ \\\\u000a ü";`,
     `export default (row) => ({ s: row.s.toUpperCase() + (mark.length === 14 ? "" : "?"), twice: row.a * 2 });`,
@@ -125,7 +128,30 @@ export function udfProgram(): { program: TableProgram; expectedRows: string[][] 
         udf: { name: "upper", code, inputColumns: [{ name: "a", type: "INT" }, { name: "s", type: "STRING" }], outputColumns: [{ name: "s", type: "STRING" }, { name: "twice", type: "INT" }] },
       },
       { op: "collect", sink: "out", input: "mapped", maxRows: 10 },
+      // the other TS UDF statements after it: filter, flatMap, and a global aggregate
+      {
+        op: "udfFilter", table: "kept", input: "mapped",
+        udf: { name: "keep", code: "export default (row) => row.a > 1;", inputColumns: [{ name: "a", type: "INT" }] },
+      },
+      {
+        op: "udfFlatMap", table: "split", input: "kept",
+        udf: { name: "chars", code: "export default function* (row) { for (const ch of row.s) yield { ch }; }", inputColumns: [{ name: "s", type: "STRING" }], outputColumns: [{ name: "ch", type: "STRING NOT NULL" }] },
+      },
+      {
+        op: "udfAggregate", table: "total", input: "mapped", keys: [],
+        udf: {
+          name: "sum", code: "export const create = () => ({ n: 0n }); export const add = (acc, row) => ({ n: acc.n + BigInt(row.twice) }); export default (acc) => ({ n: acc.n });",
+          inputColumns: [{ name: "twice", type: "INT" }], outputColumns: [{ name: "n", type: "BIGINT NOT NULL" }],
+        },
+      },
+      { op: "collect", sink: "more", input: "split", maxRows: 10 },
+      { op: "collect", sink: "total", input: "total", maxRows: 10 },
     ],
   };
-  return { program, expectedRows: [["1", "X", "2"], ["2", "ŸZ", "4"]] };
+  return {
+    program,
+    expectedRows: [["1", "X", "2"], ["2", "ŸZ", "4"]],
+    more: [["2", "ŸZ", "4", "Ÿ"], ["2", "ŸZ", "4", "Z"]],
+    total: [["6"]],
+  };
 }

@@ -21,6 +21,7 @@ import org.apache.flink.table.api.TableConfig;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.expressions.Expression;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
 public final class UdfSupport {
   static final ConfigOption<Long> DEADLINE_MS =
@@ -64,22 +65,30 @@ public final class UdfSupport {
 
   /**
    * The input's columns with same-named outputs replacing them in place, then the other outputs appended; `echo` reads
-   * from a map or filter function's ROW<i…, o…> (UdfSpec.echoType) the input columns the UDF received as well.
+   * from a map or filter function's ROW<i…, o…> (UdfSpec.echoType) the input columns the UDF received as well, except
+   * timestamps.
    */
   static Expression[] splice(ResolvedSchema input, UdfSpec spec, String echo) {
     List<String> inNames = spec.inputColumns().stream().map(UdfSpec.Column::name).toList();
     List<String> outNames = spec.kind().equals("filter") ? List.of()
         : spec.outputColumns().stream().map(UdfSpec.Column::name).toList();
     List<Expression> fields = new ArrayList<>();
-    for (String name : input.getColumnNames()) {
+    for (Column c : input.getColumns()) {
+      String name = c.getName();
       int o = outNames.indexOf(name);
-      int i = inNames.indexOf(name);
+      int i = timestamp(c) ? -1 : inNames.indexOf(name);
       fields.add(o >= 0 ? $(echo).get("o" + o).as(name) : i >= 0 ? $(echo).get("i" + i).as(name) : $(name));
     }
     for (int o = 0; o < outNames.size(); o++) {
       if (!input.getColumnNames().contains(outNames.get(o))) fields.add($(echo).get("o" + o).as(outNames.get(o)));
     }
     return fields.toArray(Expression[]::new);
+  }
+
+  /** Timestamps are forwarded, not read back: a ROW field would lose an event-time attribute (windows need it). */
+  private static boolean timestamp(Column c) {
+    LogicalTypeRoot root = c.getDataType().getLogicalType().getTypeRoot();
+    return root == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE || root == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
   }
 
   /** Like splice, for a flatMap whose output columns arrive as separate columns `tmp[i]`. */

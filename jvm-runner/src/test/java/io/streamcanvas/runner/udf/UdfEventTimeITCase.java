@@ -24,20 +24,36 @@ class UdfEventTimeITCase {
   /** The shared tumble-window fixture with a TS UDF spliced in after its source; every reader reads the UDF's output. */
   @Test
   void windowsAfterUdfEqualWindowsWithout() throws Exception {
+    // The UDF reads the rowtime column too (as a Date) and checks it; ts itself passes by untouched.
+    assertSameWindows("udfMap",
+        "export default (row) => { if (!(row.ts instanceof Date)) throw new Error('ts'); return { temp: row.temp }; };", true);
+  }
+
+  @Test
+  void windowsAfterTsFilterEqualWindowsWithout() throws Exception {
+    assertSameWindows("udfFilter", "export default (row) => row.ts instanceof Date;", false);
+  }
+
+  @Test
+  void windowsAfterTsFlatMapEqualWindowsWithout() throws Exception {
+    assertSameWindows("udfFlatMap", "export default (row) => [{ temp: row.temp }];", true);
+  }
+
+  private void assertSameWindows(String op, String code, boolean outputsTemp) throws Exception {
     ObjectNode program = (ObjectNode) UdfPrograms.JSON.readTree(FIXTURE.toFile());
     ArrayNode statements = (ArrayNode) program.get("statements");
     String source = statements.get(0).get("table").asText();
     statements.forEach(s -> {
       if (s.path("input").asText().equals(source)) ((ObjectNode) s).put("input", "udf_out");
     });
-    ObjectNode udfMap = UdfPrograms.JSON.createObjectNode().put("op", "udfMap").put("table", "udf_out").put("input", source);
-    // The UDF reads the rowtime column too (as a Date) and checks it; ts itself passes by untouched.
-    udfMap.putObject("udf").put("name", "identity")
-        .put("code", "export default (row) => { if (!(row.ts instanceof Date)) throw new Error('ts'); return { temp: row.temp }; };")
+    ObjectNode udfMap = UdfPrograms.JSON.createObjectNode().put("op", op).put("table", "udf_out").put("input", source);
+    udfMap.putObject("udf").put("name", "identity").put("code", code)
         .set("inputColumns", UdfPrograms.JSON.valueToTree(List.of(
             java.util.Map.of("name", "temp", "type", "DOUBLE"), java.util.Map.of("name", "ts", "type", "TIMESTAMP(3)"))));
-    ((ObjectNode) udfMap.get("udf")).set("outputColumns",
-        UdfPrograms.JSON.valueToTree(List.of(java.util.Map.of("name", "temp", "type", "DOUBLE"))));
+    if (outputsTemp) {
+      ((ObjectNode) udfMap.get("udf")).set("outputColumns",
+          UdfPrograms.JSON.valueToTree(List.of(java.util.Map.of("name", "temp", "type", "DOUBLE"))));
+    }
     statements.insert(1, udfMap);
 
     RunningJob job = SharedCluster.submitter().submit(IrReader.read(program));
