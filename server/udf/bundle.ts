@@ -23,5 +23,5 @@ export function bundleUdf(code: string): string {
   // the libraries' sources would only make the job bigger: the runner maps and shows the user's lines alone
   map.sourcesContent = map.sources.map((src, i) => (src.endsWith(SOURCE) ? (map.sourcesContent?.[i] ?? null) : null));
   const inline = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}`;
-  return js.replace(/\/\/# sourceMappingURL=\S+\s*$/, `${inline}\n`);
+  return `${js.endsWith("\n") ? js : `${js}\n`}${inline}\n`; // "external": esbuild adds no comment of its own
 }
