@@ -116,6 +116,10 @@ export function javaUdf(s: UdfStatement, p: UdfPrint): string[] {
           `${I}tEnv.getConfig().set("table.exec.mini-batch.allow-latency", "200 ms");`,
           `${I}tEnv.getConfig().set("table.exec.mini-batch.size", "5000");`,
         ] : []),
+        ...(p.config["table.optimizer.agg-phase-strategy"] === undefined ? [
+          `${I}// one phase: a local pre-aggregation would call merge(), which the aggregate need not export`,
+          `${I}tEnv.getConfig().set("table.optimizer.agg-phase-strategy", "ONE_PHASE");`,
+        ] : []),
         `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
         `${II}${grouped}`,
         select([...keys, ...s.udf.outputColumns.map((c) => `$(${str(tmp)}).get(${str(c.name)}).as(${str(c.name)})`)]),

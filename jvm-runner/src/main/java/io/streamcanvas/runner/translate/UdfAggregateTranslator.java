@@ -28,6 +28,12 @@ final class UdfAggregateTranslator implements Translator<Statement.UdfAggregate>
       config.set("table.exec.mini-batch.allow-latency", "200 ms");
       config.set("table.exec.mini-batch.size", "5000");
     }
+    // One phase: a local pre-aggregation would send every accumulator through a worker twice and call merge(), which
+    // an aggregate without session or hop windows need not export.
+    if (config.getOptional(org.apache.flink.configuration.ConfigOptions.key("table.optimizer.agg-phase-strategy")
+        .stringType().noDefaultValue()).isEmpty()) {
+      config.set("table.optimizer.agg-phase-strategy", "ONE_PHASE");
+    }
     String tmp = "__udf_" + s.table();
     UdfSupport.checkFree(schema, tmp);
     Expression[] keys = s.keys().stream().map(k -> $(k)).toArray(Expression[]::new);
