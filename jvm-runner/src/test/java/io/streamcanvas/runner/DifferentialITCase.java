@@ -4,7 +4,11 @@
 //
 // SKIP RULE: a program the SQL printer refuses (its golden .sql.txt reads "-- no Flink SQL equivalent: …", or
 // `streamcanvas sql` exits 1 with "cannot print SQL") has no SQL side; it is reported as skipped with the printer's
-// reason (today: TS map UDFs, and values sources with a watermark), never silently dropped.
+// reason (today: TS map UDFs), never silently dropped.
+// VALUES RULE: the printer refuses a values source with a watermark (SQL declares watermarks only in CREATE TABLE); such a
+// fixture runs instead as its graph with each of those sources replaced by a files source reading the same rows from
+// JSON lines with the same event time (ValuesAsFiles), printed and compiled by the CLI, so its windows and joins are
+// still compared. An example with one (printed by the CLI from the graph) is rewritten the same way.
 // NONDETERMINISM RULE: a program reading a random datagen column or a processing-time attribute differs between any two
 // runs, so both sides still run and must FINISH with the same collect sinks and column names, but their rows are not
 // compared (reported as aborted with why).
@@ -35,6 +39,7 @@ class DifferentialITCase {
   static final Path FIXTURES = Path.of("../pipeline/fixtures");
   static final Path EXAMPLES = Path.of("../examples");
   static final String NO_SQL = "-- no Flink SQL equivalent:";
+  static final String AS_FILES = " (values as files)";
 
   /** One program in both forms; `irRoot`/`sqlRoot` are the data roots its two runs read and write. */
   record Case(String name, String ir, String sql, Path irRoot, Path sqlRoot) {}
@@ -48,8 +53,18 @@ class DifferentialITCase {
       Path sqlFile = FIXTURES.resolve(base + ".sql.txt");
       Assumptions.assumeTrue(Files.exists(sqlFile), "no .sql.txt golden for " + base);
       String sql = Files.readString(sqlFile);
+      String ir = Files.readString(p);
+      if (sql.startsWith(NO_SQL) && sql.contains("has an event-time watermark")) {
+        // VALUES RULE: the same pipeline with its watermarked values sources read from JSON-lines files instead
+        Path irDir = Files.createTempDirectory("sc-diff-ir-");
+        Path sqlDir = Files.createTempDirectory("sc-diff-sql-");
+        Path graph = ValuesAsFiles.rewrite(FIXTURES.resolve(base + ".graph.json"), ir, irDir.resolve("graph.json"),
+            irDir.resolve("files"), sqlDir.resolve("files"));
+        runGraph(base + AS_FILES, graph, irDir, sqlDir);
+        return;
+      }
       Assumptions.assumeFalse(sql.startsWith(NO_SQL), () -> "skipped by rule, SQL printer refused: " + sql.strip());
-      run(new Case(base, Files.readString(p), sql, fixtureRoot(), fixtureRoot()));
+      run(new Case(base, ir, sql, fixtureRoot(), fixtureRoot()));
     }));
   }
 
@@ -59,16 +74,26 @@ class DifferentialITCase {
     assertTrue(!files.isEmpty(), "no examples found");
     return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
       // each side gets its own data dir, so the CLI resolves file paths into two separate data roots
-      Path irDir = Files.createTempDirectory("sc-diff-ir-");
-      Path sqlDir = Files.createTempDirectory("sc-diff-sql-");
-      Cli.Result sql = Cli.run(sqlDir, "sql", p.toAbsolutePath().toString());
-      Assumptions.assumeFalse(sql.code() == 1 && sql.stderr().contains("cannot print SQL"),
-          () -> "skipped by rule, SQL printer refused: " + sql.stderr().strip());
-      assertEquals(0, sql.code(), sql::stderr);
-      Cli.Result ir = Cli.run(irDir, "plan", p.toAbsolutePath().toString());
-      assertEquals(0, ir.code(), ir::stderr);
-      run(new Case(p.getFileName().toString(), ir.stdout(), sql.stdout(), irDir.resolve("files"), sqlDir.resolve("files")));
+      runGraph(p.getFileName().toString(), p, Files.createTempDirectory("sc-diff-ir-"), Files.createTempDirectory("sc-diff-sql-"));
     }));
+  }
+
+  /** A graph file's IR and SQL printed by the CLI, each resolved into its own data dir, then both run and compared. */
+  private static void runGraph(String name, Path graph, Path irDir, Path sqlDir) throws Exception {
+    Cli.Result sql = Cli.run(sqlDir, "sql", graph.toAbsolutePath().toString());
+    if (sql.code() == 1 && sql.stderr().contains("has an event-time watermark") && !name.endsWith(AS_FILES)) {
+      Cli.Result ir = Cli.run(irDir, "plan", graph.toAbsolutePath().toString());
+      assertEquals(0, ir.code(), ir::stderr);
+      Path rewritten = ValuesAsFiles.rewrite(graph, ir.stdout(), irDir.resolve("graph.json"), irDir.resolve("files"), sqlDir.resolve("files"));
+      runGraph(name + AS_FILES, rewritten, irDir, sqlDir);
+      return;
+    }
+    Assumptions.assumeFalse(sql.code() == 1 && sql.stderr().contains("cannot print SQL"),
+        () -> "skipped by rule, SQL printer refused: " + sql.stderr().strip());
+    assertEquals(0, sql.code(), sql::stderr);
+    Cli.Result ir = Cli.run(irDir, "plan", graph.toAbsolutePath().toString());
+    assertEquals(0, ir.code(), ir::stderr);
+    run(new Case(name, ir.stdout(), sql.stdout(), irDir.resolve("files"), sqlDir.resolve("files")));
   }
 
   private static void run(Case c) throws Exception {
