@@ -60,6 +60,36 @@ class FileSystemITCase {
     }
   }
 
+  /** Rows of the job's collect sink "rows" so far. */
+  static int collected(RunningJob job) {
+    return job.toJson(true).get("sinks").get("rows").get("rows").size();
+  }
+
+  static void awaitRows(RunningJob job, int n) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (collected(job) < n && System.currentTimeMillis() < deadline && !job.isTerminal()) Thread.sleep(100);
+    assertEquals(n, collected(job), () -> job.toJson(true).toPrettyString());
+  }
+
+  @Test
+  void a_monitored_folder_streams_files_added_while_the_job_runs() throws Exception {
+    Path dir = Files.createDirectories(SharedCluster.dataRoot().resolve("watched ü"));
+    Files.writeString(dir.resolve("first.csv"), "1,a,1.00,2024-03-01 10:00:00\n");
+    ObjectNode p = program("out/watched");
+    ObjectNode options = (ObjectNode) p.get("statements").get(0).get("descriptor").get("options");
+    options.put("path", "watched ü").put("source.monitor-interval", "200 ms");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("statements")).remove(2); // collect only: no file sink here
+    RunningJob job = submit(SharedCluster.submitter(), p);
+    try {
+      awaitRows(job, 1);
+      Files.writeString(dir.resolve("second.csv"), "2,b,2.00,2024-03-01 10:00:01\n3,c,3.00,2024-03-01 10:00:02\n");
+      awaitRows(job, 3);
+      assertEquals(JobStatus.RUNNING, job.status(), "a monitored source never finishes");
+    } finally {
+      job.cancel();
+    }
+  }
+
   @Test
   void paths_outside_the_data_root_are_refused_before_running() throws Exception {
     Path outside = Files.createTempDirectory("sc-outside-");
