@@ -23,8 +23,8 @@ describe("streamcanvas java / sql", () => {
   });
 
   it("exits 1 naming the reason when SQL cannot express the pipeline", () => {
-    const r = cli("sql", "pipeline/fixtures/tumble-window.graph.json");
+    const r = cli("sql", "examples/ts-map-enrich.json");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('values source "readings" has an event-time watermark');
+    expect(r.stderr).toContain("has no Flink SQL form");
   });
 });

@@ -5,6 +5,7 @@ import { CodegenError, readType } from "./literal";
 import { sqlExpr, sqlType } from "./sql-expr";
 import { sqlCommentText, sqlIdent, sqlString } from "./sql-text";
 import { rankQuery } from "./rank-sql";
+import { valuesWithWatermark } from "./sql-values";
 import { AGGREGATE_SQL, sqlInterval, windowQuery } from "./window-sql";
 import { sqlUdf } from "./sql-udf";
 
@@ -13,6 +14,8 @@ export type SqlContext = {
   types: Record<string, RowType>;
   /** a sink's table name, distinct from every table and view */
   sinkName: (sink: string) => string;
+  /** a table name for a helper table, distinct from every table and view */
+  freshName: (base: string) => string;
   /** INSERT INTO lines of the statement set, and the collect queries that end the script */
   inserts: string[];
   selects: string[];
@@ -28,9 +31,7 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
     case "from":
       return table(s.table, s.descriptor, []);
     case "fromValues": {
-      if (s.watermark) {
-        throw new CodegenError(`values source ${JSON.stringify(s.table)} has an event-time watermark, which Flink SQL can declare only in CREATE TABLE, not on VALUES`);
-      }
+      if (s.watermark) return valuesWithWatermark(s, ctx.freshName);
       // every cell typed as its column, so the VALUES rows have the declared types (nullability may come out stricter)
       const rows = s.rows.map((cells, r) => {
         if (cells.length !== s.columns.length) throw new CodegenError(`fromValues ${JSON.stringify(s.table)}: row ${r + 1} has ${cells.length} cells`);

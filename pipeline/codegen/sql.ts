@@ -12,17 +12,19 @@ import { sqlCommentText, sqlString } from "./sql-text";
 export function printSql(program: TableProgram, rowTypes: Record<string, RowType | undefined> = {}): string {
   checkProgram(program);
   const used = new Set(program.statements.flatMap((s) => ("table" in s ? [s.table] : [])));
+  const fresh = (base: string) => {
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+    used.add(name);
+    return name;
+  };
   const ctx: SqlContext = {
     types: programRowTypes(program, rowTypes),
     inserts: [],
     selects: [],
     // a sink's table takes its id, unless a table or view already has that name
-    sinkName: (sink) => {
-      let name = sink;
-      for (let i = 2; used.has(name); i++) name = `${sink}_${i}`;
-      used.add(name);
-      return name;
-    },
+    sinkName: (sink) => fresh(sink),
+    freshName: (base) => fresh(base),
   };
   const out = header(program);
   for (const s of program.statements) {
