@@ -1,6 +1,8 @@
 // Copy / paste of part of a graph: a fragment holds some nodes and the edges between them; pasting remaps every id.
 import { z } from "zod";
 import { EdgeSchema, NodeSchema, type PipelineEdge, type PipelineGraph, type PipelineNode } from "./graph";
+import { getNodeKind } from "./kinds";
+import { upgradeNode } from "./upgrade";
 
 export const FRAGMENT_TYPE = "streamcanvas/fragment";
 export const FragmentSchema = z.object({
@@ -51,11 +53,20 @@ export function remapFragment(
   return { nodes, edges, idMap };
 }
 
-/** A fragment from clipboard text, or null when the text is something else (any text may be on the clipboard). */
+/**
+ * A fragment from clipboard text, or null when the text is something else (any text may be on the clipboard). Nodes
+ * copied from an older StreamCanvas are upgraded to their kind's current version, as a loaded graph's are.
+ */
 export function parseFragment(text: string): Fragment | null {
   try {
     const r = FragmentSchema.safeParse(JSON.parse(text));
-    return r.success ? r.data : null;
+    if (!r.success) return null;
+    const nodes = r.data.nodes.map((n) => {
+      const kind = getNodeKind(n.kind);
+      const up = kind ? upgradeNode(n, kind) : null;
+      return up?.ok ? up.node : n;
+    });
+    return { ...r.data, nodes };
   } catch {
     return null;
   }
