@@ -25,6 +25,7 @@ test("the filter's predicate field completes columns and functions from the keyb
   await field.pressSequentially(" = lo");
   const lower = list.locator('[data-label="LOWER"]');
   await expect(lower).toContainText("LOWER(s STRING) → STRING");
+  await page.screenshot({ path: "test-results/expr-autocomplete.png" });
   await field.press("ArrowDown");
   await field.press("ArrowUp");
   await expect(lower).toHaveAttribute("aria-selected", "true");
