@@ -14,7 +14,7 @@ const DeduplicateConfig = z.object({
   }),
   timeColumn: z.string().default("").meta({
     title: "Time column",
-    description: "The event-time attribute that orders the rows; empty = processing time (the order rows arrive in).",
+    description: "The time attribute that orders the rows (event time, or a source's processing-time column); empty = processing time (the order rows arrive in).",
   }),
 });
 type DeduplicateConfig = z.infer<typeof DeduplicateConfig>;
@@ -35,10 +35,10 @@ export const deduplicateKind = defineNodeKind<DeduplicateConfig>({
     if (config.timeColumn !== "") {
       const ref = findColumn(nodeId, "timeColumn", config.timeColumn, input);
       if (!ref.ok) errors.push(ref.error);
-      else if (ref.column.timeAttribute !== "rowtime") {
+      else if (ref.column.timeAttribute === undefined) {
         errors.push({
           nodeId, field: "timeColumn",
-          message: `"${config.timeColumn}" is not an event-time attribute; choose one, or leave the field empty for processing time`,
+          message: `"${config.timeColumn}" is not a time attribute; choose an event-time (or processing-time) column, or leave the field empty for processing time`,
         });
       }
     }

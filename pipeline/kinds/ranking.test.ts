@@ -30,12 +30,18 @@ describe("deduplicate", () => {
     expect(ev.program.statements[1]).toEqual({ op: "deduplicate", table: "n", input: "src", keys: ["user"], keep: "last", timeColumn: "ts" });
     expect(pt.program.statements[1]).toEqual({ op: "deduplicate", table: "n", input: "src", keys: ["user", "score"], keep: "first" });
   });
+  it("orders by a source's processing-time column when chosen", () => {
+    const withProc = { ...events, config: { ...events.config, processingTime: { column: "seen" } } };
+    const g = one("deduplicate", { keys: ["user"], timeColumn: "seen" }, withProc);
+    expect(errs(g)).toEqual([]);
+    expect(show(g)).toEqual(["user STRING", "score INT", "ts TIMESTAMP(3)", "seen TIMESTAMP_LTZ(3) NOT NULL"]);
+  });
   it("pins missing keys, unknown keys and an ordering column that is not event time", () => {
     expect(errs(one("deduplicate", {}))).toEqual([["n", "keys", "add at least one key column"]]);
     expect(errs(one("deduplicate", { keys: ["usr", "user", "user"], timeColumn: "score" }))).toEqual([
       ["n", "keys.0", 'unknown column "usr"; did you mean "user"?'],
       ["n", "keys.2", '"user" is listed twice'],
-      ["n", "timeColumn", '"score" is not an event-time attribute; choose one, or leave the field empty for processing time'],
+      ["n", "timeColumn", '"score" is not a time attribute; choose an event-time (or processing-time) column, or leave the field empty for processing time'],
     ]);
   });
 });
