@@ -21,9 +21,11 @@ export function reportServerErrors(e: unknown, nodes: CanvasNode[]): void {
 /** The server's errors for a node that still apply: its config is unchanged since they were reported. */
 export function useServerErrors(nodeId: string): GraphError[] {
   const reported = useReported((s) => s.reported);
-  const config = useCanvas((s) => s.nodes.find((n) => n.id === nodeId)?.data.config);
+  const mine = useMemo(() => reported.filter((r) => r.error.nodeId === nodeId), [reported, nodeId]);
+  // Every node calls this: only a node with reported errors looks its config up (the store changes on every drag frame).
+  const config = useCanvas((s) => (mine.length ? s.nodes.find((n) => n.id === nodeId)?.data.config : undefined));
   return useMemo(() => {
     const now = JSON.stringify(config ?? null);
-    return reported.filter((r) => r.error.nodeId === nodeId && r.config === now).map((r) => r.error);
-  }, [reported, config, nodeId]);
+    return mine.filter((r) => r.config === now).map((r) => r.error);
+  }, [mine, config]);
 }
