@@ -45,7 +45,11 @@ export function JobPage({ jobId }: { jobId: string }) {
         <Link href="/jobs" className="sc-muted">← Jobs</Link>
         <h1>{snap?.job?.name ?? pipeline?.name ?? jobId}</h1>
         <StatusBadge status={state} testId="job-status" />
-        {pipeline && <Link href={`/pipelines/${pipeline.id}`} data-testid="job-pipeline-link">edit pipeline</Link>}
+        {pipeline && (
+          <Link href={`/pipelines/${pipeline.id}`} data-testid="job-pipeline-link">
+            {pipeline.name}{pipeline.version !== null ? ` v${pipeline.version}` : ""}
+          </Link>
+        )}
         {snap?.job && (
           <span className="sc-muted">
             started {fmtTime(snap.job.startTime)} · {fmtDuration(snap.job.durationMs)} · restarts {snap.restarts ?? "—"}

@@ -49,7 +49,10 @@ export function JobsPage() {
             {rows.map((j) => (
               <tr key={j.runId ?? j.jobId} data-testid="job-row" data-job-id={j.jobId ?? ""} data-run-id={j.runId ?? ""} data-status={j.status}>
                 <td>{j.jobId ? <Link href={`/jobs/${j.jobId}`} data-testid="job-link">{j.name || j.jobId.slice(0, 8)}</Link> : j.name}</td>
-                <td>{j.pipelineId ? <Link href={`/pipelines/${j.pipelineId}`}>{j.pipelineName ?? j.pipelineId}</Link> : <span className="sc-muted">—</span>}</td>
+                <td>
+                  {j.pipelineId ? <Link href={`/pipelines/${j.pipelineId}`}>{j.pipelineName ?? j.pipelineId}</Link> : <span className="sc-muted">—</span>}
+                  {j.version !== null && <span className="sc-muted" data-testid="job-version"> v{j.version}</span>}
+                </td>
                 <td><StatusBadge status={j.status} testId={null} /></td>
                 <td>{fmtTime(j.startTime)}</td>
                 <td>{fmtDuration((j.endTime ?? now) - j.startTime)}</td>

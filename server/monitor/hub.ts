@@ -3,6 +3,7 @@ import type { Store } from "@/server/store/store";
 import { createFlinkClient, type FlinkClient } from "./flink-client";
 import { createJobTick } from "./job-poller";
 import { createJobsListTick } from "./jobs-list";
+import { runVersion } from "./run-version";
 import { SharedPollers, streamOf } from "./shared-pollers";
 import type { JobSnapshot, JobsSnapshot } from "./types";
 
@@ -18,7 +19,11 @@ export class MonitorHub {
       flink: () => this.flink(),
       runFor: (jobId) => {
         const run = o.store.runs.list().find((r) => r.jobId === jobId);
-        return run && { runId: run.id, pipelineId: run.pipelineId, graph: o.store.pipelines.get(run.pipelineId)?.graph };
+        // the graph the run ran (the pipeline may have been edited since), else the pipeline's current one
+        return run && {
+          runId: run.id, pipelineId: run.pipelineId,
+          graph: runVersion(o.store, run)?.graph ?? o.store.pipelines.get(run.pipelineId)?.graph,
+        };
       },
     });
     const interval = o.intervalMs ?? 1_000;

@@ -2,6 +2,7 @@
 // shared job pollers, held while someone watches the list.
 import type { Store } from "@/server/store/store";
 import type { FlinkClient } from "./flink-client";
+import { runVersion } from "./run-version";
 import type { SharedPollers } from "./shared-pollers";
 import type { JobRow, JobSnapshot, JobsSnapshot } from "./types";
 
@@ -9,6 +10,7 @@ const ENDED = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
 
 export function createJobsListTick(deps: { flink: () => FlinkClient | null; store: Store; jobPollers: SharedPollers<JobSnapshot> }) {
   const held = new Map<string, () => void>();
+  const versions = new Map<string, number | null>();
 
   async function tick(_key: string, prev: JobsSnapshot | undefined): Promise<JobsSnapshot> {
     const at = Date.now();
@@ -31,6 +33,11 @@ export function createJobsListTick(deps: { flink: () => FlinkClient | null; stor
       return names.get(id)!;
     };
     const byJob = new Map(cluster.map((j) => [j.jid, j]));
+    // a run's version never changes: looked up once per run
+    const versionOf = (r: { id: string; pipelineId: string; startedAt: number }) => {
+      if (!versions.has(r.id)) versions.set(r.id, runVersion(deps.store, r)?.number ?? null);
+      return versions.get(r.id)!;
+    };
     const rows: JobRow[] = [];
     const seen = new Set<string>();
     for (const r of deps.store.runs.list()) {
@@ -38,13 +45,14 @@ export function createJobsListTick(deps: { flink: () => FlinkClient | null; stor
       if (r.jobId) seen.add(r.jobId);
       rows.push(row(j, r.jobId, {
         runId: r.id, pipelineId: r.pipelineId, pipelineName: pipelineName(r.pipelineId), name: j?.name ?? pipelineName(r.pipelineId) ?? "",
+        version: versionOf(r),
         status: r.status, startTime: r.startedAt, endTime: r.endedAt,
         error: r.error ? (r.error.rootCause ?? r.error.message) : null,
       }));
     }
     for (const j of cluster) {
       if (seen.has(j.jid)) continue;
-      rows.push(row(j, j.jid, { runId: null, pipelineId: null, pipelineName: null, name: j.name, status: j.state,
+      rows.push(row(j, j.jid, { runId: null, pipelineId: null, pipelineName: null, version: null, name: j.name, status: j.state,
         startTime: j["start-time"], endTime: null, error: null }));
     }
     rows.sort((a, b) => b.startTime - a.startTime);

@@ -114,6 +114,12 @@ describe("monitor on the real runner", () => {
     expect(before.at(-1)).toBeGreaterThan(10);
     const after = ns((await watchUntil(h.caller, next.id, (r) => (r.sinks.out?.total ?? 0) >= 20 || terminal(r))).at(-1)!);
     expect(after).toEqual(after.map((_, i) => before.at(-1)! + 1 + i));
+    // each job page draws the graph version its run ran
+    const predicate = (c: Awaited<ReturnType<typeof h.caller.monitor.jobContext>>) =>
+      c.pipeline!.graph.nodes.find((n) => n.id === "f")!.config.predicate;
+    const [oldCtx, newCtx] = [await h.caller.monitor.jobContext({ jobId: run.jobId! }), await h.caller.monitor.jobContext({ jobId: next.jobId! })];
+    expect([predicate(oldCtx), predicate(newCtx)]).toEqual(["n > 0", "n > 10"]);
+    expect(newCtx.pipeline!.version).toBeGreaterThan(oldCtx.pipeline!.version!);
     await h.caller.runs.stop({ runId: next.id });
   });
 

@@ -43,6 +43,8 @@ export type JobSnapshot = {
 };
 export type JobRow = {
   jobId: string | null; runId: string | null; pipelineId: string | null; pipelineName: string | null;
+  /** the pipeline version the run ran */
+  version: number | null;
   name: string; status: string; startTime: number; endTime: number | null;
   inRate: number | null; outRate: number | null; restarts: number | null; error: string | null;
 };

@@ -2,6 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { RunControl, SavepointFailed } from "@/server/monitor/run-control";
+import { runVersion } from "@/server/monitor/run-version";
 import { procedure, router } from "../trpc";
 
 const JobId = z.object({ jobId: z.string().regex(/^[0-9a-fA-F]{32}$/, "a Flink job id: 32 hex digits") });
@@ -26,7 +27,8 @@ export const monitorRouter = router({
   jobContext: procedure.input(JobId).query(({ ctx, input }) => {
     const run = ctx.services.store.runs.list().find((r) => r.jobId === input.jobId.toLowerCase()) ?? null;
     const p = run ? ctx.services.store.pipelines.get(run.pipelineId) : undefined;
-    return { run, pipeline: p ? { id: p.id, name: p.name, graph: p.graph } : null };
+    const version = run ? runVersion(ctx.services.store, run) : undefined;
+    return { run, pipeline: p ? { id: p.id, name: p.name, graph: version?.graph ?? p.graph, version: version?.number ?? null } : null };
   }),
   stopWithSavepoint: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
     control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).stopWithSavepoint(input.runId))),
