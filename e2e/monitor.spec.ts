@@ -38,7 +38,7 @@ test("a running job shows live rates on its canvas and a moving chart, and stops
   const jobId = page.url().split("/").at(-1)!;
 
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "RUNNING");
-  for (const n of ["readings", "too_hot_or_humid", "alert", "alerts", "log"]) await expect(page.getByTestId(`mnode-${n}`)).toBeVisible();
+  for (const n of ["readings", "too_hot_or_humid", "alert", "alerts", "log"]) await expect(page.getByTestId(`mnode-${n}`)).toBeInViewport();
   // a non-zero rate on the source node, and rows arriving at the collect sink
   await expect.poll(async () => rate(await page.getByTestId("figure-out-readings").textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect.poll(async () => rate(await page.getByTestId("figure-in-alerts").textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
