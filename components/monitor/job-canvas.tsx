@@ -35,6 +35,11 @@ function MonitorNodeView({ id, data }: NodeProps<FigNode>) {
           <span title="busy share of the vertex's time (worst subtask)">busy {fmtShare(f.busy)}</span>
           <span title="backpressured share of the vertex's time (worst subtask)">bp {fmtShare(f.backpressured)}</span>
           {f.watermarkLagMs !== null && <span title={`watermark ${new Date(f.watermark!).toISOString()}`}>wm lag {fmtDuration(f.watermarkLagMs)}</span>}
+          {f.scope === "operator" && f.vertices.length > 1 && (
+            <span className="sc-mnode__chain" title="Flink plans this node once per sink pipeline; the figures add up its copies">
+              ×{f.vertices.length} copies
+            </span>
+          )}
           {chained && (
             <span className="sc-mnode__chain" data-testid={`chained-${id}`}
               title={`Flink runs ${f.operators.join(" → ")} as one chained group; these figures are the group's`}>

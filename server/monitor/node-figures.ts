@@ -36,13 +36,14 @@ export function nodeFigures(
     let inRate: number | null, outRate: number | null, watermark: number | null, operators: string[];
     let recordsIn: number | null, recordsOut: number | null;
     if (p.operator) {
-      const pre = p.operator.metricPrefix;
+      const copies = p.copies ?? p.vertices.map((vertex) => ({ vertex, metricPrefix: p.operator!.metricPrefix }));
       const source = p.operator.anchor?.role === "source";
-      inRate = source ? null : sum(p.vertices.map((id) => metrics.get(id)?.rates[`${pre}.numRecordsIn`]));
-      outRate = source ? sum(p.vertices.map((id) => metrics.get(id)?.rates[`${pre}.numRecordsOut`])) : null;
-      recordsIn = source ? null : sum(p.vertices.map((id) => metrics.get(id)?.values[`${pre}.numRecordsIn`]));
-      recordsOut = source ? sum(p.vertices.map((id) => metrics.get(id)?.values[`${pre}.numRecordsOut`])) : null;
-      const wms = p.vertices.map((id) => watermarkOf(metrics.get(id), `${pre}.${source ? "currentOutputWatermark" : "currentInputWatermark"}`));
+      const of = (pick: "rates" | "values", metric: string) => sum(copies.map((c) => metrics.get(c.vertex)?.[pick][`${c.metricPrefix}.${metric}`]));
+      inRate = source ? null : of("rates", "numRecordsIn");
+      outRate = source ? of("rates", "numRecordsOut") : null;
+      recordsIn = source ? null : of("values", "numRecordsIn");
+      recordsOut = source ? of("values", "numRecordsOut") : null;
+      const wms = copies.map((c) => watermarkOf(metrics.get(c.vertex), `${c.metricPrefix}.${source ? "currentOutputWatermark" : "currentInputWatermark"}`));
       watermark = wms.every((w) => w === null) ? null : Math.min(...wms.filter((w): w is number => w !== null));
       operators = [p.operator.name];
     } else {

@@ -30,6 +30,7 @@ describe("mapVerticesToNodes", () => {
 
   it("places sources and sinks on their own operators, in every vertex Flink made for them", () => {
     expect(m.src).toMatchObject({ vertices: ["A", "B"], operator: { name: "Source: src[1]" } });
+    expect(m.src!.copies).toEqual([{ vertex: "A", metricPrefix: "Source__src[1]" }, { vertex: "B", metricPrefix: "Source__src[6]" }]);
     expect(m.out).toMatchObject({ vertices: ["C"], operator: { name: "Sink: Collect: out" } });
     expect(m.bh).toMatchObject({ vertices: ["D"], operator: { name: "bh[8]: Writer" } });
   });

@@ -11,6 +11,8 @@ export type NodePlacement = {
   vertices: string[];
   /** the node's own operator, when Flink kept one for it (sources and sinks): its metrics are the node's */
   operator?: Operator;
+  /** that operator in each of the node's vertices (a source Flink reads once per sink has one copy per vertex) */
+  copies?: { vertex: string; metricPrefix: string }[];
   /** other canvas nodes whose figures are the same chained group in the same vertices */
   sharedWith: string[];
 };
@@ -79,7 +81,10 @@ export function mapVerticesToNodes(graph: PipelineGraph, vertices: PlanVertex[])
     const kind = graph.nodes.find((n) => n.id === id)!.kind;
     const a = anchored(id);
     if (a.length) {
-      placed[id] = { vertices: [...new Set(a.map((x) => x.vertex))], operator: a[0]!.op, sharedWith: [] };
+      placed[id] = {
+        vertices: [...new Set(a.map((x) => x.vertex))], operator: a[0]!.op, sharedWith: [],
+        copies: a.map((x) => ({ vertex: x.vertex, metricPrefix: x.op.metricPrefix })),
+      };
       continue;
     }
     const ins = inputsOf(id).flatMap((i) => placed[i]?.vertices ?? []);
