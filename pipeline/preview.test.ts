@@ -28,7 +28,7 @@ describe("planPreview", () => {
       "from:src", "filter:f", "select:s", "collect:src", "collect:f", "collect:s",
     ]);
     expect(r.plan.program.statements.at(-1)).toEqual({ op: "collect", sink: "s", input: "s", maxRows: 100 });
-    expect(r.plan.program.config).toEqual({ "streamcanvas.job.timeout-ms": "30000" }); // the runner's backstop
+    expect(r.plan.program.config).toEqual({ "streamcanvas.job.timeout-ms": "40000" }); // the runner's backstop
   });
 
   it("previews a sink as the rows it would receive, without writing it", () => {

@@ -5,7 +5,7 @@ import type { GraphError, PipelineGraph } from "./graph";
 import type { Statement, TableProgram } from "./ir";
 import { getNodeKind } from "./kinds";
 
-export const PREVIEW_DEFAULTS = { rows: 100, sourceRows: 1000, seconds: 20 } as const;
+export const PREVIEW_DEFAULTS = { rows: 100, sourceRows: 1000, seconds: 30 } as const;
 /** A datagen source in a preview emits its capped rows in about this long, whatever its configured rate. */
 const SOURCE_BURST_S = 0.25;
 /** …but no faster than this, which a MiniCluster keeps up with. */

@@ -26,7 +26,7 @@ const USAGE = `usage:
       after S seconds (default 30) or once a collect sink has N rows, and that still counts as success
   streamcanvas preview FILE --node ID [--rows N] [--timeout S] [--json]
       sample rows of one node's output (a sink: what it would receive); no sink is written; ends after the
-      sources' preview caps or S seconds (default 20)
+      sources' preview caps or S seconds (default 30)
   streamcanvas test FILE                     runs the pinned test tables of TS UDF nodes; exit 0 all pass, 1 otherwise
   streamcanvas format FILE [--write]         prints FILE in the stable, Git-friendly pipeline file format (--write: in place)`;
 
@@ -146,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
       return run(file, values);
     case "preview": {
       const rows = values.rows === undefined ? 100 : Number(values.rows);
-      const seconds = values.timeout === undefined ? 20 : Number(values.timeout);
+      const seconds = values.timeout === undefined ? 30 : Number(values.timeout);
       if (!values.node) throw new Exit(1, `preview needs --node ID\n${USAGE}`);
       if (!(rows >= 1 && rows <= 10000) || !(seconds > 0)) throw new Exit(1, "--rows takes 1..10000 and --timeout a positive number");
       const env = getEnv();

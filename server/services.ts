@@ -49,7 +49,7 @@ export function createServices(o: Options): Services {
       return job && { status: job.state, error: null };
     },
   });
-  const previews = new PreviewService(() => supervisor.whenReady(60_000));
+  const previews = new PreviewService(() => supervisor.whenReady(60_000), { dataRoot });
   return { store, supervisor, tracker, examplesDir, previews, dataRoot, monitor };
 }
 

@@ -59,7 +59,7 @@ describe("preview on the real runner", () => {
     it(`${f}: the last node's preview has rows of its declared type, and counts for every upstream node`, async () => {
       const g = load(f);
       const last = g.nodes.at(-1)!;
-      const r = await preview(`ex-${f}`, g, last.id);
+      const r = await preview(`ex-${f}`, g, last.id, { seconds: 90 });
       expect(r.status, JSON.stringify(r.error)).toBe("FINISHED");
       const declared = validateGraph(g).rowTypes[r.target]!;
       const got = r.samples[r.target]!;
@@ -68,7 +68,7 @@ describe("preview on the real runner", () => {
       expect(got.rows.length).toBeGreaterThan(0);
       expect(got.rows.length).toBeLessThanOrEqual(100);
       for (const row of got.rows) expect(row.values).toHaveLength(declared.length);
-      for (const id of preparePreview(g, last.id).sampled) expect(r.counts[id], id).toBeGreaterThanOrEqual(0);
+      for (const id of preparePreview(g, last.id, {}, h.services.dataRoot).sampled) expect(r.counts[id], id).toBeGreaterThanOrEqual(0);
     });
   }
 
@@ -92,17 +92,18 @@ describe("preview on the real runner", () => {
       { id: "f", kind: "filter", config: { predicate: "id > 100" } },
       { id: "out", kind: "collect" },
     ], ["gen->f", "f->out"]);
-    const byRows = await preview("unbounded", g, "f");
+    const byRows = await preview("unbounded", g, "f", { seconds: 90 }); // generous: on a loaded machine a cold runner is slow
     expect(byRows.status).toBe("FINISHED");
     expect(byRows.counts).toEqual({ gen: 1000, f: 0 });
     expect(byRows.hints).toEqual([{ nodeId: "f", message: "filter f dropped all 1000 rows it received" }]);
     expect(byRows.edgeCounts).toEqual({ e1: 1000 });
-    const { previewId } = await h.services.previews.start({ key: "unbounded", graph: g, nodeId: "gen", sourceRows: 1e8, seconds: 3 });
+    const { previewId } = await h.services.previews.start({ key: "unbounded", graph: g, nodeId: "gen", sourceRows: 1e8, seconds: 6 });
     const last = (await events(previewId)).at(-1)!;
     if (last.type !== "result") throw new Error(JSON.stringify(last));
     expect(last.result.stoppedBy, JSON.stringify([last.result.counts, last.result.elapsedMs, last.result.error])).toBe("time-limit");
     expect(last.result.status).toBe("CANCELED");
-    expect(last.result.samples.gen!.rows.length).toBe(100);
+    // whatever arrived before the limit is kept: the last 100 of them
+    expect(last.result.samples.gen!.rows.length).toBe(Math.min(100, last.result.counts.gen!));
   });
 
   it("cancels a superseded preview and one whose watcher went away: no preview job is left running", async () => {

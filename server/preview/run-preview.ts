@@ -9,7 +9,7 @@ import type { JobInfo, RunnerClient } from "@/server/runner/client";
 import type { SinkResult } from "@/server/store/runs-repo";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
 
-export type PreviewOptions = { rows?: number; sourceRows?: number; seconds?: number; pollMs?: number };
+export type PreviewOptions = { rows?: number; sourceRows?: number; seconds?: number; pollMs?: number; /** where file paths resolve */ dataRoot?: string };
 export type StopReason = "time-limit" | "cancelled" | "superseded" | null;
 export type PreviewProgress = { jobId: string; status: string; elapsedMs: number; counts: Record<string, number> };
 export type PreviewResult = {
@@ -39,7 +39,7 @@ export async function runPreview(
   client: RunnerClient, graph: PipelineGraph, nodeId: string,
   o: PreviewOptions & { signal?: AbortSignal; onProgress?: (p: PreviewProgress) => void; onSubmitted?: (jobId: string) => void } = {},
 ): Promise<PreviewResult> {
-  const plan = preparePreview(graph, nodeId, o);
+  const plan = preparePreview(graph, nodeId, o, o.dataRoot);
   const t0 = Date.now();
   const deadline = t0 + (o.seconds ?? PREVIEW_DEFAULTS.seconds) * 1000;
   o.signal?.throwIfAborted();

@@ -41,7 +41,7 @@ export const previewRouter = router({
       let sampleError: string | null = null;
       if (input.sample > 0 && from) {
         const client = await ctx.services.supervisor.whenReady(30_000);
-        const p = await runPreview(client, graph, from, { rows: input.sample, seconds: 15, signal });
+        const p = await runPreview(client, graph, from, { rows: input.sample, seconds: 15, signal, dataRoot: ctx.services.dataRoot });
         const s = p.samples[p.target];
         if (p.error) sampleError = [p.error.message, p.error.rootCause].filter(Boolean).join(": ");
         sample = (s?.rows ?? []).filter((r) => r.kind === "+I" || r.kind === "+U")
