@@ -31,3 +31,27 @@ test("the interval join inspector shows both inputs, pins a bad time column, and
   const paid = page.getByTestId("rows-table").getByTestId("cell-paid_in_time");
   await expect(paid.first()).toBeVisible();
 });
+
+test("the top-3 example: a top-N inspector reports an unknown order column, and the run ranks products", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("from-example").click();
+  await page.getByTestId("example-top-3-products-per-hour.json").click();
+  await expect(page).toHaveURL(/\/pipelines\/[^/]+$/);
+
+  await selectNode(page, "top_3_per_hour");
+  await expect(page.getByTestId("input-column-units")).toBeVisible();
+  await expect(page.getByTestId("field-n")).toHaveValue("3");
+  await expect(page.getByTestId("field-direction")).toHaveValue("desc");
+  await expect(page.getByTestId("field-partitionBy.0")).toHaveValue("window_start");
+  const orderBy = page.getByTestId("field-orderBy");
+  await orderBy.fill("unit");
+  await expect(page.getByTestId("inspector-errors")).toContainText('unknown column "unit"; did you mean "units"?');
+  await orderBy.fill("units");
+  await expect(page.getByTestId("inspector-errors")).toHaveCount(0);
+  if (process.env.JOINS_SCREENSHOT) await page.screenshot({ path: process.env.JOINS_SCREENSHOT.replace(".png", "-top-n.png") });
+
+  await waitForRunner(page);
+  await startRun(page);
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FINISHED", { timeout: 90_000 });
+  await expect(page.getByTestId("rows-table").getByTestId("cell-rank").first()).toBeVisible();
+});
