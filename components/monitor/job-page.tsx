@@ -73,7 +73,7 @@ export function JobPage({ jobId }: { jobId: string }) {
         <div className="sc-jobpage__panels">
           <ExceptionsPanel x={snap.exceptions} />
           <CheckpointsPanel c={snap.checkpoints} />
-          <UdfLogPanel />
+          <UdfLogPanel runId={run?.id ?? null} active={live} />
           <VerticesPanel s={snap} />
         </div>
       )}

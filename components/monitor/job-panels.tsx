@@ -1,5 +1,6 @@
 // Job page side panels: checkpoints, exceptions (root cause first, history below), Flink vertices, UDF log lines.
 "use client";
+import { LogsView } from "./logs-view";
 import { fmtBytes, fmtDuration, fmtRate, fmtShare, fmtTime } from "./format";
 import type { JobSnapshot } from "./monitor-types";
 
@@ -71,11 +72,12 @@ export function VerticesPanel({ s }: { s: JobSnapshot }) {
 }
 
 /** The UDF log lines of the job: a slot until the runner's per-job UDF log API is available here. */
-export function UdfLogPanel() {
+/** console.* lines of the run's TypeScript UDFs (the runner keeps them per job, rate-limited); none for a job StreamCanvas did not start. */
+export function UdfLogPanel({ runId, active }: { runId: string | null; active: boolean }) {
   return (
     <section className="sc-panel" data-testid="udf-log-panel">
       <h3>UDF log</h3>
-      <p className="sc-muted">UDF console output is not available from this runner yet.</p>
+      {runId ? <LogsView runId={runId} active={active} /> : <p className="sc-muted">Not a StreamCanvas run: it has no TypeScript UDF log.</p>}
     </section>
   );
 }
