@@ -4,7 +4,8 @@
 //
 // SKIP RULE: a program the SQL printer refuses (its golden .sql.txt reads "-- no Flink SQL equivalent: …", or
 // `streamcanvas sql` exits 1 with "cannot print SQL") has no SQL side; it is reported as skipped with the printer's
-// reason (today: TS map UDFs), never silently dropped.
+// reason, never silently dropped. UDF RULE: a program with TS UDF statements (op udf…) is skipped too: its printed SQL
+// calls functions that only jvm-runner registers (the Node.js worker bridge), which a plain SQL session lacks.
 // VALUES RULE: the printer refuses a values source with a watermark (SQL declares watermarks only in CREATE TABLE); such a
 // fixture runs instead as its graph with each of those sources replaced by a files source reading the same rows from
 // JSON lines with the same event time (ValuesAsFiles), printed and compiled by the CLI, so its windows and joins are
@@ -97,6 +98,8 @@ class DifferentialITCase {
   }
 
   private static void run(Case c) throws Exception {
+    String udfs = SqlSide.udfStatements(c.ir());
+    Assumptions.assumeTrue(udfs.isEmpty(), () -> "skipped by rule, TS UDFs (" + udfs + "): the SQL calls functions only jvm-runner registers");
     var cluster = SharedCluster.cluster();
     JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort(), DataRoot.of(c.irRoot()));
     RunningJob job = submitter.submit(IrReader.read(c.ir()));

@@ -121,6 +121,15 @@ final class SqlSide {
     return String.join(", ", out);
   }
 
+  /** "op table, …" of the program's TS UDF statements (udfMap, udfFilter, …), empty when it has none. */
+  static String udfStatements(String ir) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonNode s : FixturesITCase.JSON.readTree(ir).get("statements")) {
+      if (s.get("op").asText().startsWith("udf")) out.add(s.get("op").asText() + " " + s.path("table").asText());
+    }
+    return String.join(", ", out);
+  }
+
   private static String unquote(String s) {
     return s.replace("''", "'");
   }
