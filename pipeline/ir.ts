@@ -178,7 +178,8 @@ export const StatementSchema = z.discriminatedUnion("op", [
   /**
    * A TypeScript flatMap UDF (a table function): `export default function (row)` returns an array or iterable of
    * objects of the output columns; each input row yields those rows, in which the output columns replace same-named
-   * input columns in place and the others are appended (jvm-runner: LATERAL TABLE of an AsyncTableFunction).
+   * input columns in place and the others are appended (jvm-runner: an async scalar call returning the rows, then
+   * CROSS JOIN UNNEST).
    */
   z.object({ op: z.literal("udfFlatMap"), table: z.string(), input: z.string(), udf: UdfSchema }),
   /**

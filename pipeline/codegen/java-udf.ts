@@ -51,7 +51,7 @@ function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: numbe
     ...p.input.map((c) => {
       const o = outs.indexOf(c.name);
       const i = TIMESTAMPS.has(c.type.root) ? -1 : ins.indexOf(c.name);
-      return o >= 0 ? read(o, c.name) : i >= 0 && s.op !== "udfFlatMap" ? `$(${str(tmp)}).get("i${i}").as(${str(c.name)})` : `$(${str(c.name)})`;
+      return o >= 0 ? read(o, c.name) : i >= 0 ? `$(${str(tmp)}).get("i${i}").as(${str(c.name)})` : `$(${str(c.name)})`;
     }),
     ...outs.flatMap((n, o) => (p.input.some((c) => c.name === n) ? [] : [read(o, n)])),
   ];
@@ -90,16 +90,14 @@ export function javaUdf(s: UdfStatement, p: UdfPrint): string[] {
         select(spliceFields(s, p, tmp, fromTmp)),
       ];
     case "udfFlatMap": {
-      // SQL, as the runner does: the Table API's joinLateral takes only synchronous table functions (Flink 2.3)
-      const fn = `${s.table}_fn`;
+      // as the runner does: the async call batched like a map, then SQL's UNNEST of the rows it returns
       const view = `${s.table}_in`;
-      const tmps = s.udf.outputColumns.map((_, o) => `__udf_${s.table}_${o}`);
-      const args = s.udf.inputColumns.map((c) => `T.${sqlIdent(c.name)}`).join(", ");
-      const sql = `SELECT * FROM ${sqlIdent(view)} AS T, LATERAL TABLE(${sqlIdent(fn)}(ROW(${args}))) AS U(${tmps.map(sqlIdent).join(", ")})`;
+      const tmps = s.udf.outputColumns.map((_, o) => `${tmp}_${o}`);
+      const sql = `SELECT * FROM ${sqlIdent(view)} AS T CROSS JOIN UNNEST(T.${sqlIdent(tmp)}.${sqlIdent("a")}) AS U(${tmps.map(sqlIdent).join(", ")})`;
       return [
-        ...asyncOptions(I, "async-table"),
-        `${I}tEnv.createTemporarySystemFunction(${str(fn)}, new TsFlatMapFunction(${spec(s, p, "flatMap")}, ${settings(p.config)}));`,
-        `${I}tEnv.createTemporaryView(${str(view)}, ${p.table(s.input)});`,
+        ...asyncOptions(I, "async-scalar"),
+        `${I}tEnv.createTemporaryView(${str(view)}, ${p.table(s.input)}`,
+        `${II}.addColumns(call(new TsFlatMapFunction(${spec(s, p, "flatMap")}, ${settings(p.config)}), ${rowArg}).as(${str(tmp)})));`,
         `${I}Table ${p.table(s.table)} = tEnv.sqlQuery(${str(sql)})`,
         select(spliceFields(s, p, tmp, (o, name) => `$(${str(tmps[o]!)}).as(${str(name)})`)),
       ];

@@ -25,7 +25,7 @@ export function sqlUdf(s: UdfStatement, input: RowType): string[] {
   const rowArg = `ROW(${s.udf.inputColumns.map((c) => id(c.name)).join(", ")})`;
   const ins = s.udf.inputColumns.map((c) => c.name);
   const outs = s.op === "udfFilter" ? [] : s.udf.outputColumns.map((c) => c.name);
-  // map and filter return ROW<i…, o…> (the input columns, then the outputs), read back by position
+  // map, filter and flatMap return ROW<i…, …> (the input columns, then the outputs), read back by position
   const splice = (read: (o: number) => string, echo: boolean) => [
     ...input.map((c) => {
       const o = outs.indexOf(c.name);
@@ -41,10 +41,11 @@ export function sqlUdf(s: UdfStatement, input: RowType): string[] {
     case "udfFilter":
       return view(`SELECT`, ...list(splice(fromTmp, true)), `FROM (SELECT *, ${fn}(${rowArg}) AS ${tmp} FROM ${id(s.input)})`, `WHERE ${tmp}.${id("k")}`);
     case "udfFlatMap": {
+      // the function returns ROW<i…, a ARRAY<ROW<outputs>>>: the input columns, and the rows to unnest
       const tmps = outs.map((_, o) => id(`__udf_${s.table}_${o}`));
-      const args = s.udf.inputColumns.map((c) => `T.${id(c.name)}`).join(", ");
-      return view(`SELECT`, ...list(splice((o) => tmps[o]!, false)),
-        `FROM ${id(s.input)} AS T, LATERAL TABLE(${fn}(ROW(${args}))) AS U(${tmps.join(", ")})`);
+      return view(`SELECT`, ...list(splice((o) => tmps[o]!, true)),
+        `FROM (SELECT *, ${fn}(${rowArg}) AS ${tmp} FROM ${id(s.input)}) AS T`,
+        `CROSS JOIN UNNEST(T.${tmp}.${id("a")}) AS U(${tmps.join(", ")})`);
     }
     case "udfAggregate": {
       const keys = s.keys.map(id);

@@ -1,5 +1,6 @@
 // ts-flat-map: a TypeScript table function (IR udfFlatMap): each input row yields the zero or more rows its
 // `export default function` returns; their declared columns replace same-named input columns or are appended.
+// (jvm-runner: an async scalar call batched like ts-map, returning the rows, then UNNEST.)
 import { z } from "zod";
 import { defineNodeKind } from "./define";
 import { codeField, inputErrors, outputsOf, splice, udfIr } from "./ts-udf";
@@ -17,7 +18,7 @@ const TsFlatMapConfig = z.object({
 type TsFlatMapConfig = z.infer<typeof TsFlatMapConfig>;
 
 /** The runner's temporary names for the output columns while it joins them to their input row. */
-const reserved = (nodeId: string, n: number) => Array.from({ length: n }, (_, i) => `__udf_${nodeId}_${i}`);
+const reserved = (nodeId: string, n: number) => [`__udf_${nodeId}`, ...Array.from({ length: n }, (_, i) => `__udf_${nodeId}_${i}`)];
 
 export const tsFlatMapKind = defineNodeKind<TsFlatMapConfig>({
   kind: "ts-flat-map",

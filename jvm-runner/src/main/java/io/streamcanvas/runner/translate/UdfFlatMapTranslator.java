@@ -1,8 +1,9 @@
-// `udfFlatMap`: a TypeScript flatMap UDF. SELECT * FROM input AS T, LATERAL TABLE(fn(ROW(T.inputs…))) AS U(tmp_0, …)
-// (Flink's async correlate), then a select in which output columns replace same-named input columns in place and the others are appended.
+// `udfFlatMap`: a TypeScript flatMap UDF. input.addColumns(call(TsFlatMapFunction, row(inputs…)).as(tmp)) (batched like
+// a map), then SELECT * FROM that AS T CROSS JOIN UNNEST(T.tmp.a) AS U(tmp_0, …), then a select of the input columns
+// (read back from tmp) in which output columns replace same-named ones in place and the others are appended.
 package io.streamcanvas.runner.translate;
 
-import static org.apache.flink.table.api.Expressions.$;
+import static org.apache.flink.table.api.Expressions.call;
 
 import io.streamcanvas.runner.ir.Statement;
 import io.streamcanvas.runner.udf.TsFlatMapFunction;
@@ -23,19 +24,17 @@ final class UdfFlatMapTranslator implements Translator<Statement.UdfFlatMap> {
     ResolvedSchema schema = input.getResolvedSchema();
     UdfSpec spec = UdfSupport.spec("flatMap", s.udf(), schema);
     WorkerSettings settings = UdfSupport.settings(ctx.tEnv().getConfig());
-    UdfSupport.configureAsync(ctx.tEnv().getConfig(), settings, "async-table");
+    UdfSupport.configureAsync(ctx.tEnv().getConfig(), settings, "async-scalar");
+    String tmp = "__udf_" + s.table();
     // temporary names, since output columns may share names with input columns until the select below
-    String[] tmp = IntStream.range(0, spec.outputColumns().size()).mapToObj(i -> "__udf_" + s.table() + "_" + i)
-        .toArray(String[]::new);
-    for (String t : tmp) UdfSupport.checkFree(schema, t);
-    // SQL, since the Table API's joinLateral accepts only synchronous table functions (Flink 2.3); the function is
-    // registered under a name private to this program, every identifier quoted
-    String fn = ctx.nextViewName() + "_fn";
-    ctx.tEnv().createTemporarySystemFunction(fn, new TsFlatMapFunction(spec, settings));
-    String args = String.join(", ", spec.inputColumns().stream().map(c -> "T." + SqlViews.quote(c.name())).toList());
-    String aliases = String.join(", ", Arrays.stream(tmp).map(SqlViews::quote).toList());
-    Table joined = SqlViews.query(ctx, "SELECT * FROM " + SqlViews.view(ctx, input) + " AS T, LATERAL TABLE("
-        + SqlViews.quote(fn) + "(ROW(" + args + "))) AS U(" + aliases + ")");
-    ctx.define(s.table(), joined.select(UdfSupport.spliceColumns(schema, spec.outputColumns(), tmp)));
+    String[] outs = IntStream.range(0, spec.outputColumns().size()).mapToObj(i -> tmp + "_" + i).toArray(String[]::new);
+    UdfSupport.checkFree(schema, tmp);
+    for (String t : outs) UdfSupport.checkFree(schema, t);
+    Table called = input.addColumns(call(new TsFlatMapFunction(spec, settings), UdfMapTranslator.rowOf(spec)).as(tmp));
+    // UNNEST is SQL only; every identifier quoted
+    String aliases = String.join(", ", Arrays.stream(outs).map(SqlViews::quote).toList());
+    Table joined = SqlViews.query(ctx, "SELECT * FROM " + SqlViews.view(ctx, called) + " AS T CROSS JOIN UNNEST(T."
+        + SqlViews.quote(tmp) + ".`a`) AS U(" + aliases + ")");
+    ctx.define(s.table(), joined.select(UdfSupport.spliceColumns(schema, spec, tmp, outs)));
   }
 }

@@ -91,16 +91,19 @@ public final class UdfSupport {
     return root == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE || root == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
   }
 
-  /** Like splice, for a flatMap whose output columns arrive as separate columns `tmp[i]`. */
-  static Expression[] spliceColumns(ResolvedSchema input, List<UdfSpec.Column> outputs, String[] tmp) {
-    List<String> outNames = outputs.stream().map(UdfSpec.Column::name).toList();
+  /** Like splice, for a flatMap whose output columns arrive as separate columns `outs[o]` beside the echo `tmp`. */
+  static Expression[] spliceColumns(ResolvedSchema input, UdfSpec spec, String tmp, String[] outs) {
+    List<String> inNames = spec.inputColumns().stream().map(UdfSpec.Column::name).toList();
+    List<String> outNames = spec.outputColumns().stream().map(UdfSpec.Column::name).toList();
     List<Expression> fields = new ArrayList<>();
-    for (String name : input.getColumnNames()) {
+    for (Column c : input.getColumns()) {
+      String name = c.getName();
       int o = outNames.indexOf(name);
-      fields.add(o >= 0 ? $(tmp[o]).as(name) : $(name));
+      int i = timestamp(c) ? -1 : inNames.indexOf(name);
+      fields.add(o >= 0 ? $(outs[o]).as(name) : i >= 0 ? $(tmp).get("i" + i).as(name) : $(name));
     }
     for (int o = 0; o < outNames.size(); o++) {
-      if (!input.getColumnNames().contains(outNames.get(o))) fields.add($(tmp[o]).as(outNames.get(o)));
+      if (!input.getColumnNames().contains(outNames.get(o))) fields.add($(outs[o]).as(outNames.get(o)));
     }
     return fields.toArray(Expression[]::new);
   }

@@ -1,17 +1,17 @@
-// A TypeScript flatMap UDF as a Flink AsyncTableFunction (FLIP-498): each input row yields zero or more output rows,
-// batched to a Node.js worker like the map; Flink's ordered async correlate keeps order and checkpoints rows in flight.
+// A TypeScript flatMap UDF as a Flink AsyncScalarFunction returning ROW<input…, a ARRAY<ROW<outputs>>>, batched to a
+// Node.js worker like the map; the translator unnests the array. (Flink 2.3's AsyncTableFunction correlate refuses
+// any filter or projection pushed into it, so a plain filter after the node could not be planned.)
 package io.streamcanvas.runner.udf;
 
-import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.table.catalog.DataTypeFactory;
-import org.apache.flink.table.functions.AsyncTableFunction;
+import org.apache.flink.table.functions.AsyncScalarFunction;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.types.inference.TypeInference;
 import org.apache.flink.table.types.inference.TypeStrategies;
 import org.apache.flink.types.Row;
 
-public final class TsFlatMapFunction extends AsyncTableFunction<Row> {
+public final class TsFlatMapFunction extends AsyncScalarFunction {
   private final UdfSpec spec;
   private final WorkerSettings settings;
   private transient WorkerProcess worker;
@@ -27,7 +27,7 @@ public final class TsFlatMapFunction extends AsyncTableFunction<Row> {
     worker = WorkerProcess.start(spec, settings, context);
   }
 
-  public void eval(CompletableFuture<Collection<Row>> result, Row input) {
+  public void eval(CompletableFuture<Row> result, Row input) {
     worker.submit(input, result);
   }
 
@@ -40,10 +40,11 @@ public final class TsFlatMapFunction extends AsyncTableFunction<Row> {
   public TypeInference getTypeInference(DataTypeFactory typeFactory) {
     return TypeInference.newBuilder()
         .typedArguments(UdfSpec.rowType(spec.inputColumns()).notNull())
-        .outputTypeStrategy(TypeStrategies.explicit(UdfSpec.rowType(spec.outputColumns()).notNull()))
+        .outputTypeStrategy(TypeStrategies.explicit(spec.echoType().notNull()))
         .build();
   }
 
+  /** Not deterministic: the planner must call it exactly once per row, never duplicate or fold it. */
   @Override
   public boolean isDeterministic() {
     return false;

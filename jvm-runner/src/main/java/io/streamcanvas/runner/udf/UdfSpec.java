@@ -27,13 +27,16 @@ public record UdfSpec(String kind, String name, String code, List<Column> inputC
 
   /**
    * What map and filter functions return: ROW<i0 …, o0 …> of the input columns (as given) then the output columns, named
-   * by position since outputs may share names with inputs; a filter's is ROW<k BOOLEAN NOT NULL, i0 …> (k = keep).
+   * by position since outputs may share names with inputs; a filter's is ROW<k BOOLEAN NOT NULL, i0 …> (k = keep), a
+   * flatMap's ROW<i0 …, a ARRAY<ROW<output columns>>> (the rows it yields).
    */
   public DataType echoType() {
     List<DataTypes.Field> fields = new java.util.ArrayList<>();
     if (kind.equals("filter")) fields.add(DataTypes.FIELD("k", DataTypes.BOOLEAN().notNull()));
     for (int i = 0; i < inputColumns.size(); i++) fields.add(DataTypes.FIELD("i" + i, FlinkTypes.parse(inputColumns.get(i).type())));
-    if (!kind.equals("filter")) {
+    if (kind.equals("flatMap")) {
+      fields.add(DataTypes.FIELD("a", DataTypes.ARRAY(rowType(outputColumns).notNull()).notNull()));
+    } else if (!kind.equals("filter")) {
       for (int i = 0; i < outputColumns.size(); i++) fields.add(DataTypes.FIELD("o" + i, FlinkTypes.parse(outputColumns.get(i).type())));
     }
     return DataTypes.ROW(fields.toArray(DataTypes.Field[]::new));

@@ -96,7 +96,8 @@ public final class WorkerProcess implements AutoCloseable {
 
   /**
    * Called by the task thread for every row; the future completes with the UDF's answer, or fails: the input row's
-   * fields then the output columns (map), [keep] then the input row's fields (filter), or a List of output Rows (flatMap). Map and
+   * fields then the output columns (map), [keep] then the input row's fields (filter), or the input row's fields then
+   * an array of the output rows (flatMap). Map and
    * filter hand the input back because Flink 2.3's async calc can turn a forwarded null STRING into "".
    */
   @SuppressWarnings("unchecked")
@@ -236,6 +237,7 @@ public final class WorkerProcess implements AutoCloseable {
       p.future().complete(switch (spec.kind()) {
         case "map" -> Row.join(p.row(), (Row) rows.get(i));
         case "filter" -> Row.join((Row) rows.get(i), p.row());
+        case "flatMap" -> Row.join(p.row(), Row.of((Object) ((List<?>) rows.get(i)).toArray(new Row[0])));
         default -> rows.get(i);
       });
     }

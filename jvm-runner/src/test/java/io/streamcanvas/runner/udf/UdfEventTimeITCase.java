@@ -34,6 +34,11 @@ class UdfEventTimeITCase {
     assertSameWindows("udfFilter", "export default (row) => row.ts instanceof Date;", false);
   }
 
+  @Test
+  void windowsAfterTsFlatMapEqualWindowsWithout() throws Exception {
+    assertSameWindows("udfFlatMap", "export default (row) => [{ temp: row.temp }];", true);
+  }
+
   private void assertSameWindows(String op, String code, boolean outputsTemp) throws Exception {
     ObjectNode program = (ObjectNode) UdfPrograms.JSON.readTree(FIXTURE.toFile());
     ArrayNode statements = (ArrayNode) program.get("statements");

@@ -79,6 +79,21 @@ class UdfKindsITCase {
         rows(info).stream().sorted().toList());
   }
 
+  @Test
+  void aFilterOnTheFlatMapsOutputPlansAndRuns() throws Exception {
+    String p = """
+        {"irVersion":1,"name":"flatmap-filter","config":{},"statements":[%s,
+          {"op":"udfFlatMap","table":"t","input":"src","udf":{"name":"fm","code":"export default (row) => [{ch: 'a'}, {ch: 'b'}];",
+            "inputColumns":[{"name":"id","type":"BIGINT NOT NULL"}],"outputColumns":[{"name":"ch","type":"STRING NOT NULL"}]}},
+          {"op":"filter","table":"f","input":"t","predicate":{"kind":"call","fn":"isEqual","args":[{"kind":"col","name":"ch"},
+            {"kind":"lit","value":"b","type":"STRING NOT NULL"}]}},
+          {"op":"collect","sink":"out","input":"f","maxRows":1000}]}
+        """.formatted(VALUES);
+    List<String> got = rows(run(p, JobStatus.FINISHED)).stream().map(r -> r.replaceAll("^\\[(\"[^\"]*\").*,(\"b\")\\]$", "$1 $2"))
+        .sorted().toList();
+    assertEquals(List.of("\"-3\" \"b\"", "\"2\" \"b\"", "\"9223372036854775807\" \"b\""), got);
+  }
+
   static final String AGG_VALUES = """
       {"op":"fromValues","table":"src","columns":[{"name":"k","type":"STRING"},{"name":"id","type":"BIGINT"},
         {"name":"price","type":"DECIMAL(10, 2)"},{"name":"name","type":"STRING"}],
