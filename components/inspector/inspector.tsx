@@ -11,6 +11,9 @@ import { SchemaForm } from "./schema-form";
 import { PreviewButton } from "@/components/preview/preview-panel";
 import { UdfTryIt } from "@/components/preview/udf-try-it";
 
+/** Node kinds whose function Try it can run on sample rows. */
+const TRY_IT_KINDS = new Set(["ts-map", "ts-filter", "ts-flat-map"]);
+
 export function Inspector() {
   const selectedId = useCanvas((s) => s.nodes.find((n) => n.selected)?.id ?? null);
   return (
@@ -67,7 +70,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           ctx={{ nodeId, errors, inputRowType, columnNames }}
         />
       </form>
-      {data.kind === "ts-map" && <UdfTryIt nodeId={nodeId} />}
+      {TRY_IT_KINDS.has(data.kind) && <UdfTryIt nodeId={nodeId} />}
     </div>
   );
 }

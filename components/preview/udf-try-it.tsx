@@ -1,5 +1,6 @@
-// Try it for a TS map node: its function on sample rows of its input (a preview of the upstream node) and on rows
-// typed by hand, input and output side by side; a row can be pinned as a test case, saved in the node's config.
+// Try it for a TS map, filter or flatMap node: its function on sample rows of its input (a preview of the upstream
+// node) and on rows typed by hand, input and output side by side; a map's row can be pinned as a test case, saved in
+// the node's config.
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -19,6 +20,7 @@ const show = (v: unknown) => (v === null || v === undefined ? "NULL" : typeof v 
 export function UdfTryIt({ nodeId }: { nodeId: string }) {
   const trpc = useTRPC();
   const canvas = useCanvasStoreApi();
+  const pinnable = useCanvas((s) => s.nodes.find((n) => n.id === nodeId)?.data.kind === "ts-map");
   const tests = useCanvas((s) => (s.nodes.find((n) => n.id === nodeId)?.data.config.tests ?? []) as UdfTestCase[]);
   const source = useCanvas((s) => s.edges.find((e) => e.target === nodeId)?.source);
   const inputType = useValidation().rowTypes[source ?? ""];
@@ -32,7 +34,7 @@ export function UdfTryIt({ nodeId }: { nodeId: string }) {
 
   const run = async (rows: Row[], fresh: boolean) => {
     const r = await tryM.mutateAsync({ graph: toGraph(canvas.getState()), nodeId, sample: fresh ? 10 : 0, rows: fresh ? rows : [...(sample ?? []), ...rows] });
-    if (fresh) setSample(r.rows.slice(0, r.sampleCount).map((x) => x.input));
+    if (fresh) setSample(r.sampleRows);
   };
   const setTests = (next: UdfTestCase[]) => {
     const node = canvas.getState().nodes.find((n) => n.id === nodeId);
@@ -62,7 +64,7 @@ export function UdfTryIt({ nodeId }: { nodeId: string }) {
           onClick={() => void run(manual, true).catch(() => {})}>
           {tryM.isPending ? "Running…" : "Try it"}
         </button>
-        {result && <span className="sc-muted">{result.sampleCount} sample + {result.rows.length - result.sampleCount} typed rows</span>}
+        {result && <span className="sc-muted">{result.sampleCount} sample + {result.typedCount} typed rows</span>}
       </div>
       {tryM.error && <pre className="sc-alert sc-alert--bad" data-testid="udf-try-error">{describeError(tryM.error)}</pre>}
       {result?.sampleError && <pre className="sc-alert sc-alert--bad">{result.sampleError}</pre>}
@@ -87,7 +89,7 @@ export function UdfTryIt({ nodeId }: { nodeId: string }) {
                   <td className="sc-try__arrow">⇒</td>
                   {outCols.map((c) => <td key={`o-${c.name}`} className="sc-try__out" data-testid={`udf-out-${c.name}`}>{r.output ? show(r.output[c.name]) : "—"}</td>)}
                   <td>
-                    {r.output && (
+                    {pinnable && r.output && (
                       <button type="button" className="sc-button sc-button--ghost" data-testid="udf-pin" title="Pin this output as an expected result"
                         onClick={() => setTests([...tests, { input: r.input, expected: r.output! }])}>Pin</button>
                     )}
@@ -108,8 +110,8 @@ export function UdfTryIt({ nodeId }: { nodeId: string }) {
           {draftError && <span className="sc-field__error">{draftError}</span>}
         </div>
       )}
-      <PinnedTests tests={tests} onChange={setTests} outcome={testM.data?.find((n) => n.nodeId === nodeId)}
-        running={testM.isPending} onRun={() => testM.mutate({ graph: toGraph(canvas.getState()) })} error={testM.error ? describeError(testM.error) : null} />
+      {pinnable && <PinnedTests tests={tests} onChange={setTests} outcome={testM.data?.find((n) => n.nodeId === nodeId)}
+        running={testM.isPending} onRun={() => testM.mutate({ graph: toGraph(canvas.getState()) })} error={testM.error ? describeError(testM.error) : null} />}
     </section>
   );
 }

@@ -31,7 +31,8 @@ describe("tryTsMap", () => {
     const r = await tryTsMap(g(`export default function f(row: Input): { n: number } {\n  if (row.name === "bad") throw new Error("no bad names");\n  return { n: 1 };\n}`), "m", [{ name: "ok" }, { name: "bad" }]);
     expect(r.error?.message).toBe('UDF "m" failed: Error: no bad names');
     expect(r.error?.row).toMatchObject({ name: "bad" });
-    expect(r.error?.stack[0]).toMatch(/^in f \(m\.js:\d+:\d+\)$/);
+    // mapped through the bundle's source map to the TypeScript line of the throw, as the runner maps a job's stack
+    expect(r.error?.stack[0]).toMatch(/^in f \(m\.ts:2:\d+\)$/);
   });
 
   it("runs in the sandbox: an empty environment", async () => {
@@ -43,6 +44,27 @@ describe("tryTsMap", () => {
 
   it("refuses a type error, naming node, field and line", async () => {
     await expect(tryTsMap(g(`export default function f(row: Input): { n: number } {\n  return { n: row.nope };\n}`), "m", [])).rejects.toThrow(/node m: line 2/);
+  });
+});
+
+describe("tryTsMap on other UDF kinds", () => {
+  const of = (kind: string, code: string) =>
+    graph([values, { id: "u", kind, config: { code } }, { id: "out", kind: "collect" }], ["src->u", "u->out"]);
+
+  it("a TS filter answers, per input row, whether it keeps it", async () => {
+    const r = await tryTsMap(of("ts-filter", `export default function keep(row: Input): boolean {\n  return (row.id ?? 0n) > 1n;\n}`), "u",
+      [{ id: "1", name: "a" }, { id: "2", name: "b" }, { id: null, name: "c" }]);
+    expect(r.error).toBeNull();
+    expect(r.outputColumns).toEqual([{ name: "keeps row", type: "BOOLEAN" }]);
+    expect(r.rows.map((x) => [x.input.name, x.output])).toEqual([["a", { "keeps row": false }], ["b", { "keeps row": true }], ["c", { "keeps row": false }]]);
+  });
+
+  it("a TS flatMap gives one line per yielded row, and a line without output for an input that yields none", async () => {
+    const code = `export default function split(row: Input): { part: string }[] {\n  return (row.name ?? "").split(",").filter((p) => p !== "").map((part) => ({ part }));\n}`;
+    const r = await tryTsMap(of("ts-flat-map", code), "u", [{ name: "x,y" }, { name: "" }, { name: "z" }]);
+    expect(r.error).toBeNull();
+    expect(r.outputColumns.map((c) => c.name)).toEqual(["part"]);
+    expect(r.rows.map((x) => [x.input.name, x.output])).toEqual([["x,y", { part: "x" }], ["x,y", { part: "y" }], ["", null], ["z", { part: "z" }]]);
   });
 });
 

@@ -1,4 +1,4 @@
-// Try it and pinned tests for TS map nodes: the node's function, type-checked and bundled as for a run, applied to
+// Try it (TS map, filter and flatMap nodes) and pinned tests (TS map nodes): the node's function, type-checked and bundled as for a run, applied to
 // rows in a sandboxed worker (worker-call.ts); rows and outputs in the runner's JSON encoding, like preview rows.
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import type { UdfTestCase } from "@/pipeline/kinds/ts-map.node.ts";
@@ -22,40 +22,59 @@ export type TryResult = {
   logs: WorkerLog[];
 };
 
+/** The UDF kinds Try it runs, by node kind, as the worker protocol names them (jvm-runner/udf-worker/README.md). */
+const TRY_KINDS: Record<string, "map" | "filter" | "flatMap"> = { "ts-map": "map", "ts-filter": "filter", "ts-flat-map": "flatMap" };
+/** A filter's answer, shown as one output column. */
+const KEEPS = { name: "keeps row", type: "BOOLEAN" };
+
 /** The node's code, bundled, with its input and output columns; refuses a node that cannot run. */
 function prepare(graph: PipelineGraph, nodeId: string) {
   const a = analyzeGraph(graph);
   const entry = a.nodes.get(nodeId);
   if (!entry) throw new GraphCompileError(a.errors.filter((e) => e.nodeId === nodeId).concat(a.errors.length ? [] : [{ message: `no node "${nodeId}"` }]));
-  if (entry.kind.kind !== "ts-map") throw new GraphCompileError([{ nodeId, message: `Try it works on TS map nodes, not ${entry.kind.title}` }]);
+  const kind = TRY_KINDS[entry.kind.kind];
+  if (!kind) throw new GraphCompileError([{ nodeId, message: `Try it works on TS map, filter and flatMap nodes, not ${entry.kind.title}` }]);
   const upstream = new Set(upstreamOf(graph, nodeId));
   const blocking: GraphError[] = a.errors.filter((e) => e.nodeId !== undefined && upstream.has(e.nodeId));
   if (blocking.length) throw new GraphCompileError(blocking);
   const input = a.rowTypes[a.inputs[nodeId]!.in!]!;
   const typeErrors = checkUdfs(graph).filter((e) => e.nodeId === nodeId);
   if (typeErrors.length) throw new GraphCompileError(typeErrors);
-  const config = entry.config as { code: string; tests: UdfTestCase[] };
-  const out = readOutputType(config.code);
-  if (!out.ok) throw new GraphCompileError([{ nodeId, field: "code", message: out.message }]);
+  const config = entry.config as { code: string; tests?: UdfTestCase[] };
   const col = (c: { name: string; type: Parameters<typeof formatType>[0] }) => ({ name: c.name, type: formatType(c.type) });
+  let outputColumns: Columns = [];
+  if (kind !== "filter") {
+    const out = readOutputType(config.code, kind === "flatMap" ? "rows" : "object");
+    if (!out.ok) throw new GraphCompileError([{ nodeId, field: "code", message: out.message }]);
+    outputColumns = out.columns.map(col);
+  }
   return {
-    spec: { name: nodeId, code: bundleUdf(config.code), inputColumns: udfInputColumns(input).map(col), outputColumns: out.columns.map(col) },
-    tests: config.tests,
+    kind,
+    spec: { kind, name: nodeId, code: bundleUdf(config.code), inputColumns: udfInputColumns(input).map(col), outputColumns },
+    tests: config.tests ?? [],
   };
 }
 
+/**
+ * Runs the node's function on rows: a map answers one output row per input row, a filter whether it keeps the row,
+ * a flatMap the rows it yields (one result line per yielded row; an input that yields none keeps a line with no output).
+ */
 export async function tryTsMap(graph: PipelineGraph, nodeId: string, rows: Row[]): Promise<TryResult> {
-  const { spec } = prepare(graph, nodeId);
+  const { kind, spec } = prepare(graph, nodeId);
   const wire = rows.map((r) => spec.inputColumns.map((c) => toWire(c.type, r[c.name] ?? null)));
   const r = await callWorker(spec, wire);
-  const outputs = r.ok
-    ? r.rows.map((o) => Object.fromEntries(spec.outputColumns.map((c, i) => [c.name, fromWire(c.type, o[i] ?? null)])))
-    : [];
-  return {
-    inputColumns: spec.inputColumns, outputColumns: spec.outputColumns,
-    rows: rows.map((input, i) => ({ input, output: outputs[i] ?? null })),
-    error: r.ok ? null : r.error, logs: r.logs,
-  };
+  const outputColumns = kind === "filter" ? [KEEPS] : spec.outputColumns;
+  const decode = (o: unknown[]) => Object.fromEntries(spec.outputColumns.map((c, i) => [c.name, fromWire(c.type, o[i] ?? null)]));
+  const answers = r.ok ? r.rows : [];
+  const lines = rows.flatMap((input, i): TryResult["rows"] => {
+    const a = answers[i];
+    if (a === undefined) return [{ input, output: null }];
+    if (kind === "filter") return [{ input, output: { [KEEPS.name]: a[0] === true } }];
+    if (kind === "map") return [{ input, output: decode(a) }];
+    const yielded = a as unknown[][];
+    return yielded.length === 0 ? [{ input, output: null }] : yielded.map((o) => ({ input, output: decode(o) }));
+  });
+  return { inputColumns: spec.inputColumns, outputColumns, rows: lines, error: r.ok ? null : r.error, logs: r.logs };
 }
 
 export type CaseOutcome = { index: number; input: Row; pass: boolean; diffs: { column: string; expected: unknown; actual: unknown }[] };

@@ -2,10 +2,13 @@
 // the way the runner launches it: Node's permission model (read only the script), an empty environment, a heap cap,
 // and a deadline after which the process is killed. User code never runs inside the server process.
 import { spawn } from "node:child_process";
+import { SourceMap } from "node:module";
 import path from "node:path";
 import { appRoot } from "@/server/runner/spawn";
 
 export type WorkerSpec = {
+  /** the worker protocol's UDF kind; map when absent */
+  kind?: "map" | "filter" | "flatMap";
   name: string; code: string;
   inputColumns: { name: string; type: string }[]; outputColumns: { name: string; type: string }[];
 };
@@ -34,10 +37,31 @@ function frame(type: number, payload: unknown): Buffer {
   return Buffer.concat([head, body]);
 }
 
-/** The UDF's own stack frames, its data: URL shown as `<name>.js`, as the runner reports them. */
-const userFrames = (stack: string, name: string) =>
-  stack.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("at ") && l.includes("data:text/javascript"))
-    .slice(0, 8).map((l) => `in ${l.slice(3).replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]*/g, `${name}.js`)}`);
+/** The bundle's inline source map (server/udf/bundle.ts appends it), or null. */
+function sourceMapOf(code: string): SourceMap | null {
+  const m = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(code);
+  if (!m) return null;
+  try {
+    return new SourceMap(JSON.parse(Buffer.from(m[1]!, "base64").toString("utf8")));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The UDF's own stack frames, its data: URL shown as `<name>.ts:line:col` through the bundle's source map (as the
+ * runner shows them), or as `<name>.js:line:col` where nothing maps.
+ */
+function userFrames(stack: string, name: string, code: string): string[] {
+  const map = sourceMapOf(code);
+  const at = (line: number, col: number) => {
+    const e = map?.findEntry(line - 1, col - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    return e?.originalSource?.endsWith("udf.ts") && e.originalLine !== undefined
+      ? `${name}.ts:${e.originalLine + 1}:${(e.originalColumn ?? 0) + 1}` : `${name}.js:${line}:${col}`;
+  };
+  return stack.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("at ") && l.includes("data:text/javascript"))
+    .slice(0, 8).map((l) => `in ${l.slice(3).replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]*:(\d+):(\d+)/g, (_, a: string, b: string) => at(Number(a), Number(b)))}`);
+}
 
 export function callWorker(spec: WorkerSpec, rows: unknown[][], o: { deadlineMs?: number; heapMb?: number } = {}): Promise<WorkerOutcome> {
   const script = workerScript();
@@ -69,7 +93,7 @@ export function callWorker(spec: WorkerSpec, rows: unknown[][], o: { deadlineMs?
         else if (type === FRAME.RESULT) finish({ ok: true, rows: body as unknown[][], logs });
         else if (type === FRAME.ERROR) {
           const e = body as { message: string; stack: string; row: unknown };
-          fail(`UDF "${spec.name}" failed: ${e.message}`, userFrames(e.stack, spec.name), e.row);
+          fail(`UDF "${spec.name}" failed: ${e.message}`, userFrames(e.stack, spec.name, spec.code), e.row);
         }
       }
     });

@@ -27,7 +27,7 @@ export const previewRouter = router({
   watch: procedure.input(z.object({ previewId: z.string().min(1) })).subscription(({ ctx, input, signal }) =>
     ctx.services.previews.watch(input.previewId, signal),
   ),
-  /** Runs a TS map node's function on `sample` rows previewed from its input (0 = none) plus the given rows. */
+  /** Runs a TS map / filter / flatMap node's function on `sample` rows previewed from its input (0 = none) plus the given rows. */
   tryUdf: procedure
     .input(z.object({
       graph: z.unknown(), nodeId: z.string().min(1),
@@ -48,7 +48,7 @@ export const previewRouter = router({
           .map((r) => Object.fromEntries(s!.columns.map((c, i) => [c.name, r.values[i] ?? null])));
       }
       const result = await tryTsMap(graph, input.nodeId, [...sample, ...input.rows]);
-      return { ...result, sampleCount: sample.length, sampleError };
+      return { ...result, sampleRows: sample, sampleCount: sample.length, typedCount: input.rows.length, sampleError };
     }),
   /** The pinned test tables of every TS map node in the graph. */
   testUdfs: procedure.input(z.object({ graph: z.unknown() })).mutation(({ input }) => runUdfTests(graphOf(input.graph))),
