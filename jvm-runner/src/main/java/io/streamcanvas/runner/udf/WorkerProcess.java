@@ -50,6 +50,7 @@ public final class WorkerProcess implements AutoCloseable {
   private final List<Request> requests = new ArrayList<>();
   /** The Flink job the worker serves, for its log buffer (null outside a job). */
   private volatile String jobId;
+  private volatile UdfMetrics metrics = UdfMetrics.detached();
   private long firstAddNanos;
   private volatile String failure;
   private volatile boolean closed;
@@ -80,6 +81,7 @@ public final class WorkerProcess implements AutoCloseable {
       org.apache.flink.table.functions.FunctionContext context) throws IOException {
     WorkerProcess w = start(spec, settings);
     w.logTo(context.getMetricGroup().getAllVariables().get("<job_id>"));
+    w.metrics = UdfMetrics.register(context.getMetricGroup(), spec.name());
     return w;
   }
 
@@ -87,6 +89,11 @@ public final class WorkerProcess implements AutoCloseable {
     Thread t = new Thread(body, "udf-" + role + "-" + spec.name());
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Rows, batches and latency of this worker's answers (reported to Flink when started in a task). */
+  public UdfMetrics metrics() {
+    return metrics;
   }
 
   /** The job whose log view gets this worker's console lines (UdfLogs). */
@@ -218,6 +225,7 @@ public final class WorkerProcess implements AutoCloseable {
   private void complete(byte[] body) {
     InFlight batch = inFlight.peek();
     if (batch == null) throw new UdfException("UDF \"" + spec.name() + "\": worker answered a batch never sent");
+    metrics.batch(batch.size(), System.nanoTime() - batch.sentNanos());
     if (batch.request() != null) {
       inFlight.poll();
       batch.request().future().complete(body);

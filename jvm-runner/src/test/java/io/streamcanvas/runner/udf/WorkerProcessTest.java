@@ -43,6 +43,21 @@ class WorkerProcessTest {
   }
 
   @Test
+  void countsEveryAnsweredRowAndBatchAndKeepsTheirLatency() throws Exception {
+    try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: row.n });", "INT"), SMALL_BATCHES)) {
+      for (CompletableFuture<Row> f : submitAll(w, 100)) f.get(20, TimeUnit.SECONDS);
+      long first = w.metrics().batches();
+      assertEquals(100, w.metrics().rows());
+      assertTrue(first >= 1 && first <= 100, "batches " + first);
+      // a second round goes out after the first was answered: in batches of its own
+      for (CompletableFuture<Row> f : submitAll(w, 10)) f.get(20, TimeUnit.SECONDS);
+      assertEquals(110, w.metrics().rows());
+      assertTrue(w.metrics().batches() > first, "batches " + w.metrics().batches());
+      assertTrue(w.metrics().recentMaxMs() > 0, "latency " + w.metrics().recentMaxMs());
+    }
+  }
+
+  @Test
   void consoleLogReachesTheRunnerLogRateLimited() throws Exception {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
