@@ -1,8 +1,18 @@
 // Monitor figure formatting: rates, shares, durations, sizes and the backpressure colour of an edge.
 import { describe, expect, it } from "vitest";
-import { backpressureTone, fmtBytes, fmtDuration, fmtRate, fmtShare } from "./format";
+import { backpressureTone, fmtBytes, fmtCount, fmtDuration, fmtLatency, fmtRate, fmtShare } from "./format";
 
 describe("monitor formatting", () => {
+  it("formats UDF counters and sub-millisecond latencies", () => {
+    expect(fmtCount(undefined)).toBe("—");
+    expect(fmtCount(950)).toBe("950");
+    expect(fmtCount(12_345)).toBe("12.3k");
+    expect(fmtCount(4_500_000)).toBe("4.5M");
+    expect(fmtLatency(null)).toBe("—");
+    expect(fmtLatency(0.42)).toBe("0.4 ms");
+    expect(fmtLatency(250)).toBe("250 ms");
+  });
+
   it("formats rates, unknown as a dash", () => {
     expect(fmtRate(null)).toBe("—");
     expect(fmtRate(NaN)).toBe("—");

@@ -20,6 +20,18 @@ export function fmtDuration(ms: number | null | undefined): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** A counter: 950, 12.3k, 4.5M. */
+export function fmtCount(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
+  return String(Math.round(n));
+}
+
+/** A latency that is often below a millisecond (a UDF worker's round trip). */
+export const fmtLatency = (ms: number | null | undefined) =>
+  ms === null || ms === undefined || !Number.isFinite(ms) ? "—" : ms < 10 ? `${ms.toFixed(1)} ms` : fmtDuration(ms);
+
 export function fmtBytes(b: number | null | undefined): string {
   if (b === null || b === undefined || !Number.isFinite(b)) return "—";
   const units = ["B", "KiB", "MiB", "GiB"];

@@ -8,7 +8,7 @@ import { memo, useMemo } from "react";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { getNodeKind } from "@/pipeline/kinds";
 import { fromGraph } from "@/components/canvas/store";
-import { backpressureTone, fmtRate, fmtShare, fmtDuration } from "./format";
+import { backpressureTone, fmtCount, fmtLatency, fmtRate, fmtShare, fmtDuration } from "./format";
 import type { NodeFigures } from "./monitor-types";
 
 type FigNode = Node<{ kind: string; figures: NodeFigures | null; stale: boolean; failed: boolean }, "monitor">;
@@ -35,6 +35,13 @@ function MonitorNodeView({ id, data }: NodeProps<FigNode>) {
           <span title="busy share of the vertex's time (worst subtask)">busy {fmtShare(f.busy)}</span>
           <span title="backpressured share of the vertex's time (worst subtask)">bp {fmtShare(f.backpressured)}</span>
           {f.watermarkLagMs !== null && <span title={`watermark ${new Date(f.watermark!).toISOString()}`}>wm lag {fmtDuration(f.watermarkLagMs)}</span>}
+          {f.udf && (
+            <span className="sc-mnode__udf" data-testid={`udf-figures-${id}`}
+              title={`TypeScript UDF: rows answered by its workers (${fmtRate(f.udf.rowsPerSecond)}), batches sent, slowest recent batch round trip`}>
+              udf <b data-testid={`udf-rows-${id}`}>{fmtCount(f.udf.rows)}</b> rows · <b data-testid={`udf-batches-${id}`}>{fmtCount(f.udf.batches)}</b> batches
+              · <b data-testid={`udf-latency-${id}`}>{fmtLatency(f.udf.latencyMs)}</b>
+            </span>
+          )}
           {f.scope === "operator" && f.vertices.length > 1 && (
             <span className="sc-mnode__chain" title="Flink plans this node once per sink pipeline; the figures add up its copies">
               ×{f.vertices.length} copies

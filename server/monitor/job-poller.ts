@@ -6,6 +6,7 @@ import { checkpointSummary, exceptionNodes, exceptionsOf } from "./job-extras";
 import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
+import { isUdfMetric, isUdfRowsMetric, udfFigures } from "./udf-figures";
 import type { JobSnapshot, VertexFigures } from "./types";
 
 export type JobRunLink = { runId: string; pipelineId: string; graph: PipelineGraph | undefined };
@@ -64,6 +65,7 @@ export function createJobTick(deps: JobPollDeps) {
     const graph = st.link?.graph;
     const placement = graph ? mapVerticesToNodes(graph, st.plan) : null;
     const nodes = placement ? nodeFigures(placement, metrics, vertices, at) : null;
+    if (nodes) for (const [node, udf] of Object.entries(udfFigures(metrics.values()))) if (nodes[node]) nodes[node].udf = udf;
     if (placement) {
       for (const e of [exceptions.rootCause, ...exceptions.history]) if (e) e.nodes = exceptionNodes(e, placement, vertices);
     }
@@ -73,12 +75,16 @@ export function createJobTick(deps: JobPollDeps) {
   /** Metrics of every running vertex in one request per vertex: the vertex's own and its operators' counters. */
   async function vertexMetrics(client: FlinkClient, jobId: string, vs: { id: string; name: string; status: string }[], st: State, at: number) {
     const out = new Map<string, VertexMetrics>();
+    // a TS UDF registers its metrics when its operator opens, possibly after the vertex's ids were first listed
+    const hasUdf = st.link?.graph?.nodes.some((n) => n.kind.startsWith("ts-")) ?? false;
     await Promise.all(vs.filter((v) => v.status === "RUNNING").map(async (v) => {
       let ids = st.metricIds.get(v.id);
-      if (!ids || ids.size === 0) st.metricIds.set(v.id, (ids = new Set(await client.vertexMetricIds(jobId, v.id))));
+      if (!ids || ids.size === 0 || (hasUdf && ![...ids].some(isUdfMetric))) {
+        st.metricIds.set(v.id, (ids = new Set(await client.vertexMetricIds(jobId, v.id))));
+      }
       const ops = parseOperators(v.name);
       const names = [...VERTEX_METRICS, ...ops.flatMap((o) => OP_METRICS.map((m) => `${o.metricPrefix}.${m}`))]
-        .filter((n) => ids.has(n));
+        .filter((n) => ids.has(n)).concat([...ids].filter(isUdfMetric));
       if (names.length === 0) return;
       const answer = await client.vertexMetrics(jobId, v.id, names, ["sum", "max", "min"]);
       const vm: VertexMetrics = { values: {}, max: {}, min: {}, rates: {}, ops: ops.map((o) => o.metricPrefix) };
@@ -86,7 +92,7 @@ export function createJobTick(deps: JobPollDeps) {
         vm.values[m.id] = m.sum;
         vm.max[m.id] = m.max;
         vm.min[m.id] = m.min;
-        if (m.id.endsWith("numRecordsIn") || m.id.endsWith("numRecordsOut")) vm.rates[m.id] = st.rates.sample(`${v.id}/${m.id}`, at, m.sum);
+        if (m.id.endsWith("numRecordsIn") || m.id.endsWith("numRecordsOut") || isUdfRowsMetric(m.id)) vm.rates[m.id] = st.rates.sample(`${v.id}/${m.id}`, at, m.sum);
       }
       out.set(v.id, vm);
     }));

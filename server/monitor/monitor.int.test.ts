@@ -70,6 +70,24 @@ describe("monitor on the real runner", () => {
     await h.caller.runs.stop({ runId: run.id });
   });
 
+  it("shows a running TS map's rows, batches and latency on its node, growing", async () => {
+    const code = "export default function double(row: Input): { twice: bigint } {\n  return { twice: (row.id ?? 0n) * 2n };\n}\n";
+    const pipelineId = await createPipeline(h.caller, graph([randomSource, { id: "ts-map", kind: "ts-map", config: { code } },
+      { id: "out", kind: "collect", config: {} }], ["gen->ts-map", "ts-map->out"]));
+    const run = await h.caller.runs.start({ pipelineId });
+    await watchUntil(h.caller, run.id, running);
+    const first = (await watchJob(run.jobId!, (s) => (s.nodes?.["ts-map"]?.udf?.batches ?? 0) > 0)).at(-1)!.nodes!["ts-map"]!.udf!;
+    expect(first.rows).toBeGreaterThanOrEqual(first.batches);
+    expect(first.latencyMs).toBeGreaterThan(0);
+    // only the UDF's node gets UDF figures
+    const later = (await watchJob(run.jobId!, (s) => (s.nodes?.["ts-map"]?.udf?.batches ?? 0) > first.batches
+      && (s.nodes?.["ts-map"]?.udf?.rowsPerSecond ?? 0) > 0)).at(-1)!;
+    expect(later.nodes!["ts-map"]!.udf!.rows).toBeGreaterThan(first.rows);
+    expect(later.nodes!.gen!.udf).toBeUndefined();
+    expect(later.nodes!.out!.udf).toBeUndefined();
+    await h.caller.runs.stop({ runId: run.id });
+  });
+
   it("stops with a savepoint and resumes from it: the sequence continues without gaps or duplicates", async () => {
     const pipelineId = await createPipeline(h.caller,
       graph([sequence(5_000), { id: "out", kind: "collect", config: { maxRows: 5_000 } }], ["seq->out"]));

@@ -17,11 +17,19 @@ export type VertexFigures = {
   busy: number | null; backpressured: number | null;
   watermark: number | null;
 };
+/** A TS UDF node's own figures, from the runner's metrics: rows answered, batches sent to its workers, latency. */
+export type UdfFigures = {
+  rows: number; rowsPerSecond: number | null; batches: number;
+  /** the slowest worker round trip among each subtask's last 128 batches, ms (null before any) */
+  latencyMs: number | null;
+};
 export type NodeFigures = {
   inRate: number | null; outRate: number | null; recordsIn: number | null; recordsOut: number | null; busy: number | null; backpressured: number | null;
   watermark: number | null; watermarkLagMs: number | null; vertices: string[];
   /** operator: the node's own Flink operator; chain: a chained group of operators shared with `sharedWith` */
   scope: "operator" | "chain"; operators: string[]; sharedWith: string[];
+  /** TS UDF nodes only, once their workers report */
+  udf?: UdfFigures;
 };
 export type JobSnapshot = {
   jobId: string;
