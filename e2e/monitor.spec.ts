@@ -1,5 +1,5 @@
 // Monitor: an example made unbounded runs; its job page shows live rates on the canvas and a moving chart; it is
-// stopped with a savepoint whose path is shown; the jobs page lists it with its final state.
+// stopped with a savepoint whose path is shown; the jobs page lists it with its final state. A TS map shows its UDF figures.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -72,4 +72,37 @@ test("a running job shows live rates on its canvas and a moving chart, and stops
   await expect(row).toHaveCount(0);
   await page.getByTestId("jobs-filter-finished").click();
   await expect(row).toHaveCount(1);
+});
+
+test("a running TS map's node shows its UDF rows and batches, growing", async ({ page, request }) => {
+  const g = JSON.parse(fs.readFileSync(path.resolve("examples/ts-map-enrich.json"), "utf8")) as Graph;
+  const src = g.nodes.find((n) => n.id === "orders")!;
+  // endless: random order ids instead of a 100-row sequence
+  src.config = { ...src.config, columns: (src.config.columns as { kind: string }[]).map((c) =>
+    (c.kind === "sequence" ? { ...c, kind: "random", min: 1, max: 1_000_000, start: undefined, end: undefined } : c)) };
+  const res = await request.post("/api/trpc/pipelines.create", { data: { graph: JSON.parse(JSON.stringify({ ...g, name: "TS map (endless)" })) } });
+  expect(res.ok()).toBe(true);
+  const { id } = (await res.json()).result.data as { id: string };
+  await page.goto(`/pipelines/${id}`);
+  await waitForRunner(page);
+  await startRun(page);
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "RUNNING", { timeout: 60_000 });
+  await page.getByTestId("job-page-link").click();
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f]{32}$/);
+
+  const count = async (testId: string) => {
+    const m = /^([\d.]+)(k|M)?$/.exec(((await page.getByTestId(testId).textContent()) ?? "").trim());
+    return m ? Number(m[1]) * (m[2] === "k" ? 1e3 : m[2] === "M" ? 1e6 : 1) : 0;
+  };
+  await expect(page.getByTestId("udf-figures-enrich")).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => count("udf-rows-enrich"), { timeout: 30_000 }).toBeGreaterThan(0);
+  const rows = await count("udf-rows-enrich");
+  const batches = await count("udf-batches-enrich");
+  await expect.poll(() => count("udf-rows-enrich"), { timeout: 30_000 }).toBeGreaterThan(rows);
+  await expect.poll(() => count("udf-batches-enrich"), { timeout: 30_000 }).toBeGreaterThan(batches);
+  await expect(page.getByTestId("udf-latency-enrich")).toHaveText(/ms|s$/);
+  // the source and the sink are no UDFs
+  await expect(page.getByTestId("udf-figures-orders")).toHaveCount(0);
+  await page.getByTestId("job-stop").click();
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "CANCELED", { timeout: 30_000 });
 });
