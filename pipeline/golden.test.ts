@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { bundleUdfs } from "@/server/udf/compile-udfs";
 import { compile } from "./compile";
 import { TableProgramSchema } from "./ir";
 import { type DataType, isNumeric } from "./types";
@@ -34,6 +35,8 @@ describe("golden graph → IR fixtures", () => {
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       const r = compile(parsed.graph);
       if (!r.ok) throw new Error(JSON.stringify(r.errors, null, 2));
+      // TS UDF code as the server hands it to the runner (bundled JS), so FixturesITCase can run the IR file
+      r.program = bundleUdfs(r.program);
       const irFile = path.join(FIXTURES, `${base}.ir.json`);
       if (process.env.UPDATE_GOLDEN === "1" || !existsSync(irFile)) {
         writeFileSync(irFile, JSON.stringify(r.program, null, 2) + "\n");

@@ -120,6 +120,11 @@ export const StatementSchema = z.discriminatedUnion("op", [
     window: WindowSpecSchema,
     keys: z.array(z.string()),
     aggregates: z.array(AggregateSchema).min(1),
+    /**
+     * An optional TypeScript aggregate (as udfAggregate's, with merge() for hop, session and cumulate): registered under
+     * a generated function name, called on its input columns in the same GROUP BY, its output columns appended.
+     */
+    udf: UdfSchema.optional(),
   }),
   /** input.join(right', keys) (or leftOuterJoin / rightOuterJoin / fullOuterJoin), right' = right.renameColumns(rightRenames) */
   z.object({

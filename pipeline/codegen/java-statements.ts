@@ -4,11 +4,11 @@ import type { RowType } from "../types";
 import type { Expr } from "../expr/ast";
 import { javaExpr, javaValue, type JavaUses } from "./java-expr";
 import { javaString, javaType } from "./java-text";
-import { javaUdf } from "./java-udf";
+import { javaUdf, javaWindowUdf } from "./java-udf";
 import { CodegenError, readType } from "./literal";
 import { rankQuery } from "./rank-sql";
 import { sqlIdent } from "./sql-text";
-import { windowQueryText } from "./window-sql";
+import { windowQueryText, windowUdfName } from "./window-sql";
 
 export type JavaContext = {
   uses: JavaUses;
@@ -69,9 +69,11 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
       const view = ctx.nextView();
       const text = windowQueryText(s, view).split("\n");
       const query = text.map((l, i) => `${II}${i ? "+ " : ""}${str(i < text.length - 1 ? `${l}\n` : l)}`).join("\n");
+      if (s.udf) ctx.uses.udf = true;
       return [
         `${comment}: a window table-valued function, which Flink offers only in SQL`,
         `${I}tEnv.createTemporaryView(${str(view)}, ${t(s.input)});`,
+        ...(s.udf ? javaWindowUdf(s, windowUdfName(view), { str, table: t, input: ctx.types[s.input]!, config: ctx.config, indent: I }) : []),
         `${I}Table ${t(s.table)} = tEnv.sqlQuery(\n${query});`,
       ];
     }

@@ -22,6 +22,12 @@ export type UdfPrint = {
 type UdfStatement = Extract<Statement, { op: "udfMap" | "udfFilter" | "udfFlatMap" | "udfAggregate" }>;
 type Col = { name: string; type: string };
 
+/** The registration of a window's TS aggregate under `fn`, as jvm-runner's WindowTranslator does before its query. */
+export function javaWindowUdf(s: Extract<Statement, { op: "window" }>, fn: string, p: UdfPrint): string[] {
+  const agg = { op: "udfAggregate", table: s.table, input: s.input, keys: s.keys, udf: s.udf! } as const;
+  return [`${p.indent}tEnv.createTemporarySystemFunction(${p.str(fn)}, new TsAggregateFunction(${spec(agg, p, "aggregate")}, ${settings(p.config)}));`];
+}
+
 /** The statement's udf as `new UdfSpec(kind, name, code, inputs, outputs)`, checked against its input. */
 function spec(s: UdfStatement, p: UdfPrint, kind: string): string {
   const { str } = p;

@@ -30,7 +30,7 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
     uses, ascii,
     config: program.config,
     // only a UDF, an interval join or a ROW_NUMBER query needs its input's columns; others print without inference
-    types: program.statements.some((s) => ["udfMap", "udfFilter", "udfFlatMap", "udfAggregate", "intervalJoin", "deduplicate", "topN"].includes(s.op)) ? programRowTypes(program) : {},
+    types: program.statements.some((s) => (s.op === "window" && s.udf) || ["udfMap", "udfFilter", "udfFlatMap", "udfAggregate", "intervalJoin", "deduplicate", "topN"].includes(s.op)) ? programRowTypes(program) : {},
     nextView: () => `__streamcanvas_view_${++views}`,
     table: (name) => names.name("table", name),
   };

@@ -103,7 +103,8 @@ function rowTypeOf(s: Statement, out: Record<string, RowType>): RowType {
       const bound = { root: "TIMESTAMP", precision: 3, nullable: false } as const;
       const window = s.op === "window" ? [{ name: "window_start", type: bound }, { name: "window_end", type: bound }] : [];
       const aggs = s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type) }));
-      return [...window, ...s.keys.map((k) => ({ name: k, type: column(k).type })), ...aggs];
+      const udf = s.op === "window" && s.udf ? s.udf.outputColumns.map((c) => ({ name: c.name, type: readType(c.type) })) : [];
+      return [...window, ...s.keys.map((k) => ({ name: k, type: column(k).type })), ...aggs, ...udf];
     }
   }
   return [];

@@ -70,8 +70,14 @@ export function sqlStatement(s: Statement, ctx: SqlContext): string[] {
     }
     case "window": {
       // the window table-valued function over the input view, as the runner writes it over a temporary view
-      const q = windowQuery(s, s.input);
-      return view(s.table, `SELECT`, ...list(q.select), `FROM ${q.from}`, `GROUP BY ${q.groupBy.join(", ")}`);
+      const q = windowQuery(s, s.input, s.udf?.name);
+      if (!q.outer) return view(s.table, `SELECT`, ...list(q.select), `FROM ${q.from}`, `GROUP BY ${q.groupBy.join(", ")}`);
+      return [
+        `-- window ${sqlCommentText(s.table)}: its TypeScript aggregate, which SQL cannot build from its code, must first be`,
+        `-- registered as the function ${sqlCommentText(s.udf!.name)}, from Java (see the Java program).`,
+        ...view(s.table, `SELECT`, ...list(q.outer), `FROM (`, `  SELECT ${q.select.join(", ")}`, `  FROM ${q.from}`,
+          `  GROUP BY ${q.groupBy.join(", ")}`, `)`),
+      ];
     }
     case "join": case "intervalJoin":
       return view(s.table, ...joinSql(s, input, ctx.types[s.right]!));

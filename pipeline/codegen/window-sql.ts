@@ -17,7 +17,7 @@ export const AGGREGATE_SQL: Record<AggregateFunction, (c: string) => string> = {
  * key…: three clauses whose items are quoted identifiers and interval literals printed from IR numbers. `from` is the
  * (unquoted) name of the table or view the TVF reads.
  */
-export function windowQuery(s: WindowStatement, from: string): { select: string[]; from: string; groupBy: string[] } {
+export function windowQuery(s: WindowStatement, from: string, fn?: string): WindowQuery {
   const id = sqlIdent;
   const keys = s.keys.map(id);
   const w = s.window;
@@ -37,13 +37,27 @@ export function windowQuery(s: WindowStatement, from: string): { select: string[
   }
   const group = [id("window_start"), id("window_end"), ...keys];
   const aggs = s.aggregates.map((a) => `${AGGREGATE_SQL[a.fn](id(a.column))} AS ${id(a.as)}`);
-  return { select: [...group, ...aggs], from: `TABLE(${tvf})`, groupBy: group };
+  const select = [...group, ...aggs];
+  if (!s.udf) return { select, from: `TABLE(${tvf})`, groupBy: group };
+  // a TS aggregate returns ROW<outputs>: called in the same GROUP BY under a generated name, its fields read outside
+  if (fn === undefined) throw new CodegenError(`window ${JSON.stringify(s.table)}: a TS aggregate needs a function name`);
+  const tmp = id(`__udf_${s.table}`);
+  const call = `${id(fn)}(${s.udf.inputColumns.map((c) => id(c.name)).join(", ")}) AS ${tmp}`;
+  const outer = [...group, ...s.aggregates.map((a) => id(a.as)), ...s.udf.outputColumns.map((c) => `${tmp}.${id(c.name)} AS ${id(c.name)}`)];
+  return { select: [...select, call], from: `TABLE(${tvf})`, groupBy: group, outer };
 }
+
+/** The three clauses of the window query; with a TS aggregate, `outer` are the items of a SELECT around it. */
+export type WindowQuery = { select: string[]; from: string; groupBy: string[]; outer?: string[] };
+
+/** The function name the runner registers a window's TS aggregate under: generated from its view name, never user text. */
+export const windowUdfName = (view: string) => `${view}_agg`;
 
 /** The query on three lines, exactly the text the runner hands to sqlQuery (given the same view name). */
 export function windowQueryText(s: WindowStatement, from: string): string {
-  const q = windowQuery(s, from);
-  return `SELECT ${q.select.join(", ")}\nFROM ${q.from}\nGROUP BY ${q.groupBy.join(", ")}`;
+  const q = windowQuery(s, from, windowUdfName(from));
+  const inner = `SELECT ${q.select.join(", ")}\nFROM ${q.from}\nGROUP BY ${q.groupBy.join(", ")}`;
+  return q.outer ? `SELECT ${q.outer.join(", ")}\nFROM (${inner})` : inner;
 }
 
 /** A day-time interval literal of exactly `ms` milliseconds, in the largest unit that divides it (leading precision 2). */

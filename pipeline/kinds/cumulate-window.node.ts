@@ -2,7 +2,7 @@
 // Runs as SQL's CUMULATE window TVF, which jvm-runner builds from the IR (window-common.ts, IR op `window`).
 import { z } from "zod";
 import { defineNodeKind } from "./define";
-import { aggregatesField, duration, inferWindow, keysField, ms, multipleOf, timeColumnField, unitField, windowIr } from "./window-common";
+import { aggregatesField, duration, inferWindow, keysField, ms, multipleOf, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
 
 const CumulateWindowConfig = z.object({
   timeColumn: timeColumnField,
@@ -11,6 +11,7 @@ const CumulateWindowConfig = z.object({
   unit: unitField,
   keys: keysField,
   aggregates: aggregatesField,
+  code: tsAggregateField,
 });
 type CumulateWindowConfig = z.infer<typeof CumulateWindowConfig>;
 
@@ -25,7 +26,7 @@ export const cumulateWindowKind = defineNodeKind<CumulateWindowConfig>({
   defaults: CumulateWindowConfig.parse({}),
   inferRowType: ({ nodeId, config, inputs }) =>
     inferWindow(nodeId, config, inputs.in!, multipleOf(nodeId, "maxSize", ["max size", config.maxSize], ["step", config.step]), "cumulate"),
-  toIr: ({ nodeId, config, inputs }) => windowIr(nodeId, config, inputs.in!, {
+  toIr: ({ nodeId, config, inputs, inputTypes }) => windowIr(nodeId, config, inputs.in!, {
     type: "cumulate", timeColumn: config.timeColumn, stepMs: ms(config, config.step), sizeMs: ms(config, config.maxSize),
-  }),
+  }, inputTypes.in!),
 });

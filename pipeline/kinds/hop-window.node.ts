@@ -2,7 +2,7 @@
 // Runs as SQL's HOP window TVF, which jvm-runner builds from the IR (window-common.ts, IR op `window`).
 import { z } from "zod";
 import { defineNodeKind } from "./define";
-import { aggregatesField, duration, inferWindow, keysField, ms, multipleOf, timeColumnField, unitField, windowIr } from "./window-common";
+import { aggregatesField, duration, inferWindow, keysField, ms, multipleOf, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
 
 const HopWindowConfig = z.object({
   timeColumn: timeColumnField,
@@ -11,6 +11,7 @@ const HopWindowConfig = z.object({
   unit: unitField,
   keys: keysField,
   aggregates: aggregatesField,
+  code: tsAggregateField,
 });
 type HopWindowConfig = z.infer<typeof HopWindowConfig>;
 
@@ -25,7 +26,7 @@ export const hopWindowKind = defineNodeKind<HopWindowConfig>({
   defaults: HopWindowConfig.parse({}),
   inferRowType: ({ nodeId, config, inputs }) =>
     inferWindow(nodeId, config, inputs.in!, multipleOf(nodeId, "size", ["window size", config.size], ["slide", config.slide]), "hop"),
-  toIr: ({ nodeId, config, inputs }) => windowIr(nodeId, config, inputs.in!, {
+  toIr: ({ nodeId, config, inputs, inputTypes }) => windowIr(nodeId, config, inputs.in!, {
     type: "hop", timeColumn: config.timeColumn, sizeMs: ms(config, config.size), slideMs: ms(config, config.slide),
-  }),
+  }, inputTypes.in!),
 });

@@ -2,7 +2,7 @@
 // Runs as SQL's SESSION window TVF partitioned by the keys, which jvm-runner builds from the IR (window-common.ts).
 import { z } from "zod";
 import { defineNodeKind } from "./define";
-import { aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, windowIr } from "./window-common";
+import { aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
 
 const SessionWindowConfig = z.object({
   timeColumn: timeColumnField,
@@ -10,6 +10,7 @@ const SessionWindowConfig = z.object({
   unit: unitField,
   keys: keysField.meta({ title: "Group by", description: "Key columns: each key has its own sessions; no keys = sessions over all rows." }),
   aggregates: aggregatesField,
+  code: tsAggregateField,
 });
 type SessionWindowConfig = z.infer<typeof SessionWindowConfig>;
 
@@ -23,6 +24,6 @@ export const sessionWindowKind = defineNodeKind<SessionWindowConfig>({
   config: SessionWindowConfig,
   defaults: SessionWindowConfig.parse({}),
   inferRowType: ({ nodeId, config, inputs }) => inferWindow(nodeId, config, inputs.in!, [], "session"),
-  toIr: ({ nodeId, config, inputs }) =>
-    windowIr(nodeId, config, inputs.in!, { type: "session", timeColumn: config.timeColumn, gapMs: ms(config, config.gap) }),
+  toIr: ({ nodeId, config, inputs, inputTypes }) =>
+    windowIr(nodeId, config, inputs.in!, { type: "session", timeColumn: config.timeColumn, gapMs: ms(config, config.gap) }, inputTypes.in!),
 });

@@ -2,7 +2,7 @@
 // Runs as SQL's TUMBLE window TVF, which jvm-runner builds from the IR (window-common.ts, IR op `window`).
 import { z } from "zod";
 import { defineNodeKind } from "./define";
-import { aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, windowIr } from "./window-common";
+import { aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
 
 const TumbleWindowConfig = z.object({
   timeColumn: timeColumnField,
@@ -10,6 +10,7 @@ const TumbleWindowConfig = z.object({
   unit: unitField,
   keys: keysField,
   aggregates: aggregatesField,
+  code: tsAggregateField,
 });
 type TumbleWindowConfig = z.infer<typeof TumbleWindowConfig>;
 
@@ -23,6 +24,6 @@ export const tumbleWindowKind = defineNodeKind<TumbleWindowConfig>({
   config: TumbleWindowConfig,
   defaults: TumbleWindowConfig.parse({}),
   inferRowType: ({ nodeId, config, inputs }) => inferWindow(nodeId, config, inputs.in!),
-  toIr: ({ nodeId, config, inputs }) =>
-    windowIr(nodeId, config, inputs.in!, { type: "tumble", timeColumn: config.timeColumn, sizeMs: ms(config, config.size) }),
+  toIr: ({ nodeId, config, inputs, inputTypes }) =>
+    windowIr(nodeId, config, inputs.in!, { type: "tumble", timeColumn: config.timeColumn, sizeMs: ms(config, config.size) }, inputTypes.in!),
 });

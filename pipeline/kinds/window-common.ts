@@ -2,10 +2,12 @@
 import { z } from "zod";
 import type { GraphError } from "../graph";
 import type { Statement, WindowSpec } from "../ir";
-import type { DataType, RowType } from "../types";
+import type { Column, DataType, RowType } from "../types";
 import { findColumn } from "./column-ref";
 import type { InferResult } from "./define";
 import { Aggregate, aggregateName, aggregateRowType } from "./group-aggregate.node.ts";
+import { tsAggregateColumns } from "./ts-aggregate.node.ts";
+import { udfIr } from "./ts-udf";
 
 export const UNIT_MS = { milliseconds: 1, seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 type Unit = keyof typeof UNIT_MS;
@@ -21,7 +23,17 @@ export const unitField = z.enum(UNITS).default("minutes").meta({ title: "Unit", 
 export const keysField = z.array(z.string()).default([]).meta({ title: "Group by", description: "Key columns; no keys = one group per window." });
 export const aggregatesField = z.array(Aggregate).default([]).meta({ title: "Aggregates", description: "Output columns after the keys, in order." });
 
-export type WindowBase = { timeColumn: string; unit: Unit; keys: string[]; aggregates: z.infer<typeof Aggregate>[] };
+/** An optional TS aggregate (ts-aggregate's code shape); empty = none. Its columns come after the built-in aggregates. */
+export const tsAggregateField = z.string().default("").meta({
+  title: "TS aggregate",
+  description: "Optional TypeScript aggregate: export create(), add(acc, row), merge(a, b) and default result(acc): { column: type; … } " +
+    "(see the TS aggregate node); its columns follow the aggregates above. Empty = none.",
+  format: "typescript",
+});
+
+export type WindowBase = { timeColumn: string; unit: Unit; keys: string[]; aggregates: z.infer<typeof Aggregate>[]; code?: string };
+
+const hasTsAggregate = (config: WindowBase) => (config.code ?? "").trim() !== "";
 
 const WINDOW_BOUND: DataType = { root: "TIMESTAMP", precision: 3, nullable: false };
 export const WINDOW_COLUMNS: RowType = [{ name: "window_start", type: WINDOW_BOUND }, { name: "window_end", type: WINDOW_BOUND }];
@@ -38,6 +50,13 @@ const UNMERGEABLE = new Set(["first_value", "last_value"]);
 export function inferWindow(nodeId: string, config: WindowBase, input: RowType, extra: GraphError[] = [], merging?: string): InferResult {
   const agg = aggregateRowType(nodeId, config, input, WINDOW_COLUMNS);
   const errors: GraphError[] = [...timeColumnErrors(nodeId, config.timeColumn, input), ...extra, ...agg.errors];
+  let udfColumns: Column[] = [];
+  if (hasTsAggregate(config)) {
+    const before = [...WINDOW_COLUMNS, ...(agg.rowType ?? [])];
+    const ts = tsAggregateColumns(nodeId, config.code!, input, before);
+    errors.push(...ts.errors);
+    udfColumns = ts.columns ?? [];
+  }
   if (merging) {
     config.aggregates.forEach((a, i) => {
       if (!UNMERGEABLE.has(a.fn)) return;
@@ -57,9 +76,9 @@ export function inferWindow(nodeId: string, config: WindowBase, input: RowType, 
     });
   }
   // Flink SQL identifiers cannot hold a line break, and the window runs as SQL
-  const names = [config.timeColumn, ...config.keys, ...config.aggregates.flatMap((a) => [a.column, aggregateName(a)])];
+  const names = [config.timeColumn, ...config.keys, ...config.aggregates.flatMap((a) => [a.column, aggregateName(a)]), ...udfColumns.map((c) => c.name)];
   if (names.some((n) => /[\r\n]/.test(n))) errors.push({ nodeId, message: "a window cannot use a column whose name holds a line break" });
-  return { rowType: errors.length ? undefined : [...WINDOW_COLUMNS, ...agg.rowType!], errors };
+  return { rowType: errors.length ? undefined : [...WINDOW_COLUMNS, ...agg.rowType!, ...udfColumns], errors };
 }
 
 function timeColumnErrors(nodeId: string, timeColumn: string, input: RowType): GraphError[] {
@@ -81,9 +100,13 @@ export function multipleOf(nodeId: string, field: string, whole: [string, number
   return [{ nodeId, field, message: `the ${whole[0]} (${whole[1]}) must be a whole multiple of the ${part[0]} (${part[1]})` }];
 }
 
-export function windowIr(nodeId: string, config: WindowBase, input: string, window: WindowSpec): Statement[] {
+export function windowIr(nodeId: string, config: WindowBase, input: string, window: WindowSpec, inputType: RowType): Statement[] {
   const aggregates = config.aggregates.map((a) => ({ fn: a.fn, column: a.column, as: aggregateName(a) }));
-  return [{ op: "window", table: nodeId, input, window, keys: [...config.keys], aggregates }];
+  const statement: Extract<Statement, { op: "window" }> = { op: "window", table: nodeId, input, window, keys: [...config.keys], aggregates };
+  if (!hasTsAggregate(config)) return [statement];
+  const out = tsAggregateColumns(nodeId, config.code!, inputType, []);
+  if (!out.columns) throw new Error(`window ${nodeId}: ${out.errors[0]?.message}`);
+  return [{ ...statement, udf: udfIr(nodeId, config.code!, inputType, out.columns) }];
 }
 
 export const ms = (config: { unit: Unit }, n: number) => n * UNIT_MS[config.unit];

@@ -1,5 +1,5 @@
 // The server's half of compiling TS UDF nodes: pipeline/compile() leaves each UDF statement's code as the TypeScript
-// source; here every TS UDF node (ts-map, ts-filter, ts-flat-map, ts-aggregate) is type-checked (errors → GraphErrors
+// source; here every TS UDF node (ts-map, ts-filter, ts-flat-map, ts-aggregate, a window's TS aggregate) is type-checked (errors → GraphErrors
 // on field "code") and its code replaced by the bundle.
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import type { Statement, TableProgram } from "@/pipeline/ir";
@@ -11,9 +11,14 @@ import { bundleUdf } from "./bundle";
 import { type TypecheckResult, typecheckUdf, type UdfKind } from "./typecheck";
 
 /** Node kinds whose `code` is a TS UDF, with the UDF kind the compiler checks it as. */
-const UDF_NODE_KINDS: Record<string, UdfKind> = { "ts-map": "map", "ts-filter": "filter", "ts-flat-map": "flatMap", "ts-aggregate": "aggregate" };
+const UDF_NODE_KINDS: Record<string, UdfKind> = {
+  "ts-map": "map", "ts-filter": "filter", "ts-flat-map": "flatMap", "ts-aggregate": "aggregate",
+  // the window kinds' optional TS aggregate (empty code = none)
+  "tumble-window": "aggregate", "hop-window": "aggregate", "session-window": "aggregate", "cumulate-window": "aggregate",
+};
+const OPTIONAL_CODE = new Set(["tumble-window", "hop-window", "session-window", "cumulate-window"]);
 const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
-const UDF_OPS = new Set(["udfMap", "udfFilter", "udfFlatMap", "udfAggregate"]);
+const UDF_OPS = new Set(["udfMap", "udfFilter", "udfFlatMap", "udfAggregate", "window"]);
 
 /** Results by input declaration + code: a run type-checks once in checkGraph and again in compileGraph. */
 const cache = new Map<string, TypecheckResult>();
@@ -39,6 +44,7 @@ export function checkUdfs(graph: PipelineGraph): GraphError[] {
     const input = from === undefined ? undefined : a.rowTypes[from];
     if (!input) continue;
     const code = (config as { code: string }).code;
+    if (OPTIONAL_CODE.has(kind.kind) && code.trim() === "") continue;
     const r = cachedTypecheck(code, input, udfKind);
     errors.push(...r.diagnostics.map((d) => codeError(id, code, { start: d.start, end: d.end }, d.message)));
     const read = readOutputType(code, SHAPE[udfKind]);
@@ -58,7 +64,7 @@ export function bundleUdfs(program: TableProgram): TableProgram {
   return {
     ...program,
     statements: program.statements.map((s): Statement => {
-      if (!("udf" in s) || !UDF_OPS.has(s.op)) return s;
+      if (!("udf" in s) || !s.udf || !UDF_OPS.has(s.op)) return s;
       const bundled = { ...s, udf: { ...s.udf, code: bundleUdf(s.udf.code) } };
       return bundled as Statement;
     }),

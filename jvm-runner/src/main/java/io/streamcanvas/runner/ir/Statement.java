@@ -269,8 +269,13 @@ public sealed interface Statement {
    * window_end, keys…, aggregates… FROM TABLE(TUMBLE|HOP|SESSION|CUMULATE(TABLE input, DESCRIPTOR(timeColumn), …))
    * GROUP BY window_start, window_end, keys… (SESSION partitioned by the keys).
    */
-  record Window(String table, String input, Spec window, List<String> keys, List<GroupBy.Aggregate> aggregates)
+  record Window(String table, String input, Spec window, List<String> keys, List<GroupBy.Aggregate> aggregates, UdfIr udf)
       implements Statement {
+    /** A window without a TS aggregate (udf is optional: its output columns follow the aggregates). */
+    public Window(String table, String input, Spec window, List<String> keys, List<GroupBy.Aggregate> aggregates) {
+      this(table, input, window, keys, aggregates, null);
+    }
+
     /** type: tumble (sizeMs), hop (sizeMs, slideMs), session (gapMs), cumulate (stepMs, sizeMs); durations in ms. */
     public record Spec(String type, String timeColumn, Long sizeMs, Long slideMs, Long gapMs, Long stepMs) {
       public static final List<String> TYPES = List.of("tumble", "hop", "session", "cumulate");
@@ -315,6 +320,7 @@ public sealed interface Statement {
       if (aggregates.isEmpty()) throw new IrException("window.aggregates must not be empty");
       keys = keys == null ? List.of() : List.copyOf(keys);
       aggregates = List.copyOf(aggregates);
+      if (udf != null) udf.requireOutputs("window");
     }
 
     public String op() { return "window"; }

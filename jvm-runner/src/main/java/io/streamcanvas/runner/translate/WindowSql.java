@@ -15,6 +15,14 @@ final class WindowSql {
 
   /** SELECT window_start, window_end, keys…, aggregates… / FROM TABLE(tvf) / GROUP BY window_start, window_end, keys… */
   static String query(Statement.Window s, String view) {
+    return query(s, view, null);
+  }
+
+  /**
+   * With a TS aggregate registered as `fn` (a generated name): its call joins the aggregates, and a SELECT around the
+   * query reads its ROW result's fields into output columns.
+   */
+  static String query(Statement.Window s, String view, String fn) {
     for (String name : names(s)) {
       // a backquoted Flink SQL identifier cannot span lines
       if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
@@ -32,7 +40,17 @@ final class WindowSql {
     s.keys().forEach(k -> group.add(quote(k)));
     List<String> select = new ArrayList<>(group);
     for (Statement.GroupBy.Aggregate a : s.aggregates()) select.add(aggregate(a.fn(), quote(a.column())) + " AS " + quote(a.as()));
-    return "SELECT " + String.join(", ", select) + "\nFROM TABLE(" + tvf(s, view) + ")\nGROUP BY " + String.join(", ", group);
+    if (s.udf() == null) {
+      return "SELECT " + String.join(", ", select) + "\nFROM TABLE(" + tvf(s, view) + ")\nGROUP BY " + String.join(", ", group);
+    }
+    if (fn == null) throw new IrException("window \"" + s.table() + "\": its TS aggregate has no registered function");
+    String tmp = quote("__udf_" + s.table());
+    select.add(quote(fn) + "(" + s.udf().inputColumns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")) + ") AS " + tmp);
+    List<String> outer = new ArrayList<>(group);
+    s.aggregates().forEach(a -> outer.add(quote(a.as())));
+    s.udf().outputColumns().forEach(c -> outer.add(tmp + "." + quote(c.name()) + " AS " + quote(c.name())));
+    return "SELECT " + String.join(", ", outer) + "\nFROM (SELECT " + String.join(", ", select) + "\nFROM TABLE(" + tvf(s, view)
+        + ")\nGROUP BY " + String.join(", ", group) + ")";
   }
 
   static String tvf(Statement.Window s, String view) {
@@ -85,6 +103,7 @@ final class WindowSql {
     List<String> names = new ArrayList<>(List.of(s.window().timeColumn()));
     names.addAll(s.keys());
     s.aggregates().forEach(a -> names.addAll(List.of(a.column(), a.as())));
+    if (s.udf() != null) s.udf().outputColumns().forEach(c -> names.add(c.name()));
     return names;
   }
 }

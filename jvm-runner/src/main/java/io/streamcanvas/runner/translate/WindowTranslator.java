@@ -1,5 +1,6 @@
 // `window`: window aggregation over a window table-valued function (TUMBLE, HOP, SESSION, CUMULATE), which Flink offers
-// only in SQL: the input becomes a temporary view and WindowSql writes the query from quoted identifiers and IR numbers.
+// only in SQL: the input becomes a temporary view and WindowSql writes the query from quoted identifiers and IR numbers;
+// an optional TS aggregate is registered under a generated function name and called in the same GROUP BY.
 package io.streamcanvas.runner.translate;
 
 import io.streamcanvas.runner.ir.IrException;
@@ -17,8 +18,16 @@ final class WindowTranslator implements Translator<Statement.Window> {
   public void translate(Statement.Window s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     checkTimeAttribute(s, input);
-    String view = SqlViews.view(ctx, input);
-    ctx.define(s.table(), SqlViews.query(ctx, WindowSql.query(s, view)));
+    String viewName = ctx.nextViewName();
+    ctx.tEnv().createTemporaryView(viewName, input);
+    String fn = null;
+    if (s.udf() != null) {
+      // a generated name (never user text), as pipeline/codegen/window-sql.ts windowUdfName prints it
+      UdfSupport.checkFree(input.getResolvedSchema(), "__udf_" + s.table());
+      fn = viewName + "_agg";
+      ctx.tEnv().createTemporarySystemFunction(fn, UdfSupport.aggregateFunction(s.udf(), input.getResolvedSchema(), ctx.tEnv().getConfig()));
+    }
+    ctx.define(s.table(), SqlViews.query(ctx, WindowSql.query(s, SqlViews.quote(viewName), fn)));
   }
 
   /** Flink reports a plain timestamp only when the sink is planned; checking here names the window's node instead. */
