@@ -25,7 +25,11 @@ type Col = { name: string; type: string };
 /** The registration of a window's TS aggregate under `fn`, as jvm-runner's WindowTranslator does before its query. */
 export function javaWindowUdf(s: Extract<Statement, { op: "window" }>, fn: string, p: UdfPrint): string[] {
   const agg = { op: "udfAggregate", table: s.table, input: s.input, keys: s.keys, udf: s.udf! } as const;
-  return [`${p.indent}tEnv.createTemporarySystemFunction(${p.str(fn)}, new TsAggregateFunction(${spec(agg, p, "aggregate")}, ${settings(p.config)}));`];
+  const phase = p.config["table.optimizer.agg-phase-strategy"] === undefined ? [
+    `${p.indent}// as the runner does unless the program sets it: one phase, each row folded once by one TS aggregate`,
+    `${p.indent}tEnv.getConfig().set("table.optimizer.agg-phase-strategy", "ONE_PHASE");`,
+  ] : [];
+  return [...phase, `${p.indent}tEnv.createTemporarySystemFunction(${p.str(fn)}, new TsAggregateFunction(${spec(agg, p, "aggregate")}, ${settings(p.config)}));`];
 }
 
 /** The statement's udf as `new UdfSpec(kind, name, code, inputs, outputs)`, checked against its input. */

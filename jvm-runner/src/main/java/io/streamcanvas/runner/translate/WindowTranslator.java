@@ -25,6 +25,13 @@ final class WindowTranslator implements Translator<Statement.Window> {
       // a generated name (never user text), as pipeline/codegen/window-sql.ts windowUdfName prints it
       UdfSupport.checkFree(input.getResolvedSchema(), "__udf_" + s.table());
       fn = viewName + "_agg";
+      // One phase, as udfAggregate: a local pre-aggregation would send every accumulator through a worker twice and
+      // call merge(), which a tumble window's aggregate need not export.
+      org.apache.flink.table.api.TableConfig config = ctx.tEnv().getConfig();
+      if (config.getOptional(org.apache.flink.configuration.ConfigOptions.key("table.optimizer.agg-phase-strategy")
+          .stringType().noDefaultValue()).isEmpty()) {
+        config.set("table.optimizer.agg-phase-strategy", "ONE_PHASE");
+      }
       ctx.tEnv().createTemporarySystemFunction(fn, UdfSupport.aggregateFunction(s.udf(), input.getResolvedSchema(), ctx.tEnv().getConfig()));
     }
     ctx.define(s.table(), SqlViews.query(ctx, WindowSql.query(s, SqlViews.quote(viewName), fn)));
