@@ -46,3 +46,27 @@ describe("compileGraph with a ts-map node", () => {
     expect(errors[0]!.message).toMatch(/^line 2:\d+: output column "big": type "bigint" is not supported/);
   });
 });
+
+describe("compileGraph with a window's TS aggregate", () => {
+  const windowed = (): PipelineGraph =>
+    JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "pipeline", "fixtures", "ts-aggregate-windows.graph.json"), "utf8")) as PipelineGraph;
+  const withWindowCode = (g: PipelineGraph, code: (c: string) => string): PipelineGraph => ({
+    ...g, nodes: g.nodes.map((n) => (n.id === "per_sensor" ? { ...n, config: { ...n.config, code: code(n.config.code as string) } } : n)),
+  });
+
+  it("type-checks the code field and bundles it into window.udf; a window without code is left alone", () => {
+    const program = compileGraph(windowed());
+    const windows = program.statements.filter((s) => s.op === "window");
+    expect(windows).toHaveLength(2);
+    for (const w of windows) expect(w.op === "window" && w.udf?.code).toMatch(/sourceMappingURL=data:application\/json/);
+    const plain = withWindowCode(windowed(), () => "");
+    expect(checkGraph(plain)).toEqual([]);
+    expect(compileGraph(plain).statements.find((s) => "table" in s && s.table === "per_sensor")).not.toHaveProperty("udf");
+  });
+
+  it("blocks a type error in a window's code with node id, field code and line", () => {
+    const errors = checkGraph(withWindowCode(windowed(), (c) => c.replace("row.temp ?? 0", "row.tempp ?? 0")));
+    expect(errors.map((e) => [e.nodeId, e.field])).toEqual([["per_sensor", "code"]]);
+    expect(errors[0]!.message).toMatch(/^line 5:\d+: Property 'tempp' does not exist on type 'Input'/);
+  });
+});
