@@ -9,9 +9,11 @@ export type JavaUses = {
   nullOf: boolean; negative: boolean; row: boolean; udf: boolean; bigDecimal: boolean; time: Set<string>;
   /** an ordered collection source of Rows (values with a watermark) */
   rowData: boolean;
+  /** a top-1 whose changelog goes through jvm-runner's Top1Retractions */
+  top1: boolean;
 };
 export const newUses = (): JavaUses => ({
-  nullOf: false, negative: false, row: false, udf: false, bigDecimal: false, time: new Set(), rowData: false,
+  nullOf: false, negative: false, row: false, udf: false, bigDecimal: false, time: new Set(), rowData: false, top1: false,
 });
 
 /** Arity as jvm-runner's Functions checks it; -1 = variadic, folded left into a chain like a.and(b).and(c). */

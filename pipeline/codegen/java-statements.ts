@@ -104,7 +104,15 @@ export function javaStatement(s: Statement, ctx: JavaContext): string[] {
       // SQL only in Flink: a temporary view of the input, then the ROW_NUMBER() query the runner's RankTranslators builds
       const view = `__view_${s.table}`;
       const sql = rankQuery(s, ctx.types[s.input]!, sqlIdent(view)).join(" ");
-      return [comment, `${I}tEnv.createTemporaryView(${str(view)}, ${t(s.input)});`, `${I}Table ${t(s.table)} = tEnv.sqlQuery(${str(sql)});`];
+      const query = `tEnv.sqlQuery(${str(sql)})`;
+      if (s.op === "deduplicate" || s.n !== 1) {
+        return [comment, `${I}tEnv.createTemporaryView(${str(view)}, ${t(s.input)});`, `${I}Table ${t(s.table)} = ${query};`];
+      }
+      // a top-1: Flink may send a replacing row as +U alone; jvm-runner's Top1Retractions puts the -U back, as the runner does
+      ctx.uses.top1 = true;
+      const key = `List.of(${s.partitionBy.map(str).join(", ")})`;
+      return [comment, `${I}tEnv.createTemporaryView(${str(view)}, ${t(s.input)});`,
+        `${I}Table ${t(s.table)} = Top1Retractions.apply(tEnv, ${query}, ${key}, ${str(s.table)});`];
     }
     case "orderBy": {
       const keys = s.orderBy.map((k) => `$(${str(k.column)}).${k.direction}()`);

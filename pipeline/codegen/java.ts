@@ -68,7 +68,8 @@ function header(program: TableProgram, className: string, uses: JavaUses, ascii:
   const java = [
     ...(uses.bigDecimal ? ["java.math.BigDecimal"] : []),
     ...[...uses.time].sort().map((c) => `java.time.${c}`),
-    ...(uses.udf || uses.rowData ? ["java.util.List"] : []),
+    ...(uses.udf || uses.rowData || uses.top1 ? ["java.util.List"] : []),
+    ...(uses.top1 ? ["io.streamcanvas.runner.translate.Top1Retractions"] : []),
     ...(uses.udf ? ["TsAggregateFunction", "TsFilterFunction", "TsFlatMapFunction", "TsMapFunction", "UdfSpec", "WorkerSettings"].map((c) => `io.streamcanvas.runner.udf.${c}`) : []),
   ];
   return [

@@ -9,7 +9,7 @@ import { checkColumns, Direction, plainColumns } from "./rank-columns";
 const TopNConfig = z.object({
   n: z.number().int().min(1).max(10_000).default(3).meta({
     title: "N",
-    description: "How many rows to keep per group. With N = 1 Flink sends a group's new best row as an update (+U) alone.",
+    description: "How many rows to keep per group.",
   }),
   partitionBy: z.array(z.string()).default([]).meta({ title: "Group by", description: "Columns of a group; none = the top N of all rows." }),
   orderBy: z.string().default("").meta({ title: "Order column", description: "The column ranked on." }),

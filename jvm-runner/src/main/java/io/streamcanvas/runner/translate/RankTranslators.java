@@ -1,5 +1,6 @@
 // `deduplicate` and `topN`: Flink plans both only from SQL's ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) filtered to
-// rn = 1 / rn <= n, so the query is built here over a temporary view of the input, every identifier quoted.
+// rn = 1 / rn <= n, so the query is built here over a temporary view of the input, every identifier quoted. A top-1's
+// changelog goes through Top1Retractions (Flink may leave out the -U of a replaced row).
 package io.streamcanvas.runner.translate;
 
 import static io.streamcanvas.runner.translate.SqlViews.quote;
@@ -73,7 +74,8 @@ final class RankTranslators {
       String out = quoted(cols) + (s.rankColumn() != null ? ", " + quote(rn) : "");
       String order = quote(s.orderBy().column()) + (s.orderBy().direction().equals("asc") ? " ASC" : " DESC");
       String sql = rowNumberQuery(out, SqlViews.view(ctx, input), s.partitionBy(), order, rn, "<= " + s.n());
-      ctx.define(s.table(), SqlViews.query(ctx, sql));
+      Table top = SqlViews.query(ctx, sql);
+      ctx.define(s.table(), s.n() == 1 ? Top1Retractions.apply(ctx.tEnv(), top, s.partitionBy(), s.table()) : top);
     }
   }
 }
