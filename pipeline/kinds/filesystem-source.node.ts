@@ -5,7 +5,7 @@ import type { GraphError } from "../graph";
 import { formatType, type RowType, parseType, type as strictType } from "../types";
 import { checkDataPath, DataPathSchema, type FileFormat, FileFormatSchema } from "./data-path";
 import { defineNodeKind } from "./define";
-import { EventTimeSchema, sourceRowType, watermarkIr } from "./event-time";
+import { EventTimeSchema, ProcessingTimeSchema, proctimeIr, sourceRowType, watermarkIr } from "./event-time";
 
 const FileColumn = z.object({
   name: z.string().min(1, "name the column").meta({ title: "Name", description: "Column name; for JSON the object key. Any text, spaces and quotes included." }),
@@ -32,6 +32,7 @@ const FileSourceConfig = z.object({
     description: "Check the folder for new files this often and never finish (unbounded). Leave empty to read what is there and finish.",
   }),
   eventTime: EventTimeSchema,
+  processingTime: ProcessingTimeSchema,
 });
 type FileSourceConfig = z.infer<typeof FileSourceConfig>;
 
@@ -84,12 +85,14 @@ export const filesystemSourceKind = defineNodeKind<FileSourceConfig>({
     // bounded unless it keeps watching the folder for new files
     const unbounded = config.monitorIntervalSeconds === undefined ? null
       : `filesystem source "${nodeId}" watches its folder for new files; clear the monitor interval`;
-    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config)), unbounded };
+    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config), config.processingTime), unbounded };
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));
     const options: Record<string, string> = { path: config.path, ...formatOptions(config.format, config) };
     if (config.monitorIntervalSeconds !== undefined) options["source.monitor-interval"] = `${config.monitorIntervalSeconds} s`;
-    return [{ op: "from", table: nodeId, descriptor: { connector: "filesystem", schema, ...watermarkIr(config.eventTime), options } }];
+    return [{ op: "from", table: nodeId, descriptor: {
+      connector: "filesystem", schema, ...watermarkIr(config.eventTime), ...proctimeIr(config.processingTime), options,
+    } }];
   },
 });

@@ -36,6 +36,18 @@ describe("filesystem source", () => {
     expect(r.errors).toEqual([]);
     expect(r.rowTypes.files?.map((c) => [c.name, c.timeAttribute ?? null])).toEqual([["order id", null], ["at", "rowtime"]]);
   });
+  it("appends a processing-time column after its own columns, into the row type and the IR's descriptor", () => {
+    const proc = source({ processingTime: { column: "read at" } });
+    const r = validateGraph(graph([proc, { id: "c", kind: "collect" }], ["files->c"]));
+    expect(r.errors).toEqual([]);
+    expect(r.rowTypes.files?.at(-1)).toEqual({ name: "read at", type: { root: "TIMESTAMP_LTZ", precision: 3, nullable: false }, timeAttribute: "proctime" });
+    const c = compile(graph([proc, { id: "c", kind: "collect" }], ["files->c"]));
+    if (!c.ok) throw new Error(JSON.stringify(c.errors));
+    expect(c.program.statements[0]).toMatchObject({ op: "from", descriptor: { proctime: { column: "read at" } } });
+    expect(errorsOf({ processingTime: { column: "at" } })).toEqual([
+      { nodeId: "files", field: "processingTime.column", message: '"at" is already a column of this source; choose another name' },
+    ]);
+  });
   it("pins a bad type or a long delimiter to its field", () => {
     expect(errorsOf({ columns: [{ name: "x", type: "NOPE" }], fieldDelimiter: ";;" }).map((e) => e.field)).toEqual(["columns.0.type", "fieldDelimiter"]);
   });

@@ -60,6 +60,22 @@ class FileSystemITCase {
     }
   }
 
+  @Test
+  void a_processing_time_column_is_appended_to_what_the_files_hold() throws Exception {
+    ObjectNode p = program("out/with proctime");
+    ((ObjectNode) p.get("statements").get(0).get("descriptor")).putObject("proctime").put("column", "read at");
+    RunningJob job = submit(SharedCluster.submitter(), p);
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 60_000), () -> job.toJson(true).toPrettyString());
+    var sink = job.toJson(true).get("sinks").get("rows");
+    var columns = sink.get("columns");
+    assertEquals("read at", columns.get(columns.size() - 1).get("name").asText(), columns::toString);
+    assertEquals(3, sink.get("rows").size(), sink::toString);
+    for (var row : sink.get("rows")) {
+      String at = row.get("values").get(columns.size() - 1).asText();
+      assertTrue(at.matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), () -> "processing time " + at);
+    }
+  }
+
   /** Rows of the job's collect sink "rows" so far. */
   static int collected(RunningJob job) {
     return job.toJson(true).get("sinks").get("rows").get("rows").size();

@@ -33,6 +33,6 @@ final class FileSystemDescriptors {
     if (ir.schema() == null && source) throw new IrException("a filesystem source needs a schema");
     Map<String, String> options = new HashMap<>(ir.options());
     options.put("path", root.resolve(ir.options().get("path"), source).toString());
-    return new TableDescriptorIr(ir.connector(), ir.schema(), ir.watermark(), options);
+    return new TableDescriptorIr(ir.connector(), ir.schema(), ir.watermark(), ir.proctime(), options);
   }
 }
