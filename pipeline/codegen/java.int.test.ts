@@ -132,9 +132,11 @@ describe("printSql output", () => {
       ...otherWindows.map((p, i) => [`window-${i}`, p] as const),
     ];
     // fixtures SQL cannot express (CodegenError, pinned in their golden .sql.txt) are left out
-    const printable = programs.filter(([, p]) => { try { return printSql(p) !== ""; } catch { return false; } });
+    // programs with TS UDFs are left out too: their SQL calls functions that only jvm-runner registers (the script says how)
+    const usesUdf = (p: TableProgram) => p.statements.some((s) => s.op.startsWith("udf") || (s.op === "window" && "udf" in s && !!s.udf));
+    const printable = programs.filter(([, p]) => !usesUdf(p)).filter(([, p]) => { try { return printSql(p) !== ""; } catch { return false; } });
     const pinned = cases.filter((c) => readFileSync(path.join(FIXTURES, `${c}.sql.txt`), "utf8").startsWith("-- no Flink SQL equivalent"));
-    expect(programs.filter((p) => !printable.includes(p)).map(([name]) => name)).toEqual(pinned);
+    expect(programs.filter((p) => !printable.includes(p) && !usesUdf(p[1])).map(([name]) => name)).toEqual(pinned);
     const files = printable.map(([name, p]) => writeSource(`${name}.sql-statements`, splitSql(printSql(p)).join("\u0000")));
     const classes = path.join(dir, "sql-classes");
     const c = javac(classes, "UTF-8", [writeSource("SqlPlanCheck.java", SQL_PLAN)], false);
