@@ -4,57 +4,12 @@
 package io.streamcanvas.runner.udf;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.apache.flink.table.catalog.DataTypeFactory;
-import org.apache.flink.table.functions.AsyncScalarFunction;
-import org.apache.flink.table.functions.FunctionContext;
-import org.apache.flink.table.types.inference.TypeInference;
-import org.apache.flink.table.types.inference.TypeStrategies;
-import org.apache.flink.types.Row;
 
-public final class TsFilterFunction extends AsyncScalarFunction {
+public final class TsFilterFunction extends TsAsyncFunction {
   /** The worker answers a filter's row as [keep]: one BOOLEAN column. */
   static final List<UdfSpec.Column> KEEP = List.of(new UdfSpec.Column("keep", "BOOLEAN NOT NULL"));
 
-  private final UdfSpec spec;
-  private final WorkerSettings settings;
-  private transient WorkerProcess worker;
-
   public TsFilterFunction(String name, String code, List<UdfSpec.Column> inputColumns, WorkerSettings settings) {
-    this.spec = new UdfSpec("filter", name, code, inputColumns, KEEP);
-    this.settings = settings;
-  }
-
-  @Override
-  public void open(FunctionContext context) throws Exception {
-    worker = WorkerProcess.start(spec, settings, context);
-  }
-
-  public void eval(CompletableFuture<Row> result, Row input) {
-    worker.submit(input, result);
-  }
-
-  @Override
-  public void close() {
-    if (worker != null) worker.close();
-  }
-
-  @Override
-  public TypeInference getTypeInference(DataTypeFactory typeFactory) {
-    return TypeInference.newBuilder()
-        .typedArguments(UdfSpec.rowType(spec.inputColumns()).notNull())
-        .outputTypeStrategy(TypeStrategies.explicit(spec.echoType().notNull()))
-        .build();
-  }
-
-  /** Not deterministic: the planner must call it exactly once per row, never duplicate or fold it. */
-  @Override
-  public boolean isDeterministic() {
-    return false;
-  }
-
-  @Override
-  public String toString() {
-    return "ts-filter:" + spec.name();
+    super(new UdfSpec("filter", name, code, inputColumns, KEEP), settings, "ts-filter");
   }
 }
