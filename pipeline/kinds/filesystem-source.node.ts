@@ -2,8 +2,9 @@
 // monitoring the folder for new files (Flink's filesystem connector, source.monitor-interval).
 import { z } from "zod";
 import type { GraphError } from "../graph";
-import { formatType, type RowType, parseType, type as strictType } from "../types";
+import { formatType, type RowType, type as strictType } from "../types";
 import { checkDataPath, DataPathSchema, type FileFormat, FileFormatSchema } from "./data-path";
+import { declaredColumns } from "./declared-columns";
 import { defineNodeKind } from "./define";
 import { EventTimeSchema, ProcessingTimeSchema, proctimeIr, sourceRowType, watermarkIr } from "./event-time";
 
@@ -37,17 +38,9 @@ const FileSourceConfig = z.object({
 type FileSourceConfig = z.infer<typeof FileSourceConfig>;
 
 function columnTypes(nodeId: string, config: FileSourceConfig): { rowType: RowType; errors: GraphError[] } {
-  const errors: GraphError[] = [...checkDataPath(nodeId, config.path)];
-  const rowType: RowType = [];
-  const seen = new Set<string>();
-  if (config.columns.length === 0) errors.push({ nodeId, field: "columns", message: "add at least one column" });
-  config.columns.forEach((c, i) => {
-    if (seen.has(c.name)) errors.push({ nodeId, field: `columns.${i}.name`, message: `duplicate column name "${c.name}"` });
-    seen.add(c.name);
-    const t = parseType(c.type);
-    if (t.ok) rowType.push({ name: c.name, type: t.type });
-    else errors.push({ nodeId, field: `columns.${i}.type`, message: t.message });
-  });
+  const declared = declaredColumns(nodeId, config.columns);
+  const rowType = declared.rowType;
+  const errors: GraphError[] = [...checkDataPath(nodeId, config.path), ...declared.errors];
   if (config.format === "csv" && [...config.fieldDelimiter].length !== 1) {
     errors.push({ nodeId, field: "fieldDelimiter", message: "the field delimiter is one character" });
   }

@@ -1,7 +1,8 @@
 // values: a bounded source of rows typed into the inspector (Flink's TableEnvironment#fromValues).
 import { z } from "zod";
 import type { GraphError } from "../graph";
-import { formatType, type RowType, parseType, type as strictType } from "../types";
+import { formatType, type RowType, type as strictType } from "../types";
+import { declaredColumns } from "./declared-columns";
 import { defineNodeKind } from "./define";
 import { sourceRowType, EventTimeSchema, ProcessingTimeSchema, proctimeIr, watermarkIr } from "./event-time";
 import { type CellValue, readCell } from "./value-cells";
@@ -33,17 +34,7 @@ type ValuesConfig = z.infer<typeof ValuesConfig>;
 
 /** The row type and the cells in IR encoding; errors pinned to `columns.<i>.*` and `rows.<r>.<c>`. */
 function readValues(nodeId: string, config: ValuesConfig): { rowType: RowType; rows: CellValue[][]; errors: GraphError[] } {
-  const errors: GraphError[] = [];
-  const rowType: RowType = [];
-  const seen = new Set<string>();
-  if (config.columns.length === 0) errors.push({ nodeId, field: "columns", message: "add at least one column" });
-  config.columns.forEach((c, i) => {
-    if (seen.has(c.name)) errors.push({ nodeId, field: `columns.${i}.name`, message: `duplicate column name "${c.name}"` });
-    seen.add(c.name);
-    const t = parseType(c.type);
-    if (t.ok) rowType.push({ name: c.name, type: t.type });
-    else errors.push({ nodeId, field: `columns.${i}.type`, message: t.message });
-  });
+  const { rowType, errors } = declaredColumns(nodeId, config.columns);
   if (config.rows.length === 0) errors.push({ nodeId, field: "rows", message: "add at least one row" });
   if (errors.length) return { rowType, rows: [], errors };
   const rows = config.rows.map((cells, r) => {
