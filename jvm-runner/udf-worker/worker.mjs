@@ -8,7 +8,7 @@ import { format } from "node:util";
 const stdout = process.stdout;
 const writeOut = stdout.write.bind(stdout);
 const exitNow = process.reallyExit.bind(process); // process.exit() itself calls process.reallyExit(), refused below
-const FRAME = { INIT: 0x49, BATCH: 0x42, AGGREGATE: 0x41, READY: 0x4b, RESULT: 0x52, ERROR: 0x45, LOG: 0x4c };
+const FRAME = { INIT: 0x49, BATCH: 0x42, ROWS: 0x62, AGGREGATE: 0x41, READY: 0x4b, RESULT: 0x52, ROWS_RESULT: 0x72, ERROR: 0x45, LOG: 0x4c };
 
 function send(type, payload) {
   const body = Buffer.from(JSON.stringify(payload), "utf8");
@@ -79,6 +79,121 @@ function toWire(type, name) {
     default: return (v) => (typeof v === "bigint" ? v.toString() : v);
   }
 }
+
+// Binary batches (frames b / r; layout in README.md and BinaryRows.java): per value a presence byte (0 = null), then
+// BOOLEAN u8; TINYINT, SMALLINT, INT i32; BIGINT i64; FLOAT, DOUBLE f64; TIMESTAMP* f64 epoch millis; anything else
+// u32 length + UTF-8 text. Little-endian. Readers and writers move one shared cursor.
+let at = 0;
+function binReader(type) {
+  switch (baseType(type)) {
+    case "BOOLEAN": return (b) => b[at++] !== 0;
+    case "TINYINT": case "SMALLINT": case "INT": case "INTEGER": return (b) => { const v = b.readInt32LE(at); at += 4; return v; };
+    case "BIGINT": return (b) => { const v = b.readBigInt64LE(at); at += 8; return v; };
+    case "FLOAT": case "DOUBLE": return (b) => { const v = b.readDoubleLE(at); at += 8; return v; };
+    case "TIMESTAMP": case "TIMESTAMP_LTZ": return (b) => { const v = b.readDoubleLE(at); at += 8; return new Date(v); };
+    default: return (b) => { const n = b.readUInt32LE(at); const v = b.utf8Slice(at + 4, at + 4 + n); at += 4 + n; return v; };
+  }
+}
+let out = Buffer.allocUnsafe(1 << 16);
+let wat = 0;
+function room(n) {
+  if (wat + n <= out.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, wat + n));
+  out.copy(bigger, 0, 0, wat);
+  out = bigger;
+}
+const INT_RANGE = { TINYINT: [-128, 127], SMALLINT: [-32768, 32767], INT: [-2147483648, 2147483647], INTEGER: [-2147483648, 2147483647] };
+function binWriter(type, name) {
+  const bad = (v, want) => { throw new TypeError(`column "${name}" (${type}) expects ${want}, got ${typeof v} ${String(v).slice(0, 80)}`); };
+  const text = (s) => { room(4 + 3 * s.length); const n = out.utf8Write(s, wat + 4); out.writeUInt32LE(n, wat); wat += 4 + n; };
+  const base = baseType(type);
+  switch (base) {
+    case "BOOLEAN": return (v) => { if (typeof v !== "boolean") bad(v, "true or false"); room(1); out[wat++] = v ? 1 : 0; };
+    case "TINYINT": case "SMALLINT": case "INT": case "INTEGER": {
+      const [lo, hi] = INT_RANGE[base];
+      return (v) => {
+        if (!Number.isInteger(v) || v < lo || v > hi) bad(v, `an integer from ${lo} to ${hi}`);
+        room(4); out.writeInt32LE(v, wat); wat += 4;
+      };
+    }
+    case "BIGINT": return (v) => {
+      let n;
+      if (typeof v === "bigint") n = v;
+      else if (typeof v === "number" && Number.isSafeInteger(v)) n = BigInt(v);
+      else bad(v, "a bigint or a safe integer number");
+      if (BigInt.asIntN(64, n) !== n) bad(v, "a 64-bit integer");
+      room(8); out.writeBigInt64LE(n, wat); wat += 8;
+    };
+    case "FLOAT": case "DOUBLE": return (v) => { if (typeof v !== "number") bad(v, "a number"); room(8); out.writeDoubleLE(v, wat); wat += 8; };
+    case "TIMESTAMP": case "TIMESTAMP_LTZ": return (v) => {
+      const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : bad(v, "a Date or epoch milliseconds");
+      if (!Number.isFinite(ms)) bad(v, "a valid Date");
+      room(8); out.writeDoubleLE(ms, wat); wat += 8;
+    };
+    case "DECIMAL": return (v) => text(typeof v === "string" || typeof v === "number" || typeof v === "bigint" ? String(v) : bad(v, "a decimal string or a number"));
+    case "CHAR": case "VARCHAR": case "STRING": return (v) => text(typeof v === "string" ? v : bad(v, "a string"));
+    default: return (v) => text(typeof v === "string" ? v : bad(v, "a string"));
+  }
+}
+/** Writes one result object's output columns (missing or undefined = null). */
+function writeRow(result, what) {
+  const { outNames, outWrite } = udf;
+  if (result === null || typeof result !== "object") {
+    throw new TypeError(`${what} must return an object with columns ${JSON.stringify(outNames)}, got ${result === null ? "null" : typeof result}`);
+  }
+  for (let i = 0; i < outNames.length; i++) {
+    const v = result[outNames[i]];
+    if (v === undefined || v === null) { room(1); out[wat++] = 0; } else { room(1); out[wat++] = 1; outWrite[i](v); }
+  }
+}
+/** What one input row writes, by kind: map → its output row, filter → keep, flatMap → u32 count + rows. */
+const WRITE = {
+  map: (fn, row) => writeRow(fn(row), "the UDF"),
+  filter: (fn, row) => {
+    const keep = fn(row);
+    if (typeof keep !== "boolean") throw new TypeError(`the filter must return true or false, got ${keep === null ? "null" : typeof keep}`);
+    room(2); out[wat++] = 1; out[wat++] = keep ? 1 : 0;
+  },
+  flatMap: (fn, row) => {
+    const rows = fn(row);
+    if (rows === null || typeof rows !== "object" || typeof rows[Symbol.iterator] !== "function") {
+      throw new TypeError(`the flatMap must return an array (or iterable) of rows, got ${rows === null ? "null" : typeof rows}`);
+    }
+    room(4);
+    const countAt = wat;
+    wat += 4;
+    let n = 0;
+    for (const r of rows) { writeRow(r, "each row of the flatMap"); n++; }
+    out.writeUInt32LE(n, countAt);
+  },
+};
+/** A binary batch (frame b) → its answer (frame r), or an error frame for the first row whose call throws. */
+function runBinaryBatch(body) {
+  const { inNames, inRead, kind, fn } = udf;
+  const write = WRITE[kind];
+  at = 0;
+  const count = body.readUInt32LE(0);
+  at = 4;
+  wat = 5; // frame head: u32 length + type
+  room(4);
+  out.writeUInt32LE(count, wat);
+  wat += 4;
+  for (let r = 0; r < count; r++) {
+    const row = {};
+    for (let i = 0; i < inNames.length; i++) row[inNames[i]] = body[at++] === 0 ? null : inRead[i](body);
+    try {
+      write(fn, row);
+    } catch (e) {
+      return fail(e, row);
+    }
+  }
+  flushLogs();
+  out.writeUInt32BE(wat - 4, 0);
+  out[4] = FRAME.ROWS_RESULT;
+  writeOut(Buffer.from(out.subarray(0, wat))); // a copy: the next batch reuses `out`
+  return true;
+}
+
 const jsonSafe = (row) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 
 let udf = null;
@@ -98,6 +213,8 @@ async function init(spec) {
     inConv: spec.inputColumns.map((c) => toJs(c.type)),
     outNames: spec.outputColumns.map((c) => c.name),
     outConv: spec.outputColumns.map((c) => toWire(c.type, c.name)),
+    inRead: spec.inputColumns.map((c) => binReader(c.type)),
+    outWrite: spec.outputColumns.map((c) => binWriter(c.type, c.name)),
   };
 }
 
@@ -217,21 +334,40 @@ function runAggregate(req) {
   }
 }
 
-// Frame reader: [u32 BE length][type byte][UTF-8 JSON], length counting the type byte.
+// Frame reader: [u32 BE length][type byte][body], length counting the type byte; bodies are JSON except frame b's.
+let chunks = [];
+let buffered = 0;
 let pending = Buffer.alloc(0);
 let busy = Promise.resolve();
 let failed = false;
 process.stdin.on("data", (chunk) => {
-  pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+  chunks.push(chunk);
+  buffered += chunk.length;
   busy = busy.then(drain);
 });
+/** Joins what arrived only once a whole frame is there (a 100 KB batch comes in 64 KB chunks). */
+function frameReady() {
+  for (;;) {
+    if (pending.length >= 4 && pending.length >= 4 + pending.readUInt32BE(0)) return true;
+    if (chunks.length === 0) return false;
+    const need = pending.length >= 4 ? 4 + pending.readUInt32BE(0) : 4;
+    if (pending.length + buffered < need) return false;
+    pending = pending.length === 0 && chunks.length === 1 ? chunks[0] : Buffer.concat([pending, ...chunks]);
+    chunks = [];
+    buffered = 0;
+  }
+}
 async function drain() {
-  while (pending.length >= 4 && !failed) {
+  while (!failed && frameReady()) {
     const len = pending.readUInt32BE(0);
-    if (pending.length < 4 + len) return;
     const type = pending[4];
-    const body = JSON.parse(pending.toString("utf8", 5, 4 + len));
+    const raw = pending.subarray(5, 4 + len);
     pending = pending.subarray(4 + len);
+    if (type === FRAME.ROWS) {
+      failed = !runBinaryBatch(raw);
+      continue;
+    }
+    const body = JSON.parse(raw.toString("utf8"));
     if (type === FRAME.BATCH) failed = !runBatch(body);
     else if (type === FRAME.AGGREGATE) failed = !runAggregate(body);
     else if (type === FRAME.INIT) await init(body).then(() => send(FRAME.READY, {}), (e) => {

@@ -4,6 +4,7 @@ package io.streamcanvas.runner.translate;
 
 import static org.apache.flink.table.api.Expressions.$;
 
+import io.streamcanvas.runner.expr.FlinkTypes;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
 import io.streamcanvas.runner.ir.UdfIr;
@@ -21,6 +22,7 @@ import org.apache.flink.table.api.TableConfig;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.expressions.Expression;
+import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
 public final class UdfSupport {
@@ -77,12 +79,26 @@ public final class UdfSupport {
       String name = c.getName();
       int o = outNames.indexOf(name);
       int i = timestamp(c) ? -1 : inNames.indexOf(name);
-      fields.add(o >= 0 ? $(echo).get("o" + o).as(name) : i >= 0 ? $(echo).get("i" + i).as(name) : $(name));
+      fields.add(o >= 0 ? output(echo, spec, o).as(name) : i >= 0 ? external($(echo).get("i" + i), c.getDataType()).as(name)
+          : $(name));
     }
     for (int o = 0; o < outNames.size(); o++) {
-      if (!input.getColumnNames().contains(outNames.get(o))) fields.add($(echo).get("o" + o).as(outNames.get(o)));
+      if (!input.getColumnNames().contains(outNames.get(o))) fields.add(output(echo, spec, o).as(outNames.get(o)));
     }
     return fields.toArray(Expression[]::new);
+  }
+
+  private static ApiExpression output(String echo, UdfSpec spec, int o) {
+    return external($(echo).get("o" + o), FlinkTypes.parse(spec.outputColumns().get(o).type()));
+  }
+
+  /**
+   * A field read from the function's ROW, typed with its Java class again: the function answers in Flink's internal
+   * form (RowData), whose fields would otherwise reach a collect sink as StringData or TimestampData. The cast is to
+   * the field's own type, so it changes only the class Flink converts the value to.
+   */
+  private static ApiExpression external(ApiExpression field, DataType type) {
+    return field.cast(type);
   }
 
   /** Timestamps are forwarded, not read back: a ROW field would lose an event-time attribute (windows need it). */
@@ -100,7 +116,7 @@ public final class UdfSupport {
       String name = c.getName();
       int o = outNames.indexOf(name);
       int i = timestamp(c) ? -1 : inNames.indexOf(name);
-      fields.add(o >= 0 ? $(outs[o]).as(name) : i >= 0 ? $(tmp).get("i" + i).as(name) : $(name));
+      fields.add(o >= 0 ? $(outs[o]).as(name) : i >= 0 ? external($(tmp).get("i" + i), c.getDataType()).as(name) : $(name));
     }
     for (int o = 0; o < outNames.size(); o++) {
       if (!input.getColumnNames().contains(outNames.get(o))) fields.add($(outs[o]).as(outNames.get(o)));

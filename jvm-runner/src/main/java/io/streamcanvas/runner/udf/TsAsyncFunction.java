@@ -9,7 +9,7 @@ import org.apache.flink.table.functions.AsyncScalarFunction;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.types.inference.TypeInference;
 import org.apache.flink.table.types.inference.TypeStrategies;
-import org.apache.flink.types.Row;
+import org.apache.flink.table.data.RowData;
 
 public abstract class TsAsyncFunction extends AsyncScalarFunction {
   private final UdfSpec spec;
@@ -28,7 +28,8 @@ public abstract class TsAsyncFunction extends AsyncScalarFunction {
     worker = WorkerProcess.start(spec, settings, context);
   }
 
-  public void eval(CompletableFuture<Row> result, Row input) {
+  /** Flink's internal rows in and out (bridgedTo RowData below): no conversion to Java objects and back per row. */
+  public void eval(CompletableFuture<RowData> result, RowData input) {
     worker.submit(input, result);
   }
 
@@ -40,8 +41,8 @@ public abstract class TsAsyncFunction extends AsyncScalarFunction {
   @Override
   public TypeInference getTypeInference(DataTypeFactory typeFactory) {
     return TypeInference.newBuilder()
-        .typedArguments(UdfSpec.rowType(spec.inputColumns()).notNull())
-        .outputTypeStrategy(TypeStrategies.explicit(spec.echoType().notNull()))
+        .typedArguments(UdfSpec.rowType(spec.inputColumns()).notNull().bridgedTo(RowData.class))
+        .outputTypeStrategy(TypeStrategies.explicit(spec.echoType().notNull().bridgedTo(RowData.class)))
         .build();
   }
 

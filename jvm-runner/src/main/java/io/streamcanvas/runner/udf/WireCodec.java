@@ -1,4 +1,5 @@
-// Row values ↔ the worker's JSON wire form: BIGINT and DECIMAL as exact strings, TIMESTAMP* as epoch millis.
+// Row values ↔ the worker's wire forms: batches in the binary layout of BinaryRows, an aggregate's rows and result as
+// JSON arrays (BIGINT and DECIMAL as exact strings, TIMESTAMP* as epoch millis), which its Flink state keeps.
 package io.streamcanvas.runner.udf;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -15,7 +16,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalSerializers;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
@@ -28,32 +34,39 @@ final class WireCodec {
   private final List<UdfSpec.Column> outColumns;
   private final LogicalType[] inTypes;
   private final LogicalType[] outTypes;
+  private final RowData.FieldGetter[] inGetters;
+  private final int[] echo;
+  @SuppressWarnings("rawtypes")
+  private final TypeSerializer[] echoCopiers;
 
   WireCodec(UdfSpec spec) {
     this.udfName = spec.name();
     this.outColumns = spec.outputColumns();
     this.inTypes = logical(spec.inputColumns());
     this.outTypes = logical(spec.outputColumns());
+    this.inGetters = new RowData.FieldGetter[inTypes.length];
+    for (int i = 0; i < inTypes.length; i++) inGetters[i] = RowData.createFieldGetter(inTypes[i], i);
+    this.echo = spec.echoInputs();
+    this.echoCopiers = Arrays.stream(echo).mapToObj(i -> InternalSerializers.create(inTypes[i])).toArray(TypeSerializer[]::new);
   }
 
   private static LogicalType[] logical(List<UdfSpec.Column> cols) {
     return UdfSpec.rowType(cols).getChildren().stream().map(d -> d.getLogicalType()).toArray(LogicalType[]::new);
   }
 
-  byte[] encode(List<Row> rows) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 128);
-    try (JsonGenerator g = JSON.createGenerator(bytes)) {
-      g.writeStartArray();
-      for (Row row : rows) {
-        g.writeStartArray();
-        for (int i = 0; i < inTypes.length; i++) write(g, inTypes[i].getTypeRoot(), row.getField(i));
-        g.writeEndArray();
-      }
-      g.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Appends one input row's columns to a batch for the worker (frame b), read from Flink's internal row. */
+  void encode(BinaryRows.Out out, RowData row) {
+    for (int i = 0; i < inTypes.length; i++) BinaryRows.write(out, inTypes[i], inGetters[i].getFieldOrNull(row));
+  }
+
+  /** Copies of the input fields handed back beside the answer (UdfSpec.echoInputs): Flink may reuse the row. */
+  Object[] echo(RowData row) {
+    Object[] values = new Object[echo.length];
+    for (int e = 0; e < echo.length; e++) {
+      Object v = inGetters[echo[e]].getFieldOrNull(row);
+      values[e] = v == null ? null : echoCopiers[e].copy(v);
     }
-    return bytes.toByteArray();
+    return values;
   }
 
   private static void write(JsonGenerator g, LogicalTypeRoot root, Object v) throws IOException {
@@ -86,34 +99,42 @@ final class WireCodec {
     return text.toString();
   }
 
-  /** The worker's result rows, checked against the declared output types. */
-  List<Row> decode(byte[] body, int expectedRows) {
-    List<Row> out = new ArrayList<>(expectedRows);
-    try (JsonParser p = JSON.createParser(body)) {
-      expect(p.nextToken(), JsonToken.START_ARRAY);
-      while (p.nextToken() == JsonToken.START_ARRAY) out.add(readRow(p));
-    } catch (IOException e) {
-      throw unreadable(e);
+  /** The worker's answer to a batch (frame r): one row per input row, checked against the declared output types. */
+  List<GenericRowData> decode(byte[] body, int expectedRows) {
+    BinaryRows.In in = new BinaryRows.In(body);
+    List<GenericRowData> out;
+    try {
+      checkCount(in.i32(), expectedRows);
+      out = BinaryRows.rows(in, expectedRows, outTypes, this::invalid);
+    } catch (IllegalArgumentException e) {
+      throw new UdfException("UDF \"" + udfName + "\": unreadable result from its worker: " + e.getMessage());
     }
-    checkCount(out.size(), expectedRows);
+    if (!in.done()) throw new UdfException("UDF \"" + udfName + "\": unreadable result from its worker: trailing bytes");
     return out;
   }
 
-  /** A flatMap's answer: for each input row, the array of rows it produced. */
-  List<List<Row>> decodeNested(byte[] body, int expectedRows) {
-    List<List<Row>> out = new ArrayList<>(expectedRows);
-    try (JsonParser p = JSON.createParser(body)) {
-      expect(p.nextToken(), JsonToken.START_ARRAY);
-      while (p.nextToken() == JsonToken.START_ARRAY) {
-        List<Row> rows = new ArrayList<>(2);
-        while (p.nextToken() == JsonToken.START_ARRAY) rows.add(readRow(p));
-        out.add(rows);
+  /** A flatMap's answer: for each input row, u32 count and the rows it produced. */
+  List<List<GenericRowData>> decodeNested(byte[] body, int expectedRows) {
+    BinaryRows.In in = new BinaryRows.In(body);
+    List<List<GenericRowData>> out = new ArrayList<>(expectedRows);
+    try {
+      checkCount(in.i32(), expectedRows);
+      for (int r = 0; r < expectedRows; r++) {
+        int n = in.i32();
+        if (n < 0 || n > body.length) throw new IllegalArgumentException("bad row count " + n);
+        out.add(BinaryRows.rows(in, n, outTypes, this::invalid));
       }
-    } catch (IOException e) {
-      throw unreadable(e);
+    } catch (IllegalArgumentException e) {
+      throw new UdfException("UDF \"" + udfName + "\": unreadable result from its worker: " + e.getMessage());
     }
-    checkCount(out.size(), expectedRows);
+    if (!in.done()) throw new UdfException("UDF \"" + udfName + "\": unreadable result from its worker: trailing bytes");
     return out;
+  }
+
+  private UdfException invalid(int i, RuntimeException e) {
+    UdfSpec.Column c = outColumns.get(i);
+    return new UdfException("UDF \"" + udfName + "\" returned an invalid value for column \"" + c.name() + "\" ("
+        + c.type() + "): " + e.getMessage());
   }
 
   /** One row given as a JSON array of wire values (an aggregate's result). */
@@ -180,7 +201,7 @@ final class WireCodec {
     return p.getText();
   }
 
-  private static BigDecimal decimal(String text, DecimalType type) {
+  static BigDecimal decimal(String text, DecimalType type) {
     BigDecimal d = new BigDecimal(text).setScale(type.getScale(), RoundingMode.HALF_UP);
     if (d.precision() > type.getPrecision()) throw new ArithmeticException("does not fit " + type.asSummaryString());
     return d;

@@ -14,19 +14,23 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.types.Row;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 public final class WorkerProcess implements AutoCloseable {
-  static final byte INIT = 'I', BATCH = 'B', AGGREGATE = 'A', READY = 'K', RESULT = 'R', ERROR = 'E', LOG = 'L';
+  static final byte INIT = 'I', AGGREGATE = 'A', READY = 'K', RESULT = 'R', ERROR = 'E', LOG = 'L';
+  /** A batch of rows and its answer, in the binary layout of BinaryRows (B and R carry JSON, for Try it). */
+  static final byte ROWS = 'b', ROWS_RESULT = 'r';
   private static final Logger UDF_LOG = LoggerFactory.getLogger("io.streamcanvas.udf");
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Batches in flight below which the worker is about to run dry: one being worked on, one queued behind it. */
   private static final int FED = 2;
 
-  /** One row and the future its answer completes (see submit). */
-  private record Pending(Row row, CompletableFuture<Object> future) {}
+  /** One row's echoed input fields (UdfSpec.echoInputs) and the future its answer completes (see submit). */
+  private record Pending(Object[] echo, CompletableFuture<RowData> future) {}
 
   /** A request answered by one frame (an aggregate's), sent in turn with the batches. */
   private record Request(byte type, byte[] payload, CompletableFuture<byte[]> future) {}
@@ -47,6 +51,9 @@ public final class WorkerProcess implements AutoCloseable {
   private final Object lock = new Object();
   private final ConcurrentLinkedQueue<InFlight> inFlight = new ConcurrentLinkedQueue<>();
   private List<Pending> current = new ArrayList<>();
+  /** The rows of `current`, encoded as they arrive (the task thread's row may be reused after eval returns). */
+  private BinaryRows.Out spareBytes;
+  private BinaryRows.Out currentBytes = newBatchBytes();
   private final List<Request> requests = new ArrayList<>();
   /** The Flink job the worker serves, for its log buffer (null outside a job). */
   private volatile String jobId;
@@ -102,22 +109,32 @@ public final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Called by the task thread for every row; the future completes with the UDF's answer, or fails: the input row's
-   * fields then the output columns (map), [keep] then the input row's fields (filter), or the input row's fields then
-   * an array of the output rows (flatMap). Map and
-   * filter hand the input back because Flink 2.3's async calc can turn a forwarded null STRING into "".
+   * Called by the task thread for every row; the future completes with the UDF's answer, or fails: the echoed input
+   * fields (UdfSpec.echoInputs) then the output columns (map), keep then the echoed fields (filter), or the echoed
+   * fields then an array of the output rows (flatMap), in Flink's internal form. The input fields are handed back
+   * because Flink 2.3's async calc can turn a forwarded null STRING into "".
    */
-  @SuppressWarnings("unchecked")
-  public <T> void submit(Row row, CompletableFuture<T> future) {
+  public void submit(RowData row, CompletableFuture<RowData> future) {
+    Object[] echo = codec.echo(row);
     synchronized (lock) {
       if (failure != null) {
         future.completeExceptionally(new UdfException(failure));
         return;
       }
-      current.add(new Pending(row, (CompletableFuture<Object>) future));
+      codec.encode(currentBytes, row);
+      current.add(new Pending(echo, future));
       if (current.size() == 1) firstAddNanos = System.nanoTime();
       if (current.size() == 1 || current.size() >= settings.batchSize()) lock.notifyAll();
     }
+  }
+
+  /** A batch's bytes start with its row count, filled in when it is sent; the buffer last sent is reused. */
+  private BinaryRows.Out newBatchBytes() {
+    BinaryRows.Out out = spareBytes != null ? spareBytes : new BinaryRows.Out(1 << 12);
+    spareBytes = null;
+    out.size = 0;
+    out.i32(0);
+    return out;
   }
 
   /** Sends one request frame after what is already queued; the future completes with the answer's body. */
@@ -151,6 +168,7 @@ public final class WorkerProcess implements AutoCloseable {
     try {
       while (true) {
         List<Pending> batch;
+        BinaryRows.Out bytes;
         synchronized (lock) {
           while (!closed && failure == null && requests.isEmpty() && !batchReady(lingerNanos)) {
             if (current.isEmpty()) lock.wait();
@@ -165,13 +183,19 @@ public final class WorkerProcess implements AutoCloseable {
             continue;
           }
           batch = current;
+          bytes = currentBytes;
           current = new ArrayList<>(settings.batchSize());
+          currentBytes = newBatchBytes();
         }
-        // In flight before encoding, so that whatever fails from here on fails these rows too instead of losing them.
         inFlight.add(new InFlight(batch, null, System.nanoTime()));
-        byte[] payload = codec.encode(batch.stream().map(Pending::row).toList());
-        writeFrame(BATCH, payload);
+        bytes.i32At(0, batch.size());
+        out.writeInt(bytes.size + 1);
+        out.writeByte(ROWS);
+        out.write(bytes.bytes, 0, bytes.size);
         out.flush();
+        synchronized (lock) {
+          spareBytes = bytes; // written out: the next batch may fill it
+        }
       }
     } catch (IOException e) {
       fail(exitMessage());
@@ -206,7 +230,7 @@ public final class WorkerProcess implements AutoCloseable {
         byte[] body = in.readNBytes(len - 1);
         if (body.length != len - 1) throw new EOFException();
         switch (type) {
-          case RESULT -> complete(body);
+          case RESULT, ROWS_RESULT -> complete(body);
           case LOG -> log(body);
           case ERROR -> fail(errorMessage(body));
           case READY -> { }
@@ -243,12 +267,20 @@ public final class WorkerProcess implements AutoCloseable {
     for (int i = 0; i < rows.size(); i++) {
       Pending p = batch.rows().get(i);
       p.future().complete(switch (spec.kind()) {
-        case "map" -> Row.join(p.row(), (Row) rows.get(i));
-        case "filter" -> Row.join((Row) rows.get(i), p.row());
-        case "flatMap" -> Row.join(p.row(), Row.of((Object) ((List<?>) rows.get(i)).toArray(new Row[0])));
-        default -> rows.get(i);
+        case "map" -> concat(p.echo(), (GenericRowData) rows.get(i));
+        case "filter" -> concat(new Object[] {((GenericRowData) rows.get(i)).getField(0)}, GenericRowData.of(p.echo()));
+        case "flatMap" -> concat(p.echo(), GenericRowData.of(new GenericArrayData(((List<?>) rows.get(i)).toArray())));
+        default -> (RowData) rows.get(i);
       });
     }
+  }
+
+  /** The echoed fields, then the given row's fields. */
+  private static GenericRowData concat(Object[] first, GenericRowData then) {
+    GenericRowData r = new GenericRowData(first.length + then.getArity());
+    for (int i = 0; i < first.length; i++) r.setField(i, first[i]);
+    for (int i = 0; i < then.getArity(); i++) r.setField(first.length + i, then.getField(i));
+    return r;
   }
 
   private void log(byte[] body) throws IOException {
@@ -331,6 +363,7 @@ public final class WorkerProcess implements AutoCloseable {
       failed.addAll(current);
       failedRequests.addAll(requests);
       current = new ArrayList<>();
+      currentBytes = newBatchBytes();
       requests.clear();
       lock.notifyAll();
     }

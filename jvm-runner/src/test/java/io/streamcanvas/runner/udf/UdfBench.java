@@ -32,9 +32,15 @@ public final class UdfBench {
   }
 
   public static void main(String[] args) throws Exception {
-    long rows = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000L;
+    long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L; // long enough for steady state: at 2M, JIT and job start-up were a third of (a)
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     try (EmbeddedCluster cluster = EmbeddedCluster.start("0", 4)) {
+      String only = System.getProperty("bench.only"); // profiling: one mode's throughput, e.g. -Dbench.only=ts
+      if (only != null) {
+        throughput(cluster, only, 50_000);
+        System.out.printf("(%s) %,12.0f rows/s%n", only, throughput(cluster, only, rows));
+        return;
+      }
       if (rows == 0) {
         LatencyBench.run(cluster, TS_LOWER);
         return;

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.types.Row;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
 import org.junit.jupiter.api.Test;
 
 class WorkerProcessTest {
@@ -24,11 +25,11 @@ class WorkerProcessTest {
     return new UdfSpec("t", code, List.of(new UdfSpec.Column("n", "INT")), List.of(new UdfSpec.Column("out", outType)));
   }
 
-  static List<CompletableFuture<Row>> submitAll(WorkerProcess w, int rows) {
-    List<CompletableFuture<Row>> futures = new ArrayList<>();
+  static List<CompletableFuture<RowData>> submitAll(WorkerProcess w, int rows) {
+    List<CompletableFuture<RowData>> futures = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      CompletableFuture<Row> f = new CompletableFuture<>();
-      w.submit(Row.of(i), f);
+      CompletableFuture<RowData> f = new CompletableFuture<>();
+      w.submit(GenericRowData.of(i), f);
       futures.add(f);
     }
     return futures;
@@ -37,20 +38,25 @@ class WorkerProcessTest {
   @Test
   void answersEveryRowInOrderAcrossBatches() throws Exception {
     try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: row.n * 2 });", "INT"), SMALL_BATCHES)) {
-      List<CompletableFuture<Row>> futures = submitAll(w, 1000);
-      for (int i = 0; i < futures.size(); i++) assertEquals(i * 2, futures.get(i).get(20, TimeUnit.SECONDS).getField(1)); // the input's fields, then the outputs
+      List<CompletableFuture<RowData>> futures = submitAll(w, 1000);
+      // the echoed input field n (no output replaces it), then the output
+      for (int i = 0; i < futures.size(); i++) {
+        RowData r = futures.get(i).get(20, TimeUnit.SECONDS);
+        assertEquals(i, r.getInt(0));
+        assertEquals(i * 2, r.getInt(1));
+      }
     }
   }
 
   @Test
   void countsEveryAnsweredRowAndBatchAndKeepsTheirLatency() throws Exception {
     try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: row.n });", "INT"), SMALL_BATCHES)) {
-      for (CompletableFuture<Row> f : submitAll(w, 100)) f.get(20, TimeUnit.SECONDS);
+      for (CompletableFuture<RowData> f : submitAll(w, 100)) f.get(20, TimeUnit.SECONDS);
       long first = w.metrics().batches();
       assertEquals(100, w.metrics().rows());
       assertTrue(first >= 1 && first <= 100, "batches " + first);
       // a second round goes out after the first was answered: in batches of its own
-      for (CompletableFuture<Row> f : submitAll(w, 10)) f.get(20, TimeUnit.SECONDS);
+      for (CompletableFuture<RowData> f : submitAll(w, 10)) f.get(20, TimeUnit.SECONDS);
       assertEquals(110, w.metrics().rows());
       assertTrue(w.metrics().batches() > first, "batches " + w.metrics().batches());
       assertTrue(w.metrics().recentMaxMs() > 0, "latency " + w.metrics().recentMaxMs());
@@ -64,7 +70,7 @@ class WorkerProcessTest {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try (WorkerProcess w = WorkerProcess.start(
         spec("export default (row) => { console.log('seen %d', row.n); return { out: row.n }; };", "INT"), SMALL_BATCHES)) {
-      List<CompletableFuture<Row>> futures = submitAll(w, 300);
+      List<CompletableFuture<RowData>> futures = submitAll(w, 300);
       futures.get(299).get(20, TimeUnit.SECONDS);
     } finally {
       System.setErr(original);
@@ -79,17 +85,18 @@ class WorkerProcessTest {
   @Test
   void aValueOfTheWrongTypeFailsWithTheColumnNamed() throws Exception {
     try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: 'x' + row.n });", "INT"), SMALL_BATCHES)) {
-      CompletableFuture<Row> f = submitAll(w, 1).get(0);
+      CompletableFuture<RowData> f = submitAll(w, 1).get(0);
       ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
-      assertTrue(e.getCause().getMessage().contains("UDF \"t\" returned an invalid value for column \"out\" (INT): x0"),
-          e.getCause().getMessage());
+      String m = e.getCause().getMessage();
+      assertTrue(m.contains("UDF \"t\" failed: TypeError: column \"out\" (INT) expects an integer"), m);
+      assertTrue(m.contains("got string x0") && m.contains("input row: {\"n\":0}"), m);
     }
   }
 
   @Test
   void aModuleWithoutDefaultExportFailsToLoadClearly() throws Exception {
     try (WorkerProcess w = WorkerProcess.start(spec("export const f = 1;", "INT"), SMALL_BATCHES)) {
-      CompletableFuture<Row> f = submitAll(w, 1).get(0);
+      CompletableFuture<RowData> f = submitAll(w, 1).get(0);
       ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
       assertTrue(e.getCause().getMessage().contains("could not load the UDF: the UDF module must `export default` a function"),
           e.getCause().getMessage());
