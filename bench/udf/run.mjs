@@ -1,8 +1,9 @@
 // npm run bench:udf — builds jvm-runner's classes if needed, then runs UdfBench (Java, one embedded Flink) and
-// prints its figures: rows/s without a UDF, with a Java UDF and with a TypeScript UDF, c/b, and added latency p99.
+// prints its figures: rows/s without a UDF, with a Java UDF, with a TypeScript UDF and (when pip can install
+// apache-flink at the runner's Flink version into a cached venv) with a PyFlink UDF; c/b, c/d and added latency p99.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpus, homedir, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,13 +23,55 @@ run("mvn", ["-B", "-q", "-o", "-f", "jvm-runner/pom.xml", "test-compile"]);
 
 const jvmOptions = readFileSync(join(runner, "jvm.options"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 const cp = ["target/test-classes", "target/classes", "target/lib/*"].map((p) => join(runner, p)).join(":");
+const flinkVersion = readFileSync(join(runner, "pom.xml"), "utf8").match(/<flink\.version>([^<]+)</)[1];
+const py = pyflink(flinkVersion); // { python, jar } or { why }
+const pyArgs = py.why ? [] : [
+  `-Dbench.python=${py.python}`,
+  // Beam's teardown warning prints the Python worker's whole environment; the worker's own start-up warnings are noise.
+  "-Dorg.slf4j.simpleLogger.log.org.apache.beam.runners.fnexecution.control.DefaultJobBundleFactory=error",
+  "-Dorg.slf4j.simpleLogger.log.PythonWorker=error",
+];
 const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
 console.log(`machine: ${cpus().length} cores, load average before: ${load()}`);
-run("java", [...jvmOptions, "-Xmx1g", "-cp", cp, "io.streamcanvas.runner.udf.UdfBench", ...args], { cwd: runner });
-console.log(pyflinkNote());
+const classpath = py.why ? cp : `${cp}:${py.jar}`;
+run("java", [...jvmOptions, "-Xmx1g", ...pyArgs, "-cp", classpath, "io.streamcanvas.runner.udf.UdfBench", ...args], { cwd: runner });
+if (py.why) console.log(`(d) PyFlink not measured: ${py.why}`);
 console.log(`load average after: ${load()} (other processes on the machine share these cores; figures vary with it)`);
 
-function pyflinkNote() {
-  return "(d) PyFlink not measured: `pip install --only-binary=:all: apache-flink==2.3.0` (Python 3.11 venv) ends in"
-    + " ResolutionImpossible here, since a dependency has no prebuilt wheel; a source build was not attempted";
+/** A venv with apache-flink==<version> outside the repo (made once; pip takes minutes), or why there is none. */
+function pyflink(version) {
+  const venv = join(homedir(), ".cache", "streamcanvas", `pyflink-${version}`);
+  const vpy = join(venv, "bin", "python");
+  const locate = () => spawnSync(vpy, ["-c", "import os, pyflink; print(os.path.dirname(pyflink.__file__))"], { encoding: "utf8" });
+  let found = existsSync(vpy) ? locate() : null;
+  if (found?.status !== 0) {
+    const base = findPython();
+    if (base.why) return base;
+    mkdirSync(dirname(venv), { recursive: true });
+    console.log(`(d) PyFlink: installing apache-flink==${version} with ${base.python} (${base.version}) into ${venv}; once, takes minutes`);
+    const steps = [[base.python, ["-m", "venv", venv]], [vpy, ["-m", "pip", "install", "--progress-bar", "off", `apache-flink==${version}`]]];
+    for (const [cmd, argv] of steps) {
+      const r = spawnSync(cmd, argv, { stdio: "inherit" });
+      if (r.status !== 0) return { why: `\`${cmd} ${argv.join(" ")}\` ${r.error ? `failed: ${r.error.message}` : `exited with status ${r.status} (output above)`}` };
+    }
+    found = locate();
+    if (found.status !== 0) return { why: `apache-flink installed into ${venv} but \`import pyflink\` fails: ${found.stderr.trim()}` };
+  }
+  const jar = join(found.stdout.trim(), "opt", `flink-python-${version}.jar`);
+  if (!existsSync(jar)) return { why: `the apache-flink wheel in ${venv} has no ${jar}` };
+  return { python: vpy, jar };
+}
+
+/** python3 (or python3.12 … python3.9) at version ≥ 3.9, which apache-flink 2.x requires. */
+function findPython() {
+  const seen = [];
+  for (const cmd of ["python3", "python3.12", "python3.11", "python3.10", "python3.9"]) {
+    const r = spawnSync(cmd, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], { encoding: "utf8" });
+    if (r.status !== 0) continue;
+    const version = r.stdout.trim();
+    const [major, minor] = version.split(".").map(Number);
+    if (major === 3 && minor >= 9) return { python: cmd, version };
+    seen.push(`${cmd} is ${version}`);
+  }
+  return { why: `no Python ≥ 3.9 found on PATH (tried python3, python3.12 … python3.9${seen.length ? `; ${seen.join(", ")}` : ""})` };
 }

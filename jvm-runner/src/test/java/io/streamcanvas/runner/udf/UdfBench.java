@@ -1,5 +1,6 @@
 // bench:udf — on one embedded Flink: datagen → (no UDF | Java scalar UDF | TypeScript UDF) → blackhole, rows/s and c/b;
-// then added latency of the TS UDF at 1,000 rows/s. Prints figures only; never part of the tests' pass/fail.
+// with -Dbench.python=<python with apache-flink> also (d) a PyFlink UDF (PyFlinkBench), c/d and d/b; then added latency
+// of the TS UDF at 1,000 rows/s. Prints figures only; never part of the tests' pass/fail.
 package io.streamcanvas.runner.udf;
 
 import static org.apache.flink.table.api.Expressions.$;
@@ -58,6 +59,8 @@ public final class UdfBench {
       System.out.printf("(b) Java scalar UDF %,12.0f rows/s%n", java);
       System.out.printf("(c) TypeScript UDF  %,12.0f rows/s%n", ts);
       System.out.printf("c/b = %.2f   (target ≥ 0.8)%n", ts / java);
+      String python = System.getProperty("bench.python", "");
+      if (!python.isEmpty()) pyflink(cluster, python, rows, rounds, java, ts);
       LatencyBench.run(cluster, TS_LOWER);
     }
   }
@@ -67,12 +70,7 @@ public final class UdfBench {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort());
     env.setParallelism(1);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-    Table src = tEnv.from(TableDescriptor.forConnector("datagen")
-        .schema(Schema.newBuilder().column("id", DataTypes.BIGINT()).column("s", DataTypes.STRING()).build())
-        .option("number-of-rows", String.valueOf(rows))
-        .option("rows-per-second", "1000000000")
-        .option("fields.s.length", "90")
-        .build());
+    Table src = datagen(tEnv, rows);
     Table out = switch (mode) {
       case "java" -> src.select($("id"), call(new Lower(), $("s")).as("s"));
       case "ts" -> tsMap(env, tEnv, src, TS_LOWER);
@@ -81,6 +79,47 @@ public final class UdfBench {
     long t0 = System.nanoTime();
     out.insertInto(TableDescriptor.forConnector("blackhole").build()).execute().await();
     return rows / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The rows every case reads: (id BIGINT, s STRING of 90 random chars), as fast as the source can make them. */
+  static Table datagen(StreamTableEnvironment tEnv, long rows) {
+    return tEnv.from(TableDescriptor.forConnector("datagen")
+        .schema(Schema.newBuilder().column("id", DataTypes.BIGINT()).column("s", DataTypes.STRING()).build())
+        .option("number-of-rows", String.valueOf(rows))
+        .option("rows-per-second", "1000000000")
+        .option("fields.s.length", "90")
+        .build());
+  }
+
+  /** (d), measured like (a)–(c); a PyFlink failure is printed and ends only (d), never the bench. */
+  static void pyflink(EmbeddedCluster cluster, String python, long rows, int rounds, double java, double ts) {
+    try {
+      PyFlinkBench py = new PyFlinkBench(python);
+      py.throughput(cluster, "process", 50_000); // warm planner, JIT, Beam worker start
+      double proc = 0;
+      for (int r = 0; r < rounds; r++) proc = Math.max(proc, py.throughput(cluster, "process", rows));
+      System.out.printf("(d) PyFlink UDF     %,12.0f rows/s   (process mode, PyFlink's default bundle size/time)%n", proc);
+      System.out.printf("c/d = %.2f   (target ≥ 3)%n", ts / proc);
+      System.out.printf("d/b = %.2f   (PyFlink's published process-mode ratio: 0.43)%n", proc / java);
+    } catch (Throwable e) {
+      System.out.println("(d) PyFlink failed, not measured: " + why(e));
+      return;
+    }
+    try { // an extra line for reference; c/d stays on process mode, PyFlink's default
+      PyFlinkBench py = new PyFlinkBench(python);
+      py.throughput(cluster, "thread", 50_000);
+      double thread = 0;
+      for (int r = 0; r < rounds; r++) thread = Math.max(thread, py.throughput(cluster, "thread", rows));
+      System.out.printf("    extra, not in c/d: PyFlink UDF in thread mode (python.execution-mode=thread) %,.0f rows/s%n", thread);
+    } catch (Throwable e) {
+      System.out.println("    extra: PyFlink thread mode failed, not measured: " + why(e));
+    }
+  }
+
+  private static String why(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) root = root.getCause();
+    return e + (root != e ? "\n    caused by: " + root : "");
   }
 
   /** (c) goes through the production IR translator, exactly as a StreamCanvas pipeline would. */
