@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.junit.jupiter.api.Test;
 
 class WorkerProcessTest {
@@ -99,6 +101,51 @@ class WorkerProcessTest {
       CompletableFuture<RowData> f = submitAll(w, 1).get(0);
       ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
       assertTrue(e.getCause().getMessage().contains("could not load the UDF: the UDF module must `export default` a function"),
+          e.getCause().getMessage());
+    }
+  }
+
+  @Test
+  void everyScalarTypeCrossesTheBinaryFrameBothWays() throws Exception {
+    List<UdfSpec.Column> in = List.of(new UdfSpec.Column("b", "BOOLEAN"), new UdfSpec.Column("t", "TINYINT"),
+        new UdfSpec.Column("f", "FLOAT"), new UdfSpec.Column("d", "DOUBLE"), new UdfSpec.Column("day", "DATE"),
+        new UdfSpec.Column("at", "TIMESTAMP_LTZ(3)"), new UdfSpec.Column("s", "STRING"));
+    List<UdfSpec.Column> out = List.of(new UdfSpec.Column("b2", "BOOLEAN"), new UdfSpec.Column("t2", "SMALLINT"),
+        new UdfSpec.Column("f2", "FLOAT"), new UdfSpec.Column("d2", "DOUBLE"), new UdfSpec.Column("day2", "DATE"),
+        new UdfSpec.Column("at2", "TIMESTAMP_LTZ(3)"), new UdfSpec.Column("s2", "STRING"), new UdfSpec.Column("kinds", "STRING"));
+    String code = """
+        export default (r) => ({ b2: !r.b, t2: r.t * 300, f2: r.f * 2, d2: r.d / 4, day2: r.day,
+          at2: r.at === null ? null : new Date(r.at.getTime() + 1), s2: r.s === null ? null : r.s + "✓",
+          kinds: [typeof r.b, typeof r.t, typeof r.d, typeof r.day, r.at === null ? "null" : r.at.constructor.name].join() });""";
+    try (WorkerProcess w = WorkerProcess.start(new UdfSpec("t", code, in, out), SMALL_BATCHES)) {
+      CompletableFuture<RowData> full = new CompletableFuture<>();
+      w.submit(GenericRowData.of(true, (byte) -100, 1.5f, 10.0, 19_782, TimestampData.fromEpochMillis(1_700_000_000_123L),
+          StringData.fromString("ZOË 😀")), full);
+      CompletableFuture<RowData> nulls = new CompletableFuture<>();
+      w.submit(GenericRowData.of(false, (byte) 0, 0f, 0.0, 0, null, null), nulls);
+      // echo: the seven inputs minus the timestamp (timestamps are forwarded by the translator), then the outputs
+      RowData r = full.get(20, TimeUnit.SECONDS);
+      assertEquals(6 + 8, r.getArity());
+      assertEquals(false, r.getBoolean(6));
+      assertEquals((short) -30_000, r.getShort(7));
+      assertEquals(3.0f, r.getFloat(8));
+      assertEquals(2.5, r.getDouble(9));
+      assertEquals(19_782, r.getInt(10));
+      assertEquals(1_700_000_000_124L, r.getTimestamp(11, 3).getMillisecond());
+      assertEquals("ZOË 😀✓", r.getString(12).toString());
+      assertEquals("boolean,number,number,string,Date", r.getString(13).toString());
+      assertEquals("ZOË 😀", r.getString(5).toString()); // the echoed input, unchanged
+      RowData n = nulls.get(20, TimeUnit.SECONDS);
+      assertTrue(n.isNullAt(11) && n.isNullAt(12), "nulls stay null");
+    }
+  }
+
+  @Test
+  void anIntegerOutOfItsColumnsRangeFailsNamingIt() throws Exception {
+    try (WorkerProcess w = WorkerProcess.start(spec("export default (row) => ({ out: 2 ** 31 + row.n });", "INT"), SMALL_BATCHES)) {
+      CompletableFuture<RowData> f = submitAll(w, 1).get(0);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
+      assertTrue(e.getCause().getMessage().contains("column \"out\" (INT) expects an integer from -2147483648 to 2147483647"),
           e.getCause().getMessage());
     }
   }
