@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -36,8 +35,7 @@ final class WireCodec {
   private final LogicalType[] outTypes;
   private final RowData.FieldGetter[] inGetters;
   private final int[] echo;
-  @SuppressWarnings("rawtypes")
-  private final TypeSerializer[] echoCopiers;
+  private final TypeSerializer<Object>[] echoCopiers;
 
   WireCodec(UdfSpec spec) {
     this.udfName = spec.name();
@@ -47,7 +45,9 @@ final class WireCodec {
     this.inGetters = new RowData.FieldGetter[inTypes.length];
     for (int i = 0; i < inTypes.length; i++) inGetters[i] = RowData.createFieldGetter(inTypes[i], i);
     this.echo = spec.echoInputs();
-    this.echoCopiers = Arrays.stream(echo).mapToObj(i -> InternalSerializers.create(inTypes[i])).toArray(TypeSerializer[]::new);
+    @SuppressWarnings("unchecked")
+    TypeSerializer<Object>[] copiers = Arrays.stream(echo).mapToObj(i -> InternalSerializers.create(inTypes[i])).toArray(TypeSerializer[]::new);
+    this.echoCopiers = copiers;
   }
 
   private static LogicalType[] logical(List<UdfSpec.Column> cols) {
