@@ -62,8 +62,27 @@ function toJs(type) {
     default: return null;
   }
 }
+const badValue = (type, name) => (v, want) => {
+  throw new TypeError(`column "${name}" (${type}) expects ${want}, got ${typeof v} ${String(v).slice(0, 80)}`);
+};
+const INT_RANGE = { TINYINT: [-128, 127], SMALLINT: [-32768, 32767], INT: [-2147483648, 2147483647], INTEGER: [-2147483648, 2147483647] };
+/** Throws unless a returned value fits its column: one rule for JSON and binary frames, so Try it refuses what a job does. */
+function valueCheck(type, name) {
+  const bad = badValue(type, name);
+  const base = baseType(type);
+  switch (base) {
+    case "BOOLEAN": return (v) => { if (typeof v !== "boolean") bad(v, "true or false"); };
+    case "TINYINT": case "SMALLINT": case "INT": case "INTEGER": {
+      const [lo, hi] = INT_RANGE[base];
+      return (v) => { if (!Number.isInteger(v) || v < lo || v > hi) bad(v, `an integer from ${lo} to ${hi}`); };
+    }
+    case "FLOAT": case "DOUBLE": return (v) => { if (typeof v !== "number") bad(v, "a number"); };
+    case "CHAR": case "VARCHAR": case "STRING": return (v) => { if (typeof v !== "string") bad(v, "a string"); };
+    default: return () => {};
+  }
+}
 function toWire(type, name) {
-  const bad = (v, want) => { throw new TypeError(`column "${name}" (${type}) expects ${want}, got ${typeof v} ${String(v).slice(0, 80)}`); };
+  const bad = badValue(type, name);
   switch (baseType(type)) {
     case "BIGINT": return (v) => {
       if (typeof v === "bigint") return v.toString();
@@ -76,7 +95,10 @@ function toWire(type, name) {
       if (typeof v === "number") return v;
       return bad(v, "a Date or epoch milliseconds");
     };
-    default: return (v) => (typeof v === "bigint" ? v.toString() : v);
+    default: {
+      const check = valueCheck(type, name);
+      return (v) => { check(v); return v; };
+    }
   }
 }
 
@@ -102,20 +124,13 @@ function room(n) {
   out.copy(bigger, 0, 0, wat);
   out = bigger;
 }
-const INT_RANGE = { TINYINT: [-128, 127], SMALLINT: [-32768, 32767], INT: [-2147483648, 2147483647], INTEGER: [-2147483648, 2147483647] };
 function binWriter(type, name) {
-  const bad = (v, want) => { throw new TypeError(`column "${name}" (${type}) expects ${want}, got ${typeof v} ${String(v).slice(0, 80)}`); };
+  const bad = badValue(type, name);
+  const check = valueCheck(type, name);
   const text = (s) => { room(4 + 3 * s.length); const n = out.utf8Write(s, wat + 4); out.writeUInt32LE(n, wat); wat += 4 + n; };
-  const base = baseType(type);
-  switch (base) {
-    case "BOOLEAN": return (v) => { if (typeof v !== "boolean") bad(v, "true or false"); room(1); out[wat++] = v ? 1 : 0; };
-    case "TINYINT": case "SMALLINT": case "INT": case "INTEGER": {
-      const [lo, hi] = INT_RANGE[base];
-      return (v) => {
-        if (!Number.isInteger(v) || v < lo || v > hi) bad(v, `an integer from ${lo} to ${hi}`);
-        room(4); out.writeInt32LE(v, wat); wat += 4;
-      };
-    }
+  switch (baseType(type)) {
+    case "BOOLEAN": return (v) => { check(v); room(1); out[wat++] = v ? 1 : 0; };
+    case "TINYINT": case "SMALLINT": case "INT": case "INTEGER": return (v) => { check(v); room(4); out.writeInt32LE(v, wat); wat += 4; };
     case "BIGINT": return (v) => {
       let n;
       if (typeof v === "bigint") n = v;
@@ -124,14 +139,13 @@ function binWriter(type, name) {
       if (BigInt.asIntN(64, n) !== n) bad(v, "a 64-bit integer");
       room(8); out.writeBigInt64LE(n, wat); wat += 8;
     };
-    case "FLOAT": case "DOUBLE": return (v) => { if (typeof v !== "number") bad(v, "a number"); room(8); out.writeDoubleLE(v, wat); wat += 8; };
+    case "FLOAT": case "DOUBLE": return (v) => { check(v); room(8); out.writeDoubleLE(v, wat); wat += 8; };
     case "TIMESTAMP": case "TIMESTAMP_LTZ": return (v) => {
       const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : bad(v, "a Date or epoch milliseconds");
       if (!Number.isFinite(ms)) bad(v, "a valid Date");
       room(8); out.writeDoubleLE(ms, wat); wat += 8;
     };
     case "DECIMAL": return (v) => text(typeof v === "string" || typeof v === "number" || typeof v === "bigint" ? String(v) : bad(v, "a decimal string or a number"));
-    case "CHAR": case "VARCHAR": case "STRING": return (v) => text(typeof v === "string" ? v : bad(v, "a string"));
     default: return (v) => text(typeof v === "string" ? v : bad(v, "a string"));
   }
 }

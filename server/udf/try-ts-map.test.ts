@@ -35,6 +35,13 @@ describe("tryTsMap", () => {
     expect(r.error?.stack[0]).toMatch(/^in f \(m\.ts:2:\d+\)$/);
   });
 
+  it("refuses a value of the wrong type for its column, as a job does", async () => {
+    // `as never` gets past the type-checker, as a value from untyped data would
+    const r = await tryTsMap(g(`export default function f(row: Input): { name: string } {\n  return { name: (row.id as never) };\n}`), "m", [{ id: "7", name: "x" }]);
+    expect(r.error?.message).toMatch(/^UDF "m" failed: TypeError: column "name" \(STRING NOT NULL\) expects a string, got bigint 7$/);
+    expect(r.error?.row).toMatchObject({ name: "x" });
+  });
+
   it("runs in the sandbox: an empty environment", async () => {
     const code = `declare const process: { env: object };\ndeclare function require(m: string): unknown;\nexport default function f(row: Input): { env: number; write: string } {\n  let write = "ok";\n  try { (globalThis as any).process.binding("fs"); } catch (e) { write = String(e).slice(0, 40); }\n  return { env: Object.keys(process.env).length, write };\n}`;
     const r = await tryTsMap(g(code), "m", [{ name: "x" }]);
