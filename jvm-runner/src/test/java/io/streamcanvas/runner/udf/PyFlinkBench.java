@@ -7,6 +7,8 @@ import static org.apache.flink.table.api.Expressions.call;
 import io.streamcanvas.runner.cluster.EmbeddedCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableDescriptor;
@@ -29,6 +31,14 @@ final class PyFlinkBench {
       def py_lower(s):
           return None if s is None else s.lower()
       """;
+
+  // Beam's vendored gRPC logs a harmless teardown race ("call already closed") through java.util.logging at SEVERE,
+  // a stack trace amid the figures. JUL holds loggers weakly, so keep this one while the bench runs.
+  private static final Logger GRPC = Logger.getLogger("org.apache.beam.vendor.grpc");
+
+  static {
+    GRPC.setLevel(Level.OFF);
+  }
 
   private final String python;
   private final Path module;
