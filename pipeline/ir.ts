@@ -119,12 +119,15 @@ export const StatementSchema = z.discriminatedUnion("op", [
     op: z.literal("window"), table: z.string(), input: z.string(),
     window: WindowSpecSchema,
     keys: z.array(z.string()),
-    aggregates: z.array(AggregateSchema).min(1),
+    /** may be empty when there is a udf: a window computes at least one of them */
+    aggregates: z.array(AggregateSchema),
     /**
      * An optional TypeScript aggregate (as udfAggregate's, with merge() for hop, session and cumulate): registered under
      * a generated function name, called on its input columns in the same GROUP BY, its output columns appended.
      */
     udf: UdfSchema.optional(),
+  }).refine((w) => w.aggregates.length > 0 || w.udf !== undefined, {
+    path: ["aggregates"], message: "a window needs at least one aggregate or a udf",
   }),
   /** input.join(right', keys) (or leftOuterJoin / rightOuterJoin / fullOuterJoin), right' = right.renameColumns(rightRenames) */
   z.object({

@@ -334,7 +334,7 @@ function runAggregate(req) {
     let acc = fold(req.state, req.rows);
     for (const other of req.merge ?? []) {
       if (typeof udf.mod.merge !== "function") {
-        throw new Error("this aggregate is used where accumulators merge (session or hop windows): `export function merge(a, b)`");
+        throw new Error("this aggregate is used where accumulators merge (hop, session or cumulate windows): `export function merge(a, b)`");
       }
       const m = udf.mod.merge(acc, fold(other.state, other.rows));
       if (m !== undefined) acc = m;

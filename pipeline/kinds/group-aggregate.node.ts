@@ -26,8 +26,12 @@ type GroupAggregateConfig = z.infer<typeof GroupAggregateConfig>;
 export const aggregateName = (a: { fn: AggregateFunction; column: string; as: string }) =>
   a.as.trim() !== "" ? a.as : `${a.fn}_${a.column}`;
 
-/** Keys then aggregates, with errors pinned to `keys.<i>` and `aggregates.<i>.<field>`; shared with the window kinds. */
-export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConfig, "keys" | "aggregates">, input: RowType, reserved: RowType = []) {
+/**
+ * Keys then aggregates, with errors pinned to `keys.<i>` and `aggregates.<i>.<field>`; shared with the window kinds.
+ * `none` is the error for an empty aggregate list, or null where it may be empty (a window with a TS aggregate).
+ */
+export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConfig, "keys" | "aggregates">, input: RowType, reserved: RowType = [],
+  none: string | null = "add at least one aggregate") {
   const errors: GraphError[] = [];
   const out: RowType = [];
   const taken = (name: string) => out.some((c) => c.name === name) || reserved.some((c) => c.name === name);
@@ -37,7 +41,7 @@ export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConf
     else if (taken(k)) errors.push({ nodeId, field: `keys.${i}`, message: `"${k}" is a key twice` });
     else out.push({ name: ref.column.name, type: ref.column.type }); // a grouped time attribute becomes a plain value
   });
-  if (config.aggregates.length === 0) errors.push({ nodeId, field: "aggregates", message: "add at least one aggregate" });
+  if (config.aggregates.length === 0 && none !== null) errors.push({ nodeId, field: "aggregates", message: none });
   config.aggregates.forEach((a, i) => {
     const ref = findColumn(nodeId, `aggregates.${i}.column`, a.column, input);
     if (!ref.ok) { errors.push(ref.error); return; }

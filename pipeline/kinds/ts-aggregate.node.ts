@@ -5,10 +5,11 @@ import type { GraphError } from "../graph";
 import type { Column, RowType } from "../types";
 import { findColumn } from "./column-ref";
 import { defineNodeKind } from "./define";
-import { codeField, inputErrors, outputsOf, udfIr } from "./ts-udf";
+import { aggregateExportProblems, type MergingWindow } from "../udf/aggregate-exports";
+import { codeError, codeField, inputErrors, outputsOf, udfIr } from "./ts-udf";
 
 export const TS_AGGREGATE_TEMPLATE = `// Aggregates the rows of each group: create() starts an accumulator, add() folds a row into it, merge() combines two
-// (session and hop windows need it), and the default export turns it into this node's output columns.
+// (hop, session and cumulate windows need it), and the default export turns it into this node's output columns.
 // Accumulators are kept in Flink state as JSON (bigint and Date survive), so keep them plain data.
 type Acc = { rows: number };
 export function create(): Acc { return { rows: 0 }; }
@@ -27,11 +28,12 @@ type TsAggregateConfig = z.infer<typeof TsAggregateConfig>;
 
 /**
  * The output columns of a TS aggregate over `input` after the columns `before` (keys, window bounds), with errors on
- * its code field. Window kinds can reuse it to offer a TS aggregate in their aggregate list.
+ * its code field (missing accumulator functions too: merge where the `merging` window needs it). Window kinds reuse it.
  */
-export function tsAggregateColumns(nodeId: string, code: string, input: RowType, before: RowType): { columns?: Column[]; errors: GraphError[] } {
+export function tsAggregateColumns(nodeId: string, code: string, input: RowType, before: RowType, merging?: MergingWindow): { columns?: Column[]; errors: GraphError[] } {
   const errors = inputErrors(nodeId, code, input, [`__udf_${nodeId}`]);
   const out = outputsOf(nodeId, code, "object");
+  errors.push(...aggregateExportProblems(code, merging).map((p) => codeError(nodeId, code, p.span, p.message)));
   if (errors.length || !out.columns) return { errors: [...errors, ...out.errors] };
   const clash = out.columns.find((c) => before.some((b) => b.name === c.name));
   if (clash) return { errors: [{ nodeId, field: "code", message: `output column "${clash.name}" is also a group key; rename it` }] };

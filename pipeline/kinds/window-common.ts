@@ -7,6 +7,7 @@ import { findColumn } from "./column-ref";
 import type { InferResult } from "./define";
 import { Aggregate, aggregateName, aggregateRowType } from "./group-aggregate.node.ts";
 import { tsAggregateColumns } from "./ts-aggregate.node.ts";
+import type { MergingWindow } from "../udf/aggregate-exports";
 import { udfIr } from "./ts-udf";
 
 export const UNIT_MS = { milliseconds: 1, seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
@@ -21,13 +22,15 @@ export const duration = (title: string, description: string, value = 1) =>
   z.number().int().min(1).default(value).meta({ title, description });
 export const unitField = z.enum(UNITS).default("minutes").meta({ title: "Unit", description: "Unit of the durations above." });
 export const keysField = z.array(z.string()).default([]).meta({ title: "Group by", description: "Key columns; no keys = one group per window." });
-export const aggregatesField = z.array(Aggregate).default([]).meta({ title: "Aggregates", description: "Output columns after the keys, in order." });
+export const aggregatesField = z.array(Aggregate).default([]).meta({
+  title: "Aggregates", description: "Output columns after the keys, in order; none when the TS aggregate below gives them all.",
+});
 
 /** An optional TS aggregate (ts-aggregate's code shape); empty = none. Its columns come after the built-in aggregates. */
 export const tsAggregateField = z.string().default("").meta({
   title: "TS aggregate",
-  description: "Optional TypeScript aggregate: export create(), add(acc, row), merge(a, b) and default result(acc): { column: type; … } " +
-    "(see the TS aggregate node); its columns follow the aggregates above. Empty = none.",
+  description: "Optional TypeScript aggregate: export create(), add(acc, row), merge(a, b) (hop, session and cumulate windows) and " +
+    "default result(acc): { column: type; … } (see the TS aggregate node); its columns follow the aggregates above. Empty = none.",
   format: "typescript",
 });
 
@@ -47,13 +50,15 @@ const UNMERGEABLE = new Set(["first_value", "last_value"]);
  * window_start, window_end, keys, aggregates; `extra` are the kind's own errors (e.g. durations). `merging` names a
  * window whose results Flink combines from partial results (hop and cumulate slices, merged sessions).
  */
-export function inferWindow(nodeId: string, config: WindowBase, input: RowType, extra: GraphError[] = [], merging?: string): InferResult {
-  const agg = aggregateRowType(nodeId, config, input, WINDOW_COLUMNS);
+export function inferWindow(nodeId: string, config: WindowBase, input: RowType, extra: GraphError[] = [], merging?: MergingWindow): InferResult {
+  // the TS aggregate alone is enough; without it the window has nothing to compute
+  const none = hasTsAggregate(config) ? null : "add an aggregate, or write a TS aggregate (create / add / result) in the TS aggregate field";
+  const agg = aggregateRowType(nodeId, config, input, WINDOW_COLUMNS, none);
   const errors: GraphError[] = [...timeColumnErrors(nodeId, config.timeColumn, input), ...extra, ...agg.errors];
   let udfColumns: Column[] = [];
   if (hasTsAggregate(config)) {
     const before = [...WINDOW_COLUMNS, ...(agg.rowType ?? [])];
-    const ts = tsAggregateColumns(nodeId, config.code!, input, before);
+    const ts = tsAggregateColumns(nodeId, config.code!, input, before, merging);
     errors.push(...ts.errors);
     udfColumns = ts.columns ?? [];
   }

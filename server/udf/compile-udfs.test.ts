@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "@/pipeline/compile";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { checkGraph, compileGraph, GraphCompileError } from "@/server/pipeline-ops";
+import { checkUdfs } from "./compile-udfs";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const fixture = (): PipelineGraph => JSON.parse(readFileSync(path.join(FIXTURES, "ts-map.graph.json"), "utf8")) as PipelineGraph;
@@ -68,5 +69,18 @@ describe("compileGraph with a window's TS aggregate", () => {
     const errors = checkGraph(withWindowCode(windowed(), (c) => c.replace("row.temp ?? 0", "row.tempp ?? 0")));
     expect(errors.map((e) => [e.nodeId, e.field])).toEqual([["per_sensor", "code"]]);
     expect(errors[0]!.message).toMatch(/^line 5:\d+: Property 'tempp' does not exist on type 'Input'/);
+  });
+
+  it("asks the session window's aggregate for merge() at its line, before anything runs", () => {
+    const merging = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "pipeline", "fixtures", "ts-aggregate-merging.graph.json"), "utf8")) as PipelineGraph;
+    const noMerge = { ...merging, nodes: merging.nodes.map((n) => (n.id === "sessions" ? { ...n, config: { ...n.config, code: (n.config.code as string).replace(/export function merge.*\n/, "") } } : n)) };
+    const errors = checkGraph(noMerge);
+    expect(errors.map((e) => [e.nodeId, e.field, e.message])).toEqual([
+      ["sessions", "code", "line 6:1: a session window merges accumulators: export function merge(a: Acc, b: Acc): Acc { … }"],
+    ]);
+    expect(() => compileGraph(noMerge)).toThrow(GraphCompileError);
+    // the compiler's check (which the editor's token reading must agree with) finds the same, in the same words
+    expect(checkUdfs(noMerge)).toEqual(errors);
+    expect(checkUdfs(merging)).toEqual([]);
   });
 });

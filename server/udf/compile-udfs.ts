@@ -5,6 +5,7 @@ import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import type { Statement, TableProgram } from "@/pipeline/ir";
 import { codeError } from "@/pipeline/kinds/ts-udf";
 import { formatType } from "@/pipeline/types";
+import type { MergingWindow } from "@/pipeline/udf/aggregate-exports";
 import { readOutputType, type ReturnShape } from "@/pipeline/udf/output-type";
 import { analyzeGraph } from "@/pipeline/validate";
 import { bundleUdf } from "./bundle";
@@ -17,16 +18,18 @@ const UDF_NODE_KINDS: Record<string, UdfKind> = {
   "tumble-window": "aggregate", "hop-window": "aggregate", "session-window": "aggregate", "cumulate-window": "aggregate",
 };
 const OPTIONAL_CODE = new Set(["tumble-window", "hop-window", "session-window", "cumulate-window"]);
+/** The windows whose TS aggregate must export merge(), as their kinds pass to inferWindow (udf/aggregate-exports.ts says why). */
+const MERGING: Record<string, MergingWindow> = { "hop-window": "hop", "session-window": "session", "cumulate-window": "cumulate" };
 const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
 const UDF_OPS = new Set(["udfMap", "udfFilter", "udfFlatMap", "udfAggregate", "window"]);
 
 /** Results by input declaration + code: a run type-checks once in checkGraph and again in compileGraph. */
 const cache = new Map<string, TypecheckResult>();
-function cachedTypecheck(code: string, input: Parameters<typeof typecheckUdf>[1], kind: UdfKind): TypecheckResult {
-  const key = JSON.stringify([code, input, kind]);
+function cachedTypecheck(code: string, input: Parameters<typeof typecheckUdf>[1], kind: UdfKind, merging?: MergingWindow): TypecheckResult {
+  const key = JSON.stringify([code, input, kind, merging ?? null]);
   let r = cache.get(key);
   if (!r) {
-    r = typecheckUdf(code, input, kind);
+    r = typecheckUdf(code, input, kind, merging);
     if (cache.size >= 64) cache.delete(cache.keys().next().value!);
     cache.set(key, r);
   }
@@ -45,7 +48,7 @@ export function checkUdfs(graph: PipelineGraph): GraphError[] {
     if (!input) continue;
     const code = (config as { code: string }).code;
     if (OPTIONAL_CODE.has(kind.kind) && code.trim() === "") continue;
-    const r = cachedTypecheck(code, input, udfKind);
+    const r = cachedTypecheck(code, input, udfKind, MERGING[kind.kind]);
     errors.push(...r.diagnostics.map((d) => codeError(id, code, { start: d.start, end: d.end }, d.message)));
     const read = readOutputType(code, SHAPE[udfKind]);
     if (r.outputColumns && read.ok && !sameColumns(r.outputColumns, read.columns)) {

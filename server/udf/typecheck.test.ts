@@ -102,7 +102,26 @@ describe("typecheckUdf for filter, flatMap and aggregate", () => {
     ].join("\n");
     expect(typecheckUdf(code, input, "aggregate")).toEqual({ diagnostics: [], outputColumns: [{ name: "n", type: { root: "BIGINT", nullable: false } }] });
     const noAdd = typecheckUdf(code.replace("export function add", "function add"), input, "aggregate");
-    expect(noAdd.diagnostics.map((d) => d.message)).toEqual(["an aggregate must export function add(acc: Acc, row: Input): Acc { … }"]);
+    expect(noAdd.diagnostics.map((d) => [d.line, d.message])).toEqual([[4, "an aggregate folds each row in with add(): export function add(acc: Acc, row: Input): Acc { … }"]]);
+  });
+
+  it("an aggregate in a hop, session or cumulate window exports a callable merge, in any form the compiler resolves", () => {
+    const code = [
+      "type Acc = { n: bigint };",
+      "export function create(): Acc { return { n: 0n }; }",
+      "const add = (acc: Acc, row: Input): Acc => ({ n: acc.n + row.id });",
+      "export { add };",
+      "export default function result(acc: Acc): { n: bigint } { return acc; }",
+    ].join("\n");
+    expect(typecheckUdf(code, input, "aggregate").diagnostics).toEqual([]);
+    expect(typecheckUdf(code, input, "aggregate", "session").diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [5, 1, "a session window merges accumulators: export function merge(a: Acc, b: Acc): Acc { … }"],
+    ]);
+    const merged = `${code}\nfunction both(a: Acc, b: Acc): Acc { return { n: a.n + b.n }; }\nexport { both as merge };`;
+    expect(typecheckUdf(merged, input, "aggregate", "cumulate").diagnostics).toEqual([]);
+    // exported, but not a function the worker can call: the tokens in the editor cannot tell, the compiler can
+    const notCallable = typecheckUdf(`${code}\nexport const merge = 1;`, input, "aggregate", "hop");
+    expect(notCallable.diagnostics.map((d) => d.message)).toEqual(["a hop window merges accumulators: export function merge(a: Acc, b: Acc): Acc { … }"]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { RowType } from "@/pipeline/types";
 import { UDF_COMPILER_OPTIONS, UDF_FILES } from "@/pipeline/udf/compiler-options";
 import { udfGlobals } from "@/pipeline/udf/declarations";
 import { importRefusal, isUdfLibrary } from "@/pipeline/udf/libraries";
+import { type MergingWindow, missingAggregateExports, readExports } from "@/pipeline/udf/aggregate-exports";
 import { FLINK_TYPE_OF_TS, type OutputColumn, type ReturnShape } from "@/pipeline/udf/output-type";
 import { findImports } from "./imports";
 import { udfLibraryDeclarations } from "./library-types";
@@ -50,8 +51,9 @@ function host(files: Map<string, string>): ts.CompilerHost {
 export type UdfKind = "map" | "filter" | "flatMap" | "aggregate";
 const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
 
-export function typecheckUdf(code: string, input: RowType, kind: UdfKind = "map"): TypecheckResult {
-    const files = new Map([[USER_FILE, code], [GLOBALS_FILE, udfGlobals(input)], [LIBRARIES_FILE, udfLibraryDeclarations()]]);
+/** `merging`: the window kind an aggregate runs in when Flink merges its accumulators there (aggregate-exports.ts). */
+export function typecheckUdf(code: string, input: RowType, kind: UdfKind = "map", merging?: MergingWindow): TypecheckResult {
+  const files = new Map([[USER_FILE, code], [GLOBALS_FILE, udfGlobals(input)], [LIBRARIES_FILE, udfLibraryDeclarations()]]);
   const program = ts.createProgram({ rootNames: [GLOBALS_FILE, LIBRARIES_FILE, USER_FILE], options: OPTIONS, host: host(files) });
   const sf = program.getSourceFile(USER_FILE)!;
   const at = (start: number, end: number, message: string): UdfDiagnostic => {
@@ -69,7 +71,7 @@ export function typecheckUdf(code: string, input: RowType, kind: UdfKind = "map"
     diagnostics.push(at(start, start + (d.length ?? 0), ts.flattenDiagnosticMessageText(d.messageText, "\n")));
   }
   const out = outputColumns(program.getTypeChecker(), sf, at, SHAPE[kind]);
-  if (kind === "aggregate") out.diagnostics.push(...missingExports(sf, at, ["create", "add"]));
+  if (kind === "aggregate") out.diagnostics.push(...missingExports(program.getTypeChecker(), sf, code, at, merging));
   diagnostics.push(...out.diagnostics);
   diagnostics.sort((a, b) => a.start - b.start);
   return { diagnostics, outputColumns: diagnostics.length ? undefined : out.columns };
@@ -118,12 +120,21 @@ function rowElement(checker: ts.TypeChecker, t: ts.Type): ts.Type | undefined {
   return undefined;
 }
 
-/** An aggregate's accumulator functions, which the worker calls by name. */
-function missingExports(sf: ts.SourceFile, at: At, names: string[]): UdfDiagnostic[] {
-  const exported = new Set(sf.statements.filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s)
-    && !!s.name && (ts.getCombinedModifierFlags(s) & ts.ModifierFlags.Export) !== 0).map((s) => s.name!.text));
-  return names.filter((n) => !exported.has(n))
-    .map((n) => at(0, 0, `an aggregate must export function ${n}(${n === "create" ? "): Acc" : "acc: Acc, row: Input): Acc"} { … }`));
+/**
+ * An aggregate's accumulator functions, which the worker calls by name: exported in any form (declaration, const,
+ * export list, re-export) and callable, as the compiler resolves them; messages and place as the editor's.
+ */
+function missingExports(checker: ts.TypeChecker, sf: ts.SourceFile, code: string, at: At, merging: MergingWindow | undefined): UdfDiagnostic[] {
+  const mod = checker.getSymbolAtLocation(sf);
+  const exported = new Map((mod ? checker.getExportsOfModule(mod) : []).map((e) => [e.name, e]));
+  const callable = (name: string) => {
+    let sym = exported.get(name);
+    if (!sym) return false;
+    if (sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+    return checker.getTypeOfSymbolAtLocation(sym, sf).getCallSignatures().length > 0;
+  };
+  const { acc, anchor } = readExports(code);
+  return missingAggregateExports(callable, merging, acc).map((m) => at(anchor.start, anchor.end, m.message));
 }
 
 function classify(checker: ts.TypeChecker, t: ts.Type): { ts: string; nullable: boolean } | string {

@@ -317,7 +317,8 @@ public sealed interface Statement {
       IrException.required(input, "window.input");
       IrException.required(window, "window.window");
       IrException.required(aggregates, "window.aggregates");
-      if (aggregates.isEmpty()) throw new IrException("window.aggregates must not be empty");
+      // the TS aggregate alone may give every output column; without it the window would compute nothing
+      if (aggregates.isEmpty() && udf == null) throw new IrException("window.aggregates must not be empty when the window has no udf");
       keys = keys == null ? List.of() : List.copyOf(keys);
       aggregates = List.copyOf(aggregates);
       if (udf != null) udf.requireOutputs("window");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
+import io.streamcanvas.runner.ir.TableDescriptorIr;
+import io.streamcanvas.runner.ir.UdfIr;
 import io.streamcanvas.runner.ir.Statement.GroupBy.Aggregate;
 import io.streamcanvas.runner.ir.Statement.Window.Spec;
 import java.util.List;
@@ -37,6 +39,20 @@ class WindowSqlTest {
         .contains("SESSION(TABLE `v` PARTITION BY (`a`, `b```), DESCRIPTOR(`ts`), INTERVAL '0 00:00:01.500' DAY(2) TO SECOND(3))"));
     assertTrue(WindowSql.query(window(new Spec("session", "ts", null, null, 30_000L, null), List.of(), sum), "`v`")
         .contains("SESSION(TABLE `v`, DESCRIPTOR(`ts`), INTERVAL '30' SECOND)"));
+  }
+
+  @Test
+  void aTsAggregateAloneGivesEveryOutputColumnButAWindowWithNeitherIsRefused() {
+    UdfIr udf = new UdfIr("w", "export default function r() {}", List.of(new TableDescriptorIr.Column("v", "INT")),
+        List.of(new TableDescriptorIr.Column("total", "DOUBLE NOT NULL")));
+    Spec session = new Spec("session", "ts", null, null, 5000L, null);
+    String q = WindowSql.query(new Statement.Window("w", "in", session, List.of("k"), List.of(), udf), "`v`", "v_agg");
+    assertEquals("SELECT `window_start`, `window_end`, `k`, `__udf_w`.`total` AS `total`\n"
+        + "FROM (SELECT `window_start`, `window_end`, `k`, `v_agg`(`v`) AS `__udf_w`\n"
+        + "FROM TABLE(SESSION(TABLE `v` PARTITION BY (`k`), DESCRIPTOR(`ts`), INTERVAL '5' SECOND))\n"
+        + "GROUP BY `window_start`, `window_end`, `k`)", q);
+    IrException none = assertThrows(IrException.class, () -> window(session, List.of("k")));
+    assertTrue(none.getMessage().contains("window.aggregates must not be empty when the window has no udf"), none.getMessage());
   }
 
   @Test
