@@ -82,6 +82,12 @@ export function javaType(t: DataType, forceNotNull = false): string {
   if (SIMPLE.has(t.root)) s = `DataTypes.${t.root}()`;
   else if (t.root === "DECIMAL") s = `DataTypes.DECIMAL(${t.precision ?? 10}, ${t.scale ?? 0})`;
   else if (t.root === "CHAR" || t.root === "VARCHAR") s = `DataTypes.${t.root}(${t.length ?? 1})`;
+  else if (t.root === "ROW") {
+    const field = (f: NonNullable<DataType["fields"]>[number]) =>
+      `DataTypes.FIELD(${javaString(f.name)}, ${javaType(f.type)}${f.description === undefined ? "" : `, ${javaString(f.description)}`})`;
+    s = `DataTypes.ROW(${(t.fields ?? []).map(field).join(", ")})`;
+  } else if (t.root === "ARRAY") s = `DataTypes.ARRAY(${javaType(t.element!)})`;
+  else if (t.root === "MAP") s = `DataTypes.MAP(${javaType(t.key!)}, ${javaType(t.value!)})`;
   else s = `DataTypes.${t.root}(${t.precision ?? (t.root === "TIME" ? 0 : 6)})`;
   return !t.nullable || forceNotNull ? `${s}.notNull()` : s;
 }

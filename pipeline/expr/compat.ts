@@ -1,11 +1,12 @@
 // Which types Flink lets you compare and CAST between, and how types are named in error messages.
-import { type DataType, formatType, isNumeric, isString } from "../types";
+import { type DataType, formatType, isNested, isNumeric, isString, sameType } from "../types";
 
-type Family = "num" | "str" | "bool" | "date" | "time" | "ts";
+type Family = "num" | "str" | "bool" | "date" | "time" | "ts" | "nested";
 
 function family(t: DataType): Family {
   if (isNumeric(t)) return "num";
   if (isString(t)) return "str";
+  if (isNested(t)) return "nested";
   switch (t.root) {
     case "BOOLEAN": return "bool";
     case "DATE": return "date";
@@ -20,6 +21,7 @@ export const typeName = (t: DataType) => formatType({ ...t, nullable: true });
 export function comparable(a: DataType, b: DataType): boolean {
   const fa = family(a);
   const fb = family(b);
+  if (fa === "nested" || fb === "nested") return sameType(a, b, true); // ROW / ARRAY / MAP: only equal structures
   if (fa === fb) return true;
   return (fa === "date" && fb === "ts") || (fa === "ts" && fb === "date");
 }
@@ -28,6 +30,7 @@ export function comparable(a: DataType, b: DataType): boolean {
 export function castable(from: DataType, to: DataType): boolean {
   const f = family(from);
   const t = family(to);
+  if (f === "nested" || t === "nested") return sameType(from, to, true) || t === "str"; // Flink casts them to STRING
   if (f === t || f === "str" || t === "str") return true;
   if ((f === "num" && t === "bool") || (f === "bool" && t === "num")) return true;
   if ((f === "date" && t === "ts") || (f === "ts" && (t === "date" || t === "time"))) return true;

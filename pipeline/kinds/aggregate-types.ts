@@ -1,6 +1,6 @@
 // Result types of the aggregate functions, as Flink's LogicalTypeMerging derives them (findSumAggType, findAvgAggType).
 import type { AggregateFunction } from "../ir";
-import { type DataType, isNumeric } from "../types";
+import { type DataType, isNested, isNumeric } from "../types";
 
 export const NUMERIC_ONLY: ReadonlySet<AggregateFunction> = new Set(["sum", "avg"]);
 
@@ -18,4 +18,6 @@ export function aggregateType(fn: AggregateFunction, t: DataType): DataType {
   }
 }
 
-export const aggregatable = (fn: AggregateFunction, t: DataType) => !NUMERIC_ONLY.has(fn) || isNumeric(t);
+/** Counts take any column; the rest no ROW / ARRAY / MAP, which Flink's MIN, MAX and the like do not order. */
+export const aggregatable = (fn: AggregateFunction, t: DataType) =>
+  (!NUMERIC_ONLY.has(fn) || isNumeric(t)) && (fn === "count" || fn === "count_distinct" || !isNested(t));

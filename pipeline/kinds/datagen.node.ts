@@ -40,7 +40,8 @@ type DatagenConfig = z.infer<typeof DatagenConfig>;
 const INTEGER_RANGE: Record<string, [number, number]> = {
   TINYINT: [-128, 127], SMALLINT: [-32768, 32767], INT: [-(2 ** 31), 2 ** 31 - 1], BIGINT: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
-const RANDOM_ROOTS = new Set(["BOOLEAN", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ"]);
+// Flink's RandomGeneratorVisitor also fills ROW / ARRAY / MAP (3 elements or entries) from their nested types' defaults.
+const RANDOM_ROOTS = new Set(["BOOLEAN", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ", "ROW", "ARRAY", "MAP"]);
 
 /** Checks one column's generator settings against its type; errors are pinned to `columns.<i>.<field>`. */
 function checkColumn(nodeId: string, i: number, c: DatagenColumn, t: DataType): GraphError[] {

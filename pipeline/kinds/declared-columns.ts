@@ -13,7 +13,7 @@ export function declaredColumns(nodeId: string, columns: readonly { name: string
     seen.add(c.name);
     const t = parseType(c.type);
     if (t.ok) rowType.push({ name: c.name, type: t.type });
-    else errors.push({ nodeId, field: `columns.${i}.type`, message: t.message });
+    else errors.push({ nodeId, field: `columns.${i}.type`, message: `column "${c.name}": ${t.message}` });
   });
   return { rowType, errors };
 }

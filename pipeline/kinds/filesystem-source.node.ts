@@ -2,7 +2,7 @@
 // monitoring the folder for new files (Flink's filesystem connector, source.monitor-interval).
 import { z } from "zod";
 import type { GraphError } from "../graph";
-import { formatType, type RowType, type as strictType } from "../types";
+import { formatType, isNested, type RowType, type as strictType } from "../types";
 import { checkDataPath, DataPathSchema, type FileFormat, FileFormatSchema } from "./data-path";
 import { declaredColumns } from "./declared-columns";
 import { defineNodeKind } from "./define";
@@ -11,7 +11,7 @@ import { EventTimeSchema, ProcessingTimeSchema, proctimeIr, sourceRowType, water
 const FileColumn = z.object({
   name: z.string().min(1, "name the column").meta({ title: "Name", description: "Column name; for JSON the object key. Any text, spaces and quotes included." }),
   type: z.string().min(1, "give a Flink type, e.g. BIGINT").default("STRING").meta({
-    title: "Type", description: "Flink type, e.g. BIGINT, DOUBLE, STRING, DECIMAL(10, 2), DATE, TIMESTAMP(3).",
+    title: "Type", description: "Flink type, e.g. BIGINT, DOUBLE, STRING, DECIMAL(10, 2), DATE, TIMESTAMP(3); for JSON also nested ROW<`a` INT, `b` STRING>, ARRAY<BIGINT>, MAP<STRING, DOUBLE>.",
   }),
 });
 
@@ -44,6 +44,12 @@ function columnTypes(nodeId: string, config: FileSourceConfig): { rowType: RowTy
   if (config.format === "csv" && [...config.fieldDelimiter].length !== 1) {
     errors.push({ nodeId, field: "fieldDelimiter", message: "the field delimiter is one character" });
   }
+  config.columns.forEach((c, i) => {
+    const t = rowType.find((r) => r.name === c.name)?.type;
+    if (config.format === "csv" && t && isNested(t)) {
+      errors.push({ nodeId, field: `columns.${i}.type`, message: `column "${c.name}": CSV files hold no nested ${t.root} values; use the JSON format` });
+    }
+  });
   return { rowType, errors };
 }
 

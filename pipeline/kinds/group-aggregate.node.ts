@@ -5,7 +5,7 @@ import { typeName } from "../expr/compat";
 import type { GraphError } from "../graph";
 import { AGGREGATE_FUNCTIONS, type AggregateFunction } from "../ir";
 import type { RowType } from "../types";
-import { aggregatable, aggregateType } from "./aggregate-types";
+import { aggregatable, aggregateType, NUMERIC_ONLY } from "./aggregate-types";
 import { findColumn } from "./column-ref";
 import { defineNodeKind } from "./define";
 
@@ -46,7 +46,7 @@ export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConf
     const ref = findColumn(nodeId, `aggregates.${i}.column`, a.column, input);
     if (!ref.ok) { errors.push(ref.error); return; }
     if (!aggregatable(a.fn, ref.column.type)) {
-      errors.push({ nodeId, field: `aggregates.${i}.column`, message: `${a.fn} needs a numeric column; "${a.column}" is ${typeName(ref.column.type)}` });
+      errors.push({ nodeId, field: `aggregates.${i}.column`, message: `${a.fn} needs a ${NUMERIC_ONLY.has(a.fn) ? "numeric" : "scalar (not ROW / ARRAY / MAP)"} column; "${a.column}" is ${typeName(ref.column.type)}` });
       return;
     }
     const name = aggregateName(a);

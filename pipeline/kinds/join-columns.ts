@@ -3,7 +3,7 @@ import { z } from "zod";
 import { typeName } from "../expr/compat";
 import type { GraphError } from "../graph";
 import { JOIN_TYPES, type JoinType } from "../ir";
-import type { Column, DataType, RowType } from "../types";
+import { type Column, type DataType, isNested, type RowType, sameType } from "../types";
 import { findColumn } from "./column-ref";
 
 export const JoinTypeField = z.enum(JOIN_TYPES).default("inner").meta({
@@ -34,8 +34,12 @@ export type JoinColumns = {
 const INTEGERS = new Set<DataType["root"]>(["TINYINT", "SMALLINT", "INT", "BIGINT"]);
 const TEXT = new Set<DataType["root"]>(["CHAR", "VARCHAR", "STRING"]);
 
-/** Key types Flink compares without surprises: equal types (nullability aside), or both integers, or both text. */
+/**
+ * Key types Flink compares without surprises: equal types (nullability aside; ROW / ARRAY / MAP structurally, nested
+ * nullability included), or both integers, or both text.
+ */
 export function comparableKeys(a: DataType, b: DataType): boolean {
+  if (isNested(a) || isNested(b)) return sameType(a, b, true);
   if (a.root === b.root && a.precision === b.precision && a.scale === b.scale) return true;
   return (INTEGERS.has(a.root) && INTEGERS.has(b.root)) || (TEXT.has(a.root) && TEXT.has(b.root));
 }

@@ -1,7 +1,7 @@
 // Cells of a values source: literal text read by the expression language's literal rules, then fitted to the column's type.
 import { typeName } from "../expr/compat";
 import { parseExpr } from "../expr/parse";
-import { type DataType, isNumeric, isString } from "../types";
+import { type DataType, isNested, isNumeric, isString } from "../types";
 
 /** The IR encoding of a cell (pipeline/ir.ts fromValues): exact decimal text, ISO-8601 text, a boolean or null. */
 export type CellValue = string | boolean | null;
@@ -23,6 +23,7 @@ export function readCell(text: string, t: DataType): CellResult {
   if (e.value === null) return t.nullable ? { ok: true, value: null } : { ok: false, message: `NULL in a column of type ${typeName(t)} NOT NULL` };
   const litRoot = e.type.split(/[ (]/)[0];
   const fail = (message: string): CellResult => ({ ok: false, message });
+  if (isNested(t)) return fail(`a cell of type ${typeName(t)} can only be NULL here; read nested values from a JSON-lines Files source`);
   if (t.root === "BOOLEAN") return typeof e.value === "boolean" ? { ok: true, value: e.value } : fail("expected TRUE or FALSE");
   if (isNumeric(t)) {
     if (typeof e.value !== "string" || litRoot === "STRING") return fail(`expected a number for ${typeName(t)}`);
