@@ -1,10 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { type RowType, type } from "../types";
+import { formatType, type RowType, type } from "../types";
+import { readOutputType } from "./output-type";
 import { inputDeclarations, propertyName, tsTypeOf, udfGlobals, udfInputColumns } from "./declarations";
 
 const col = (name: string, t: string) => ({ name, type: type(t) });
 
 describe("inputDeclarations", () => {
+  it("maps ROW to an object type, ARRAY to T[] and MAP to Map<K, V>, with BIGINT, DECIMAL and TIMESTAMP as at the top", () => {
+    const row: RowType = [
+      col("payload", "ROW<`user` ROW<`id` BIGINT NOT NULL, `since` TIMESTAMP(3)>, `price` DECIMAL(20, 2), `my tag` STRING NOT NULL>"),
+      col("ids", "ARRAY<BIGINT> NOT NULL"), col("strict", "ARRAY<INT NOT NULL>"),
+      col("scores", "MAP<BIGINT NOT NULL, DOUBLE> NOT NULL"), col("nested", "ARRAY<ARRAY<ROW<`x` BOOLEAN>>>"),
+      col("clock", "ARRAY<TIME>"), col("m", "MAP<STRING, ROW<`t` TIME>>"),
+    ];
+    expect(inputDeclarations(row)).toBe([
+      "interface Input {",
+      "  readonly payload: { readonly user: { readonly id: bigint; readonly since: Date | null; } | null; readonly price: string | null; readonly \"my tag\": string; } | null;",
+      "  readonly ids: (bigint | null)[];",
+      "  readonly strict: number[] | null;",
+      "  readonly scores: Map<bigint, number | null>;",
+      "  readonly nested: (({ readonly x: boolean | null; } | null)[] | null)[] | null;",
+      "}",
+      "",
+    ].join("\n"));
+    expect(udfInputColumns(row).map((c) => c.name)).toEqual(["payload", "ids", "strict", "scores", "nested"]);
+  });
+
+  it("reads back as the same Flink type when the function returns a column's declared type", () => {
+    for (const text of [
+      "ROW<`id` BIGINT NOT NULL, `at` TIMESTAMP(3), `tags` ARRAY<STRING>, `my key` BOOLEAN NOT NULL>",
+      "MAP<BIGINT, ARRAY<ROW<`x` DOUBLE NOT NULL> NOT NULL>> NOT NULL", "ARRAY<ARRAY<STRING NOT NULL>> NOT NULL",
+    ]) {
+      const out = readOutputType(`export default function f(row: Input): { c: ${tsTypeOf(type(text))} } { return row as any; }`);
+      expect(out.ok && formatType(out.columns[0]!.type)).toBe(text);
+    }
+  });
+
   it("maps Flink types as the UDF worker encodes them, nullable as | null", () => {
     const row: RowType = [
       col("id", "BIGINT NOT NULL"), col("n", "INT"), col("price", "DECIMAL(10, 2) NOT NULL"), col("x", "DOUBLE"),

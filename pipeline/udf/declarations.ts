@@ -13,11 +13,34 @@ const TS_TYPES: Partial<Record<TypeRoot, string>> = {
   TIMESTAMP: "Date", TIMESTAMP_LTZ: "Date",
 };
 
-/** The TypeScript type of a column, or undefined when UDFs cannot read it. */
+/**
+ * The TypeScript type of a column, or undefined when UDFs cannot read it (nor any type nesting it). Nested types map
+ * as the worker builds them: ROW → an object type of its fields, ARRAY → `T[]` (`(T | null)[]` for nullable elements),
+ * MAP → `Map<K, V>`. A Map rather than a plain object because Flink's map keys need not be strings: a BIGINT key stays
+ * a bigint, a ROW key an object, a NULL key null, and none of them collide the way object property names would.
+ */
 export function tsTypeOf(t: DataType): string | undefined {
-  const base = TS_TYPES[t.root];
+  const base = baseTsType(t);
   if (base === undefined) return undefined;
   return t.nullable ? `${base} | null` : base;
+}
+
+function baseTsType(t: DataType): string | undefined {
+  if (t.root === "ROW") {
+    const fields = (t.fields ?? []).map((f) => [f.name, tsTypeOf(f.type)] as const);
+    if (fields.some(([, ts]) => ts === undefined)) return undefined;
+    return `{ ${fields.map(([n, ts]) => `readonly ${propertyName(n)}: ${ts};`).join(" ")} }`;
+  }
+  if (t.root === "ARRAY") {
+    const e = tsTypeOf(t.element!);
+    return e === undefined ? undefined : t.element!.nullable ? `(${e})[]` : `${e}[]`;
+  }
+  if (t.root === "MAP") {
+    const k = tsTypeOf(t.key!);
+    const v = tsTypeOf(t.value!);
+    return k === undefined || v === undefined ? undefined : `Map<${k}, ${v}>`;
+  }
+  return TS_TYPES[t.root];
 }
 
 /** The columns a UDF receives: those of a type the worker can encode. */

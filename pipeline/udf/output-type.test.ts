@@ -33,11 +33,43 @@ describe("readOutputType", () => {
     expect(cols(`type O = { a: bigint };\nexport default function f({ a }: Input): O { return { a }; }`)).toEqual(["a BIGINT NOT NULL"]);
   });
 
+  it("maps nested object types to ROW, arrays to ARRAY and Map to MAP, nullability kept at every level", () => {
+    const code = [
+      "interface User { id: bigint; tags: (string | null)[] }",
+      "export default function map(row: Input): {",
+      "  user: User | null;",
+      "  inline: { readonly \"a b\": number; at: Date | null };",
+      "  ids: bigint[] | null; grid: number[][]; arr: Array<boolean | null>; ro: readonly string[];",
+      "  scores: Map<string, number | null>; byId: Map<bigint, { n: number }> | null;",
+      "} { return row as any; }",
+    ].join("\n");
+    expect(cols(code)).toEqual([
+      "user ROW<`id` BIGINT NOT NULL, `tags` ARRAY<STRING> NOT NULL>",
+      "inline ROW<`a b` DOUBLE NOT NULL, `at` TIMESTAMP(3)> NOT NULL",
+      "ids ARRAY<BIGINT NOT NULL>",
+      "grid ARRAY<ARRAY<DOUBLE NOT NULL> NOT NULL> NOT NULL",
+      "arr ARRAY<BOOLEAN> NOT NULL",
+      "ro ARRAY<STRING NOT NULL> NOT NULL",
+      "scores MAP<STRING NOT NULL, DOUBLE> NOT NULL",
+      "byId MAP<BIGINT NOT NULL, ROW<`n` DOUBLE NOT NULL> NOT NULL>",
+    ]);
+  });
+
+  it("refuses nested types it cannot map at their position, naming the path", () => {
+    const e = error("export default function map(row: Input): {\n  ok: string;\n  bad: { inner: Set<string> };\n} { return row; }");
+    expect(e).toMatchObject({ line: 3, column: 17, text: "Set" });
+    expect(e.message).toMatch(/"bad.inner".*"Set" is not supported.*an object type, T\[\] or Map<K, V>/);
+    expect(error("export default function map(row: Input): { a: { b?: string } } {}").message).toMatch(/"a.b" nullable with \| null/);
+    expect(error("export default function map(row: Input): { a: {} } {}").message).toMatch(/"a" needs at least one field/);
+    expect(error("export default function map(row: Input): { a: string[] | number[] } {}").message).toMatch(/mixes string and number/);
+    expect(error("interface A { a: A }\nexport default function map(row: Input): { a: A } {}").message).toMatch(/nests more than 16 levels/);
+  });
+
   it("refuses unsupported types at their position", () => {
-    const e = error("export default function map(row: Input): {\n  ok: string;\n  bad: string[];\n} { return row; }");
-    expect(e).toMatchObject({ line: 3, column: 8, text: "string" });
-    expect(e.message).toMatch(/"bad".*not supported.*string, number, bigint, boolean or Date/);
-    expect(error("export default function map(row: Input): { a: Map<string, number> } {}").message).toMatch(/"Map" is not supported/);
+    const e = error("export default function map(row: Input): {\n  ok: string;\n  bad: Set<string>;\n} { return row; }");
+    expect(e).toMatchObject({ line: 3, column: 8, text: "Set" });
+    expect(e.message).toMatch(/"bad".*not supported.*string, number, bigint, boolean, Date/);
+    expect(error("export default function map(row: Input): { a: unknown } {}").message).toMatch(/"unknown" is not supported/);
     expect(error("export default function map(row: Input): { a: string | number } {}").message).toMatch(/mixes string and number/);
     expect(error("export default function map(row: Input): { a?: string } {}").message).toMatch(/\| null instead of \?/);
     expect(error("export default function map(row: Input): { a: null } {}").message).toMatch(/only null/);

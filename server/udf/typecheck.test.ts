@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type } from "@/pipeline/types";
+import { formatType, type } from "@/pipeline/types";
+import { readOutputType } from "@/pipeline/udf/output-type";
 import { bundleUdf } from "./bundle";
 import { typecheckUdf } from "./typecheck";
 
@@ -23,6 +24,29 @@ describe("typecheckUdf", () => {
       { name: "x", type: { root: "DOUBLE", nullable: false } },
       { name: "price", type: { root: "STRING", nullable: false } },
     ]);
+  });
+
+  it("reads nested input columns and maps nested return types as the browser's reader does", () => {
+    const nestedInput = [
+      { name: "payload", type: type("ROW<`user` ROW<`id` BIGINT NOT NULL>, `tags` ARRAY<STRING>> NOT NULL") },
+      { name: "scores", type: type("MAP<STRING, BIGINT>") },
+    ];
+    const code = [
+      "interface Out { id: bigint | null; tags: (string | null)[]; first: { tag: string | null } | null; scores: Map<string, bigint | null> }",
+      "export default function m(row: Input): Out {",
+      "  const tags = row.payload.tags ?? [];",
+      "  return { id: row.payload.user?.id ?? null, tags, first: tags.length ? { tag: tags[0] ?? null } : null, scores: row.scores ?? new Map() };",
+      "}",
+    ].join("\n");
+    const r = typecheckUdf(code, nestedInput);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.outputColumns?.map((c) => `${c.name} ${formatType(c.type)}`)).toEqual([
+      "id BIGINT", "tags ARRAY<STRING> NOT NULL", "first ROW<`tag` STRING>", "scores MAP<STRING NOT NULL, BIGINT> NOT NULL",
+    ]);
+    const readBack = readOutputType(code);
+    expect(readBack.ok && readBack.columns).toEqual(r.outputColumns);
+    const typo = typecheckUdf(code.replace("row.payload.user?.id", "row.payload.user?.idd"), nestedInput);
+    expect(typo.diagnostics[0]).toMatchObject({ line: 4, message: expect.stringMatching(/Property 'idd' does not exist/) });
   });
 
   it("reports type errors at their line and column", () => {
@@ -54,10 +78,11 @@ describe("typecheckUdf", () => {
   });
 
   it("refuses output types the runtime cannot carry, at the property", () => {
-    const r = typecheckUdf("export default function m(row: Input): {\n  ok: string;\n  tags: string[];\n  maybe?: number;\n} {\n  return { ok: '', tags: [] };\n}", input);
+    const r = typecheckUdf("export default function m(row: Input): {\n  ok: string;\n  tags: Set<string>;\n  maybe?: number;\n  deep: { a: { b?: string } };\n} {\n  return { ok: '', tags: new Set(), deep: { a: {} } };\n}", input);
     expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
-      [3, 'output column "tags": type string[] is not supported; use string, number, bigint, boolean or Date, optionally | null'],
+      [3, 'output column "tags": type Set<string> is not supported; use string, number, bigint, boolean, Date, an object type, T[] or Map<K, V>, optionally | null'],
       [4, 'output column "maybe": use | null instead of ?'],
+      [5, 'output column "deep": field "a": field "b": use | null instead of ?'],
     ]);
     const noType = typecheckUdf("export default function m(row: Input) {\n  return { a: 1 };\n}", input);
     expect(noType.diagnostics.map((d) => d.message)).toEqual(["declare the output columns as the return type"]);

@@ -3,12 +3,13 @@
 // options), refuses other imports, and reads the output columns from the function's declared return type.
 import path from "node:path";
 import ts from "typescript";
-import type { RowType } from "@/pipeline/types";
+import { type DataType, formatType, type RowType } from "@/pipeline/types";
 import { UDF_COMPILER_OPTIONS, UDF_FILES } from "@/pipeline/udf/compiler-options";
 import { udfGlobals } from "@/pipeline/udf/declarations";
 import { importRefusal, isUdfLibrary } from "@/pipeline/udf/libraries";
 import { type MergingWindow, missingAggregateExports, readExports } from "@/pipeline/udf/aggregate-exports";
 import { FLINK_TYPE_OF_TS, type OutputColumn, type ReturnShape } from "@/pipeline/udf/output-type";
+import { SUPPORTED } from "@/pipeline/udf/ts-type";
 import { findImports } from "./imports";
 import { udfLibraryDeclarations } from "./library-types";
 
@@ -102,9 +103,9 @@ function outputColumns(checker: ts.TypeChecker, sf: ts.SourceFile, at: At, shape
     const fail = (m: string) => diagnostics.push(at(decl.getStart(sf), decl.getEnd(), `output column "${prop.name}": ${m}`));
     if (prop.flags & ts.SymbolFlags.Optional) { fail("use | null instead of ?"); continue; }
     const t = checker.getTypeOfSymbolAtLocation(prop, fn);
-    const r = classify(checker, t);
+    const r = classify(checker, t, fn);
     if (typeof r === "string") fail(r);
-    else columns.push({ name: prop.name, type: { ...FLINK_TYPE_OF_TS[r.ts]!, nullable: r.nullable } as OutputColumn["type"] });
+    else columns.push({ name: prop.name, type: r });
   }
   if (!columns.length && !diagnostics.length) diagnostics.push(at(fn.type.getStart(sf), fn.type.getEnd(), "declare at least one output column"));
   return { columns, diagnostics };
@@ -137,20 +138,50 @@ function missingExports(checker: ts.TypeChecker, sf: ts.SourceFile, code: string
   return missingAggregateExports(callable, merging, acc).map((m) => at(anchor.start, anchor.end, m.message));
 }
 
-function classify(checker: ts.TypeChecker, t: ts.Type): { ts: string; nullable: boolean } | string {
+/**
+ * A property's TypeScript type as a Flink type, as pipeline/udf/ts-type.ts reads it from the text: primitives, object
+ * types → ROW, arrays → ARRAY, Map → MAP, each `| null` for nullable; or why it cannot be mapped.
+ */
+function classify(checker: ts.TypeChecker, t: ts.Type, at: ts.Node, depth = 0): DataType | string {
+  if (depth > 16) return "nests more than 16 levels";
   const members = t.isUnion() ? t.types : [t];
-  const kinds = new Set<string>();
+  const kinds = new Map<string, DataType>();
   let nullable = false;
   for (const m of members) {
     const f = m.flags;
-    if (f & ts.TypeFlags.Null) nullable = true;
-    else if (f & ts.TypeFlags.StringLike) kinds.add("string");
-    else if (f & ts.TypeFlags.NumberLike) kinds.add("number");
-    else if (f & ts.TypeFlags.BigIntLike) kinds.add("bigint");
-    else if (f & ts.TypeFlags.BooleanLike) kinds.add("boolean");
-    else if (m.getSymbol()?.getName() === "Date" && !(f & ts.TypeFlags.Any)) kinds.add("Date");
-    else return `type ${checker.typeToString(m)} is not supported; use string, number, bigint, boolean or Date, optionally | null`;
+    const name = m.getSymbol()?.getName();
+    const args = () => checker.getTypeArguments(m as ts.TypeReference);
+    let r: DataType | string;
+    if (f & ts.TypeFlags.Null) { nullable = true; continue; }
+    if (f & ts.TypeFlags.StringLike) r = { ...FLINK_TYPE_OF_TS.string!, nullable: false };
+    else if (f & ts.TypeFlags.NumberLike) r = { ...FLINK_TYPE_OF_TS.number!, nullable: false };
+    else if (f & ts.TypeFlags.BigIntLike) r = { ...FLINK_TYPE_OF_TS.bigint!, nullable: false };
+    else if (f & ts.TypeFlags.BooleanLike) r = { ...FLINK_TYPE_OF_TS.boolean!, nullable: false };
+    else if (f & ts.TypeFlags.Any) return `type ${checker.typeToString(m)} is not supported; use ${SUPPORTED}`;
+    else if (name === "Date") r = { ...FLINK_TYPE_OF_TS.Date!, nullable: false };
+    else if (checker.isArrayType(m) || name === "ReadonlyArray") {
+      const e = classify(checker, args()[0]!, at, depth + 1);
+      r = typeof e === "string" ? e : { root: "ARRAY", nullable: false, element: e };
+    } else if ((name === "Map" || name === "ReadonlyMap") && args().length === 2) {
+      const [k, v] = args().map((a) => classify(checker, a, at, depth + 1));
+      r = typeof k === "string" ? `key: ${k}` : typeof v === "string" ? `value: ${v}` : { root: "MAP", nullable: false, key: k!, value: v! };
+    } else if ((f & ts.TypeFlags.Object) && !checker.isTupleType(m) && m.getCallSignatures().length === 0 && !name?.match(/^(Set|WeakMap|WeakSet|Promise|Function|RegExp)$/)) {
+      r = rowOf(checker, m, at, depth);
+    } else return `type ${checker.typeToString(m)} is not supported; use ${SUPPORTED}`;
+    if (typeof r === "string") return r;
+    kinds.set(formatType(r), r);
   }
-  if (kinds.size !== 1) return kinds.size ? `give it one type, not ${[...kinds].join(" | ")}` : "cannot be only null";
-  return { ts: [...kinds][0]!, nullable };
+  if (kinds.size !== 1) return kinds.size ? `give it one type, not ${[...kinds.keys()].join(" | ")}` : "cannot be only null";
+  return { ...[...kinds.values()][0]!, nullable };
+}
+
+function rowOf(checker: ts.TypeChecker, m: ts.Type, at: ts.Node, depth: number): DataType | string {
+  const fields: NonNullable<DataType["fields"]> = [];
+  for (const p of checker.getPropertiesOfType(m)) {
+    if (p.flags & ts.SymbolFlags.Optional) return `field "${p.name}": use | null instead of ?`;
+    const r = classify(checker, checker.getTypeOfSymbolAtLocation(p, at), at, depth + 1);
+    if (typeof r === "string") return `field "${p.name}": ${r}`;
+    fields.push({ name: p.name, type: r });
+  }
+  return fields.length ? { root: "ROW", nullable: false, fields } : "an object type needs at least one field";
 }
