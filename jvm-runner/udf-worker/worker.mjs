@@ -55,7 +55,9 @@ process.kill = refuse("process.kill()");
 
 // Wire values (JSON) ↔ the JS values a UDF sees: BIGINT ↔ bigint, TIMESTAMP* ↔ Date (wire: epoch millis).
 const baseType = (t) => t.replace(/\s+NOT NULL$/i, "").replace(/\(.*$/, "").trim().toUpperCase();
+const NESTED = /^\s*(ROW|ARRAY|MAP)\s*[<(]/i;
 function toJs(type) {
+  if (NESTED.test(type)) return nestedToJs(type);
   switch (baseType(type)) {
     case "BIGINT": return (v) => (v === null ? null : BigInt(v));
     case "TIMESTAMP": case "TIMESTAMP_LTZ": return (v) => (v === null ? null : new Date(v));
@@ -82,6 +84,7 @@ function valueCheck(type, name) {
   }
 }
 function toWire(type, name) {
+  if (NESTED.test(type)) return nestedToWire(type, name);
   const bad = badValue(type, name);
   switch (baseType(type)) {
     case "BIGINT": return (v) => {
@@ -208,7 +211,100 @@ function runBinaryBatch(body) {
   return true;
 }
 
-const jsonSafe = (row) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+// Nested values: on the wire a ROW is a JSON array of its fields in order, an ARRAY an array, a MAP an array of
+// [key, value] pairs (keys need not be strings); the UDF sees an object, an array and a Map. Scalars inside convert as
+// at the top level. The type text is Flink's (LogicalType#asSerializableString, or the IR's asSummaryString form).
+function parseFlinkType(text) {
+  const toks = text.match(/`(?:[^`]|``)*`|'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_]*|\d+|[<>(),]/g) ?? [];
+  let i = 0;
+  const word = (w) => toks[i] !== undefined && toks[i].toUpperCase() === w;
+  const take = (t) => { if (toks[i] !== t) throw new Error(`cannot read type ${text}: expected ${t} at ${toks[i] ?? "the end"}`); i++; };
+  function type() {
+    let t;
+    if (word("ROW")) {
+      i++;
+      const close = toks[i] === "(" ? ")" : ">";
+      i++;
+      const fields = [];
+      while (toks[i] !== close) {
+        if (fields.length) take(",");
+        const n = toks[i++];
+        const name = n.startsWith("`") ? n.slice(1, -1).replaceAll("``", "`") : n;
+        fields.push({ name, type: type() });
+        if (toks[i]?.startsWith("'")) i++; // a field description
+      }
+      i++;
+      t = { root: "ROW", fields };
+    } else if (word("ARRAY")) {
+      i++; take("<"); t = { root: "ARRAY", element: type() }; take(">");
+    } else if (word("MAP")) {
+      i++; take("<"); const key = type(); take(","); t = { root: "MAP", key, value: type() }; take(">");
+    } else {
+      const root = toks[i++].toUpperCase();
+      if (toks[i] === "(") { while (toks[i] !== ")") i++; i++; }
+      while (/^[A-Za-z]/.test(toks[i] ?? "") && !word("NOT") && !word("NULL")) i++; // WITH LOCAL TIME ZONE
+      t = { root };
+    }
+    if (word("NOT")) { i += 2; t.nullable = false; } else { if (word("NULL")) i++; t.nullable = true; }
+    return t;
+  }
+  return type();
+}
+function nestedToJs(typeText) {
+  const conv = (t) => {
+    switch (t.root) {
+      case "ROW": {
+        const names = t.fields.map((f) => f.name);
+        const convs = t.fields.map((f) => conv(f.type));
+        return (v) => {
+          if (v === null) return null;
+          const o = {};
+          for (let k = 0; k < names.length; k++) o[names[k]] = convs[k](v[k]);
+          return o;
+        };
+      }
+      case "ARRAY": { const e = conv(t.element); return (v) => (v === null ? null : v.map(e)); }
+      case "MAP": {
+        const k = conv(t.key);
+        const val = conv(t.value);
+        return (v) => (v === null ? null : new Map(v.map((p) => [k(p[0]), val(p[1])])));
+      }
+      default: return toJs(t.root) ?? ((v) => v);
+    }
+  };
+  return conv(parseFlinkType(typeText));
+}
+function nestedToWire(typeText, name) {
+  const conv = (t, path) => {
+    const inner = (v, want) => { throw new TypeError(`column "${name}" (${typeText}) expects ${want} at ${path}, got ${v === null ? "null" : typeof v} ${String(v).slice(0, 80)}`); };
+    const orNull = (f) => (v) => {
+      if (v !== null && v !== undefined) return f(v);
+      if (!t.nullable && path !== name) inner(v, "a value (the type is NOT NULL)");
+      return null;
+    };
+    switch (t.root) {
+      case "ROW": {
+        const convs = t.fields.map((f) => conv(f.type, `${path}.${f.name}`));
+        return orNull((v) => (typeof v === "object" && !Array.isArray(v) ? t.fields.map((f, k) => convs[k](v[f.name])) : inner(v, "an object")));
+      }
+      case "ARRAY": {
+        const e = conv(t.element, `${path}[]`);
+        return orNull((v) => (Array.isArray(v) ? v.map((x) => e(x)) : inner(v, "an array")));
+      }
+      case "MAP": {
+        const k = conv(t.key, `${path} key`);
+        const val = conv(t.value, `${path} value`);
+        // a plain object stands for a map with string keys, as a JSON object would
+        return orNull((v) => (v instanceof Map ? Array.from(v, ([a, b]) => [k(a), val(b)])
+          : typeof v === "object" && !Array.isArray(v) ? Object.entries(v).map(([a, b]) => [k(a), val(b)]) : inner(v, "a Map")));
+      }
+      default: return orNull(toWire(t.root, path));
+    }
+  };
+  return conv(parseFlinkType(typeText), name);
+}
+
+const jsonSafe = (row) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v instanceof Map ? Array.from(v) : v)));
 
 let udf = null;
 async function init(spec) {

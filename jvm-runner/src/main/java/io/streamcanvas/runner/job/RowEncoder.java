@@ -4,6 +4,7 @@ package io.streamcanvas.runner.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,10 +14,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.TimeType;
 import org.apache.flink.table.types.logical.TimestampType;
 import org.apache.flink.types.Row;
@@ -59,7 +67,42 @@ public final class RowEncoder {
     if (v instanceof LocalDateTime t) return JSON.textNode(TIMESTAMP[precision(type, 6)].format(t));
     if (v instanceof Instant t) return JSON.textNode(TIMESTAMP[precision(type, 6)].format(t.atOffset(ZoneOffset.UTC)) + "Z");
     if (v instanceof byte[] bytes) return JSON.textNode(Base64.getEncoder().encodeToString(bytes));
+    if (v instanceof Row r) return row(r, type instanceof RowType rt ? rt : null);
+    if (v instanceof Map<?, ?> m) return map(m, type instanceof MapType mt ? mt : null);
+    if (v.getClass().isArray()) {
+      LogicalType e = type instanceof ArrayType at ? at.getElementType() : null;
+      ArrayNode items = JSON.arrayNode();
+      for (int i = 0, n = Array.getLength(v); i < n; i++) items.add(value(Array.get(v, i), e));
+      return items;
+    }
     return JSON.textNode(v.toString());
+  }
+
+  /** A ROW as an object of its fields by name, in order (an array when the field names are unknown). */
+  private static JsonNode row(Row r, RowType type) {
+    if (type == null || type.getFieldCount() != r.getArity()) return encode(r, List.of());
+    ObjectNode o = JSON.objectNode();
+    boolean named = r.getFieldNames(false) != null;
+    for (int i = 0; i < type.getFieldCount(); i++) {
+      String name = type.getFieldNames().get(i);
+      o.set(name, value(named ? r.getField(name) : r.getField(i), type.getTypeAt(i)));
+    }
+    return o;
+  }
+
+  /** A MAP as [key, value] pairs (keys need not be strings), ordered by the key's JSON text so output is stable. */
+  private static JsonNode map(Map<?, ?> m, MapType type) {
+    List<ArrayNode> pairs = new ArrayList<>(m.size());
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      ArrayNode pair = JSON.arrayNode(2);
+      pair.add(value(e.getKey(), type == null ? null : type.getKeyType()));
+      pair.add(value(e.getValue(), type == null ? null : type.getValueType()));
+      pairs.add(pair);
+    }
+    pairs.sort(Comparator.comparing((ArrayNode p) -> p.get(0).toString()));
+    ArrayNode out = JSON.arrayNode(pairs.size());
+    pairs.forEach(out::add);
+    return out;
   }
 
   private static int precision(LogicalType type, int fallback) {

@@ -69,6 +69,11 @@ final class WireCodec {
     return values;
   }
 
+  private static void write(JsonGenerator g, LogicalType type, Object v) throws IOException {
+    if (NestedValues.isNested(type)) NestedValues.write(g, type, v);
+    else write(g, type.getTypeRoot(), v);
+  }
+
   private static void write(JsonGenerator g, LogicalTypeRoot root, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
@@ -91,7 +96,7 @@ final class WireCodec {
     java.io.StringWriter text = new java.io.StringWriter(128);
     try (JsonGenerator g = JSON.createGenerator(text)) {
       g.writeStartArray();
-      for (int i = 0; i < inTypes.length; i++) write(g, inTypes[i].getTypeRoot(), row.getField(i));
+      for (int i = 0; i < inTypes.length; i++) write(g, inTypes[i], row.getField(i));
       g.writeEndArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -182,6 +187,7 @@ final class WireCodec {
         case DATE -> LocalDate.parse(text(p, t));
         case TIMESTAMP_WITHOUT_TIME_ZONE -> LocalDateTime.ofInstant(Instant.ofEpochMilli(p.getLongValue()), ZoneOffset.UTC);
         case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instant.ofEpochMilli(p.getLongValue());
+        case ROW, ARRAY, MAP -> NestedValues.read(p, type);
         default -> throw new IllegalStateException("unsupported type");
       };
     } catch (RuntimeException | IOException e) {

@@ -1,0 +1,227 @@
+// Nested ROW / ARRAY / MAP values ↔ plain JSON for the UDF worker: a row as an array of its fields in order, an array
+// as an array, a map as an array of [key, value] pairs; scalars inside as at the top level (BIGINT and DECIMAL exact
+// strings, TIMESTAMP* epoch millis). Over Flink's default external classes: Row, boxed T[], java.util.Map.
+package io.streamcanvas.runner.udf;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.table.types.logical.ArrayType;
+import org.apache.flink.table.types.logical.DecimalType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.types.Row;
+
+public final class NestedValues {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private NestedValues() {}
+
+  public static boolean isNested(LogicalType type) {
+    LogicalTypeRoot r = type.getTypeRoot();
+    return r == LogicalTypeRoot.ROW || r == LogicalTypeRoot.ARRAY || r == LogicalTypeRoot.MAP;
+  }
+
+  /** One value (nested or not) of `type`, as Flink's default external class holds it, as JSON. */
+  public static void write(JsonGenerator g, LogicalType type, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+      return;
+    }
+    switch (type.getTypeRoot()) {
+      case ROW -> {
+        RowType rt = (RowType) type;
+        Row row = (Row) v;
+        // a row built by name (Row.withNames) has no positions; Flink's converters build positioned ones
+        boolean named = row.getFieldNames(false) != null;
+        g.writeStartArray();
+        for (int i = 0; i < rt.getFieldCount(); i++) {
+          write(g, rt.getTypeAt(i), named ? row.getField(rt.getFieldNames().get(i)) : row.getField(i));
+        }
+        g.writeEndArray();
+      }
+      case ARRAY -> {
+        LogicalType e = ((ArrayType) type).getElementType();
+        g.writeStartArray();
+        if (v instanceof List<?> list) {
+          for (Object item : list) write(g, e, item);
+        } else {
+          for (int i = 0, n = Array.getLength(v); i < n; i++) write(g, e, Array.get(v, i));
+        }
+        g.writeEndArray();
+      }
+      case MAP -> {
+        MapType m = (MapType) type;
+        g.writeStartArray();
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) v).entrySet()) {
+          g.writeStartArray();
+          write(g, m.getKeyType(), entry.getKey());
+          write(g, m.getValueType(), entry.getValue());
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }
+      case BOOLEAN -> g.writeBoolean((Boolean) v);
+      case TINYINT, SMALLINT, INTEGER -> g.writeNumber(((Number) v).intValue());
+      case FLOAT, DOUBLE -> g.writeNumber(((Number) v).doubleValue());
+      case BIGINT -> g.writeString(v.toString());
+      case DECIMAL -> g.writeString(((BigDecimal) v).toPlainString());
+      case TIMESTAMP_WITHOUT_TIME_ZONE -> g.writeNumber(((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli());
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> g.writeNumber(((Instant) v).toEpochMilli());
+      default -> g.writeString(v.toString());
+    }
+  }
+
+  /**
+   * The value of `type` whose first token the parser is on, in Flink's default external class; throws
+   * IllegalArgumentException naming the path inside the value (e.g. `user.tags[2]`) when it does not fit the type.
+   */
+  public static Object read(JsonParser p, LogicalType type) throws IOException {
+    return read(p, type, "");
+  }
+
+  /** For a frame that carries a nested column as one JSON text. */
+  public static String toJson(LogicalType type, Object v) {
+    StringWriter text = new StringWriter(64);
+    try (JsonGenerator g = JSON.createGenerator(text)) {
+      write(g, type, v);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  public static Object fromJson(LogicalType type, String json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      p.nextToken();
+      return read(p, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Object read(JsonParser p, LogicalType type, String path) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      if (!type.isNullable() && !path.isEmpty()) throw bad(path, "null where the type is " + type.asSummaryString());
+      return null;
+    }
+    switch (type.getTypeRoot()) {
+      case ROW -> {
+        RowType rt = (RowType) type;
+        start(t, path, "an array of the row's " + rt.getFieldCount() + " fields");
+        Row row = new Row(rt.getFieldCount());
+        for (int i = 0; i < rt.getFieldCount(); i++) {
+          String at = path.isEmpty() ? rt.getFieldNames().get(i) : path + "." + rt.getFieldNames().get(i);
+          if (p.nextToken() == JsonToken.END_ARRAY) throw bad(at, "missing");
+          row.setField(i, read(p, rt.getTypeAt(i), at));
+        }
+        if (p.nextToken() != JsonToken.END_ARRAY) throw bad(path, "more fields than the row's " + rt.getFieldCount());
+        return row;
+      }
+      case ARRAY -> {
+        LogicalType e = ((ArrayType) type).getElementType();
+        start(t, path, "an array");
+        List<Object> items = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(p, e, path + "[" + (items.size() + 1) + "]"));
+        Object array = Array.newInstance(e.getDefaultConversion(), items.size());
+        for (int i = 0; i < items.size(); i++) Array.set(array, i, items.get(i));
+        return array;
+      }
+      case MAP -> {
+        MapType m = (MapType) type;
+        start(t, path, "an array of [key, value] pairs");
+        Map<Object, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          start(p.currentToken(), path, "a [key, value] pair");
+          p.nextToken();
+          Object k = read(p, m.getKeyType(), path + " key");
+          p.nextToken();
+          Object v = read(p, m.getValueType(), path + "[" + k + "]");
+          if (p.nextToken() != JsonToken.END_ARRAY) throw bad(path, "a map entry is a [key, value] pair");
+          map.put(k, v);
+        }
+        return map;
+      }
+      default -> {
+        try {
+          return scalar(p, t, type);
+        } catch (RuntimeException e) {
+          throw bad(path, p.getText() + " (" + e.getMessage() + ")");
+        }
+      }
+    }
+  }
+
+  private static final Set<JsonToken> NUMBERS = Set.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
+
+  private static Object scalar(JsonParser p, JsonToken t, LogicalType type) throws IOException {
+    return switch (type.getTypeRoot()) {
+      case BOOLEAN -> {
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw new IllegalArgumentException("not a boolean");
+        yield p.getBooleanValue();
+      }
+      case TINYINT -> (byte) integral(p, t, Byte.MIN_VALUE, Byte.MAX_VALUE);
+      case SMALLINT -> (short) integral(p, t, Short.MIN_VALUE, Short.MAX_VALUE);
+      case INTEGER -> (int) integral(p, t, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case FLOAT -> (float) number(p, t);
+      case DOUBLE -> number(p, t);
+      case BIGINT -> Long.parseLong(p.getText());
+      case DECIMAL -> decimal(p.getText(), (DecimalType) type);
+      case CHAR, VARCHAR -> text(p, t);
+      case DATE -> LocalDate.parse(text(p, t));
+      case TIMESTAMP_WITHOUT_TIME_ZONE -> LocalDateTime.ofInstant(Instant.ofEpochMilli(p.getLongValue()), ZoneOffset.UTC);
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instant.ofEpochMilli(p.getLongValue());
+      default -> throw new IllegalArgumentException(type.asSummaryString() + " is not supported inside nested values");
+    };
+  }
+
+  private static long integral(JsonParser p, JsonToken t, long min, long max) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) throw new IllegalArgumentException("not an integer");
+    long v = p.getLongValue();
+    if (v < min || v > max) throw new IllegalArgumentException("out of range");
+    return v;
+  }
+
+  private static double number(JsonParser p, JsonToken t) throws IOException {
+    if (!NUMBERS.contains(t)) throw new IllegalArgumentException("not a number");
+    return p.getDoubleValue();
+  }
+
+  private static String text(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_STRING) throw new IllegalArgumentException("not a string");
+    return p.getText();
+  }
+
+  private static BigDecimal decimal(String text, DecimalType type) {
+    BigDecimal d = new BigDecimal(text).setScale(type.getScale(), RoundingMode.HALF_UP);
+    if (d.precision() > type.getPrecision()) throw new ArithmeticException("does not fit " + type.asSummaryString());
+    return d;
+  }
+
+  private static void start(JsonToken t, String path, String want) {
+    if (t != JsonToken.START_ARRAY) throw bad(path, "expected " + want);
+  }
+
+  private static IllegalArgumentException bad(String path, String why) {
+    return new IllegalArgumentException(path.isEmpty() ? why : "at " + path + ": " + why);
+  }
+}
