@@ -18,6 +18,14 @@ function jsonKindOk(v: unknown, t: DataType): boolean {
   if (t.root === "BIGINT" || t.root === "DECIMAL") return typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v);
   if (isNumeric(t)) return typeof v === "number";
   if (t.root === "BOOLEAN") return typeof v === "boolean";
+  // ROW: an object of its fields in order; ARRAY: an array; MAP: [key, value] pairs
+  if (t.root === "ROW") {
+    if (typeof v !== "object" || Array.isArray(v)) return false;
+    const o = v as Record<string, unknown>;
+    return JSON.stringify(Object.keys(o)) === JSON.stringify(t.fields!.map((f) => f.name)) && t.fields!.every((f) => jsonKindOk(o[f.name], f.type));
+  }
+  if (t.root === "ARRAY") return Array.isArray(v) && v.every((e) => jsonKindOk(e, t.element!));
+  if (t.root === "MAP") return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && jsonKindOk(p[0], t.key!) && jsonKindOk(p[1], t.value!));
   return typeof v === "string";
 }
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));

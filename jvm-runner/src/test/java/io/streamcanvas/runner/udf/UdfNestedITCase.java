@@ -1,0 +1,84 @@
+// TS map UDFs over nested ROW / ARRAY / MAP columns on a real MiniCluster: read from JSON lines, returned as nested values.
+package io.streamcanvas.runner.udf;
+
+import static io.streamcanvas.runner.udf.UdfPrograms.cols;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.SharedCluster;
+import java.util.List;
+import org.apache.flink.api.common.JobStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedCluster.class)
+class UdfNestedITCase {
+  /** pipeline/fixtures/data/nested/events.jsonl, which SharedCluster copies into its data root. */
+  static final List<String[]> COLUMNS = cols("id", "BIGINT",
+      "payload", "ROW<`user` ROW<`id` BIGINT, `display name` STRING>, `tags` ARRAY<STRING>>",
+      "scores", "MAP<STRING, DOUBLE>");
+
+  static String program(String code, List<String[]> outputs) {
+    ObjectNode p = UdfPrograms.JSON.createObjectNode().put("irVersion", 1).put("name", "udf-nested");
+    p.putObject("config");
+    ArrayNode st = p.putArray("statements");
+    ObjectNode from = st.addObject().put("op", "from").put("table", "src");
+    ObjectNode d = from.putObject("descriptor").put("connector", "filesystem");
+    columns(d.putArray("schema"), COLUMNS);
+    d.putObject("options").put("path", "nested/events.jsonl").put("format", "json");
+    ObjectNode udf = st.addObject().put("op", "udfMap").put("table", "mapped").put("input", "src")
+        .putObject("udf").put("name", "nested").put("code", code);
+    columns(udf.putArray("inputColumns"), COLUMNS);
+    columns(udf.putArray("outputColumns"), outputs);
+    st.addObject().put("op", "collect").put("sink", "out").put("input", "mapped").put("maxRows", 100);
+    return p.toString();
+  }
+
+  private static void columns(ArrayNode into, List<String[]> cols) {
+    for (String[] c : cols) into.addObject().put("name", c[0]).put("type", c[1]);
+  }
+
+  @Test
+  void nestedColumnsReachTheUdfAsObjectsArraysAndMapsAndComeBackExactly() throws Exception {
+    String code = """
+        export default function (row) {
+          const p = row.payload;
+          const u = p === null ? null : p.user;
+          const kind = (v) => (v === null ? "null" : v instanceof Map ? "Map" : Array.isArray(v) ? "array" : typeof v);
+          return {
+            kinds: [kind(row.id), kind(p), kind(u === null ? null : u.id), kind(p === null ? null : p.tags), kind(row.scores)].join(","),
+            user: u === null ? null : {
+              id: u.id - 1n, name: u["display name"], at: new Date(Date.UTC(2024, 1, 29, 12, 0, 0, 123)), price: "12345678901234567.89",
+            },
+            tags: p === null ? null : p.tags,
+            byPos: p === null ? null : new Map(p.tags.map((t, i) => [BigInt(i), t === null ? null : [t.length, 7]])),
+          };
+        }
+        """;
+    JsonNode info = UdfMapITCase.run(program(code, cols("kinds", "STRING",
+        "user", "ROW<`id` BIGINT, `name` STRING, `at` TIMESTAMP(3), `price` DECIMAL(19, 2)>",
+        "tags", "ARRAY<STRING>", "byPos", "MAP<BIGINT NOT NULL, ARRAY<INT NOT NULL>>")), JobStatus.FINISHED);
+    assertEquals("[\"id\",\"payload\",\"scores\",\"kinds\",\"user\",\"tags\",\"byPos\"]",
+        UdfPrograms.JSON.writeValueAsString(info.get("sinks").get("out").get("columns").findValuesAsText("name")));
+    assertEquals(List.of(
+        "[\"1\",{\"user\":{\"id\":\"9223372036854775807\",\"display name\":\"Zoë\"},\"tags\":[\"a\",null,\"c\"]},"
+            + "[[\"x\",1.5],[\"y\",null]],\"bigint,object,bigint,array,Map\","
+            + "{\"id\":\"9223372036854775806\",\"name\":\"Zoë\",\"at\":\"2024-02-29T12:00:00.123\",\"price\":\"12345678901234567.89\"},"
+            + "[\"a\",null,\"c\"],[[\"0\",[1,7]],[\"1\",null],[\"2\",[1,7]]]]",
+        "[\"2\",{\"user\":null,\"tags\":[]},[],\"bigint,object,null,array,Map\",null,[],[]]",
+        "[\"3\",null,null,\"bigint,null,null,null,null\",null,null,null]"),
+        UdfMapITCase.rows(info).stream().sorted().toList());
+  }
+
+  @Test
+  void aNullWhereTheNestedTypeIsNotNullFailsNamingThePath() throws Exception {
+    String code = "export default (row) => ({ ids: [row.id, null] });";
+    JsonNode info = UdfMapITCase.run(program(code, cols("ids", "ARRAY<BIGINT NOT NULL>")), JobStatus.FAILED);
+    String cause = info.get("error").get("rootCause").asText();
+    assertTrue(cause.contains("UDF \"nested\" failed: TypeError: column \"ids\" (ARRAY<BIGINT NOT NULL>) expects a value "
+        + "(the type is NOT NULL) at ids[], got null"), cause);
+  }
+}
