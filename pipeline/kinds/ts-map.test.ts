@@ -32,9 +32,9 @@ describe("ts-map kind", () => {
   });
 
   it("reports an unreadable return type on the code field with its line", () => {
-    const v = validateGraph(g("\nexport default function map(row: Input): { a: string[] } {\n  return { a: [] };\n}\n"));
-    expect(v.errors).toEqual([expect.objectContaining({ nodeId: "m", field: "code", span: { start: 47, end: 53 } })]);
-    expect(v.errors[0]!.message).toMatch(/^line 2:47: output column "a": type "string" is not supported/);
+    const v = validateGraph(g("\nexport default function map(row: Input): { a: Set<string> } {\n  return { a: new Set() };\n}\n"));
+    expect(v.errors).toEqual([expect.objectContaining({ nodeId: "m", field: "code", span: { start: 47, end: 50 } })]);
+    expect(v.errors[0]!.message).toMatch(/^line 2:47: output column "a": type "Set" is not supported/);
   });
 
   it("the default template validates on any input", () => {
