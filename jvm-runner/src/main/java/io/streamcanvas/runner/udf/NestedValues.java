@@ -1,6 +1,7 @@
 // Nested ROW / ARRAY / MAP values ↔ plain JSON for the UDF worker: a row as an array of its fields in order, an array
 // as an array, a map as an array of [key, value] pairs; scalars inside as at the top level (BIGINT and DECIMAL exact
-// strings, TIMESTAMP* epoch millis). Over Flink's default external classes: Row, boxed T[], java.util.Map.
+// strings, TIMESTAMP* epoch millis). Over Flink's default external classes (Row, boxed T[], java.util.Map) or its
+// internal ones (RowData, ArrayData, MapData, StringData…), so a row codec of either kind can carry a nested column.
 package io.streamcanvas.runner.udf;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -22,6 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.table.data.ArrayData;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericMapData;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.MapData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -49,6 +59,12 @@ public final class NestedValues {
     switch (type.getTypeRoot()) {
       case ROW -> {
         RowType rt = (RowType) type;
+        if (v instanceof RowData internal) {
+          g.writeStartArray();
+          for (int i = 0; i < rt.getFieldCount(); i++) write(g, rt.getTypeAt(i), RowData.createFieldGetter(rt.getTypeAt(i), i).getFieldOrNull(internal));
+          g.writeEndArray();
+          return;
+        }
         Row row = (Row) v;
         // a row built by name (Row.withNames) has no positions; Flink's converters build positioned ones
         boolean named = row.getFieldNames(false) != null;
@@ -61,7 +77,10 @@ public final class NestedValues {
       case ARRAY -> {
         LogicalType e = ((ArrayType) type).getElementType();
         g.writeStartArray();
-        if (v instanceof List<?> list) {
+        if (v instanceof ArrayData internal) {
+          ArrayData.ElementGetter get = ArrayData.createElementGetter(e);
+          for (int i = 0; i < internal.size(); i++) write(g, e, get.getElementOrNull(internal, i));
+        } else if (v instanceof List<?> list) {
           for (Object item : list) write(g, e, item);
         } else {
           for (int i = 0, n = Array.getLength(v); i < n; i++) write(g, e, Array.get(v, i));
@@ -71,6 +90,18 @@ public final class NestedValues {
       case MAP -> {
         MapType m = (MapType) type;
         g.writeStartArray();
+        if (v instanceof MapData internal) {
+          ArrayData.ElementGetter k = ArrayData.createElementGetter(m.getKeyType());
+          ArrayData.ElementGetter val = ArrayData.createElementGetter(m.getValueType());
+          for (int i = 0; i < internal.size(); i++) {
+            g.writeStartArray();
+            write(g, m.getKeyType(), k.getElementOrNull(internal.keyArray(), i));
+            write(g, m.getValueType(), val.getElementOrNull(internal.valueArray(), i));
+            g.writeEndArray();
+          }
+          g.writeEndArray();
+          return;
+        }
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) v).entrySet()) {
           g.writeStartArray();
           write(g, m.getKeyType(), entry.getKey());
@@ -83,11 +114,17 @@ public final class NestedValues {
       case TINYINT, SMALLINT, INTEGER -> g.writeNumber(((Number) v).intValue());
       case FLOAT, DOUBLE -> g.writeNumber(((Number) v).doubleValue());
       case BIGINT -> g.writeString(v.toString());
-      case DECIMAL -> g.writeString(((BigDecimal) v).toPlainString());
-      case TIMESTAMP_WITHOUT_TIME_ZONE -> g.writeNumber(((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli());
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> g.writeNumber(((Instant) v).toEpochMilli());
-      default -> g.writeString(v.toString());
+      case DECIMAL -> g.writeString((v instanceof DecimalData d ? d.toBigDecimal() : (BigDecimal) v).toPlainString());
+      case DATE -> g.writeString(v instanceof Integer days ? LocalDate.ofEpochDay(days).toString() : v.toString());
+      case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> g.writeNumber(epochMillis(v));
+      default -> g.writeString(v.toString()); // String and StringData alike
     }
+  }
+
+  private static long epochMillis(Object v) {
+    if (v instanceof TimestampData t) return t.getMillisecond();
+    if (v instanceof LocalDateTime t) return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+    return ((Instant) v).toEpochMilli();
   }
 
   /**
@@ -95,7 +132,12 @@ public final class NestedValues {
    * IllegalArgumentException naming the path inside the value (e.g. `user.tags[2]`) when it does not fit the type.
    */
   public static Object read(JsonParser p, LogicalType type) throws IOException {
-    return read(p, type, "");
+    return read(p, type, "", false);
+  }
+
+  /** Like read, in Flink's internal classes (GenericRowData, GenericArrayData, GenericMapData, StringData…). */
+  public static Object readInternal(JsonParser p, LogicalType type) throws IOException {
+    return read(p, type, "", true);
   }
 
   /** For a frame that carries a nested column as one JSON text. */
@@ -110,15 +152,25 @@ public final class NestedValues {
   }
 
   public static Object fromJson(LogicalType type, String json) {
+    return fromJson(type, json, false);
+  }
+
+  public static Object fromJsonInternal(LogicalType type, String json) {
+    return fromJson(type, json, true);
+  }
+
+  private static Object fromJson(LogicalType type, String json, boolean internal) {
     try (JsonParser p = JSON.createParser(json)) {
       p.nextToken();
-      return read(p, type);
+      Object v = read(p, type, "", internal);
+      if (p.nextToken() != null) throw new IllegalArgumentException("trailing text after the value");
+      return v;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalArgumentException("unreadable JSON: " + e.getMessage(), e);
     }
   }
 
-  private static Object read(JsonParser p, LogicalType type, String path) throws IOException {
+  private static Object read(JsonParser p, LogicalType type, String path, boolean internal) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
       if (!type.isNullable() && !path.isEmpty()) throw bad(path, "null where the type is " + type.asSummaryString());
@@ -128,20 +180,21 @@ public final class NestedValues {
       case ROW -> {
         RowType rt = (RowType) type;
         start(t, path, "an array of the row's " + rt.getFieldCount() + " fields");
-        Row row = new Row(rt.getFieldCount());
-        for (int i = 0; i < rt.getFieldCount(); i++) {
+        Object[] fields = new Object[rt.getFieldCount()];
+        for (int i = 0; i < fields.length; i++) {
           String at = path.isEmpty() ? rt.getFieldNames().get(i) : path + "." + rt.getFieldNames().get(i);
           if (p.nextToken() == JsonToken.END_ARRAY) throw bad(at, "missing");
-          row.setField(i, read(p, rt.getTypeAt(i), at));
+          fields[i] = read(p, rt.getTypeAt(i), at, internal);
         }
         if (p.nextToken() != JsonToken.END_ARRAY) throw bad(path, "more fields than the row's " + rt.getFieldCount());
-        return row;
+        return internal ? GenericRowData.of(fields) : Row.of(fields);
       }
       case ARRAY -> {
         LogicalType e = ((ArrayType) type).getElementType();
         start(t, path, "an array");
         List<Object> items = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(p, e, path + "[" + (items.size() + 1) + "]"));
+        while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(p, e, path + "[" + (items.size() + 1) + "]", internal));
+        if (internal) return new GenericArrayData(items.toArray());
         Object array = Array.newInstance(e.getDefaultConversion(), items.size());
         for (int i = 0; i < items.size(); i++) Array.set(array, i, items.get(i));
         return array;
@@ -153,22 +206,33 @@ public final class NestedValues {
         while (p.nextToken() != JsonToken.END_ARRAY) {
           start(p.currentToken(), path, "a [key, value] pair");
           p.nextToken();
-          Object k = read(p, m.getKeyType(), path + " key");
+          Object k = read(p, m.getKeyType(), path + " key", internal);
           p.nextToken();
-          Object v = read(p, m.getValueType(), path + "[" + k + "]");
+          Object v = read(p, m.getValueType(), path + "[" + k + "]", internal);
           if (p.nextToken() != JsonToken.END_ARRAY) throw bad(path, "a map entry is a [key, value] pair");
           map.put(k, v);
         }
-        return map;
+        return internal ? new GenericMapData(map) : map;
       }
       default -> {
         try {
-          return scalar(p, t, type);
+          Object v = scalar(p, t, type);
+          return internal ? toInternal(v) : v;
         } catch (RuntimeException e) {
           throw bad(path, p.getText() + " (" + e.getMessage() + ")");
         }
       }
     }
+  }
+
+  /** An external scalar in Flink's internal form (DATE as epoch days, TIMESTAMP* as TimestampData). */
+  private static Object toInternal(Object v) {
+    if (v instanceof String s) return StringData.fromString(s);
+    if (v instanceof BigDecimal d) return DecimalData.fromBigDecimal(d, d.precision(), d.scale());
+    if (v instanceof LocalDate d) return (int) d.toEpochDay();
+    if (v instanceof LocalDateTime t) return TimestampData.fromLocalDateTime(t);
+    if (v instanceof Instant t) return TimestampData.fromInstant(t);
+    return v;
   }
 
   private static final Set<JsonToken> NUMBERS = Set.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);

@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.streamcanvas.runner.expr.FlinkTypes;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,20 @@ class NestedValuesTest {
     assertArrayEquals(new Integer[] {1, 2}, mb.get(Long.MAX_VALUE));
     assertEquals(null, mb.get(-1L));
     assertEquals(json, NestedValues.toJson(t, back));
+  }
+
+  @Test
+  void readsAndWritesFlinksInternalFormsTooForCodecsOverRowData() {
+    LogicalType t = type("ROW<`s` STRING, `d` DATE, `at` TIMESTAMP_LTZ(3), `p` DECIMAL(5, 2), `a` ARRAY<ROW<`x` BIGINT>>, "
+        + "`m` MAP<STRING, INT>>");
+    String json = "[\"Zoë\",\"2024-02-29\",1709208000123,\"1.50\",[[\"-9223372036854775808\"],null],[[\"k\",1]]]";
+    GenericRowData row = (GenericRowData) NestedValues.fromJsonInternal(t, json);
+    assertEquals(StringData.fromString("Zoë"), row.getField(0));
+    assertEquals((int) LocalDate.of(2024, 2, 29).toEpochDay(), row.getField(1));
+    assertEquals(TimestampData.fromEpochMillis(1709208000123L), row.getField(2));
+    assertEquals(DecimalData.fromBigDecimal(new BigDecimal("1.50"), 5, 2), row.getField(3));
+    assertEquals(Long.MIN_VALUE, ((GenericArrayData) row.getField(4)).getRow(0, 1).getLong(0));
+    assertEquals(json, NestedValues.toJson(t, row));
   }
 
   @Test
