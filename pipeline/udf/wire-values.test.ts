@@ -10,6 +10,18 @@ describe("wire values", () => {
     expect(toWire("BIGINT", "9007199254740993")).toBe("9007199254740993");
   });
 
+  it("turns a ROW's object into the array of its fields and a MAP into pairs, converting values inside, and back", () => {
+    const type = "ROW<`at` TIMESTAMP(3), `tags` ARRAY<STRING>, `m` MAP<STRING, TIMESTAMP_LTZ(3)>>";
+    const json = { at: "2024-01-31T12:00:00.123", tags: ["a", null], m: [["k", "2024-01-31T12:00:00.000Z"]] };
+    const wire = [Date.UTC(2024, 0, 31, 12, 0, 0, 123), ["a", null], [["k", Date.UTC(2024, 0, 31, 12)]]];
+    expect(toWire(type, json)).toEqual(wire);
+    expect(fromWire(type, wire)).toEqual(json);
+    expect(toWire("MAP<STRING, INT>", { a: 1 })).toEqual([["a", 1]]);
+    expect(parseCell(type, '{"tags": ["x"]}')).toEqual({ ok: true, value: { tags: ["x"] } });
+    expect(parseCell("ARRAY<INT>", "[1,")).toEqual({ ok: false, message: "write ARRAY values as JSON, e.g. [1, 2]" });
+    expect(sameValue("MAP<STRING, INT>", { a: 1 }, [["a", 1]])).toBe(true);
+  });
+
   it("parses typed cells by column type, refusing what does not fit", () => {
     expect(parseCell("BIGINT", " 42 ")).toEqual({ ok: true, value: "42" });
     expect(parseCell("DOUBLE", "1.5")).toEqual({ ok: true, value: 1.5 });

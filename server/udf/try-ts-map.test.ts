@@ -27,6 +27,32 @@ describe("tryTsMap", () => {
     ]);
   });
 
+  it("hands nested columns to the function as objects, arrays and Maps and answers nested values in the runner's JSON", async () => {
+    const nested = graph([
+      { id: "src", kind: "datagen", config: { columns: [
+        { name: "payload", type: "ROW<`id` BIGINT NOT NULL, `at` TIMESTAMP(3), `tags` ARRAY<STRING>>", kind: "random" },
+        { name: "m", type: "MAP<BIGINT, DOUBLE>", kind: "random" },
+      ] } },
+      { id: "m", kind: "ts-map", version: 2, config: { code: [
+        "export default function f(row: Input): { out: { next: bigint; later: Date | null; first: string | null } | null; keys: bigint[] } {",
+        "  const p = row.payload;",
+        "  const keys = row.m === null ? [] : [...row.m.keys()].map((k) => k ?? -1n);",
+        "  return { out: p === null ? null : { next: p.id + 1n, later: p.at && new Date(p.at.getTime() + 1000), first: p.tags?.[0] ?? null }, keys };",
+        "}",
+      ].join("\n"), tests: [] } },
+      { id: "out", kind: "collect" },
+    ], ["src->m", "m->out"]);
+    const r = await tryTsMap(nested, "m", [
+      { payload: { id: "9223372036854775806", at: "2024-01-31T12:00:00.000", tags: [null, "b"] }, m: [["9007199254740993", 1.5]] },
+      { payload: null, m: null },
+    ]);
+    expect(r.error).toBeNull();
+    expect(r.rows.map((x) => x.output)).toEqual([
+      { out: { next: "9223372036854775807", later: "2024-01-31T12:00:01.000", first: null }, keys: ["9007199254740993"] },
+      { out: null, keys: [] },
+    ]);
+  });
+
   it("reports a throw with the input row and the UDF's frame", async () => {
     const r = await tryTsMap(g(`export default function f(row: Input): { n: number } {\n  if (row.name === "bad") throw new Error("no bad names");\n  return { n: 1 };\n}`), "m", [{ name: "ok" }, { name: "bad" }]);
     expect(r.error?.message).toBe('UDF "m" failed: Error: no bad names');
