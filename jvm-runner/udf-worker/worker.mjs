@@ -276,7 +276,7 @@ function nestedToJs(typeText) {
 }
 function nestedToWire(typeText, name) {
   const conv = (t, path) => {
-    const inner = (v, want) => { throw new TypeError(`column "${name}" (${typeText}) expects ${want} at ${path}, got ${v === null ? "null" : typeof v} ${String(v).slice(0, 80)}`); };
+    const inner = (v, want) => { throw new TypeError(`column "${name}" (${typeText}) expects ${want} at ${path}, got ${v === null || v === undefined ? "null" : `${typeof v} ${String(v).slice(0, 80)}`}`); };
     const orNull = (f) => (v) => {
       if (v !== null && v !== undefined) return f(v);
       if (!t.nullable && path !== name) inner(v, "a value (the type is NOT NULL)");

@@ -74,6 +74,27 @@ class UdfNestedITCase {
   }
 
   @Test
+  void datagenFillsNestedColumnsThatTheUdfReads() throws Exception {
+    String types = "ROW<`id` BIGINT NOT NULL, `tags` ARRAY<STRING>>";
+    String program = """
+        {"irVersion":1,"name":"udf-nested-datagen","config":{},"statements":[
+          {"op":"from","table":"src","descriptor":{"connector":"datagen",
+            "schema":[{"name":"p","type":%1$s},{"name":"m","type":"MAP<INT, DOUBLE> NOT NULL"}],
+            "options":{"number-of-rows":"4","fields.p.kind":"random","fields.m.kind":"random"}}},
+          {"op":"udfMap","table":"mapped","input":"src","udf":{"name":"shape","code":%2$s,
+            "inputColumns":[{"name":"p","type":%1$s},{"name":"m","type":"MAP<INT, DOUBLE> NOT NULL"}],
+            "outputColumns":[{"name":"shape","type":"STRING"}]}},
+          {"op":"collect","sink":"out","input":"mapped","maxRows":10}]}
+        """.formatted(UdfPrograms.JSON.writeValueAsString(types), UdfPrograms.JSON.writeValueAsString(
+        "export default (row) => ({ shape: [row.p === null ? 'null' : typeof row.p.id, Array.isArray(row.p?.tags),"
+            + " row.m instanceof Map, [...row.m.keys()].every((k) => typeof k === 'number')].join(',') });"));
+    JsonNode info = UdfMapITCase.run(program, JobStatus.FINISHED);
+    List<String> shapes = new java.util.ArrayList<>();
+    info.get("sinks").get("out").get("rows").forEach(r -> shapes.add(r.get("values").get(2).asText()));
+    assertEquals(List.of("bigint,true,true,true", "bigint,true,true,true", "bigint,true,true,true", "bigint,true,true,true"), shapes);
+  }
+
+  @Test
   void aNullWhereTheNestedTypeIsNotNullFailsNamingThePath() throws Exception {
     String code = "export default (row) => ({ ids: [row.id, null] });";
     JsonNode info = UdfMapITCase.run(program(code, cols("ids", "ARRAY<BIGINT NOT NULL>")), JobStatus.FAILED);
