@@ -1,18 +1,21 @@
 // A form generated from a node kind's config schema (z.toJSONSchema): one field component per JSON Schema shape.
 "use client";
 import { useContext } from "react";
-import { TYPE_ROOTS } from "@/pipeline/types";
+import { SCALAR_ROOTS } from "@/pipeline/types";
 import { UdfCodeField } from "@/components/udf-editor/udf-code-field";
 import { ExprField } from "./expr-field";
 import { FormCtx as Ctx, type FormContext } from "./form-context";
 import { ArrayField, fieldErrors, type FieldProps } from "./array-fields";
 import { emptyValue, humanize, isExpression, isFlinkType, typeOf, unwrapNullable, type JsonSchema } from "./json-schema";
 
+/** Type suggestions: the scalar roots, and nested types as templates to edit (a bare ROW is not a type). */
+const TYPE_OPTIONS = [...SCALAR_ROOTS, "ROW<`a` INT, `b` STRING>", "ARRAY<STRING>", "MAP<STRING, BIGINT>"];
+
 export function SchemaForm(props: { schema: JsonSchema; value: Record<string, unknown>; onChange(v: Record<string, unknown>): void; ctx: FormContext }) {
   return (
     <Ctx.Provider value={props.ctx}>
       <datalist id="sc-flink-types">
-        {TYPE_ROOTS.map((t) => <option key={t} value={t} />)}
+        {TYPE_OPTIONS.map((t) => <option key={t} value={t} />)}
       </datalist>
       <datalist id="sc-columns">
         {props.ctx.columnNames.map((c) => <option key={c} value={c} />)}

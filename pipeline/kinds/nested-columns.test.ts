@@ -8,7 +8,7 @@ const files = (id: string, format: string, columns: [string, string][]) => ({
   id, kind: "filesystem-source", config: { path: `in/${id}.jsonl`, format, columns: columns.map(([name, type]) => ({ name, type })) },
 });
 const errs = (g: ReturnType<typeof graph>) => validateGraph(g).errors.map((e) => [e.nodeId, e.field, e.message]);
-const collected = (node: Record<string, unknown> & { id: string }) => graph([node, { id: "out", kind: "collect" }], [`${node.id}->out`]);
+const collected = (node: { id: string; kind: string; config: Record<string, unknown> }) => graph([node, { id: "out", kind: "collect" }], [`${node.id}->out`]);
 
 describe("nested columns", () => {
   it("a JSON files source declares them, printed back in Flink's syntax", () => {
