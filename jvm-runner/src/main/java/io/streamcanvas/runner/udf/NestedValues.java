@@ -12,28 +12,17 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.table.data.ArrayData;
-import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.GenericMapData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.MapData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
-import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.ArrayType;
-import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.MapType;
@@ -110,21 +99,8 @@ public final class NestedValues {
         }
         g.writeEndArray();
       }
-      case BOOLEAN -> g.writeBoolean((Boolean) v);
-      case TINYINT, SMALLINT, INTEGER -> g.writeNumber(((Number) v).intValue());
-      case FLOAT, DOUBLE -> g.writeNumber(((Number) v).doubleValue());
-      case BIGINT -> g.writeString(v.toString());
-      case DECIMAL -> g.writeString((v instanceof DecimalData d ? d.toBigDecimal() : (BigDecimal) v).toPlainString());
-      case DATE -> g.writeString(v instanceof Integer days ? LocalDate.ofEpochDay(days).toString() : v.toString());
-      case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> g.writeNumber(epochMillis(v));
-      default -> g.writeString(v.toString()); // String and StringData alike
+      default -> NestedScalars.write(g, type, v);
     }
-  }
-
-  private static long epochMillis(Object v) {
-    if (v instanceof TimestampData t) return t.getMillisecond();
-    if (v instanceof LocalDateTime t) return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-    return ((Instant) v).toEpochMilli();
   }
 
   /**
@@ -216,69 +192,13 @@ public final class NestedValues {
       }
       default -> {
         try {
-          Object v = scalar(p, t, type);
-          return internal ? toInternal(v) : v;
+          Object v = NestedScalars.read(p, t, type);
+          return internal ? NestedScalars.toInternal(v, type) : v;
         } catch (RuntimeException e) {
           throw bad(path, p.getText() + " (" + e.getMessage() + ")");
         }
       }
     }
-  }
-
-  /** An external scalar in Flink's internal form (DATE as epoch days, TIMESTAMP* as TimestampData). */
-  private static Object toInternal(Object v) {
-    if (v instanceof String s) return StringData.fromString(s);
-    if (v instanceof BigDecimal d) return DecimalData.fromBigDecimal(d, d.precision(), d.scale());
-    if (v instanceof LocalDate d) return (int) d.toEpochDay();
-    if (v instanceof LocalDateTime t) return TimestampData.fromLocalDateTime(t);
-    if (v instanceof Instant t) return TimestampData.fromInstant(t);
-    return v;
-  }
-
-  private static final Set<JsonToken> NUMBERS = Set.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
-
-  private static Object scalar(JsonParser p, JsonToken t, LogicalType type) throws IOException {
-    return switch (type.getTypeRoot()) {
-      case BOOLEAN -> {
-        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) throw new IllegalArgumentException("not a boolean");
-        yield p.getBooleanValue();
-      }
-      case TINYINT -> (byte) integral(p, t, Byte.MIN_VALUE, Byte.MAX_VALUE);
-      case SMALLINT -> (short) integral(p, t, Short.MIN_VALUE, Short.MAX_VALUE);
-      case INTEGER -> (int) integral(p, t, Integer.MIN_VALUE, Integer.MAX_VALUE);
-      case FLOAT -> (float) number(p, t);
-      case DOUBLE -> number(p, t);
-      case BIGINT -> Long.parseLong(p.getText());
-      case DECIMAL -> decimal(p.getText(), (DecimalType) type);
-      case CHAR, VARCHAR -> text(p, t);
-      case DATE -> LocalDate.parse(text(p, t));
-      case TIMESTAMP_WITHOUT_TIME_ZONE -> LocalDateTime.ofInstant(Instant.ofEpochMilli(p.getLongValue()), ZoneOffset.UTC);
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instant.ofEpochMilli(p.getLongValue());
-      default -> throw new IllegalArgumentException(type.asSummaryString() + " is not supported inside nested values");
-    };
-  }
-
-  private static long integral(JsonParser p, JsonToken t, long min, long max) throws IOException {
-    if (t != JsonToken.VALUE_NUMBER_INT) throw new IllegalArgumentException("not an integer");
-    long v = p.getLongValue();
-    if (v < min || v > max) throw new IllegalArgumentException("out of range");
-    return v;
-  }
-
-  private static double number(JsonParser p, JsonToken t) throws IOException {
-    if (!NUMBERS.contains(t)) throw new IllegalArgumentException("not a number");
-    return p.getDoubleValue();
-  }
-
-  private static String text(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_STRING) throw new IllegalArgumentException("not a string");
-    return p.getText();
-  }
-
-  private static BigDecimal decimal(String text, DecimalType type) {
-    BigDecimal d = new BigDecimal(text).setScale(type.getScale(), RoundingMode.HALF_UP);
-    if (d.precision() > type.getPrecision()) throw new ArithmeticException("does not fit " + type.asSummaryString());
-    return d;
   }
 
   private static void start(JsonToken t, String path, String want) {
