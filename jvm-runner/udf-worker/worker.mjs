@@ -272,7 +272,9 @@ function nestedToJs(typeText) {
       default: return toJs(t.root) ?? ((v) => v);
     }
   };
-  return conv(parseFlinkType(typeText));
+  const top = conv(parseFlinkType(typeText));
+  // a frame may carry the nested value as its JSON text: a nested wire value itself is never a string
+  return (v) => top(typeof v === "string" ? JSON.parse(v) : v);
 }
 function nestedToWire(typeText, name) {
   const conv = (t, path) => {

@@ -11,6 +11,7 @@ import { hostileProgram, literalsProgram, udfProgram, windowProgram } from "./te
 import { printJava, printSql } from "./index";
 import { HARNESS, SQL_PLAN } from "./test-harness";
 import { splitSql } from "./test-lexers";
+import { javaRowText, sinkColumnTypes } from "./test-row-text";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "pipeline", "fixtures");
@@ -110,8 +111,9 @@ describe("printJava output compiles and runs on Flink", () => {
     withRows.forEach((c, i) => {
       const expected = JSON.parse(readFileSync(path.join(FIXTURES, `${c}.rows.json`), "utf8")) as Record<string, unknown[][]>;
       const got = printed.get(mains[i]!) ?? {};
+      const types = sinkColumnTypes(path.join(FIXTURES, `${c}.graph.json`));
       for (const [sink, rows] of Object.entries(expected)) {
-        expect((got[sink] ?? []).map(rowKey).sort(), `${c}: ${sink}`).toEqual(rows.map(rowKey).sort());
+        expect((got[sink] ?? []).map(rowKey).sort(), `${c}: ${sink}`).toEqual(rows.map((r) => rowKey(javaRowText(types[sink], r))).sort());
       }
       expect(Object.keys(got).sort(), c).toEqual(Object.keys(expected).sort());
     });
