@@ -110,6 +110,7 @@ function toWire(type, name) {
 // u32 length + UTF-8 text. Little-endian. Readers and writers move one shared cursor.
 let at = 0;
 function binReader(type) {
+  if (NESTED.test(type)) { const js = nestedToJs(type); const text = binReader("STRING"); return (b) => js(text(b)); } // JSON text
   switch (baseType(type)) {
     case "BOOLEAN": return (b) => b[at++] !== 0;
     case "TINYINT": case "SMALLINT": case "INT": case "INTEGER": return (b) => { const v = b.readInt32LE(at); at += 4; return v; };
@@ -131,6 +132,7 @@ function binWriter(type, name) {
   const bad = badValue(type, name);
   const check = valueCheck(type, name);
   const text = (s) => { room(4 + 3 * s.length); const n = out.utf8Write(s, wat + 4); out.writeUInt32LE(n, wat); wat += 4 + n; };
+  if (NESTED.test(type)) { const wire = nestedToWire(type, name); return (v) => text(JSON.stringify(wire(v))); }
   switch (baseType(type)) {
     case "BOOLEAN": return (v) => { check(v); room(1); out[wat++] = v ? 1 : 0; };
     case "TINYINT": case "SMALLINT": case "INT": case "INTEGER": return (v) => { check(v); room(4); out.writeInt32LE(v, wat); wat += 4; };

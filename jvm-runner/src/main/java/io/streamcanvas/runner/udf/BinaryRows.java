@@ -20,7 +20,7 @@ import org.apache.flink.table.types.logical.LogicalType;
 /**
  * The layout (little-endian), one value after the other in column order: a presence byte (0 = null), then by type
  * BOOLEAN u8; TINYINT, SMALLINT, INT i32; BIGINT i64; FLOAT, DOUBLE f64; TIMESTAMP, TIMESTAMP_LTZ f64 epoch millis;
- * anything else u32 byte length + UTF-8 text (DECIMAL plain, DATE yyyy-mm-dd). A batch is u32 row count + rows; a
+ * anything else u32 byte length + UTF-8 text (DECIMAL plain, DATE yyyy-mm-dd, ROW / ARRAY / MAP their JSON: NestedValues). A batch is u32 row count + rows; a
  * flatMap's answer gives, per input row, u32 count + the rows it yields. JSON cost ~0.3 µs per row on each side of
  * the pipe for 100-byte rows; this costs a copy of the string bytes and a few fixed-width writes.
  */
@@ -148,6 +148,7 @@ final class BinaryRows {
       case CHAR, VARCHAR -> out.utf8(((StringData) v).toBytes());
       case DATE -> out.text(LocalDate.ofEpochDay((Integer) v).toString());
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> out.f64(((TimestampData) v).getMillisecond());
+      case ROW, ARRAY, MAP -> out.text(NestedValues.toJson(type, v));
       default -> out.text(v.toString());
     }
   }
@@ -187,6 +188,7 @@ final class BinaryRows {
       }
       case DATE -> (int) LocalDate.parse(in.text()).toEpochDay();
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> TimestampData.fromEpochMillis(millis(in.f64()));
+      case ROW, ARRAY, MAP -> NestedValues.fromJsonInternal(type, in.text());
       default -> throw new IllegalStateException("unsupported type " + type.asSummaryString());
     };
   }
