@@ -1,7 +1,8 @@
 // udfMap / udfFilter / udfFlatMap / udfAggregate → Java: the TypeScript UDFs as jvm-runner's Udf*Translators call them
 // (its Ts*Function classes run the Node.js workers).
 import type { Statement } from "../ir";
-import type { RowType } from "../types";
+import { type RowType, type } from "../types";
+import { javaType } from "./java-text";
 import { CodegenError } from "./literal";
 import { sqlIdent } from "./sql-text";
 
@@ -51,7 +52,9 @@ const cols = (list: Col[], str: (s: string) => string) =>
 
 /**
  * The select after a map or filter call `tmp` (ROW<i…, o…>, see UdfSpec.echoType): input columns read back from it,
- * outputs replacing same-named ones in place, the others appended.
+ * outputs replacing same-named ones in place, the others appended. A field read back is CAST to its own type, as the
+ * runner does (UdfSupport.external): the function answers in Flink's internal form, and without it a DataStream of the
+ * table would hold StringData, RowData, ArrayData… instead of String, Row, arrays and Map.
  */
 function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: number, name: string) => string): string[] {
   const { str } = p;
@@ -61,7 +64,7 @@ function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: numbe
     ...p.input.map((c) => {
       const o = outs.indexOf(c.name);
       const i = TIMESTAMPS.has(c.type.root) ? -1 : ins.indexOf(c.name);
-      return o >= 0 ? read(o, c.name) : i >= 0 ? `$(${str(tmp)}).get("i${i}").as(${str(c.name)})` : `$(${str(c.name)})`;
+      return o >= 0 ? read(o, c.name) : i >= 0 ? `$(${str(tmp)}).get("i${i}").cast(${javaType(c.type)}).as(${str(c.name)})` : `$(${str(c.name)})`;
     }),
     ...outs.flatMap((n, o) => (p.input.some((c) => c.name === n) ? [] : [read(o, n)])),
   ];
@@ -81,7 +84,8 @@ export function javaUdf(s: UdfStatement, p: UdfPrint): string[] {
   const tmp = `__udf_${s.table}`;
   const rowArg = `row(${s.udf.inputColumns.map((c) => `$(${str(c.name)})`).join(", ")})`;
   const select = (fields: string[]) => `${II}.select(\n${fields.map((f) => `${II}    ${f}`).join(",\n")});`;
-  const fromTmp = (o: number, name: string) => `$(${str(tmp)}).get("o${o}").as(${str(name)})`;
+  const fromTmp = (o: number, name: string) =>
+    `$(${str(tmp)}).get("o${o}").cast(${javaType(type(("outputColumns" in s.udf ? s.udf.outputColumns : [])[o]!.type))}).as(${str(name)})`;
   switch (s.op) {
     case "udfMap":
       return [
