@@ -73,6 +73,55 @@ class UdfNestedITCase {
         UdfMapITCase.rows(info).stream().sorted().toList());
   }
 
+  static final String P1 = "{\"user\":{\"id\":\"9223372036854775807\",\"display name\":\"Zoë\"},\"tags\":[\"a\",null,\"c\"]}";
+  static final String S1 = "[[\"x\",1.5],[\"y\",null]]";
+
+  /** A statement (udfFlatMap or udfAggregate) over the JSON-lines source, then collect. */
+  static String over(String op, String extra, String code, String outputs) throws Exception {
+    ObjectNode p = (ObjectNode) UdfPrograms.JSON.readTree(program("", List.of()));
+    ObjectNode st = (ObjectNode) p.get("statements").get(1);
+    st.put("op", op);
+    if (!extra.isEmpty()) st.set("keys", UdfPrograms.JSON.readTree(extra));
+    ((ObjectNode) st.get("udf")).put("code", code).set("outputColumns", UdfPrograms.JSON.readTree(outputs));
+    return p.toString();
+  }
+
+  @Test
+  void aFlatMapYieldsRowsWithNestedColumns() throws Exception {
+    String code = "export default (row) => (row.payload?.tags ?? []).map((tag) => ({ tag, user: row.payload.user }));";
+    JsonNode info = UdfMapITCase.run(over("udfFlatMap", "", code,
+        "[{\"name\":\"tag\",\"type\":\"STRING\"},{\"name\":\"user\",\"type\":\"ROW<`id` BIGINT, `display name` STRING>\"}]"),
+        JobStatus.FINISHED);
+    String user = "{\"id\":\"9223372036854775807\",\"display name\":\"Zoë\"}";
+    assertEquals(List.of(
+        "[\"1\"," + P1 + "," + S1 + ",\"a\"," + user + "]",
+        "[\"1\"," + P1 + "," + S1 + ",\"c\"," + user + "]",
+        "[\"1\"," + P1 + "," + S1 + ",null," + user + "]"),
+        UdfMapITCase.rows(info).stream().sorted().toList());
+  }
+
+  @Test
+  void anAggregateReadsNestedRowsAndReturnsAnArrayAMapAndARow() throws Exception {
+    String code = """
+        export function create() { return { tags: [], counts: {}, top: null }; }
+        export function add(acc, row) {
+          const p = row.payload;
+          if (p === null) return;
+          for (const t of p.tags ?? []) { acc.tags.push(t); if (t !== null) acc.counts[t] = (acc.counts[t] ?? 0) + 1; }
+          const id = p.user === null ? null : p.user.id;
+          if (id !== null && (acc.top === null || id > acc.top)) acc.top = id;
+        }
+        export default function result(acc) {
+          return { tags: [...acc.tags].sort(), counts: new Map(Object.entries(acc.counts).map(([k, n]) => [k, BigInt(n)])), top: { id: acc.top } };
+        }
+        """;
+    JsonNode info = UdfMapITCase.run(over("udfAggregate", "[]", code, "[{\"name\":\"tags\",\"type\":\"ARRAY<STRING>\"},"
+        + "{\"name\":\"counts\",\"type\":\"MAP<STRING NOT NULL, BIGINT NOT NULL>\"},{\"name\":\"top\",\"type\":\"ROW<`id` BIGINT>\"}]"),
+        JobStatus.FINISHED);
+    assertEquals(List.of("[[\"a\",\"c\",null],[[\"a\",\"1\"],[\"c\",\"1\"]],{\"id\":\"9223372036854775807\"}]"),
+        UdfKindsITCase.finalRows(info));
+  }
+
   @Test
   void datagenFillsNestedColumnsThatTheUdfReads() throws Exception {
     String types = "ROW<`id` BIGINT NOT NULL, `tags` ARRAY<STRING>>";
