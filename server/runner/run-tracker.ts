@@ -180,7 +180,12 @@ export class RunTracker {
     this.pollers.set(runId, null);
     const tick = async () => {
       const run = this.store.runs.get(runId);
-      if (!run || isTerminal(run.status) || this.disposed) return void this.pollers.delete(runId);
+      if (!run || isTerminal(run.status) || this.disposed) {
+        // ended by another server process on the same store (one that crashed but still polled): announce it here too,
+        // or this process's watchers, which saw it running, would wait forever
+        if (run && isTerminal(run.status) && !this.disposed) this.events.emit(runId, run);
+        return void this.pollers.delete(runId);
+      }
       const client = this.supervisor.currentClient();
       if (client && run.jobId) {
         try {
