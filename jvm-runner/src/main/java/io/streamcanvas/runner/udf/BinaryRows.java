@@ -179,7 +179,7 @@ final class BinaryRows {
       case DOUBLE -> in.f64();
       case DECIMAL -> {
         DecimalType d = (DecimalType) type;
-        yield DecimalData.fromBigDecimal(WireCodec.decimal(in.text(), d), d.getPrecision(), d.getScale());
+        yield DecimalData.fromBigDecimal(NestedScalars.decimal(in.text(), d), d.getPrecision(), d.getScale());
       }
       case CHAR, VARCHAR -> {
         int len = in.i32();

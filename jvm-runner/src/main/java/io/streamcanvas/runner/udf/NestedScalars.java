@@ -91,7 +91,8 @@ final class NestedScalars {
     return p.getText();
   }
 
-  private static BigDecimal decimal(String text, DecimalType type) {
+  /** A decimal text at the column's scale (half-up), refused when it does not fit the precision. */
+  static BigDecimal decimal(String text, DecimalType type) {
     BigDecimal d = new BigDecimal(text).setScale(type.getScale(), RoundingMode.HALF_UP);
     if (d.precision() > type.getPrecision()) throw new ArithmeticException("does not fit " + type.asSummaryString());
     return d;

@@ -8,12 +8,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +15,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalSerializers;
-import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.types.Row;
 
 final class WireCodec {
@@ -69,26 +61,11 @@ final class WireCodec {
     return values;
   }
 
+  /** One value as JSON wire text: scalars as NestedScalars writes them inside nested values, the same encoding. */
   private static void write(JsonGenerator g, LogicalType type, Object v) throws IOException {
-    if (NestedValues.isNested(type)) NestedValues.write(g, type, v);
-    else write(g, type.getTypeRoot(), v);
-  }
-
-  private static void write(JsonGenerator g, LogicalTypeRoot root, Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
-      return;
-    }
-    switch (root) {
-      case BOOLEAN -> g.writeBoolean((Boolean) v);
-      case TINYINT, SMALLINT, INTEGER -> g.writeNumber(((Number) v).intValue());
-      case FLOAT, DOUBLE -> g.writeNumber(((Number) v).doubleValue());
-      case BIGINT -> g.writeString(v.toString());
-      case DECIMAL -> g.writeString(((BigDecimal) v).toPlainString());
-      case TIMESTAMP_WITHOUT_TIME_ZONE -> g.writeNumber(((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli());
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> g.writeNumber(((Instant) v).toEpochMilli());
-      default -> g.writeString(v.toString());
-    }
+    if (v == null) g.writeNull();
+    else if (NestedValues.isNested(type)) NestedValues.write(g, type, v);
+    else NestedScalars.write(g, type, v);
   }
 
   /** One row as a JSON array of wire values (an aggregate buffers rows in its accumulator in this form). */
@@ -174,43 +151,12 @@ final class WireCodec {
     if (t == JsonToken.VALUE_NULL) return null;
     LogicalType type = outTypes[i];
     try {
-      return switch (type.getTypeRoot()) {
-        case BOOLEAN -> p.getBooleanValue();
-        case TINYINT -> (byte) integral(p);
-        case SMALLINT -> (short) integral(p);
-        case INTEGER -> Math.toIntExact(integral(p));
-        case FLOAT -> p.getFloatValue();
-        case DOUBLE -> p.getDoubleValue();
-        case BIGINT -> Long.parseLong(p.getText());
-        case DECIMAL -> decimal(p.getText(), (DecimalType) type);
-        case CHAR, VARCHAR -> text(p, t);
-        case DATE -> LocalDate.parse(text(p, t));
-        case TIMESTAMP_WITHOUT_TIME_ZONE -> LocalDateTime.ofInstant(Instant.ofEpochMilli(p.getLongValue()), ZoneOffset.UTC);
-        case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> Instant.ofEpochMilli(p.getLongValue());
-        case ROW, ARRAY, MAP -> NestedValues.read(p, type);
-        default -> throw new IllegalStateException("unsupported type");
-      };
+      return NestedValues.isNested(type) ? NestedValues.read(p, type) : NestedScalars.read(p, t, type);
     } catch (RuntimeException | IOException e) {
       UdfSpec.Column c = outColumns.get(i);
       throw new UdfException("UDF \"" + udfName + "\" returned an invalid value for column \"" + c.name() + "\" ("
           + c.type() + "): " + p.getText() + " (" + e.getMessage() + ")");
     }
-  }
-
-  private static long integral(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) throw new IllegalArgumentException("not an integer");
-    return p.getLongValue();
-  }
-
-  private static String text(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_STRING) throw new IllegalArgumentException("not a string");
-    return p.getText();
-  }
-
-  static BigDecimal decimal(String text, DecimalType type) {
-    BigDecimal d = new BigDecimal(text).setScale(type.getScale(), RoundingMode.HALF_UP);
-    if (d.precision() > type.getPrecision()) throw new ArithmeticException("does not fit " + type.asSummaryString());
-    return d;
   }
 
   private static void expect(JsonToken got, JsonToken want) throws IOException {
