@@ -121,7 +121,14 @@ public final class WorkerProcess implements AutoCloseable {
         future.completeExceptionally(new UdfException(failure));
         return;
       }
-      codec.encode(currentBytes, row);
+      int mark = currentBytes.size;
+      try {
+        codec.encode(currentBytes, row);
+      } catch (RuntimeException e) { // the batch keeps only whole rows
+        currentBytes.size = mark;
+        future.completeExceptionally(new UdfException("UDF \"" + spec.name() + "\": cannot send a row to its worker: " + e));
+        return;
+      }
       current.add(new Pending(echo, future));
       if (current.size() == 1) firstAddNanos = System.nanoTime();
       if (current.size() == 1 || current.size() >= settings.batchSize()) lock.notifyAll();
