@@ -22,7 +22,15 @@ const ARITY: Record<FunctionName, [number, number]> = {
   isEqual: [2, 2], isNotEqual: [2, 2], isLess: [2, 2], isLessOrEqual: [2, 2], isGreater: [2, 2], isGreaterOrEqual: [2, 2],
   and: [2, -1], or: [2, -1], not: [1, 1], isNull: [1, 1], isNotNull: [1, 1],
   upperCase: [1, 1], lowerCase: [1, 1], concat: [2, -1], charLength: [1, 1], trim: [1, 1],
+  get: [2, 2], at: [2, 2],
 };
+
+/** A get's field name: its second argument, which must be a non-NULL string literal (as the runner requires). */
+export function fieldName(e: Extract<Expr, { kind: "call" }>): string {
+  const f = e.args[1];
+  if (f?.kind !== "lit" || typeof f.value !== "string") throw new CodegenError("get needs a field name (a string literal) as its second argument");
+  return f.value;
+}
 
 /** Checks a call's arity the way the runner does, so both printers refuse what the runner would refuse. */
 export function checkArity(fn: FunctionName, n: number): void {
@@ -42,6 +50,8 @@ export function javaExpr(e: Expr, uses: JavaUses, ascii = false): string {
     case "cast": return `${javaExpr(e.expr, uses, ascii)}.cast(${javaType(readType(e.type))})`;
     case "call": {
       checkArity(e.fn, e.args.length);
+      // ApiExpression#get(String): the field name is a Java string, not a lit(…)
+      if (e.fn === "get") return `${javaExpr(e.args[0]!, uses, ascii)}.get(${javaString(fieldName(e), ascii)})`;
       const args = e.args.map((a) => javaExpr(a, uses, ascii));
       if (e.fn === "negative") {
         uses.negative = true;

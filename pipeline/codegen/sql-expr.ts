@@ -2,7 +2,7 @@
 import type { Expr, FunctionName } from "../expr/ast";
 import { numberLiteral } from "../expr/literals";
 import { type DataType, formatType } from "../types";
-import { checkArity } from "./java-expr";
+import { checkArity, fieldName } from "./java-expr";
 import { CodegenError, readLiteral, readType } from "./literal";
 import { sqlIdent, sqlString } from "./sql-text";
 
@@ -31,7 +31,9 @@ export function sqlExpr(e: Expr): string {
     case "cast": return `CAST(${sqlExpr(e.expr)} AS ${castTarget(readType(e.type))})`;
     case "call": {
       checkArity(e.fn, e.args.length);
+      if (e.fn === "get") return `${sqlReceiver(e.args[0]!)}.${sqlIdent(fieldName(e))}`;
       const args = e.args.map(sqlExpr);
+      if (e.fn === "at") return `${sqlReceiver(e.args[0]!)}[${args[1]}]`;
       const infix = INFIX[e.fn];
       if (infix) return `(${args.join(` ${infix} `)})`;
       switch (e.fn) {
@@ -46,6 +48,12 @@ export function sqlExpr(e: Expr): string {
       return `${name}(${args.join(", ")})`;
     }
   }
+}
+
+/** The left side of `.field` / `[i]`: a column or another access chains bare (`payload`.`user`.`id`), else parenthesized. */
+function sqlReceiver(e: Expr): string {
+  const text = sqlExpr(e);
+  return e.kind === "col" || (e.kind === "call" && (e.fn === "get" || e.fn === "at")) ? text : `(${text})`;
 }
 
 /**

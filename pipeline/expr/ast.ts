@@ -10,6 +10,8 @@ export const FUNCTIONS = [
   "isEqual", "isNotEqual", "isLess", "isLessOrEqual", "isGreater", "isGreaterOrEqual",
   "and", "or", "not", "isNull", "isNotNull",
   "upperCase", "lowerCase", "concat", "charLength", "trim",
+  // nested access: get(row, 'field') is `row.field` (args[1] is always a string literal), at(x, i) is `x[i]`
+  "get", "at",
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 

@@ -4,6 +4,7 @@ import type { Expr, FunctionName } from "./ast";
 import { castable, closest, comparable, typeName } from "./compat";
 import { UNTYPED_NULL } from "./literals";
 import { type ArithOp, arithmeticType, isExactNumeric } from "./numeric";
+import { fieldType, itemType } from "./nested";
 import { BINARY_BY_FN, FUNCTION_BY_FN } from "./operators";
 import type { Spans } from "./parse";
 import type { Span } from "./tokenize";
@@ -97,6 +98,7 @@ class Checker {
     }
     if (args.length !== e.args.length) return undefined; // the broken argument already said why
     const fn = e.fn;
+    if (fn === "get" || fn === "at") return this.checkAccess(e, args[0]!, args[1]!);
     if (ARITH.has(fn) || COMPARE.has(fn)) return this.checkBinary(e, args[0]!, args[1]!);
     if (fn === "and" || fn === "or" || fn === "not") return this.checkAll(e, args, BOOL, (t) => t.root === "BOOLEAN", BOOL);
     if (STRING_FNS.has(fn)) return this.checkAll(e, args, STRING, isString, fn === "charLength" ? INT : STRING);
@@ -105,6 +107,21 @@ class Checker {
     if (fn === "isNull" || fn === "isNotNull") return this.out(e, BOOL, args);
     if (fn === "negative") return isNumeric(a.type) ? this.out(e, a.type, args) : this.error(`cannot negate ${typeName(a.type)}`, e);
     return this.error(`unsupported function ${fn}`, e);
+  }
+
+  /** row.field and x[i]: the receiver must have a type; an untyped NULL index takes the one the receiver wants. */
+  private checkAccess(e: Call, x: Typed, i: Typed): Typed | undefined {
+    if (x.type === null) return this.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", e.args[0]!);
+    if (e.fn === "get") {
+      const name = e.args[1]!.kind === "lit" ? e.args[1]!.value : null;
+      if (typeof name !== "string") return this.error("a field name must be a string literal", e);
+      const r = fieldType(x.type, name);
+      return r.ok ? this.out(e, r.type, [x, i]) : this.error(r.message, e);
+    }
+    const want = x.type.root === "MAP" ? x.type.key! : INT;
+    const index = this.settle(i, want);
+    const r = itemType(x.type, index.type);
+    return r.ok ? this.out(e, r.type, [x, index]) : this.error(r.message, e);
   }
 
   private out(e: Call, type: DataType, args: Typed[]): Typed {

@@ -91,7 +91,28 @@ class Parser {
       const operand = this.parseExpr(PREC.not);
       return this.mark({ kind: "call", fn: "not", args: [operand] }, t.start, this.spanOf(operand).end);
     }
-    return this.parsePrimary();
+    return this.parsePostfix(this.parsePrimary());
+  }
+
+  /** `.field` and `[index]` bind tighter than any operator and chain left to right: payload.tags[1]. */
+  private parsePostfix(e: Expr): Expr {
+    for (;;) {
+      const start = this.spanOf(e).start;
+      if (this.isOp(".")) {
+        this.next();
+        const f = this.next();
+        // after a dot any word is a field name, keywords included (no ambiguity there)
+        if (f.t !== "ident" && f.t !== "qident") this.fail(`expected a field name after "." at ${f.start}, found ${describe(f)}`, f);
+        e = this.mark({ kind: "call", fn: "get", args: [e, this.mark(stringLiteral(f.text), f.start, f.end)] }, start, f.end);
+      } else if (this.isOp("[")) {
+        this.next();
+        const index = this.parseExpr(0);
+        const close = this.expectOp("]");
+        e = this.mark({ kind: "call", fn: "at", args: [e, index] }, start, close.end);
+      } else {
+        return e;
+      }
+    }
   }
 
   private numLit(n: Token & { t: "num" }, negative: boolean, start: number): Expr {

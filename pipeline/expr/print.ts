@@ -38,6 +38,11 @@ function printCall(e: Extract<Expr, { kind: "call" }>): Printed {
   }
   const arg = (i: number) => print(e.args[i]!);
   switch (e.fn) {
+    case "get": {
+      const name = e.args[1]?.kind === "lit" && typeof e.args[1].value === "string" ? e.args[1].value : "?";
+      return { text: `${wrap(arg(0), PREC.atom)}.${printIdentifier(name)}`, prec: PREC.atom };
+    }
+    case "at": return { text: `${wrap(arg(0), PREC.atom)}[${arg(1).text}]`, prec: PREC.atom };
     case "not": return { text: `NOT ${wrap(arg(0), PREC.not)}`, prec: PREC.not };
     case "isNull": return { text: `${wrap(arg(0), PREC.is + 1)} IS NULL`, prec: PREC.is };
     case "isNotNull": return { text: `${wrap(arg(0), PREC.is + 1)} IS NOT NULL`, prec: PREC.is };

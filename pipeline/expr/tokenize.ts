@@ -22,7 +22,7 @@ export class ExprSyntaxError extends Error {
 const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{N}_$]/u;
 const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
-const OPS = ["<>", "<=", ">=", "!=", "+", "-", "*", "/", "%", "=", "<", ">", "(", ")", ","];
+const OPS = ["<>", "<=", ">=", "!=", "+", "-", "*", "/", "%", "=", "<", ">", "(", ")", ",", "[", "]", "."];
 
 /** Splits `src` into tokens; throws ExprSyntaxError with the offending span. */
 export function tokenize(src: string): Token[] {
@@ -32,7 +32,8 @@ export function tokenize(src: string): Token[] {
     const c = String.fromCodePoint(src.codePointAt(i)!);
     if (/\s/.test(c)) { i += c.length; continue; }
     const start = i;
-    if (/[\d.]/.test(c)) {
+    // a "." starts a number only before a digit (.5); otherwise it is field access (payload.user)
+    if (/\d/.test(c) || (c === "." && /\d/.test(src[i + 1] ?? ""))) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(src);
       if (!m) throw new ExprSyntaxError(`unexpected character "${c}" at ${i}`, { start: i, end: i + 1 });

@@ -26,9 +26,18 @@ public final class ExpressionBuilder {
     // Java 17 has no pattern switch; the sealed interface keeps this list complete.
     if (expr instanceof Expr.Col c) return $(c.name());
     if (expr instanceof Expr.Lit l) return literal(l);
-    if (expr instanceof Expr.Call c) return Functions.apply(c.fn(), buildAll(c.args()));
+    if (expr instanceof Expr.Call c) return c.fn().equals("get") ? field(c) : Functions.apply(c.fn(), buildAll(c.args()));
     if (expr instanceof Expr.Cast c) return build(c.expr()).cast(FlinkTypes.parse(c.type()));
     throw new IrException("unknown expression " + expr);
+  }
+
+  /** row.field: ApiExpression#get(String), whose name is the call's second argument, a non-NULL string literal. */
+  private static ApiExpression field(Expr.Call c) {
+    if (c.args().size() != 2) throw new IrException("function get takes 2 argument(s), got " + c.args().size());
+    if (!(c.args().get(1) instanceof Expr.Lit name) || name.isNull() || !name.value().isTextual()) {
+      throw new IrException("function get needs a field name (a string literal) as its second argument");
+    }
+    return build(c.args().get(0)).get(name.value().textValue());
   }
 
   private static ApiExpression literal(Expr.Lit l) {

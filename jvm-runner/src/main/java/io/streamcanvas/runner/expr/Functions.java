@@ -52,7 +52,9 @@ public final class Functions {
       Map.entry("lowerCase", unary(ApiExpression::lowerCase)),
       Map.entry("concat", chain(ApiExpression::concat)),
       Map.entry("charLength", unary(ApiExpression::charLength)),
-      Map.entry("trim", unary(ApiExpression::trim)));
+      Map.entry("trim", unary(ApiExpression::trim)),
+      // x[i]: an ARRAY element (1-based) or a MAP value; "get" (row.field) needs its literal name, see ExpressionBuilder
+      Map.entry("at", binary(ApiExpression::at)));
 
   private Functions() {}
 
