@@ -65,6 +65,17 @@ class ExpressionBuilderTest {
     assertMessage("NULL literal needs a nullable type", lit(null, "INT NOT NULL"));
     assertMessage("cannot read type \"INTEGRAL\"", lit("1", "INTEGRAL"));
     assertMessage("boolean literal needs type BOOLEAN", new Expr.Lit(BooleanNode.TRUE, "INT"));
+    assertMessage("function get needs a field name (a string literal)", call("get", col("p"), col("q")));
+    assertMessage("function get needs a field name (a string literal)", call("get", col("p"), lit(null, "STRING")));
+    assertMessage("function get takes 2 argument(s), got 1", call("get", col("p")));
+    assertMessage("function at takes 2 argument(s), got 1", call("at", col("p")));
+  }
+
+  @Test
+  void nestedAccessBuildsGetAndAt() {
+    // ApiExpression#get(String) and #at(Object): Flink's GET and AT built-ins, chained as the IR nests them
+    assertEquals("get(get(payload, 'user'), 'id')", summary(call("get", call("get", col("payload"), lit("user", "STRING NOT NULL")), lit("id", "STRING NOT NULL"))));
+    assertEquals("at(tags, 1)", summary(call("at", col("tags"), lit("1", "INT NOT NULL"))));
   }
 
   static void assertMessage(String part, Expr e) {
