@@ -13,6 +13,18 @@ const row = [
 const labels = (text: string, cursor = text.length, explicit = false) => suggest(text, cursor, row, explicit).items.map((s) => s.label);
 
 describe("suggest", () => {
+  it("after a dot offers the ROW's fields, and nothing after a dot on anything else", () => {
+    const nested = [...row, { name: "payload", type: t("ROW<`user` ROW<`id` BIGINT, `user name` STRING>, `tags` ARRAY<STRING>>") }];
+    const at = (text: string) => suggest(text, text.length, nested);
+    expect(at("payload.").items.map((s) => s.label)).toEqual(["user", "tags"]);
+    expect(at("payload.us")).toMatchObject({ from: 8, to: 10, items: [{ kind: "column", label: "user", detail: "ROW<`id` BIGINT, `user name` STRING>", insert: "user" }] });
+    expect(at("x > payload.`user`.").items.map((s) => s.insert)).toEqual(["id", "`user name`"]);
+    expect(at("payload.user.`us").items.map((s) => s.insert)).toEqual(["`user name`"]);
+    expect(at("order_id.").items).toEqual([]);
+    expect(at("nope.x").items).toEqual([]);
+    expect(at("1.5").items).toEqual([]);
+  });
+
   it("offers input columns with their types, prefix matches first", () => {
     const r = suggest("ord", 3, row);
     expect(r.items.slice(0, 2)).toEqual([

@@ -1,8 +1,9 @@
 // Autocomplete for expression fields: what the word at the cursor could be — input columns (with their types) and the
 // language's functions (with signatures) — and the text range a choice replaces. Pure: used by the inspector and tests.
-import { formatType, type RowType } from "../types";
+import { type DataType, formatType, type RowType } from "../types";
 import { FUNCTIONS_BY_NAME, KEYWORDS } from "./operators";
 import { printIdentifier } from "./print";
+import { tokenize } from "./tokenize";
 
 export type Suggestion = {
   kind: "column" | "function" | "keyword";
@@ -73,10 +74,21 @@ function rank(items: Suggestion[], prefix: string, name: (s: Suggestion) => stri
 export function suggest(text: string, cursor: number, rowType: RowType | undefined, explicit = false): Suggestions {
   const at = wordAt(text, cursor);
   const none = { from: cursor, to: cursor, prefix: "", items: [] };
-  if (!at || (!explicit && !at.quoted && at.prefix === "")) return none;
+  // a "." just typed is reason enough to list the fields
+  if (!at || (!explicit && !at.quoted && at.prefix === "" && text[at.from - 1] !== ".")) return none;
   // the rest of the word after the cursor is replaced too, so accepting in the middle of a name does not leave a tail
   let to = cursor;
   if (!at.quoted) while (to < text.length && WORD_PART.test(text[to]!)) to++;
+  // after `payload.` (or `payload.user.`) the choices are that ROW's fields, and only those
+  if (text[at.from - 1] === "." && !/\d/.test(text[at.from - 2] ?? "")) {
+    const row = receiverType(text.slice(0, at.from - 1), rowType ?? []);
+    if (row?.root !== "ROW") return none;
+    const fields: Suggestion[] = (row.fields ?? []).map((f) => ({
+      kind: "column", label: f.name, detail: formatType(f.type), insert: at.quoted ? "`" + f.name.replaceAll("`", "``") + "`" : printIdentifier(f.name),
+    }));
+    const typed = text.slice(at.from, to);
+    return { from: at.from, to, prefix: at.prefix, items: rank(fields, at.prefix, (x) => x.label).filter((x) => x.insert !== typed).slice(0, 50) };
+  }
   const columns: Suggestion[] = (rowType ?? []).map((c) => ({
     kind: "column", label: c.name, detail: formatType(c.type), insert: at.quoted ? "`" + c.name.replaceAll("`", "``") + "`" : printIdentifier(c.name),
   }));
@@ -86,6 +98,23 @@ export function suggest(text: string, cursor: number, rowType: RowType | undefin
   // the word typed in full is no suggestion
   const useful = items.filter((s) => !(s.insert === text.slice(at.from, to) && s.kind !== "function"));
   return { from: at.from, to, prefix: at.prefix, items: useful.slice(0, 50) };
+}
+
+/** The type of the dotted name `a.b.c` that `before` ends with (column, then ROW fields); undefined if it is anything else. */
+function receiverType(before: string, rowType: RowType): DataType | undefined {
+  let toks;
+  try { toks = tokenize(before).slice(0, -1); } catch { return undefined; }
+  const path: string[] = [];
+  for (let i = toks.length - 1; i >= 0; i -= 2) {
+    const t = toks[i]!;
+    if (t.t !== "ident" && t.t !== "qident") return undefined;
+    path.unshift(t.text);
+    const dot = toks[i - 1];
+    if (!(dot?.t === "op" && dot.text === ".")) break;
+  }
+  let type = rowType.find((c) => c.name === path[0])?.type;
+  for (const name of path.slice(1)) type = type?.root === "ROW" ? type.fields?.find((f) => f.name === name)?.type : undefined;
+  return type;
 }
 
 /** The text after choosing `s`, and where the cursor goes (after the insertion; inside a function's parentheses). */
