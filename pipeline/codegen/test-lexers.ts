@@ -5,7 +5,7 @@ export type Token = { kind: "ident" | "string" | "word" | "number" | "punct" | "
 /** Flink SQL (Calcite, BTID quoting): `..` identifiers with `` escapes, '..' strings with '' escapes, -- and /* comments. */
 export function lexSql(src: string): Token[] {
   const out: Token[] = [];
-  const re = /\s+|--[^\n\r]*|\/\*[\s\S]*?\*\/|`((?:[^`\n\r]|``)+)`|'((?:[^']|'')*)'|([A-Za-z_][A-Za-z0-9_]*)|(\d+(?:\.\d*)?(?:E-?\d+)?)|(<>|<=|>=|[(),;=<>+\-*/.])/y;
+  const re = /\s+|--[^\n\r]*|\/\*[\s\S]*?\*\/|`((?:[^`\n\r]|``)+)`|'((?:[^']|'')*)'|([A-Za-z_][A-Za-z0-9_]*)|(\d+(?:\.\d*)?(?:E-?\d+)?)|(<>|<=|>=|[(),;=<>+\-*/.[\]])/y;
   while (re.lastIndex < src.length) {
     const at = re.lastIndex;
     const m = re.exec(src);
