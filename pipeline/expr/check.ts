@@ -121,6 +121,9 @@ class Checker {
     const want = x.type.root === "MAP" ? x.type.key! : INT;
     const index = this.settle(i, want);
     const r = itemType(x.type, index.type);
+    // Flink refuses a constant index below 1 when planning; say so here, at the index
+    const lit = index.expr.kind === "lit" && typeof index.expr.value === "string" ? Number(index.expr.value) : NaN;
+    if (r.ok && x.type.root === "ARRAY" && lit < 1) return this.error(`ARRAY indexes start at 1 (as in Flink SQL), got ${lit}`, e.args[1]!);
     return r.ok ? this.out(e, r.type, [x, index]) : this.error(r.message, e);
   }
 

@@ -92,6 +92,7 @@ describe("types", () => {
       message: 'unknown field "usr" in ROW<`user` ROW<`id` BIGINT NOT NULL, `user name` STRING>, `tags` ARRAY<STRING NOT NULL>>; did you mean "user"?',
       span: { start: 0, end: 11 },
     });
+    expect(error("payload.tags[0]").span).toEqual({ start: 13, end: 14 });
     expect(error("maybe.zzzzzz").message).toBe('unknown field "zzzzzz" in ROW<`a` INT NOT NULL>; its fields are "a"');
   });
 
@@ -101,6 +102,8 @@ describe("types", () => {
     ["payload[1]", "cannot index ROW<`user` ROW<`id` BIGINT NOT NULL, `user name` STRING>, `tags` ARRAY<STRING NOT NULL>> with [ ]: only ARRAY and MAP values have items"],
     ["payload.tags['a']", "an ARRAY index must be an INT (1-based), got STRING"],
     ["payload.tags[id]", "an ARRAY index must be an INT (1-based), got BIGINT; use CAST(… AS INT)"],
+    ["payload.tags[0]", "ARRAY indexes start at 1 (as in Flink SQL), got 0"],
+    ["payload.tags[-2]", "ARRAY indexes start at 1 (as in Flink SQL), got -2"],
     ["attrs[1]", "a key of MAP<STRING, DOUBLE NOT NULL> must be STRING, got INT"],
     ["byId['x']", "a key of MAP<BIGINT, STRING> must be BIGINT, got STRING"],
     ["NULL.a", "cannot tell the type of NULL here; write CAST(NULL AS <type>)"],
