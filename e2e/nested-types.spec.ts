@@ -37,3 +37,30 @@ test("a nested column type is checked as typed and its fields complete in the UD
   await page.keyboard.type(".");
   await expect(suggest.locator(".monaco-list-row", { hasText: /^id.*bigint \| null/ })).toHaveCount(1);
 });
+
+test("a filter reads inside a nested column: `.` completes the ROW's fields, a wrong field is named on the node", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("new-pipeline").click();
+  await dragKind(page, "values", { x: 120, y: 150 });
+  await dragKind(page, "filter", { x: 400, y: 150 });
+  await connect(page, "handle-values_1-out-out", "handle-filter_1-in-in");
+  await selectNode(page, "values_1");
+  await page.getByTestId("field-columns.1.type").fill("ROW<`user` ROW<`id` BIGINT>, `tags` ARRAY<STRING>>");
+  await page.getByTestId("field-rows.0.1").fill("NULL");
+  await page.getByTestId("field-rows.1.1").fill("NULL");
+
+  await selectNode(page, "filter_1");
+  const field = page.getByTestId("field-predicate");
+  const list = page.getByTestId("expr-suggestions-predicate");
+  await field.fill("");
+  await field.pressSequentially("name.");
+  await expect(list.locator('[data-label="user"]')).toBeVisible();
+  await expect(list.locator('[data-label="tags"]')).toBeVisible();
+  await field.pressSequentially("usr.id > 1");
+  await field.press("Escape");
+  await expect(page.getByTestId("field-error-predicate")).toContainText("usr");
+  await expect(page.getByTestId("field-error-predicate")).toContainText("user");
+  await field.fill("name.user.id > 1 AND name.tags[1] = 'a'");
+  await expect(page.getByTestId("field-error-predicate")).toHaveCount(0);
+  await expect(page.getByTestId("expr-type-predicate")).toContainText("BOOLEAN");
+});
