@@ -3,14 +3,10 @@
 package io.streamcanvas.runner.translate;
 
 import static org.apache.flink.table.api.Expressions.$;
-import static org.apache.flink.table.api.Expressions.call;
 
 import io.streamcanvas.runner.ir.Statement;
 import io.streamcanvas.runner.udf.TsFilterFunction;
 import io.streamcanvas.runner.udf.UdfSpec;
-import io.streamcanvas.runner.udf.WorkerSettings;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.catalog.ResolvedSchema;
 
 final class UdfFilterTranslator implements Translator<Statement.UdfFilter> {
   public String op() {
@@ -18,16 +14,11 @@ final class UdfFilterTranslator implements Translator<Statement.UdfFilter> {
   }
 
   public void translate(Statement.UdfFilter s, ProgramContext ctx) {
-    Table input = ctx.table(s.input());
-    ResolvedSchema schema = input.getResolvedSchema();
-    UdfSpec spec = UdfSupport.spec("filter", s.udf(), schema);
-    WorkerSettings settings = UdfSupport.settings(ctx.tEnv().getConfig());
-    UdfSupport.configureAsync(ctx.tEnv().getConfig(), settings, "async-scalar");
-    String tmp = "__udf_" + s.table();
-    UdfSupport.checkFree(schema, tmp);
-    TsFilterFunction fn = new TsFilterFunction(spec.name(), spec.code(), spec.inputColumns(), settings);
-    ctx.define(s.table(), input.addColumns(call(fn, UdfMapTranslator.rowOf(spec)).as(tmp))
-        .filter($(tmp).get("k"))
-        .select(UdfSupport.splice(schema, spec, tmp)));
+    AsyncUdfCall c = AsyncUdfCall.prepare("filter", s.udf(), s.input(), s.table(), ctx);
+    UdfSpec spec = c.spec();
+    ctx.define(s.table(), c.called(new TsFilterFunction(spec.name(), spec.code(), spec.inputColumns(), c.settings()))
+        .filter($(c.tmp()).get("k"))
+        .select(UdfSupport.splice(c.schema(), spec, c.tmp())));
   }
+
 }

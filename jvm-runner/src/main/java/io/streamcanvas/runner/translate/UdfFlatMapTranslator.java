@@ -3,16 +3,12 @@
 // (read back from tmp) in which output columns replace same-named ones in place and the others are appended.
 package io.streamcanvas.runner.translate;
 
-import static org.apache.flink.table.api.Expressions.call;
 
 import io.streamcanvas.runner.ir.Statement;
 import io.streamcanvas.runner.udf.TsFlatMapFunction;
-import io.streamcanvas.runner.udf.UdfSpec;
-import io.streamcanvas.runner.udf.WorkerSettings;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.apache.flink.table.api.Table;
-import org.apache.flink.table.catalog.ResolvedSchema;
 
 final class UdfFlatMapTranslator implements Translator<Statement.UdfFlatMap> {
   public String op() {
@@ -20,21 +16,17 @@ final class UdfFlatMapTranslator implements Translator<Statement.UdfFlatMap> {
   }
 
   public void translate(Statement.UdfFlatMap s, ProgramContext ctx) {
-    Table input = ctx.table(s.input());
-    ResolvedSchema schema = input.getResolvedSchema();
-    UdfSpec spec = UdfSupport.spec("flatMap", s.udf(), schema);
-    WorkerSettings settings = UdfSupport.settings(ctx.tEnv().getConfig());
-    UdfSupport.configureAsync(ctx.tEnv().getConfig(), settings, "async-scalar");
-    String tmp = "__udf_" + s.table();
+    AsyncUdfCall c = AsyncUdfCall.prepare("flatMap", s.udf(), s.input(), s.table(), ctx);
+    String tmp = c.tmp();
     // temporary names, since output columns may share names with input columns until the select below
-    String[] outs = IntStream.range(0, spec.outputColumns().size()).mapToObj(i -> tmp + "_" + i).toArray(String[]::new);
-    UdfSupport.checkFree(schema, tmp);
-    for (String t : outs) UdfSupport.checkFree(schema, t);
-    Table called = input.addColumns(call(new TsFlatMapFunction(spec, settings), UdfMapTranslator.rowOf(spec)).as(tmp));
+    String[] outs = IntStream.range(0, c.spec().outputColumns().size()).mapToObj(i -> tmp + "_" + i).toArray(String[]::new);
+    for (String t : outs) UdfSupport.checkFree(c.schema(), t);
+    Table called = c.called(new TsFlatMapFunction(c.spec(), c.settings()));
     // UNNEST is SQL only; every identifier quoted
     String aliases = String.join(", ", Arrays.stream(outs).map(SqlViews::quote).toList());
     Table joined = SqlViews.query(ctx, "SELECT * FROM " + SqlViews.view(ctx, called) + " AS T CROSS JOIN UNNEST(T."
         + SqlViews.quote(tmp) + ".`a`) AS U(" + aliases + ")");
-    ctx.define(s.table(), joined.select(UdfSupport.spliceColumns(schema, spec, tmp, outs)));
+    ctx.define(s.table(), joined.select(UdfSupport.spliceColumns(c.schema(), c.spec(), tmp, outs)));
   }
+
 }
