@@ -7,6 +7,7 @@ import { dataRootOf } from "./files/data-root";
 import { MonitorHub } from "./monitor/hub";
 import { RunTracker } from "./runner/run-tracker";
 import { appRoot, javaRunnerCommand, type RunnerCommand } from "./runner/spawn";
+import { stopRunnerOnSignals } from "./runner/stop-on-signals";
 import { RunnerSupervisor } from "./runner/supervisor";
 import { defaultExamplesDir, seedOnce } from "./store/examples";
 import { defaultDataRoot } from "./pipeline-ops";
@@ -69,8 +70,8 @@ export function getServices(): Services {
     });
     g[KEY] = services;
     void services.supervisor.start();
-    // Next.js exits on SIGINT/SIGTERM itself; the runner we started goes with it (a crashed server's runner is re-adopted)
-    process.once("exit", () => services.supervisor.killNow());
+    // the runner we started goes with the server (a runner left by a server killed hard is re-adopted)
+    stopRunnerOnSignals(services.supervisor);
   }
   return g[KEY];
 }

@@ -4,8 +4,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EventEmitter } from "node:events";
 import { readRunnerFile, runnerFilePath } from "./runner-file";
 import { isAlive, RunnerNotBuilt } from "./spawn";
+import { stopRunnerOnSignals } from "./stop-on-signals";
 import { RunnerSupervisor, type RunnerStatus, type SupervisorOptions } from "./supervisor";
 
 const fake = path.join(import.meta.dirname, "testing", "fake-runner.mjs");
@@ -74,6 +76,35 @@ describe("RunnerSupervisor", () => {
     expect(isAlive(pid)).toBe(false);
     expect(fs.existsSync(runnerFilePath(dir))).toBe(false);
     expect(s.getStatus().state).toBe("down");
+  });
+
+  it("on SIGINT/SIGTERM stops its runner at once and does not restart it when it exits while the server closes", async () => {
+    const s = make();
+    await s.start();
+    const pid = s.runnerPid()!;
+    const states: string[] = [];
+    s.subscribe((st) => states.push(st.state));
+    const proc = Object.assign(new EventEmitter(), { pid: 4242, kill: (p: number, sig: string) => void kills.push(`${p} ${sig}`) });
+    const kills: string[] = [];
+    proc.on("SIGTERM", () => {}); // Next.js's own handler, which exits once its connections are closed
+    stopRunnerOnSignals(s, proc);
+    proc.emit("SIGTERM");
+    process.kill(pid, "SIGINT"); // the runner dies of the signal too, while the server is still closing
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 600)); // three health intervals: time for a wrongful restart to begin
+    expect(states).not.toContain("restarting");
+    expect(s.getStatus().state).toBe("down");
+    expect(fs.existsSync(runnerFilePath(dir))).toBe(false);
+    expect(kills).toEqual([]); // Next.js listens, so the signal is not raised again
+  });
+
+  it("raises the signal again when nobody else listens, so the process still exits", async () => {
+    const s = make();
+    const kills: string[] = [];
+    const proc = Object.assign(new EventEmitter(), { pid: 4242, kill: (p: number, sig: string) => void kills.push(`${p} ${sig}`) });
+    stopRunnerOnSignals(s, proc);
+    proc.emit("SIGINT");
+    expect(kills).toEqual(["4242 SIGINT"]);
   });
 
   it("leaves no runner behind when stopped while the runner is still booting", async () => {
