@@ -5,6 +5,7 @@ import type { NodeKind } from "@/pipeline/kinds/define";
 import { useCanvas, useCanvasStoreApi } from "@/components/canvas/store-context";
 import { useNodeErrors, useValidation } from "@/components/canvas/validation";
 import { ErrorList } from "./error-list";
+import { inputStatus } from "@/pipeline/input-status";
 import { InputColumns } from "./input-columns";
 import { configSchema } from "./json-schema";
 import { SchemaForm } from "./schema-form";
@@ -27,7 +28,8 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
   const data = useCanvas((s) => s.nodes.find((n) => n.id === nodeId)?.data);
   const store = useCanvasStoreApi();
   const errors = useNodeErrors(nodeId);
-  const { edgeTypes, rowTypes } = useValidation();
+  const { edgeTypes, rowTypes, errors: allErrors } = useValidation();
+  const edges = useCanvas((s) => s.edges);
   const inEdge = useCanvas((s) => s.edges.find((e) => e.target === nodeId)?.id);
   const inSource = useCanvas((s) => s.edges.find((e) => e.target === nodeId)?.source);
   // "port=edge id" per incoming edge, as one string so the selector's result compares equal across renders
@@ -60,9 +62,13 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       </header>
       <p className="sc-muted">{kind.description}</p>
       <ErrorList errors={errors} testId="inspector-errors" />
-      {portTypes
-        ? portTypes.map((p) => <InputColumns key={p.port} rowType={p.rowType} port={p.port} />)
-        : kind.ports.inputs.length > 0 && <InputColumns rowType={inputRowType} />}
+      {kind.ports.inputs.map((port) => {
+        // a one-input node's edge may carry no handle name
+        const only = kind.ports.inputs.length === 1 ? port : undefined;
+        const links = edges.map((e) => ({ from: e.source, to: e.target, port: (e.target === nodeId && only) || (e.targetHandle ?? "in") }));
+        const status = inputStatus(links, allErrors, rowTypes, nodeId, port);
+        return <InputColumns key={port} status={status} port={portTypes ? port : undefined} />;
+      })}
       <form className="sc-form" onSubmit={(e) => e.preventDefault()}>
         <SchemaForm
           schema={configSchema(kind as NodeKind<unknown>)} value={data.config}
