@@ -1,10 +1,11 @@
 // udfMap / udfFilter / udfFlatMap / udfAggregate → Java: the TypeScript UDFs as jvm-runner's Udf*Translators call them
 // (its Ts*Function classes run the Node.js workers).
-import type { Statement } from "../ir";
+import type { UdfIr } from "../ir/schemas";
+import type { WindowStatement } from "../ir/ops/window";
 import { type RowType, type } from "../types";
+import { I, type JavaPrinter } from "./java-kit";
 import { javaType } from "./java-text";
 import { CodegenError } from "./literal";
-import { sqlIdent } from "./sql-text";
 
 
 /** Java string constants are limited to 65535 bytes of (modified) UTF-8; pieces of 8000 UTF-16 units stay well below. */
@@ -20,11 +21,12 @@ export type UdfPrint = {
   indent: string;
 };
 
-type UdfStatement = Extract<Statement, { op: "udfMap" | "udfFilter" | "udfFlatMap" | "udfAggregate" }>;
+/** A TS UDF statement (udfMap, udfFilter, udfFlatMap, udfAggregate); a filter's udf has no outputColumns. */
+export type UdfStatement = { op: string; table: string; input: string; udf: UdfIr | Omit<UdfIr, "outputColumns"> };
 type Col = { name: string; type: string };
 
 /** The registration of a window's TS aggregate under `fn`, as jvm-runner's WindowTranslator does before its query. */
-export function javaWindowUdf(s: Extract<Statement, { op: "window" }>, fn: string, p: UdfPrint): string[] {
+export function javaWindowUdf(s: WindowStatement, fn: string, p: UdfPrint): string[] {
   const agg = { op: "udfAggregate", table: s.table, input: s.input, keys: s.keys, udf: s.udf! } as const;
   const phase = p.config["table.optimizer.agg-phase-strategy"] === undefined ? [
     `${p.indent}// as the runner does unless the program sets it: one phase, each row folded once by one TS aggregate`,
@@ -34,7 +36,7 @@ export function javaWindowUdf(s: Extract<Statement, { op: "window" }>, fn: strin
 }
 
 /** The statement's udf as `new UdfSpec(kind, name, code, inputs, outputs)`, checked against its input. */
-function spec(s: UdfStatement, p: UdfPrint, kind: string): string {
+export function spec(s: UdfStatement, p: UdfPrint, kind: string): string {
   const { str } = p;
   const names = p.input.map((c) => c.name);
   for (const c of s.udf.inputColumns) {
@@ -47,7 +49,7 @@ function spec(s: UdfStatement, p: UdfPrint, kind: string): string {
 /** Forwarded, not read back from the echo, as the runner does: a ROW field would lose an event-time attribute. */
 const TIMESTAMPS = new Set(["TIMESTAMP", "TIMESTAMP_LTZ"]);
 
-const cols = (list: Col[], str: (s: string) => string) =>
+export const cols = (list: Col[], str: (s: string) => string) =>
   `List.of(${list.map((c) => `new UdfSpec.Column(${str(c.name)}, ${str(c.type)})`).join(", ")})`;
 
 /**
@@ -56,10 +58,10 @@ const cols = (list: Col[], str: (s: string) => string) =>
  * runner does (UdfSupport.external): the function answers in Flink's internal form, and without it a DataStream of the
  * table would hold StringData, RowData, ArrayData… instead of String, Row, arrays and Map.
  */
-function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: number, name: string) => string): string[] {
+export function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: number, name: string) => string): string[] {
   const { str } = p;
   const ins = s.udf.inputColumns.map((c) => c.name);
-  const outs = s.op === "udfFilter" ? [] : s.udf.outputColumns.map((c) => c.name);
+  const outs = "outputColumns" in s.udf ? s.udf.outputColumns.map((c) => c.name) : [];
   return [
     ...p.input.map((c) => {
       const o = outs.indexOf(c.name);
@@ -70,78 +72,37 @@ function spliceFields(s: UdfStatement, p: UdfPrint, tmp: string, read: (o: numbe
   ];
 }
 
-const asyncOptions = (I: string, family: string) => [
+export const asyncOptions = (I: string, family: string) => [
   `${I}// the runner's settings for its async UDF operator: batches in flight, no silent retries, the worker's own deadline`,
   `${I}tEnv.getConfig().set("table.exec.${family}.max-concurrent-operations", String.valueOf(4 * WorkerSettings.DEFAULTS.batchSize()));`,
   `${I}tEnv.getConfig().set("table.exec.${family}.retry-strategy", "NO_RETRY");`,
   `${I}tEnv.getConfig().set("table.exec.${family}.timeout", "0 ms");`,
 ];
 
-/** Lines defining the table of a TS UDF statement, as jvm-runner's Udf*Translator builds it. */
-export function javaUdf(s: UdfStatement, p: UdfPrint): string[] {
+/** The UDF print context of a statement (and the imports a UDF call needs). */
+export function udfPrint(s: UdfStatement, p: JavaPrinter): UdfPrint {
+  p.uses.udf = true;
+  p.uses.row = true;
+  return { str: p.str, table: p.table, input: p.types[s.input]!, config: p.config, indent: I };
+}
+
+/** What each TS UDF op's Java print starts from: its indents, the temporary column, the ROW argument, the final select. */
+export function udfLines(s: UdfStatement, p: UdfPrint) {
   const { str, indent: I } = p;
   const II = I + "    ";
   const tmp = `__udf_${s.table}`;
-  const rowArg = `row(${s.udf.inputColumns.map((c) => `$(${str(c.name)})`).join(", ")})`;
-  const select = (fields: string[]) => `${II}.select(\n${fields.map((f) => `${II}    ${f}`).join(",\n")});`;
-  const fromTmp = (o: number, name: string) =>
-    `$(${str(tmp)}).get("o${o}").cast(${javaType(type(("outputColumns" in s.udf ? s.udf.outputColumns : [])[o]!.type))}).as(${str(name)})`;
-  switch (s.op) {
-    case "udfMap":
-      return [
-        ...asyncOptions(I, "async-scalar"),
-        `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
-        `${II}.addColumns(call(new TsMapFunction(${spec(s, p, "map")}, ${settings(p.config)}), ${rowArg}).as(${str(tmp)}))`,
-        select(spliceFields(s, p, tmp, fromTmp)),
-      ];
-    case "udfFilter":
-      spec(s, p, "filter");
-      return [
-        ...asyncOptions(I, "async-scalar"),
-        `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
-        `${II}.addColumns(call(new TsFilterFunction(${str(s.udf.name)}, ${code(s.udf.code, str)}, ${cols(s.udf.inputColumns, str)}, ${settings(p.config)}), ${rowArg}).as(${str(tmp)}))`,
-        `${II}.filter($(${str(tmp)}).get("k"))`,
-        select(spliceFields(s, p, tmp, fromTmp)),
-      ];
-    case "udfFlatMap": {
-      // as the runner does: the async call batched like a map, then SQL's UNNEST of the rows it returns
-      const view = `${s.table}_in`;
-      const tmps = s.udf.outputColumns.map((_, o) => `${tmp}_${o}`);
-      const sql = `SELECT * FROM ${sqlIdent(view)} AS T CROSS JOIN UNNEST(T.${sqlIdent(tmp)}.${sqlIdent("a")}) AS U(${tmps.map(sqlIdent).join(", ")})`;
-      return [
-        ...asyncOptions(I, "async-scalar"),
-        `${I}tEnv.createTemporaryView(${str(view)}, ${p.table(s.input)}`,
-        `${II}.addColumns(call(new TsFlatMapFunction(${spec(s, p, "flatMap")}, ${settings(p.config)}), ${rowArg}).as(${str(tmp)})));`,
-        `${I}Table ${p.table(s.table)} = tEnv.sqlQuery(${str(sql)})`,
-        select(spliceFields(s, p, tmp, (o, name) => `$(${str(tmps[o]!)}).as(${str(name)})`)),
-      ];
-    }
-    case "udfAggregate": {
-      const keys = s.keys.map((k) => `$(${str(k)})`);
-      const args = s.udf.inputColumns.map((c) => `$(${str(c.name)})`).join(", ");
-      const call = `call(new TsAggregateFunction(${spec(s, p, "aggregate")}, ${settings(p.config)}), ${args}).as(${str(tmp)})`;
-      const grouped = keys.length ? `.groupBy(${keys.join(", ")})\n${II}.select(${[...keys, call].join(", ")})` : `.select(${call})`;
-      return [
-        `${I}// as the runner does unless the program sets it: each group's result once per bundle of rows, not per row`,
-        ...(p.config["table.exec.mini-batch.enabled"] === undefined ? [
-          `${I}tEnv.getConfig().set("table.exec.mini-batch.enabled", "true");`,
-          `${I}tEnv.getConfig().set("table.exec.mini-batch.allow-latency", "200 ms");`,
-          `${I}tEnv.getConfig().set("table.exec.mini-batch.size", "5000");`,
-        ] : []),
-        ...(p.config["table.optimizer.agg-phase-strategy"] === undefined ? [
-          `${I}// one phase: a local pre-aggregation would call merge(), which the aggregate need not export`,
-          `${I}tEnv.getConfig().set("table.optimizer.agg-phase-strategy", "ONE_PHASE");`,
-        ] : []),
-        `${I}Table ${p.table(s.table)} = ${p.table(s.input)}`,
-        `${II}${grouped}`,
-        select([...keys, ...s.udf.outputColumns.map((c) => `$(${str(tmp)}).get(${str(c.name)}).as(${str(c.name)})`)]),
-      ];
-    }
-  }
+  return {
+    I, II, tmp,
+    rowArg: `row(${s.udf.inputColumns.map((c) => `$(${str(c.name)})`).join(", ")})`,
+    select: (fields: string[]) => `${II}.select(\n${fields.map((f) => `${II}    ${f}`).join(",\n")});`,
+    /** output o read back from the temporary column, cast to its declared type */
+    fromTmp: (o: number, name: string) =>
+      `$(${str(tmp)}).get("o${o}").cast(${javaType(type(("outputColumns" in s.udf ? s.udf.outputColumns : [])[o]!.type))}).as(${str(name)})`,
+  };
 }
 
 /** The UDF's bundled code as one literal, or String.join of literal pieces when it is too long for one constant. */
-function code(text: string, str: (s: string) => string): string {
+export function code(text: string, str: (s: string) => string): string {
   if (text.length <= CHUNK) return str(text);
   const pieces: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK) pieces.push(str(text.slice(i, i + CHUNK)));
@@ -149,7 +110,7 @@ function code(text: string, str: (s: string) => string): string {
 }
 
 /** WorkerSettings.DEFAULTS, or the deadline and heap the program's config sets (as the runner reads them). */
-function settings(config: Record<string, string>): string {
+export function settings(config: Record<string, string>): string {
   const deadline = config[DEADLINE_KEY];
   const heap = config[HEAP_KEY];
   if (deadline === undefined && heap === undefined) return "WorkerSettings.DEFAULTS";

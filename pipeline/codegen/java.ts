@@ -1,9 +1,9 @@
 // printJava: a TableProgram as a standalone Java 17 program making the same Table API calls jvm-runner makes for it.
-import type { TableProgram } from "../ir";
+import { javaNeedsTypes, javaStatement, type TableProgram } from "../ir";
+import { checkProgram, programRowTypes } from "../ir/program";
 import { newUses, type JavaUses } from "./java-expr";
-import { type JavaContext, javaStatement } from "./java-statements";
+import type { JavaContext } from "./java-kit";
 import { javaClassName, JavaNames, javaString } from "./java-text";
-import { checkProgram, programRowTypes } from "./program";
 
 export type JavaOptions = {
   /** Print every non-ASCII character as \uXXXX, for javac runs whose source encoding is not UTF-8. */
@@ -30,7 +30,7 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
     uses, ascii,
     config: program.config,
     // only a UDF, an interval join or a ROW_NUMBER query needs its input's columns; others print without inference
-    types: program.statements.some((s) => (s.op === "window" && s.udf) || ["udfMap", "udfFilter", "udfFlatMap", "udfAggregate", "intervalJoin", "deduplicate", "topN"].includes(s.op)) ? programRowTypes(program) : {},
+    types: program.statements.some(javaNeedsTypes) ? programRowTypes(program) : {},
     nextView: () => `__streamcanvas_view_${++views}`,
     table: (name) => names.name("table", name),
   };

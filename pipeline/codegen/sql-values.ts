@@ -1,11 +1,11 @@
 // A values source with a watermark as Flink SQL: VALUES cannot carry one, so the rows come from a datagen sequence.
-import type { Statement } from "../ir";
+import type { FromValuesStatement } from "../ir/ops/from-values";
 import { CodegenError, readType } from "./literal";
 import { sqlExpr, sqlType } from "./sql-expr";
 import { sqlIdent, sqlString } from "./sql-text";
 import { sqlInterval } from "./window-sql";
 
-type FromValues = Extract<Statement, { op: "fromValues" }>;
+type FromValues = FromValuesStatement;
 
 /**
  * CREATE TEMPORARY TABLE over a datagen sequence 1..n whose computed columns pick row i's cells (CASE on the sequence

@@ -1,8 +1,8 @@
 // printSql: a TableProgram as a Flink SQL script (SQL client syntax) with the same tables, views and sinks.
-import type { TableProgram } from "../ir";
+import { sqlStatement, type TableProgram } from "../ir";
+import { checkProgram, programRowTypes } from "../ir/program";
 import type { RowType } from "../types";
-import { checkProgram, programRowTypes } from "./program";
-import { type SqlContext, sqlStatement } from "./sql-statements";
+import type { SqlContext } from "./sql-kit";
 import { sqlCommentText, sqlString } from "./sql-text";
 
 /**

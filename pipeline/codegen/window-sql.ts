@@ -1,9 +1,9 @@
 // The window TVF query of an IR window statement, as jvm-runner's WindowTranslator writes it (shared by both printers).
-import type { AggregateFunction, Statement } from "../ir";
+import type { WindowStatement } from "../ir/ops/window";
+import type { AggregateFunction } from "../ir/schemas";
 import { CodegenError } from "./literal";
 import { sqlIdent } from "./sql-text";
 
-type WindowStatement = Extract<Statement, { op: "window" }>;
 
 /** SQL aggregate of each IR aggregate function (the same built-ins the Table API's count()/sum()/… resolve to). */
 export const AGGREGATE_SQL: Record<AggregateFunction, (c: string) => string> = {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { typeName } from "../expr/compat";
 import type { GraphError } from "../graph";
 import type { RowType } from "../types";
+import { PROCTIME_TYPE } from "../ir/schemas";
 import type { InferResult } from "./define";
 
 export const EventTimeSchema = z.object({
@@ -29,9 +30,6 @@ export const ProcessingTimeSchema = z.object({
     "(a bounded source that ends drops the windows still open).",
 });
 export type ProcessingTime = z.infer<typeof ProcessingTimeSchema>;
-
-/** The type Flink gives PROCTIME(). */
-export const PROCTIME_TYPE = { root: "TIMESTAMP_LTZ", precision: 3, nullable: false } as const;
 
 /**
  * A source's inferred row type: its own columns (and their errors), the event-time column marked, then the

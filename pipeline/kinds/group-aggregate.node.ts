@@ -5,7 +5,7 @@ import { typeName } from "../expr/compat";
 import type { GraphError } from "../graph";
 import { AGGREGATE_FUNCTIONS, type AggregateFunction } from "../ir";
 import type { RowType } from "../types";
-import { aggregatable, aggregateType, NUMERIC_ONLY } from "./aggregate-types";
+import { aggregatable, aggregateType, NUMERIC_ONLY } from "../ir/aggregate-types";
 import { findColumn } from "./column-ref";
 import { defineNodeKind } from "./define";
 

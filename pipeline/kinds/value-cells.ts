@@ -3,7 +3,7 @@ import { typeName } from "../expr/compat";
 import { parseExpr } from "../expr/parse";
 import { type DataType, isNested, isNumeric, isString } from "../types";
 
-/** The IR encoding of a cell (pipeline/ir.ts fromValues): exact decimal text, ISO-8601 text, a boolean or null. */
+/** The IR encoding of a cell (pipeline/ir/ops/from-values.ts): exact decimal text, ISO-8601 text, a boolean or null. */
 export type CellValue = string | boolean | null;
 export type CellResult = { ok: true; value: CellValue } | { ok: false; message: string };
 

@@ -1,4 +1,4 @@
-// IR parsing: the JSON contract of pipeline/ir.ts read into records, and malformed programs named precisely.
+// IR parsing: the JSON contract of pipeline/ir/ read into records, and malformed programs named precisely.
 package io.streamcanvas.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

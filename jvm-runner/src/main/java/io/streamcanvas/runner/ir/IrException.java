@@ -1,4 +1,4 @@
-// A TableProgram that does not follow the IR contract (pipeline/ir.ts); reported to the caller as a 400.
+// A TableProgram that does not follow the IR contract (pipeline/ir/); reported to the caller as a 400.
 package io.streamcanvas.runner.ir;
 
 public final class IrException extends RuntimeException {

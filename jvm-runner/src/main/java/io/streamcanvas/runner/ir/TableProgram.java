@@ -1,4 +1,4 @@
-// TableProgram IR (mirror of pipeline/ir.ts): an ordered list of Table API statements run as one job.
+// TableProgram IR (mirror of pipeline/ir/): an ordered list of Table API statements run as one job.
 package io.streamcanvas.runner.ir;
 
 import java.util.List;

@@ -1,5 +1,5 @@
 // Result types of the aggregate functions, as Flink's LogicalTypeMerging derives them (findSumAggType, findAvgAggType).
-import type { AggregateFunction } from "../ir";
+import type { AggregateFunction } from "./schemas";
 import { type DataType, isNested, isNumeric } from "../types";
 
 export const NUMERIC_ONLY: ReadonlySet<AggregateFunction> = new Set(["sum", "avg"]);
