@@ -78,6 +78,24 @@ describe("streamcanvas CLI", () => {
       expect(runner.child.exitCode).toBeNull(); // the CLI does not stop a runner it did not start
     });
 
+    it("validates and runs a 10,000-node chain (the graph code recursed, Flink's planner overflowed its stack)", async () => {
+      const file = path.join(dir, "chain.json");
+      const filters = Array.from({ length: 10_000 }, (_, i) => ({ id: `f${i}`, kind: "filter", config: { predicate: `id > ${i % 2}` } }));
+      const g = graph(
+        [{ id: "gen", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "sequence", start: 1, end: 5 }], rowsPerSecond: 100 } },
+          ...filters, { id: "out", kind: "collect", config: {} }],
+        ["gen->f0", ...filters.slice(1).map((f, i) => `f${i}->${f.id}`), "f9999->out"],
+      );
+      fs.writeFileSync(file, JSON.stringify(g));
+      expect((await cli(["validate", file], data())).stdout).toContain("valid (10002 nodes, 10001 edges)");
+      const r = await cli(["run", file, "--json", "--timeout", "170"], data());
+      expect(r.code, r.stderr.slice(-2000)).toBe(0);
+      const out = JSON.parse(r.stdout) as { status: string; sinks: { out: { rows: { values: string[] }[] } } };
+      expect(out.status).toBe("FINISHED");
+      expect(out.sinks.out.rows.map((row) => row.values[0])).toEqual(["2", "3", "4", "5"]);
+      expect(runner.child.exitCode).toBeNull();
+    });
+
     it("exits 2 when the job fails, printing Flink's root cause", async () => {
       const file = path.join(dir, "fails.json");
       const g = graph(
@@ -93,5 +111,31 @@ describe("streamcanvas CLI", () => {
       expect(r.stdout).toMatch(/^cause: .*NumberFormatException/m);
       expect(r.stdout).not.toMatch(/\tat /); // a cause, not a stack dump
     });
+  });
+
+  it("under --json prints one JSON error object and exits 2 when the runner goes away mid-run", async () => {
+    const own = await spawnRunner(javaRunnerCommand("java"), () => {});
+    const data = path.join(dir, "data-dies");
+    writeRunnerFile(data, { ...own.ready, secret: own.secret, startedAt: Date.now() });
+    const file = path.join(dir, "endless.json");
+    const g = graph(
+      [{ id: "gen", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "random", min: 1, max: 9 }], rowsPerSecond: 5 } },
+        { id: "out", kind: "collect", config: {} }],
+      ["gen->out"],
+    );
+    fs.writeFileSync(file, JSON.stringify(g));
+    const child = spawn(process.execPath, [bin, "run", file, "--json", "--timeout", "120"], { cwd: dir, env: { ...process.env, STREAMCANVAS_DATA_DIR: data } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => {
+      stderr += d;
+      if (/status RUNNING/.test(stderr)) own.child.kill("SIGKILL");
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, stderr).toBe(2);
+    const out = JSON.parse(stdout) as { status: string; exitCode: number; error: { message: string } };
+    expect(out).toMatchObject({ status: "ERROR", exitCode: 2 });
+    expect(out.error.message).toMatch(/runner went away/);
   });
 });

@@ -9,7 +9,7 @@ import { describeFileErrors, formatPipelineFile, parsePipelineFile } from "@/pip
 import type { PipelineGraph } from "@/pipeline/graph";
 import { validateGraph } from "@/pipeline/validate";
 import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError, readGraph } from "@/server/pipeline-ops";
-import { RunnerRejection } from "@/server/runner/client";
+import { RunnerRejection, RunnerUnavailable } from "@/server/runner/client";
 import { appRoot } from "@/server/runner/spawn";
 import { connectRunner } from "./cli/connect";
 import { formatGraphError, formatSink } from "./cli/format";
@@ -161,15 +161,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+/** Exit code and message of a failure: 1 for bad input, 2 for a failed job or a runner that is unavailable or went away. */
+function describeFailure(e: unknown): { code: number; message: string; errors?: string[] } {
+  if (e instanceof GraphCompileError) {
+    const errors = e.graphErrors.map(formatGraphError);
+    return { code: 1, message: `invalid pipeline:\n${errors.join("\n")}`, errors };
+  }
+  if (e instanceof RunnerUnavailable) return { code: 2, message: `the runner went away: ${e.message}` };
+  const known = e instanceof Exit || e instanceof EnvError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+  return { code: e instanceof Exit ? e.code : known ? 1 : 2, message: known ? (e as Error).message : String((e as Error).stack ?? e) };
+}
+
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof GraphCompileError) {
-      process.stderr.write(`invalid pipeline:\n${e.graphErrors.map(formatGraphError).join("\n")}\n`);
-      return process.exit(1);
+    const f = describeFailure(e);
+    process.stderr.write(`${f.message}\n`);
+    // under --json, stdout always holds exactly one JSON object, so scripts can parse it whatever happened
+    if (argv.includes("--json")) {
+      const error = { message: f.message, ...(f.errors ? { errors: f.errors } : {}) };
+      process.stdout.write(`${JSON.stringify({ status: "ERROR", exitCode: f.code, error }, null, 2)}\n`);
     }
-    const known = e instanceof Exit || e instanceof EnvError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    process.stderr.write(`${known ? (e as Error).message : (e as Error).stack}\n`);
-    process.exit(e instanceof Exit ? e.code : known ? 1 : 2);
+    process.exit(f.code);
   },
 );

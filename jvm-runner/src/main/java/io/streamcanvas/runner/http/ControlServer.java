@@ -39,6 +39,9 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
+  /** Stack of each control-API thread, which plans and submits jobs. */
+  static final long PLANNER_STACK_BYTES = 1L << 30;
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final byte[] secret;
@@ -48,8 +51,10 @@ public final class ControlServer implements AutoCloseable {
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.routes = routes;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    // Flink's planner and Calcite recurse once per operator of a program: a deep pipeline (a chain of thousands of
+    // nodes) needs far more than the default 1 MB stack. The stack is reserved, not committed, so this costs nothing.
     this.executor = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "control-api");
+      Thread t = new Thread(null, r, "control-api", PLANNER_STACK_BYTES);
       t.setDaemon(true);
       return t;
     });
@@ -78,6 +83,13 @@ public final class ControlServer implements AutoCloseable {
       } catch (HttpError e) {
         status = e.status;
         body = JSON.createObjectNode().set("error", e.error);
+      } catch (StackOverflowError e) {
+        // Left uncaught it would reach Flink's fatal-error handler and take down every running job with the runner.
+        LOG.warn("{} {} overflowed the planner's stack", ex.getRequestMethod(), ex.getRequestURI().getPath());
+        status = 422;
+        body = JSON.createObjectNode().set("error", JSON.createObjectNode().put("message",
+            "the pipeline is too deep for Flink's planner (stack of " + (PLANNER_STACK_BYTES >> 20) + " MB exhausted);"
+                + " merge chains of steps into fewer nodes"));
       } catch (Exception e) {
         LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
         status = 500;
