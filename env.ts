@@ -13,6 +13,8 @@ export const EnvSchema = z.object({
   STREAMCANVAS_RUNNER_URL: optional.pipe(z.url().optional()),
   STREAMCANVAS_RUNNER_SECRET: optional,
   JAVA: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("java")),
+  /** "1": UDF workers start without their own network namespace (the host cannot make one); the run panel says so */
+  STREAMCANVAS_UDF_ALLOW_NETWORK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,21 +1,48 @@
-// StreamCanvas UDF worker: runs one user function over batches of rows framed on stdin/stdout (protocol: README.md).
-// Started by io.streamcanvas.runner.udf.WorkerProcess under Node's permission model with an empty environment.
+// StreamCanvas UDF worker: runs one user function over batches of rows framed on stdin and fd 3 (protocol: README.md).
+// Started by io.streamcanvas.runner.udf.WorkerProcess (and server/udf/worker-call.ts) inside the sandbox README.md describes.
 import { Buffer } from "node:buffer";
+import dgram from "node:dgram";
+import dns from "node:dns";
+import dnsPromises from "node:dns/promises";
+import { writeSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+import net from "node:net";
+import os from "node:os";
 import process from "node:process";
 import { format } from "node:util";
 
 // Keep our own handles before user code runs, so a UDF replacing globals cannot reroute frames.
-const stdout = process.stdout;
-const writeOut = stdout.write.bind(stdout);
 const exitNow = process.reallyExit.bind(process); // process.exit() itself calls process.reallyExit(), refused below
 const FRAME = { INIT: 0x49, BATCH: 0x42, ROWS: 0x62, AGGREGATE: 0x41, READY: 0x4b, RESULT: 0x52, ROWS_RESULT: 0x72, ERROR: 0x45, LOG: 0x4c };
+/** Frames go out on fd 3 (the launcher moved the runner's pipe there); fd 1 and 2 are only log lines. */
+const FRAMES_FD = 3;
+/** The largest frame the runner accepts (WorkerProcess.MAX_FRAME_BYTES, worker-call.ts); a bigger answer fails the UDF. */
+const MAX_FRAME_BYTES = 64 << 20;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+function writeOut(buf) {
+  for (let off = 0; off < buf.length;) {
+    try {
+      off += writeSync(FRAMES_FD, buf, off);
+    } catch (e) {
+      if (e?.code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 1); // a non-blocking pipe is full: the runner reads it soon
+    }
+  }
+}
 
 function send(type, payload) {
   const body = Buffer.from(JSON.stringify(payload), "utf8");
+  if (body.length + 1 > MAX_FRAME_BYTES) return tooBig(body.length + 1);
   const head = Buffer.allocUnsafe(5);
   head.writeUInt32BE(body.length + 1, 0);
   head[4] = type;
   writeOut(Buffer.concat([head, body]));
+  return true;
+}
+function tooBig(bytes) {
+  const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+  send(FRAME.ERROR, { message: `Error: the answer to this batch is ${mb(bytes)}, above the ${mb(MAX_FRAME_BYTES)} limit of one frame`, stack: "", row: null });
+  return false;
 }
 
 // console.* becomes log frames, at most LOG_PER_SECOND lines a second; the rest are counted and reported as dropped.
@@ -52,6 +79,24 @@ process.exit = refuse("process.exit()");
 process.abort = refuse("process.abort()");
 process.reallyExit = refuse("process.reallyExit()");
 process.kill = refuse("process.kill()");
+process._kill = refuse("process._kill()");
+process.binding = refuse("process.binding()");
+process._debugProcess = refuse("process._debugProcess()");
+process._debugEnd = refuse("process._debugEnd()");
+os.setPriority = refuse("os.setPriority()");
+
+// No network: the worker runs in an empty network namespace (TCP and UDP fail there), and these refuse at once with a
+// clear error, also where a namespace cannot help (a Unix socket's path). Locked so a UDF cannot put them back.
+const offline = (what) => function () { throw new Error(`${what} is not allowed in a UDF: workers have no network access`); };
+const lock = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: false, configurable: false, enumerable: false });
+lock(net.Socket.prototype, "connect", offline("connecting a socket"));
+lock(net.Server.prototype, "listen", offline("listening on a socket"));
+for (const k of ["bind", "connect", "send"]) lock(dgram.Socket.prototype, k, offline(`dgram ${k}()`));
+for (const k of ["fetch", "WebSocket", "EventSource"]) lock(globalThis, k, offline(`${k}()`));
+for (const m of [dns, dnsPromises]) {
+  for (const k of Object.keys(m)) if (typeof m[k] === "function" && k !== "getServers") m[k] = offline(`dns.${k}()`);
+}
+syncBuiltinESMExports(); // named imports (import { lookup } from "node:dns") see the replacements too
 
 // Wire values (JSON) ↔ the JS values a UDF sees: BIGINT ↔ bigint, TIMESTAMP* ↔ Date (wire: epoch millis).
 const baseType = (t) => t.replace(/\s+NOT NULL$/i, "").replace(/\(.*$/, "").trim().toUpperCase();
@@ -207,6 +252,7 @@ function runBinaryBatch(body) {
     }
   }
   flushLogs();
+  if (wat - 4 > MAX_FRAME_BYTES) return tooBig(wat - 4);
   out.writeUInt32BE(wat - 4, 0);
   out[4] = FRAME.ROWS_RESULT;
   writeOut(Buffer.from(out.subarray(0, wat))); // a copy: the next batch reuses `out`
@@ -370,14 +416,29 @@ const ANSWER = {
   },
 };
 
+/** RangeErrors of a Buffer, ArrayBuffer or WebAssembly memory the address-space cap refused. */
+const OUT_OF_MEMORY = /allocation failed|could not allocate memory/i;
 function fail(e, row) {
   flushLogs();
   const err = e instanceof Error ? e : new Error(String(e));
-  send(FRAME.ERROR, { message: `${err.name}: ${err.message}`, stack: String(err.stack ?? ""), row: row === null ? null : jsonSafe(row) });
+  const outOfMemory = err instanceof RangeError && OUT_OF_MEMORY.test(err.message);
+  send(FRAME.ERROR, { message: `${err.name}: ${err.message}`, stack: String(err.stack ?? ""), row: row === null ? null : jsonSafe(row), outOfMemory });
   return false;
 }
+// An error thrown later (a rejected promise, a timer) fails the UDF like one thrown in a call, then the worker stops.
+for (const event of ["uncaughtException", "unhandledRejection"]) {
+  process.on(event, (e) => {
+    try {
+      failed = true;
+      fail(e, null);
+    } catch {
+      exitNow(1);
+    }
+  });
+}
 
-function runBatch(rows) {
+/** Try it's batches answer after the promises and timers their calls started had a turn, so their errors show. */
+async function runBatch(rows) {
   const answer = ANSWER[udf.kind];
   const out = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
@@ -388,9 +449,10 @@ function runBatch(rows) {
       return fail(e, row);
     }
   }
+  await new Promise((settle) => setTimeout(settle, 0));
+  if (failed) return false; // an error thrown later was reported instead
   flushLogs();
-  send(FRAME.RESULT, out);
-  return true;
+  return send(FRAME.RESULT, out);
 }
 
 // Aggregates keep no state here: each request brings the accumulator (serialised, held in Flink state so that
@@ -441,8 +503,7 @@ function runAggregate(req) {
     }
     const result = req.result ? toOut(udf.fn(acc), "the aggregate's result function") : null;
     flushLogs();
-    send(FRAME.RESULT, { state: saveAcc(acc), result });
-    return true;
+    return send(FRAME.RESULT, { state: saveAcc(acc), result });
   } catch (e) {
     return fail(e, e?.udfRow ?? null);
   }
@@ -482,7 +543,7 @@ async function drain() {
       continue;
     }
     const body = JSON.parse(raw.toString("utf8"));
-    if (type === FRAME.BATCH) failed = !runBatch(body);
+    if (type === FRAME.BATCH) failed = !(await runBatch(body));
     else if (type === FRAME.AGGREGATE) failed = !runAggregate(body);
     else if (type === FRAME.INIT) await init(body).then(() => send(FRAME.READY, {}), (e) => {
       failed = true;

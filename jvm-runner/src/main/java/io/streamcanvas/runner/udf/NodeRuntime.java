@@ -1,4 +1,5 @@
-// Finds Node.js, picks its permission flag, and extracts the worker script bundled in the runner's jar to a temp file.
+// Finds Node.js, picks its permission flag, and reads the worker program bundled in the runner's jar; node gets it as
+// `-e` text, so a worker needs no file at all (no temp folder to leak when a runner dies, no file read permission).
 package io.streamcanvas.runner.udf;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +17,12 @@ final class NodeRuntime {
   private static NodeRuntime instance;
 
   final Path node;
-  final Path script;
+  /** worker.mjs's text */
+  final String script;
   /** `--permission` from Node 22.13 (stable); Node 20 only accepts `--experimental-permission`. */
   final String permissionFlag;
 
-  private NodeRuntime(Path node, Path script, String permissionFlag) {
+  private NodeRuntime(Path node, String script, String permissionFlag) {
     this.node = node;
     this.script = script;
     this.permissionFlag = permissionFlag;
@@ -30,20 +31,21 @@ final class NodeRuntime {
   static synchronized NodeRuntime get() {
     if (instance == null) {
       Path node = locateNode();
-      instance = new NodeRuntime(node, extractWorker(), permissionFlag(version(node)));
+      instance = new NodeRuntime(node, readWorker(), permissionFlag(version(node)));
     }
     return instance;
   }
 
-  /** The worker's command line: no write, child-process or worker-thread permission; it may read only its script. */
+  /** node's command line: no file, child-process or worker-thread permission; the program is the `-e` text. */
   List<String> command(int heapMb) {
     List<String> cmd = new ArrayList<>();
     cmd.add(node.toString());
     cmd.add(permissionFlag);
-    cmd.add("--allow-fs-read=" + script);
     cmd.add("--max-old-space-size=" + heapMb);
     cmd.add("--no-warnings");
-    cmd.add(script.toString());
+    cmd.add("--input-type=module");
+    cmd.add("-e");
+    cmd.add(script);
     return cmd;
   }
 
@@ -82,19 +84,12 @@ final class NodeRuntime {
     return major > 22 || (major == 22 && minor >= 13) ? "--permission" : "--experimental-permission";
   }
 
-  private static Path extractWorker() {
+  private static String readWorker() {
     try (InputStream in = NodeRuntime.class.getResourceAsStream(WORKER_RESOURCE)) {
       if (in == null) throw new UdfException("the UDF worker " + WORKER_RESOURCE + " is missing from the runner jar");
-      Path dir = Files.createTempDirectory("streamcanvas-udf-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Path script = dir.resolve("worker.mjs");
-      Files.write(script, in.readAllBytes());
-      script.toFile().setReadOnly();
-      dir.toFile().deleteOnExit(); // registered first so that it is deleted last, once empty
-      script.toFile().deleteOnExit();
-      return script.toRealPath();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot extract the UDF worker", e);
+      throw new UncheckedIOException("cannot read the UDF worker", e);
     }
   }
 }

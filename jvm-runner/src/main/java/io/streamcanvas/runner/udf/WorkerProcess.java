@@ -26,6 +26,17 @@ public final class WorkerProcess implements AutoCloseable {
   static final byte ROWS = 'b', ROWS_RESULT = 'r';
   private static final Logger UDF_LOG = LoggerFactory.getLogger("io.streamcanvas.udf");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The largest frame a worker may send (a batch's answer included); a bigger one fails that UDF, not the runner. */
+  static final int MAX_FRAME_BYTES = 64 << 20;
+  /**
+   * Workers are spawned by one thread that lives as long as the JVM: their parent-death signal (WorkerSandbox) fires
+   * when the thread that spawned them ends, and a task thread ends before its job does.
+   */
+  private static final java.util.concurrent.ExecutorService SPAWNER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "udf-spawner");
+    t.setDaemon(true);
+    return t;
+  });
   /** Batches in flight below which the worker is about to run dry: one being worked on, one queued behind it. */
   private static final int FED = 2;
 
@@ -68,13 +79,23 @@ public final class WorkerProcess implements AutoCloseable {
     this.codec = new WireCodec(spec);
     this.process = process;
     this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
-    this.stderr = new StderrTail(process.getErrorStream());
+    this.stderr = new StderrTail(process.getErrorStream(), this::outputLine);
   }
 
   public static WorkerProcess start(UdfSpec spec, WorkerSettings settings) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(NodeRuntime.get().command(settings.heapMb()));
+    ProcessBuilder pb = new ProcessBuilder(WorkerSandbox.get().wrap(NodeRuntime.get().command(settings.heapMb()), settings.heapMb()));
     pb.environment().clear(); // the worker sees no secrets of the runner
-    WorkerProcess w = new WorkerProcess(spec, settings, pb.start());
+    pb.directory(new java.io.File("/")); // the nobody user may not enter the runner's folder
+    Process process;
+    try {
+      process = SPAWNER.submit(pb::start).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the UDF worker", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+    WorkerProcess w = new WorkerProcess(spec, settings, process);
     w.writeFrame(INIT, JSON.writeValueAsBytes(spec));
     w.out.flush();
     w.thread("reader", w::readLoop);
@@ -233,6 +254,10 @@ public final class WorkerProcess implements AutoCloseable {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
       while (failure == null) {
         int len = in.readInt();
+        if (len < 1 || len > MAX_FRAME_BYTES) {
+          throw new UdfException("UDF \"" + spec.name() + "\": its worker sent a frame of " + Integer.toUnsignedString(len)
+              + " bytes, above the limit of " + (MAX_FRAME_BYTES >> 20) + " MB (a batch's answer too large, or a forged frame)");
+        }
         byte type = in.readByte();
         byte[] body = in.readNBytes(len - 1);
         if (body.length != len - 1) throw new EOFException();
@@ -241,9 +266,12 @@ public final class WorkerProcess implements AutoCloseable {
           case LOG -> log(body);
           case ERROR -> fail(errorMessage(body));
           case READY -> { }
-          default -> fail("UDF \"" + spec.name() + "\": unknown frame from its worker (did it write to stdout?)");
+          default -> throw new UdfException("UDF \"" + spec.name() + "\": its worker sent a malformed frame (type byte "
+              + (type & 0xff) + ")");
         }
       }
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      fail("UDF \"" + spec.name() + "\": its worker sent a malformed frame (" + e.getOriginalMessage() + ")");
     } catch (IOException e) {
       if (!closed) fail(exitMessage());
     } catch (UdfException e) {
@@ -301,8 +329,15 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** A line the UDF wrote to stdout or stderr (or Node printed): a log line at "warn" level. */
+  private void outputLine(String text) {
+    UDF_LOG.warn("[udf " + spec.name() + "] " + text);
+    if (jobId != null) UdfLogs.append(jobId, spec.name(), "warn", text);
+  }
+
   private String errorMessage(byte[] body) throws IOException {
     JsonNode e = JSON.readTree(body);
+    if (e.path("outOfMemory").asBoolean()) return outOfMemory(e.path("message").asText());
     StringBuilder sb = new StringBuilder("UDF \"" + spec.name() + "\" failed: " + e.path("message").asText());
     if (!e.path("row").isMissingNode() && !e.path("row").isNull()) sb.append("\ninput row: ").append(e.get("row"));
     // The user's frames only (the worker's own are noise), mapped to the TypeScript source through the bundle's
@@ -349,11 +384,15 @@ public final class WorkerProcess implements AutoCloseable {
     }
     String err = stderr.tail();
     String base = "UDF \"" + spec.name() + "\": its worker process ";
-    if (stderr.outOfMemory()) {
-      return base + "ran out of memory (heap cap " + settings.heapMb() + " MB)";
-    }
+    if (stderr.outOfMemory()) return outOfMemory(null);
     String code = process.isAlive() ? "closed its pipes" : "exited with code " + process.exitValue();
     return base + code + (err.isBlank() ? "" : ": " + err);
+  }
+
+  /** One message for every way a worker runs out of memory: its heap, or its address space (Buffers, WebAssembly). */
+  private String outOfMemory(String detail) {
+    return "UDF \"" + spec.name() + "\": its worker process ran out of memory (heap cap " + settings.heapMb()
+        + " MB, memory cap " + WorkerSandbox.addressSpaceMb(settings.heapMb()) + " MB)" + (detail == null ? "" : ": " + detail);
   }
 
   private void fail(String message) {

@@ -140,7 +140,7 @@ class UdfMapITCase {
     JsonNode info = run(mapProgram(code, Map.of("streamcanvas.udf.heap-mb", "64"), cols("name", "STRING")),
         JobStatus.FAILED);
     String cause = info.get("error").get("rootCause").asText();
-    assertTrue(cause.contains("UDF \"myMap\": its worker process ran out of memory (heap cap 64 MB)"), cause);
+    assertTrue(cause.contains("UDF \"myMap\": its worker process ran out of memory (heap cap 64 MB, memory cap 1088 MB)"), cause);
   }
 
   @Test
