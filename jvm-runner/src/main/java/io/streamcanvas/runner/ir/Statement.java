@@ -1,57 +1,67 @@
-// IR statements, one record per Table API call; `op` selects the record and the Translator that runs it.
+// IR statements, one record per Table API call; `op` (each record's @JsonTypeName) selects the record and its Translator.
 package io.streamcanvas.runner.ir;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.List;
 
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = Statement.From.class, name = "from"),
-  @JsonSubTypes.Type(value = Statement.Filter.class, name = "filter"),
-  @JsonSubTypes.Type(value = Statement.Select.class, name = "select"),
-  @JsonSubTypes.Type(value = Statement.InsertInto.class, name = "insertInto"),
-  @JsonSubTypes.Type(value = Statement.Collect.class, name = "collect"),
-  @JsonSubTypes.Type(value = Statement.UdfMap.class, name = "udfMap"),
-  @JsonSubTypes.Type(value = Statement.FromValues.class, name = "fromValues"),
-  @JsonSubTypes.Type(value = Statement.AddColumns.class, name = "addColumns"),
-  @JsonSubTypes.Type(value = Statement.RenameColumns.class, name = "renameColumns"),
-  @JsonSubTypes.Type(value = Statement.DropColumns.class, name = "dropColumns"),
-  @JsonSubTypes.Type(value = Statement.UnionAll.class, name = "unionAll"),
-  @JsonSubTypes.Type(value = Statement.Distinct.class, name = "distinct"),
-  @JsonSubTypes.Type(value = Statement.GroupBy.class, name = "groupBy"),
-  @JsonSubTypes.Type(value = Statement.Window.class, name = "window"),
-  @JsonSubTypes.Type(value = Statement.Join.class, name = "join"),
-  @JsonSubTypes.Type(value = Statement.IntervalJoin.class, name = "intervalJoin"),
-  @JsonSubTypes.Type(value = Statement.Deduplicate.class, name = "deduplicate"),
-  @JsonSubTypes.Type(value = Statement.TopN.class, name = "topN"),
-  @JsonSubTypes.Type(value = Statement.OrderBy.class, name = "orderBy"),
-  @JsonSubTypes.Type(value = Statement.UdfFilter.class, name = "udfFilter"),
-  @JsonSubTypes.Type(value = Statement.UdfFlatMap.class, name = "udfFlatMap"),
-  @JsonSubTypes.Type(value = Statement.UdfAggregate.class, name = "udfAggregate"),
+  @JsonSubTypes.Type(Statement.From.class),
+  @JsonSubTypes.Type(Statement.Filter.class),
+  @JsonSubTypes.Type(Statement.Select.class),
+  @JsonSubTypes.Type(Statement.InsertInto.class),
+  @JsonSubTypes.Type(Statement.Collect.class),
+  @JsonSubTypes.Type(Statement.UdfMap.class),
+  @JsonSubTypes.Type(Statement.FromValues.class),
+  @JsonSubTypes.Type(Statement.AddColumns.class),
+  @JsonSubTypes.Type(Statement.RenameColumns.class),
+  @JsonSubTypes.Type(Statement.DropColumns.class),
+  @JsonSubTypes.Type(Statement.UnionAll.class),
+  @JsonSubTypes.Type(Statement.Distinct.class),
+  @JsonSubTypes.Type(Statement.GroupBy.class),
+  @JsonSubTypes.Type(Statement.Window.class),
+  @JsonSubTypes.Type(Statement.Join.class),
+  @JsonSubTypes.Type(Statement.IntervalJoin.class),
+  @JsonSubTypes.Type(Statement.Deduplicate.class),
+  @JsonSubTypes.Type(Statement.TopN.class),
+  @JsonSubTypes.Type(Statement.OrderBy.class),
+  @JsonSubTypes.Type(Statement.UdfFilter.class),
+  @JsonSubTypes.Type(Statement.UdfFlatMap.class),
+  @JsonSubTypes.Type(Statement.UdfAggregate.class),
 })
 public sealed interface Statement {
-  /** The IR's `op` name of this statement, the key of its Translator. */
-  String op();
+  /** The IR's `op` name of this statement, the key of its Translator: its record's @JsonTypeName, stated once. */
+  default String op() {
+    return opOf(getClass());
+  }
+
+  /** The `op` name of a statement record class. */
+  static String opOf(Class<?> record) {
+    JsonTypeName name = record.getAnnotation(JsonTypeName.class);
+    if (name == null) throw new IllegalStateException(record.getName() + " has no @JsonTypeName");
+    return name.value();
+  }
 
   /** The node id the statement comes from (its table or sink), to point errors at the canvas. */
   String node();
 
   /** tEnv.from(descriptor) */
+  @JsonTypeName("from")
   record From(String table, TableDescriptorIr descriptor) implements Statement {
     public From {
       IrException.required(table, "from.table");
       IrException.required(descriptor, "from.descriptor");
     }
 
-    public String op() { return "from"; }
-
     public String node() { return table; }
   }
 
   /** input.filter(predicate) */
+  @JsonTypeName("filter")
   record Filter(String table, String input, Expr predicate) implements Statement {
     public Filter {
       IrException.required(table, "filter.table");
@@ -59,12 +69,11 @@ public sealed interface Statement {
       IrException.required(predicate, "filter.predicate");
     }
 
-    public String op() { return "filter"; }
-
     public String node() { return table; }
   }
 
   /** input.select(expr.as(name), …) */
+  @JsonTypeName("select")
   record Select(String table, String input, List<Field> fields) implements Statement {
     public record Field(Expr expr, String as) {
       public Field {
@@ -81,12 +90,11 @@ public sealed interface Statement {
       fields = List.copyOf(fields);
     }
 
-    public String op() { return "select"; }
-
     public String node() { return table; }
   }
 
   /** statementSet.add(input.insertInto(descriptor)) */
+  @JsonTypeName("insertInto")
   record InsertInto(String sink, String input, TableDescriptorIr descriptor) implements Statement {
     public InsertInto {
       IrException.required(sink, "insertInto.sink");
@@ -94,12 +102,11 @@ public sealed interface Statement {
       IrException.required(descriptor, "insertInto.descriptor");
     }
 
-    public String op() { return "insertInto"; }
-
     public String node() { return sink; }
   }
 
   /** rows of input are returned to StreamCanvas; the runner keeps the last maxRows */
+  @JsonTypeName("collect")
   record Collect(String sink, String input, int maxRows) implements Statement {
     public static final int MAX_ROWS_LIMIT = 10_000;
 
@@ -111,12 +118,11 @@ public sealed interface Statement {
       }
     }
 
-    public String op() { return "collect"; }
-
     public String node() { return sink; }
   }
 
   /** tEnv.fromValues(DataTypes.ROW(columns…), row(cell…)…); a cell is an expression literal's value for its column's type */
+  @JsonTypeName("fromValues")
   record FromValues(String table, List<TableDescriptorIr.Column> columns, List<List<JsonNode>> rows,
       TableDescriptorIr.Watermark watermark, TableDescriptorIr.Proctime proctime) implements Statement {
     public FromValues {
@@ -139,12 +145,11 @@ public sealed interface Statement {
       this(table, columns, rows, watermark, null);
     }
 
-    public String op() { return "fromValues"; }
-
     public String node() { return table; }
   }
 
   /** input.addColumns(expr.as(name), …) */
+  @JsonTypeName("addColumns")
   record AddColumns(String table, String input, List<Select.Field> fields) implements Statement {
     public AddColumns {
       IrException.required(table, "addColumns.table");
@@ -154,12 +159,11 @@ public sealed interface Statement {
       fields = List.copyOf(fields);
     }
 
-    public String op() { return "addColumns"; }
-
     public String node() { return table; }
   }
 
   /** input.renameColumns($(from).as(to), …) */
+  @JsonTypeName("renameColumns")
   record RenameColumns(String table, String input, List<Rename> renames) implements Statement {
     public record Rename(String from, String to) {
       public Rename {
@@ -176,12 +180,11 @@ public sealed interface Statement {
       renames = List.copyOf(renames);
     }
 
-    public String op() { return "renameColumns"; }
-
     public String node() { return table; }
   }
 
   /** input.dropColumns($(name), …) */
+  @JsonTypeName("dropColumns")
   record DropColumns(String table, String input, List<String> columns) implements Statement {
     public DropColumns {
       IrException.required(table, "dropColumns.table");
@@ -191,12 +194,11 @@ public sealed interface Statement {
       columns = List.copyOf(columns);
     }
 
-    public String op() { return "dropColumns"; }
-
     public String node() { return table; }
   }
 
   /** input.unionAll(right) */
+  @JsonTypeName("unionAll")
   record UnionAll(String table, String input, String right) implements Statement {
     public UnionAll {
       IrException.required(table, "unionAll.table");
@@ -204,24 +206,22 @@ public sealed interface Statement {
       IrException.required(right, "unionAll.right");
     }
 
-    public String op() { return "unionAll"; }
-
     public String node() { return table; }
   }
 
   /** input.distinct() */
+  @JsonTypeName("distinct")
   record Distinct(String table, String input) implements Statement {
     public Distinct {
       IrException.required(table, "distinct.table");
       IrException.required(input, "distinct.input");
     }
 
-    public String op() { return "distinct"; }
-
     public String node() { return table; }
   }
 
   /** input.groupBy($(key)…).select($(key)…, $(column).fn().as(as)…); no keys: input.select(…) */
+  @JsonTypeName("groupBy")
   record GroupBy(String table, String input, List<String> keys, List<Aggregate> aggregates) implements Statement {
     /** fn: count, count_distinct, sum, avg, min, max, first_value, last_value */
     public record Aggregate(String fn, String column, String as) {
@@ -245,12 +245,11 @@ public sealed interface Statement {
       aggregates = List.copyOf(aggregates);
     }
 
-    public String op() { return "groupBy"; }
-
     public String node() { return table; }
   }
 
   /** input.addColumns(call(tsUdf, row(inputColumns…))) then select: output columns replace same-named ones, others append */
+  @JsonTypeName("udfMap")
   record UdfMap(String table, String input, UdfIr udf) implements Statement {
     public UdfMap {
       IrException.required(table, "udfMap.table");
@@ -258,8 +257,6 @@ public sealed interface Statement {
       IrException.required(udf, "udfMap.udf");
       udf.requireOutputs("udfMap");
     }
-
-    public String op() { return "udfMap"; }
 
     public String node() { return table; }
   }
@@ -269,6 +266,7 @@ public sealed interface Statement {
    * window_end, keys…, aggregates… FROM TABLE(TUMBLE|HOP|SESSION|CUMULATE(TABLE input, DESCRIPTOR(timeColumn), …))
    * GROUP BY window_start, window_end, keys… (SESSION partitioned by the keys).
    */
+  @JsonTypeName("window")
   record Window(String table, String input, Spec window, List<String> keys, List<GroupBy.Aggregate> aggregates, UdfIr udf)
       implements Statement {
     /** A window without a TS aggregate (udf is optional: its output columns follow the aggregates). */
@@ -324,8 +322,6 @@ public sealed interface Statement {
       if (udf != null) udf.requireOutputs("window");
     }
 
-    public String op() { return "window"; }
-
     public String node() { return table; }
   }
 
@@ -363,6 +359,7 @@ public sealed interface Statement {
   }
 
   /** input.join(right.renameColumns(rightRenames), $(left).isEqual($(right)) and …) or an outer join */
+  @JsonTypeName("join")
   record Join(String table, String input, String right, String joinType, List<RenameColumns.Rename> rightRenames,
       List<JoinKey> keys) implements Statement {
     public Join {
@@ -371,12 +368,11 @@ public sealed interface Statement {
       keys = List.copyOf(keys);
     }
 
-    public String op() { return "join"; }
-
     public String node() { return table; }
   }
 
   /** input.addColumns(call(tsFilter, row(inputColumns…)).as(tmp)).filter($(tmp)).dropColumns($(tmp)) */
+  @JsonTypeName("udfFilter")
   record UdfFilter(String table, String input, UdfIr udf) implements Statement {
     public UdfFilter {
       IrException.required(table, "udfFilter.table");
@@ -384,12 +380,11 @@ public sealed interface Statement {
       IrException.required(udf, "udfFilter.udf");
     }
 
-    public String op() { return "udfFilter"; }
-
     public String node() { return table; }
   }
 
   /** A join whose predicate adds $(leftTime) >= $(rightTime) + lowerMs and $(leftTime) <= $(rightTime) + upperMs */
+  @JsonTypeName("intervalJoin")
   record IntervalJoin(String table, String input, String right, String joinType,
       List<RenameColumns.Rename> rightRenames, List<JoinKey> keys, String leftTime, String rightTime,
       long lowerMs, long upperMs) implements Statement {
@@ -402,12 +397,11 @@ public sealed interface Statement {
       keys = List.copyOf(keys);
     }
 
-    public String op() { return "intervalJoin"; }
-
     public String node() { return table; }
   }
 
   /** input.joinLateral(call(tsFlatMap, row(inputColumns…)).as(tmp…)) then select: outputs replace same-named, others append */
+  @JsonTypeName("udfFlatMap")
   record UdfFlatMap(String table, String input, UdfIr udf) implements Statement {
     public UdfFlatMap {
       IrException.required(table, "udfFlatMap.table");
@@ -416,12 +410,11 @@ public sealed interface Statement {
       udf.requireOutputs("udfFlatMap");
     }
 
-    public String op() { return "udfFlatMap"; }
-
     public String node() { return table; }
   }
 
   /** first / last row per key by timeColumn (null: processing time), as SQL ROW_NUMBER() = 1 over a view */
+  @JsonTypeName("deduplicate")
   record Deduplicate(String table, String input, List<String> keys, String keep, String timeColumn)
       implements Statement {
     public Deduplicate {
@@ -434,12 +427,11 @@ public sealed interface Statement {
       keys = List.copyOf(keys);
     }
 
-    public String op() { return "deduplicate"; }
-
     public String node() { return table; }
   }
 
   /** the n first rows per partition in orderBy order, as SQL ROW_NUMBER() <= n over a view; rankColumn emits rn */
+  @JsonTypeName("topN")
   record TopN(String table, String input, List<String> partitionBy, SortKey orderBy, int n, String rankColumn)
       implements Statement {
     public TopN {
@@ -450,12 +442,11 @@ public sealed interface Statement {
       partitionBy = partitionBy == null ? List.of() : List.copyOf(partitionBy);
     }
 
-    public String op() { return "topN"; }
-
     public String node() { return table; }
   }
 
   /** input.orderBy($(column).asc() / desc()…).fetch(fetch) */
+  @JsonTypeName("orderBy")
   record OrderBy(String table, String input, List<SortKey> orderBy, int fetch) implements Statement {
     public OrderBy {
       IrException.required(table, "orderBy.table");
@@ -466,12 +457,11 @@ public sealed interface Statement {
       orderBy = List.copyOf(orderBy);
     }
 
-    public String op() { return "orderBy"; }
-
     public String node() { return table; }
   }
 
   /** input.groupBy($(key)…).select($(key)…, call(tsAggregate, $(inputColumn)…).as(tmp)) then keys + the output columns */
+  @JsonTypeName("udfAggregate")
   record UdfAggregate(String table, String input, List<String> keys, UdfIr udf) implements Statement {
     public UdfAggregate {
       IrException.required(table, "udfAggregate.table");
@@ -480,8 +470,6 @@ public sealed interface Statement {
       udf.requireOutputs("udfAggregate");
       keys = keys == null ? List.of() : List.copyOf(keys);
     }
-
-    public String op() { return "udfAggregate"; }
 
     public String node() { return table; }
   }

@@ -9,10 +9,6 @@ import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 
 final class CollectTranslator implements Translator<Statement.Collect> {
-  public String op() {
-    return "collect";
-  }
-
   public void translate(Statement.Collect s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     ResolvedSchema schema = input.getResolvedSchema();

@@ -11,10 +11,6 @@ final class ColumnTranslators {
   private ColumnTranslators() {}
 
   static final class AddColumns implements Translator<Statement.AddColumns> {
-    public String op() {
-      return "addColumns";
-    }
-
     public void translate(Statement.AddColumns s, ProgramContext ctx) {
       Expression[] fields = s.fields().stream()
           .map(f -> ExpressionBuilder.build(f.expr()).as(f.as()))
@@ -24,10 +20,6 @@ final class ColumnTranslators {
   }
 
   static final class RenameColumns implements Translator<Statement.RenameColumns> {
-    public String op() {
-      return "renameColumns";
-    }
-
     public void translate(Statement.RenameColumns s, ProgramContext ctx) {
       Expression[] renames = s.renames().stream().map(r -> $(r.from()).as(r.to())).toArray(Expression[]::new);
       ctx.define(s.table(), ctx.table(s.input()).renameColumns(renames));
@@ -35,10 +27,6 @@ final class ColumnTranslators {
   }
 
   static final class DropColumns implements Translator<Statement.DropColumns> {
-    public String op() {
-      return "dropColumns";
-    }
-
     public void translate(Statement.DropColumns s, ProgramContext ctx) {
       Expression[] cols = s.columns().stream().map(c -> $(c)).toArray(Expression[]::new);
       ctx.define(s.table(), ctx.table(s.input()).dropColumns(cols));

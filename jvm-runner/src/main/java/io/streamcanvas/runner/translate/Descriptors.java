@@ -8,6 +8,7 @@ import io.streamcanvas.runner.expr.FlinkTypes;
 import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.table.api.Schema;
@@ -20,6 +21,8 @@ final class Descriptors {
    * told; only connectors that a node kind offers are let through.
    */
   static final Set<String> CONNECTORS = Set.of("datagen", "print", "blackhole", FileSystemDescriptors.CONNECTOR);
+  /** The options of each connector whose options the runner checks; the others' are passed to Flink as given. */
+  static final Map<String, Set<String>> CHECKED_OPTIONS = Map.of(FileSystemDescriptors.CONNECTOR, FileSystemDescriptors.OPTIONS);
 
   private Descriptors() {}
 

@@ -15,7 +15,7 @@ final class FileSystemDescriptors {
    * Options a program may set. Flink's connector has more (e.g. a partition-commit policy CLASS, which it would load
    * and run), so everything else is refused rather than passed through.
    */
-  private static final Set<String> OPTIONS = Set.of("path", "format", "source.monitor-interval",
+  static final Set<String> OPTIONS = Set.of("path", "format", "source.monitor-interval",
       "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval", "sink.rolling-policy.inactivity-interval",
       "sink.rolling-policy.check-interval", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.allow-comments",
       "csv.null-literal", "csv.quote-character", "json.ignore-parse-errors",

@@ -5,10 +5,6 @@ import io.streamcanvas.runner.expr.ExpressionBuilder;
 import io.streamcanvas.runner.ir.Statement;
 
 final class FilterTranslator implements Translator<Statement.Filter> {
-  public String op() {
-    return "filter";
-  }
-
   public void translate(Statement.Filter s, ProgramContext ctx) {
     ctx.define(s.table(), ctx.table(s.input()).filter(ExpressionBuilder.build(s.predicate())));
   }

@@ -4,10 +4,6 @@ package io.streamcanvas.runner.translate;
 import io.streamcanvas.runner.ir.Statement;
 
 final class FromTranslator implements Translator<Statement.From> {
-  public String op() {
-    return "from";
-  }
-
   public void translate(Statement.From s, ProgramContext ctx) {
     // Registered under the node id, so Flink's vertex names ("Source: <id>[n]") map back to the canvas node.
     String name = SqlViews.quote(s.table());

@@ -19,10 +19,6 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.types.Row;
 
 final class FromValuesTranslator implements Translator<Statement.FromValues> {
-  public String op() {
-    return "fromValues";
-  }
-
   public void translate(Statement.FromValues s, ProgramContext ctx) {
     List<TableDescriptorIr.Column> cols = s.columns();
     DataTypes.Field[] fields = cols.stream()

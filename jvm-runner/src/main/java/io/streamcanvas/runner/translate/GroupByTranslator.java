@@ -12,10 +12,6 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.expressions.Expression;
 
 final class GroupByTranslator implements Translator<Statement.GroupBy> {
-  public String op() {
-    return "groupBy";
-  }
-
   public void translate(Statement.GroupBy s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     Expression[] keys = s.keys().stream().map(k -> $(k)).toArray(Expression[]::new);

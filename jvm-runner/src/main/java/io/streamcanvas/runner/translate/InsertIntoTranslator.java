@@ -5,10 +5,6 @@ import io.streamcanvas.runner.ir.Statement;
 import org.apache.flink.table.api.Table;
 
 final class InsertIntoTranslator implements Translator<Statement.InsertInto> {
-  public String op() {
-    return "insertInto";
-  }
-
   public void translate(Statement.InsertInto s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     ctx.addInsert(s.sink());

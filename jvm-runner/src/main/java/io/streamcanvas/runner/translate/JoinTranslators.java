@@ -45,10 +45,6 @@ final class JoinTranslators {
   }
 
   static final class Join implements Translator<Statement.Join> {
-    public String op() {
-      return "join";
-    }
-
     public void translate(Statement.Join s, ProgramContext ctx) {
       Table right = renamedRight(ctx, s.right(), s.rightRenames());
       ctx.define(s.table(), join(ctx.table(s.input()), right, s.joinType(), keyPredicate(s.keys())));
@@ -56,10 +52,6 @@ final class JoinTranslators {
   }
 
   static final class IntervalJoin implements Translator<Statement.IntervalJoin> {
-    public String op() {
-      return "intervalJoin";
-    }
-
     public void translate(Statement.IntervalJoin s, ProgramContext ctx) {
       Table right = renamedRight(ctx, s.right(), s.rightRenames());
       ApiExpression lt = $(s.leftTime());

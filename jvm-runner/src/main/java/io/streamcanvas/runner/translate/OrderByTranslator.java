@@ -7,10 +7,6 @@ import io.streamcanvas.runner.ir.Statement;
 import org.apache.flink.table.expressions.Expression;
 
 final class OrderByTranslator implements Translator<Statement.OrderBy> {
-  public String op() {
-    return "orderBy";
-  }
-
   public void translate(Statement.OrderBy s, ProgramContext ctx) {
     Expression[] keys = s.orderBy().stream()
         .map(k -> k.direction().equals("asc") ? $(k.column()).asc() : $(k.column()).desc())

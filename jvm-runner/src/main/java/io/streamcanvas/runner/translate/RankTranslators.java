@@ -38,10 +38,6 @@ final class RankTranslators {
   }
 
   static final class Deduplicate implements Translator<Statement.Deduplicate> {
-    public String op() {
-      return "deduplicate";
-    }
-
     public void translate(Statement.Deduplicate s, ProgramContext ctx) {
       Table input = ctx.table(s.input());
       List<String> cols = columns(input);
@@ -63,10 +59,6 @@ final class RankTranslators {
   }
 
   static final class TopN implements Translator<Statement.TopN> {
-    public String op() {
-      return "topN";
-    }
-
     public void translate(Statement.TopN s, ProgramContext ctx) {
       Table input = ctx.table(s.input());
       List<String> cols = columns(input);

@@ -6,10 +6,6 @@ import io.streamcanvas.runner.ir.Statement;
 import org.apache.flink.table.expressions.Expression;
 
 final class SelectTranslator implements Translator<Statement.Select> {
-  public String op() {
-    return "select";
-  }
-
   public void translate(Statement.Select s, ProgramContext ctx) {
     Expression[] fields = s.fields().stream()
         .map(f -> ExpressionBuilder.build(f.expr()).as(f.as()))

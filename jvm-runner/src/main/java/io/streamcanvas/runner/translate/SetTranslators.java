@@ -7,20 +7,12 @@ final class SetTranslators {
   private SetTranslators() {}
 
   static final class UnionAll implements Translator<Statement.UnionAll> {
-    public String op() {
-      return "unionAll";
-    }
-
     public void translate(Statement.UnionAll s, ProgramContext ctx) {
       ctx.define(s.table(), ctx.table(s.input()).unionAll(ctx.table(s.right())));
     }
   }
 
   static final class Distinct implements Translator<Statement.Distinct> {
-    public String op() {
-      return "distinct";
-    }
-
     public void translate(Statement.Distinct s, ProgramContext ctx) {
       ctx.define(s.table(), ctx.table(s.input()).distinct());
     }

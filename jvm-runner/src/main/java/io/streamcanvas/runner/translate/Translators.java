@@ -5,6 +5,7 @@ import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,11 @@ public final class Translators {
       .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
 
   private Translators() {}
+
+  /** The ops that have a translator. */
+  static Set<String> ops() {
+    return BY_OP.keySet();
+  }
 
   @SuppressWarnings("unchecked")
   public static void translate(Statement statement, ProgramContext ctx) {

@@ -14,10 +14,6 @@ import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.expressions.Expression;
 
 final class UdfAggregateTranslator implements Translator<Statement.UdfAggregate> {
-  public String op() {
-    return "udfAggregate";
-  }
-
   public void translate(Statement.UdfAggregate s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     ResolvedSchema schema = input.getResolvedSchema();

@@ -9,10 +9,6 @@ import io.streamcanvas.runner.udf.TsFilterFunction;
 import io.streamcanvas.runner.udf.UdfSpec;
 
 final class UdfFilterTranslator implements Translator<Statement.UdfFilter> {
-  public String op() {
-    return "udfFilter";
-  }
-
   public void translate(Statement.UdfFilter s, ProgramContext ctx) {
     AsyncUdfCall c = AsyncUdfCall.prepare("filter", s.udf(), s.input(), s.table(), ctx);
     UdfSpec spec = c.spec();

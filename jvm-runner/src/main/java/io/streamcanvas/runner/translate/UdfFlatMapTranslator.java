@@ -11,10 +11,6 @@ import java.util.stream.IntStream;
 import org.apache.flink.table.api.Table;
 
 final class UdfFlatMapTranslator implements Translator<Statement.UdfFlatMap> {
-  public String op() {
-    return "udfFlatMap";
-  }
-
   public void translate(Statement.UdfFlatMap s, ProgramContext ctx) {
     AsyncUdfCall c = AsyncUdfCall.prepare("flatMap", s.udf(), s.input(), s.table(), ctx);
     String tmp = c.tmp();

@@ -8,10 +8,6 @@ import io.streamcanvas.runner.udf.TsMapFunction;
 import org.apache.flink.table.api.Table;
 
 final class UdfMapTranslator implements Translator<Statement.UdfMap> {
-  public String op() {
-    return "udfMap";
-  }
-
   public void translate(Statement.UdfMap s, ProgramContext ctx) {
     AsyncUdfCall c = AsyncUdfCall.prepare("map", s.udf(), s.input(), s.table(), ctx);
     Table called = c.called(new TsMapFunction(c.spec(), c.settings()));

@@ -11,10 +11,6 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 
 final class WindowTranslator implements Translator<Statement.Window> {
-  public String op() {
-    return "window";
-  }
-
   public void translate(Statement.Window s, ProgramContext ctx) {
     Table input = ctx.table(s.input());
     checkTimeAttribute(s, input);
