@@ -1,20 +1,25 @@
-// Live validation in the browser: re-runs pipeline/validate whenever the graph's structure (not positions) changes.
+// Live validation in the browser: re-runs pipeline/validate whenever the graph's structure (not positions) changes,
+// joined by the server's type check of the TS UDFs (udf-check.ts).
 "use client";
 import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import type { RowType } from "@/pipeline/types";
 import { validateGraph } from "@/pipeline/validate";
 import { useServerErrors } from "@/components/udf-editor/server-errors";
+import { mergeErrors } from "./merge-errors";
 import { useCanvas } from "./store-context";
+import { useUdfTypeCheck } from "./udf-check";
 import { toGraph, type CanvasNode, type CanvasState } from "./store";
 
 export type Validation = {
   errors: GraphError[];
   rowTypes: Record<string, RowType | undefined>;
   edgeTypes: Record<string, RowType | undefined>;
+  /** the TS UDFs' type check has not answered for the current graph yet (Run waits for it) */
+  checking: boolean;
 };
 
-const empty: Validation = { errors: [], rowTypes: {}, edgeTypes: {} };
+const empty: Validation = { errors: [], rowTypes: {}, edgeTypes: {}, checking: false };
 const ValidationContext = createContext<Validation>(empty);
 
 /** Positions and selection do not affect validity, so they are left out of the key that triggers re-validation. */
@@ -42,21 +47,27 @@ function useStructureKey(): string {
 
 export function ValidationProvider({ children }: { children: ReactNode }) {
   const key = useStructureKey();
-  const value = useMemo<Validation>(() => {
+  const graph = useMemo(() => JSON.parse(key) as PipelineGraph, [key]);
+  const live = useMemo<Validation>(() => {
     try {
-      const r = validateGraph(JSON.parse(key) as PipelineGraph);
-      return { errors: r.errors, rowTypes: r.rowTypes ?? {}, edgeTypes: r.edgeTypes ?? {} };
+      const r = validateGraph(graph);
+      return { errors: r.errors, rowTypes: r.rowTypes ?? {}, edgeTypes: r.edgeTypes ?? {}, checking: false };
     } catch (e) {
       return { ...empty, errors: [{ message: `validation crashed: ${(e as Error).message}` }] };
     }
-  }, [key]);
+  }, [graph]);
+  const udf = useUdfTypeCheck(key, graph);
+  const value = useMemo<Validation>(
+    () => ({ ...live, errors: mergeErrors(graph, live.errors, udf.errors), checking: udf.checking }),
+    [live, graph, udf],
+  );
   return <ValidationContext.Provider value={value}>{children}</ValidationContext.Provider>;
 }
 
 export const useValidation = () => useContext(ValidationContext);
 
-/** The node's errors: the live validator's, then those the server reported for its current config (e.g. UDF type
- *  errors from a refused Run), which the browser's validator cannot find itself. */
+/** The node's errors: the live validation's (the UDF type check included), then those the server reported for its
+ *  current config when it refused a Run (e.g. a file path outside the data root). */
 export function useNodeErrors(nodeId: string): GraphError[] {
   const { errors } = useValidation();
   const server = useServerErrors(nodeId);

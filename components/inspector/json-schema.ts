@@ -90,3 +90,8 @@ export function configSchema(kind: NodeKind<unknown>): JsonSchema {
   }
   return s;
 }
+
+/** The kind's top-level config fields that hold TypeScript UDF code (format "typescript"). */
+export function typescriptFields(kind: NodeKind<unknown>): string[] {
+  return Object.entries(configSchema(kind).properties ?? {}).filter(([, s]) => s.format === "typescript").map(([k]) => k);
+}

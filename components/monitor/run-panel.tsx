@@ -23,7 +23,7 @@ import { LogsView } from "./logs-view";
 
 export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
   const trpc = useTRPC();
-  const { errors } = useValidation();
+  const { errors, checking } = useValidation();
   const [run, setRun] = useState<RunInfo | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [tab, setTab] = useState<"results" | "code" | "preview" | "logs">("results");
@@ -85,6 +85,8 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   };
 
   const blocked = errors.length > 0;
+  // the TS UDFs' type check of the graph as it is now has not answered yet: Run waits rather than be refused after
+  const waiting = !blocked && checking;
   // Flink's own dashboard for the job, while the runner that ran it is still the one up.
   const flinkUrl = useRunnerStatus()?.flinkRestUrl;
   const jobLink = run?.jobId && flinkUrl && run.status !== "LOST"
@@ -93,14 +95,14 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     <section className="sc-run" data-testid="run-panel" data-run-id={run?.id ?? ""}>
       <div className="sc-run__bar">
         <button type="button" className="sc-button sc-button--primary" data-testid="run-button"
-          disabled={blocked || active || start.isPending} onClick={onRun}
-          title={blocked ? "Fix the errors listed below first" : "Compile and run on Flink"}>
+          disabled={blocked || waiting || active || start.isPending} onClick={onRun} data-checking={waiting}
+          title={blocked ? "Fix the errors listed below first" : waiting ? "Checking the TypeScript UDFs…" : "Compile and run on Flink"}>
           ▶ Run
         </button>
         <button type="button" className="sc-button" data-testid="stop-button" disabled={!active || stop.isPending} onClick={onStop}>
           ■ Stop
         </button>
-        <button type="button" className="sc-button" data-testid="redeploy-button" disabled={!active || blocked || redeploy.isPending}
+        <button type="button" className="sc-button" data-testid="redeploy-button" disabled={!active || blocked || waiting || redeploy.isPending}
           onClick={onRedeploy} title="Stop with a savepoint and start the edited pipeline from it (if the savepoint fails, the job keeps running)">
           {redeploy.isPending ? "Redeploying…" : "⟳ Redeploy"}
         </button>
@@ -123,7 +125,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
             {run.endedAt !== null && ` · ran ${((run.endedAt - run.startedAt) / 1000).toFixed(1)} s`}
           </span>
         )}
-        {!run && !blocked && <span className="sc-muted">Ready to run.</span>}
+        {!run && !blocked && <span className="sc-muted">{waiting ? "Checking the TypeScript UDFs…" : "Ready to run."}</span>}
         <span className="sc-run__tabs">
           <button type="button" data-testid="tab-results" className={`sc-seg${tab === "results" ? " is-active" : ""}`}
             onClick={() => setTab("results")}>Results</button>

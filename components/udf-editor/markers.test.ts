@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorMarkers } from "./markers";
+import { errorMarkers, sameMarker } from "./markers";
 
 const code = "export default function m(row: Input): { s: string } {\n  return { s: row.nam };\n}\n";
 
@@ -21,5 +21,18 @@ describe("errorMarkers", () => {
       [1, 1, 1, 55, "whole"],
       [4, 1, 4, 2, "at end"],
     ]);
+  });
+});
+
+describe("sameMarker", () => {
+  const at = (l: number, c: number, el: number, ec: number, message: string) => ({ startLineNumber: l, startColumn: c, endLineNumber: el, endColumn: ec, message });
+  it("is the same error when it starts at the same place and says the same, or covers the same range", () => {
+    // the server's empty span widened to its line, Monaco's zero-width marker: one "'}' expected"
+    expect(sameMarker(at(4, 1, 4, 2, "'}' expected."), at(4, 1, 4, 1, "'}' expected."))).toBe(true);
+    expect(sameMarker(at(2, 19, 2, 22, "Property 'nam' does not exist on type 'Input'."), at(2, 19, 2, 22, "Property 'nam' does not exist on 'Input'."))).toBe(true);
+  });
+  it("keeps apart errors at other places, or at the same start saying something else over another range", () => {
+    expect(sameMarker(at(2, 19, 2, 22, "x"), at(3, 19, 3, 22, "x"))).toBe(false);
+    expect(sameMarker(at(1, 1, 1, 55, "declare the output columns"), at(1, 1, 1, 7, "Cannot find name 'expor'."))).toBe(false);
   });
 });

@@ -23,3 +23,11 @@ export function errorMarkers(errors: GraphError[], field: string, code: string):
   const key = (m: MarkerRange) => JSON.stringify(m);
   return all.filter((m, i) => all.findIndex((o) => key(o) === key(m)) === i);
 }
+
+/** The same error found twice (Monaco's TypeScript worker and the server's compiler): it starts at the same place and
+ *  says the same, or covers exactly the same range (the two compilers' versions may word it a little differently). */
+export function sameMarker(a: MarkerRange, b: MarkerRange): boolean {
+  const start = a.startLineNumber === b.startLineNumber && a.startColumn === b.startColumn;
+  const range = start && a.endLineNumber === b.endLineNumber && a.endColumn === b.endColumn;
+  return range || (start && a.message === b.message);
+}

@@ -9,12 +9,14 @@ import { UDF_FILES } from "@/pipeline/udf/compiler-options";
 import { udfGlobals } from "@/pipeline/udf/declarations";
 import { importProblems } from "@/pipeline/udf/import-sites";
 import { loadMonaco, type Monaco } from "./load-monaco";
-import { errorMarkers } from "./markers";
+import { errorMarkers, sameMarker, type MarkerRange } from "./markers";
 import type { UdfCodeFieldProps } from "./udf-code-field";
 
 /** Typing pauses this long before the store (and so row types on edges, autosave) sees the code. */
 const DEBOUNCE_MS = 250;
 const OWNER = "streamcanvas";
+/** The owner of the markers Monaco's TypeScript worker sets: its language id. */
+const TS_OWNER = "typescript";
 const themeOf = () => (document.documentElement.dataset.theme === "dark" ? "vs-dark" : "vs");
 
 type Live = { monaco: Monaco; editor: M.editor.IStandaloneCodeEditor; model: M.editor.ITextModel };
@@ -30,6 +32,9 @@ export default function MonacoCodeEditor({ nodeId, path, value, onChange, inputR
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
   const [failure, setFailure] = useState("");
   const [problems, setProblems] = useState<{ line: number; message: string }[]>([]);
+  // Monaco's own TypeScript errors, kept to leave out node errors that repeat one of them (the server's compiler finds
+  // the same ones): each error is one marker and counts once
+  const [ownMarkers, setOwnMarkers] = useState<{ key: string; markers: MarkerRange[] }>({ key: "[]", markers: [] });
   const errorCount = problems.length;
 
   useEffect(() => {
@@ -60,6 +65,10 @@ export default function MonacoCodeEditor({ nodeId, path, value, onChange, inputR
           if (!uris.some((u) => u.toString() === uri.toString())) return;
           const errs = monaco.editor.getModelMarkers({ resource: uri }).filter((m) => m.severity === monaco.MarkerSeverity.Error);
           setProblems(errs.sort((a, b) => a.startLineNumber - b.startLineNumber).map((m) => ({ line: m.startLineNumber, message: m.message })));
+          const own = errs.filter((m) => m.owner === TS_OWNER)
+            .map(({ startLineNumber, startColumn, endLineNumber, endColumn, message }) => ({ startLineNumber, startColumn, endLineNumber, endColumn, message }));
+          const key = JSON.stringify(own);
+          setOwnMarkers((prev) => (prev.key === key ? prev : { key, markers: own }));
         }),
       ];
       const themes = new MutationObserver(() => monaco.editor.setTheme(themeOf()));
@@ -106,9 +115,11 @@ export default function MonacoCodeEditor({ nodeId, path, value, onChange, inputR
     if (state !== "ready" || !l) return;
     // the node's errors (validator, server) and, as typed, imports outside the allowlist, worded as the server words them
     const imports = importProblems(value).map((p) => ({ nodeId, field: path, span: { start: p.start, end: p.end }, message: p.message }));
-    const markers = errorMarkers([...errors, ...imports], path, value).map((m) => ({ ...m, severity: l.monaco.MarkerSeverity.Error, source: "StreamCanvas" }));
+    const markers = errorMarkers([...errors, ...imports], path, value)
+      .filter((m) => !ownMarkers.markers.some((o) => sameMarker(o, m)))
+      .map((m) => ({ ...m, severity: l.monaco.MarkerSeverity.Error, source: "StreamCanvas" }));
     l.monaco.editor.setModelMarkers(l.model, OWNER, markers);
-  }, [state, errors, path, value, nodeId]);
+  }, [state, errors, path, value, nodeId, ownMarkers]);
 
   if (state === "failed") {
     // Editing must not depend on Monaco: without it, a plain code box (the server still type-checks on Run).

@@ -1,5 +1,5 @@
-// Errors the server reported for nodes (a Run refused with type errors), kept beside the config they were found in:
-// an error shows on its node and as a marker in the UDF editor until that node's config changes.
+// Errors the server reported for nodes when it refused a Run (type errors show live, canvas/udf-check.ts; these are the rest,
+// e.g. a path outside the data root), kept beside the config they were found in: on the node until its config changes.
 "use client";
 import { TRPCClientError } from "@trpc/client";
 import { useMemo } from "react";
