@@ -84,6 +84,7 @@ test("export then import gives the same graph; a broken file names its field", a
   await page.keyboard.press("Delete");
   await expect(page.getByTestId("node-collect_1")).toHaveCount(0);
   await page.getByTestId("import-file-input").setInputFiles(file);
+  await page.getByTestId("import-confirm-replace").click(); // over a non-empty canvas it asks first
   await expect(page.getByTestId("node-collect_1")).toBeVisible();
   expect(await exportText(page)).toBe(text);
 
@@ -102,6 +103,63 @@ test("export then import gives the same graph; a broken file names its field", a
   await expect(page).not.toHaveURL(editorUrl);
   await expect(page.getByTestId("node-collect_1")).toBeVisible();
   expect(await exportText(page)).toBe(text);
+});
+
+test("import refuses a file with an edge to a missing node, naming it; over an open pipeline it asks, and undo restores", async ({ page }, info) => {
+  await chain(page);
+  const text = await exportText(page);
+  const file = info.outputPath("other.streamcanvas.json");
+  // a file holding one node, and the same with an edge to a node that is not in it
+  const other = { ...JSON.parse(text), name: "other", nodes: [JSON.parse(text).nodes.find((n: { id: string }) => n.id === "datagen_1")], edges: [] };
+  fs.writeFileSync(file, JSON.stringify({ ...other, edges: [{ id: "e_dangling", from: { node: "datagen_1", port: "out" }, to: { node: "ghost", port: "in" } }] }));
+  await page.getByTestId("import-file-input").setInputFiles(file);
+  await expect(page.getByTestId("import-error")).toContainText('edges.0: edge e_dangling (datagen_1.out → ghost.in): there is no node "ghost"');
+  await expect(page.getByTestId("import-confirm")).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("node-collect_1")).toBeVisible();
+
+  // a good file: the editor asks before replacing the open pipeline; Cancel keeps it
+  fs.writeFileSync(file, JSON.stringify(other));
+  await page.getByTestId("import-file-input").setInputFiles(file);
+  await expect(page.getByTestId("import-confirm")).toContainText("other.streamcanvas.json");
+  await page.getByTestId("import-confirm-cancel").click();
+  await expect(page.getByTestId("import-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("node-collect_1")).toBeVisible();
+  await page.getByTestId("import-file-input").setInputFiles(file);
+  await page.getByTestId("import-confirm-replace").click();
+  await expect(page.getByTestId("node-collect_1")).toHaveCount(0);
+  await expect(page.getByTestId("node-filter_1")).toHaveCount(0);
+  await expect(page.getByTestId("node-datagen_1")).toBeVisible();
+  // one undo brings the whole pipeline back, edges included
+  await page.getByTestId("tool-undo").click();
+  await expect(page.getByTestId("node-filter_1")).toBeVisible();
+  await expect(page.getByTestId("node-collect_1")).toBeVisible();
+  await expect(page.getByTestId("rf__edge-e_filter_1_out_collect_1_in")).toBeVisible();
+  expect(await exportText(page)).toBe(text);
+});
+
+test("an old save with an edge to a missing node still opens; the run panel names the edge and removes it", async ({ page, request }) => {
+  const graph = {
+    schemaVersion: 1, name: "old save",
+    nodes: [
+      { id: "gen", kind: "datagen", version: 1, position: { x: 80, y: 120 }, config: { columns: [{ name: "id", type: "BIGINT", kind: "sequence", start: 1, end: 5 }] } },
+      { id: "out", kind: "collect", version: 1, position: { x: 360, y: 120 }, config: { maxRows: 10 } },
+    ],
+    edges: [
+      { id: "e1", from: { node: "gen", port: "out" }, to: { node: "out", port: "in" } },
+      { id: "e_gone", from: { node: "gen", port: "out" }, to: { node: "deleted_node", port: "in" } },
+    ],
+  };
+  const res = await request.post("/api/trpc/pipelines.create", { data: { graph } });
+  expect(res.ok()).toBe(true);
+  await page.goto(`/pipelines/${((await res.json()).result.data as { id: string }).id}`);
+  await expect(page.getByTestId("node-out")).toBeVisible();
+  await expect(page.getByTestId("run-errors")).toContainText('edge e_gone (gen.out → deleted_node.in): there is no node "deleted_node"');
+  await expect(page.getByTestId("run-button")).toBeDisabled();
+  await page.getByTestId("remove-edge-e_gone").click();
+  await expect(page.getByTestId("run-errors")).toHaveCount(0);
+  await expect(page.getByTestId("rf__edge-e1")).toBeVisible();
+  await expect(page.getByTestId("run-button")).toBeEnabled();
 });
 
 test("a saved version compares with the canvas (added, changed) and restores", async ({ page }) => {

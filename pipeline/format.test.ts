@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PipelineGraphSchema, SCHEMA_VERSION, type PipelineGraph } from "./graph";
-import { formatPipelineFile, parsePipelineFile } from "./format";
+import { describeFileErrors, formatPipelineFile, parsePipelineFile } from "./format";
 import { upgradeNode } from "./upgrade";
 import { defineNodeKind } from "./kinds/define";
 import { z } from "zod";
@@ -57,6 +57,21 @@ describe("pipeline file format", () => {
     const r = parsePipelineFile(JSON.stringify(broken));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ field: "nodes.1.position.x", nodeId: broken.nodes[1].id });
+  });
+
+  it("refuses a file with an edge to a missing node or port, naming each bad edge (describeFileErrors, one per line)", () => {
+    const g = examples[0]!;
+    const broken = JSON.parse(formatPipelineFile(g));
+    const [first] = broken.edges;
+    broken.edges.push({ id: "zz_ghost", from: first.from, to: { node: "ghost", port: "in" } });
+    broken.edges.push({ id: "zz_port", from: { node: first.from.node, port: "nope" }, to: first.to });
+    const r = parsePipelineFile(JSON.stringify(broken));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(describeFileErrors(r.errors).split("\n")).toEqual([
+      `edges.${broken.edges.length - 2}: edge zz_ghost (${first.from.node}.${first.from.port} → ghost.in): there is no node "ghost"`,
+      `edges.${broken.edges.length - 1}: edge zz_port (${first.from.node}.nope → ${first.to.node}.${first.to.port}): node "${first.from.node}" has no output port "nope"; its outputs: "out"`,
+    ]);
   });
 
   it("reports JSON syntax errors with a line, and refuses other files and newer schema versions", () => {

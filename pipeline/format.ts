@@ -1,6 +1,7 @@
 // The pipeline file format: stable, pretty-printed JSON meant for Git — nodes and edges sorted by id, object keys in a
 // fixed order (config keys sorted), positions rounded, one node per block and one edge per line.
-import type { GraphError, PipelineGraph } from "./graph";
+import { type GraphError, type PipelineGraph, pipelineFileSchema } from "./graph";
+import { portsOf } from "./kinds";
 import { parseGraph, type ParseGraphResult } from "./upgrade";
 
 export const FILE_FORMAT = "streamcanvas/pipeline";
@@ -50,6 +51,8 @@ export function formatPipelineFile(graph: PipelineGraph): string {
   return `{\n${head.join(",\n")},\n  "nodes": ${list(nodes)},\n  "edges": ${list(edges)}\n}\n`;
 }
 
+const FILE_SCHEMA = pipelineFileSchema(portsOf);
+
 /** Whether the text is a valid beginning of some JSON document (an error only at its very end). */
 function validPrefix(text: string): boolean {
   try {
@@ -84,7 +87,8 @@ function pinpoint(raw: unknown, e: GraphError): GraphError {
   return typeof id === "string" && !e.nodeId ? { ...e, nodeId: id } : e;
 }
 
-/** Reads a pipeline file: JSON syntax, schema (each error names its field) and upgrades of older versions. */
+/** Reads a pipeline file: JSON syntax, schema (each error names its field), edges that join existing nodes and ports
+ *  (each bad edge named), and upgrades of older versions. */
 export function parsePipelineFile(text: string): ParseGraphResult {
   let raw: unknown;
   try {
@@ -99,7 +103,7 @@ export function parsePipelineFile(text: string): ParseGraphResult {
   if (fmt !== undefined && fmt !== FILE_FORMAT) {
     return { ok: false, errors: [{ field: "format", message: `not a pipeline file: format is ${JSON.stringify(fmt)}, expected "${FILE_FORMAT}"` }] };
   }
-  const r = parseGraph(raw);
+  const r = parseGraph(raw, FILE_SCHEMA);
   return r.ok ? r : { ok: false, errors: r.errors.map((e) => pinpoint(raw, e)) };
 }
 

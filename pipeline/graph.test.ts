@@ -1,7 +1,8 @@
 // The saved-graph boundary: PipelineGraph zod schema, parseGraph's error paths and per-kind version upgrades.
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { PipelineGraphSchema } from "./graph";
+import { danglingEdges, pipelineFileSchema, PipelineGraphSchema } from "./graph";
+import { portsOf } from "./kinds";
 import { defineNodeKind } from "./kinds/define";
 import { graph, seqSource } from "./testing";
 import { parseGraph, upgradeNode } from "./upgrade";
@@ -17,6 +18,31 @@ describe("PipelineGraph schema", () => {
     const r = PipelineGraphSchema.safeParse(bad);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join("."))).toEqual(["schemaVersion", "nodes.0.id"]);
+  });
+});
+
+describe("edges to missing nodes or ports", () => {
+  const bad = () => graph([seqSource(), { id: "out", kind: "collect" }, { id: "x", kind: "martian" }],
+    ["src->out", "src->ghost", "src:err->out:in2", "x:any->out"]);
+
+  it("names each bad edge by id and ends, once per bad end; unknown kinds' ports are not judged", () => {
+    expect(danglingEdges(bad(), portsOf).map((d) => [d.index, d.nodeId, d.message])).toEqual([
+      [1, undefined, 'edge e2 (src.out → ghost.in): there is no node "ghost"'],
+      [2, "src", 'edge e3 (src.err → out.in2): node "src" has no output port "err"; its outputs: "out"'],
+      [2, "out", 'edge e3 (src.err → out.in2): node "out" has no input port "in2"; its inputs: "in"'],
+    ]);
+    expect(danglingEdges(valid(), portsOf)).toEqual([]);
+  });
+
+  it("a pipeline file refuses them, each at its edge's path; a stored graph (old saves) still parses", () => {
+    const r = pipelineFileSchema(portsOf).safeParse(bad());
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["edges.1", 'edge e2 (src.out → ghost.in): there is no node "ghost"'],
+      ["edges.2", 'edge e3 (src.err → out.in2): node "src" has no output port "err"; its outputs: "out"'],
+      ["edges.2", 'edge e3 (src.err → out.in2): node "out" has no input port "in2"; its inputs: "in"'],
+    ]);
+    expect(pipelineFileSchema(portsOf).safeParse(valid()).success).toBe(true);
+    expect(parseGraph(bad())).toEqual({ ok: true, graph: bad() });
   });
 });
 

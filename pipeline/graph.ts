@@ -24,6 +24,44 @@ export const PipelineGraphSchema = z.object({
 });
 export type PipelineGraph = z.infer<typeof PipelineGraphSchema>;
 
+/** A node kind's ports by kind id (the registry's; this module knows no kinds), undefined for a kind it does not know. */
+export type PortsOf = (kind: string) => { inputs: readonly string[]; outputs: readonly string[] } | undefined;
+
+/** How an edge is named in messages: its id and ends, e.g. `edge e2 (src.out → ghost.in)`. */
+export const edgeLabel = (e: PipelineEdge) => `edge ${e.id} (${e.from.node}.${e.from.port} → ${e.to.node}.${e.to.port})`;
+
+/** Each edge with an end at a node the graph does not have, or at a port its node's kind does not have: why, per end. */
+export function danglingEdges(graph: Pick<PipelineGraph, "nodes" | "edges">, portsOf: PortsOf): { index: number; edge: PipelineEdge; nodeId?: string; message: string }[] {
+  const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  const out: ReturnType<typeof danglingEdges> = [];
+  graph.edges.forEach((edge, index) => {
+    for (const [end, dir] of [[edge.from, "output"], [edge.to, "input"]] as const) {
+      const kind = kinds.get(end.node);
+      if (kind === undefined) {
+        out.push({ index, edge, message: `${edgeLabel(edge)}: there is no node "${end.node}"` });
+        continue;
+      }
+      const p = portsOf(kind);
+      const ports = dir === "output" ? p?.outputs : p?.inputs;
+      if (ports && !ports.includes(end.port)) {
+        const have = ports.length ? `; its ${dir}s: ${ports.map((x) => `"${x}"`).join(", ")}` : `; it has no ${dir}s`;
+        out.push({ index, edge, nodeId: end.node, message: `${edgeLabel(edge)}: node "${end.node}" has no ${dir} port "${end.port}"${have}` });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * A pipeline file as imported or read by the CLI: the graph schema, and every edge joins nodes and ports that exist.
+ * Stored graphs are read with PipelineGraphSchema alone, so that an old save holding such an edge still opens (its
+ * validation names the edge, and the run panel offers to remove it); a file is refused instead, naming each edge.
+ */
+export const pipelineFileSchema = (portsOf: PortsOf) =>
+  PipelineGraphSchema.superRefine((graph, ctx) => {
+    for (const d of danglingEdges(graph, portsOf)) ctx.addIssue({ code: "custom", path: ["edges", d.index], message: d.message });
+  });
+
 /** A problem found before running, pinned to a node and, where known, a config field path and a text span. */
 export type GraphError = {
   nodeId?: string;

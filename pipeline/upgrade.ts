@@ -1,5 +1,5 @@
 // The one place saved graphs are read: zod validation, then each node kind upgrades configs saved by older versions.
-import { type GraphError, type PipelineGraph, PipelineGraphSchema, type PipelineNode, SCHEMA_VERSION } from "./graph";
+import { type GraphError, type PipelineGraph, PipelineGraphSchema, type pipelineFileSchema, type PipelineNode, SCHEMA_VERSION } from "./graph";
 import { getNodeKind, type NodeKind } from "./kinds";
 
 export type ParseGraphResult = { ok: true; graph: PipelineGraph } | { ok: false; errors: GraphError[] };
@@ -15,13 +15,16 @@ export function upgradeNode(node: PipelineNode, kind: NodeKind<any>): { ok: true
   return { ok: true, node: { ...node, version: kind.version, config: config as Record<string, unknown> } };
 }
 
-/** Reads a saved or submitted graph: zod-validates it and upgrades old node versions. Unknown kinds are left for validateGraph to report. */
-export function parseGraph(input: unknown): ParseGraphResult {
+/**
+ * Reads a saved or submitted graph: zod-validates it (with PipelineGraphSchema, or a stricter schema such as a file's)
+ * and upgrades old node versions. Unknown kinds are left for validateGraph to report.
+ */
+export function parseGraph(input: unknown, schema: typeof PipelineGraphSchema | ReturnType<typeof pipelineFileSchema> = PipelineGraphSchema): ParseGraphResult {
   const sv = (input as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof sv === "number" && sv > SCHEMA_VERSION) {
     return { ok: false, errors: [{ field: "schemaVersion", message: `saved by a newer StreamCanvas (schema ${sv}; this one reads up to ${SCHEMA_VERSION})` }] };
   }
-  const r = PipelineGraphSchema.safeParse(input);
+  const r = schema.safeParse(input);
   if (!r.success) {
     return { ok: false, errors: r.error.issues.map((i) => ({ field: i.path.map(String).join(".") || undefined, message: i.message })) };
   }

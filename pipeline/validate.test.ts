@@ -71,11 +71,11 @@ describe("validateGraph", () => {
   it("edges to unknown nodes and ports", () => {
     const g = graph([seqSource(), collect()], ["src->out", "src->ghost", "src:err->out:in2", "out:out->src:in"]);
     expect(messages(g)).toEqual([
-      { edgeId: "e2", message: 'edge ends at unknown node "ghost"' },
-      { edgeId: "e3", nodeId: "src", message: 'node "src" has no output port "err"; its outputs: "out"' },
-      { edgeId: "e3", nodeId: "out", message: 'node "out" has no input port "in2"; its inputs: "in"' },
-      { edgeId: "e4", nodeId: "out", message: 'node "out" has no output port "out"; it has no outputs' },
-      { edgeId: "e4", nodeId: "src", message: 'node "src" has no input port "in"; it has no inputs' },
+      { edgeId: "e2", message: 'edge e2 (src.out → ghost.in): there is no node "ghost"' },
+      { edgeId: "e3", nodeId: "src", message: 'edge e3 (src.err → out.in2): node "src" has no output port "err"; its outputs: "out"' },
+      { edgeId: "e3", nodeId: "out", message: 'edge e3 (src.err → out.in2): node "out" has no input port "in2"; its inputs: "in"' },
+      { edgeId: "e4", nodeId: "out", message: 'edge e4 (out.out → src.in): node "out" has no output port "out"; it has no outputs' },
+      { edgeId: "e4", nodeId: "src", message: 'edge e4 (out.out → src.in): node "src" has no input port "in"; it has no inputs' },
     ]);
   });
 

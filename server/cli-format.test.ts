@@ -37,4 +37,21 @@ describe("streamcanvas format", () => {
     expect(r.stderr).toContain(`nodes.0.version (node ${g.nodes[0].id})`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it("validate and format refuse a file with an edge to a missing node or port, naming each edge (exit 1)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-format-"));
+    const file = path.join(dir, "dangling.json");
+    const g = JSON.parse(fs.readFileSync(path.join(root, "examples/sensor-alerts.json"), "utf8"));
+    const src = g.nodes[0].id;
+    g.edges.push({ id: "e_ghost", from: { node: src, port: "out" }, to: { node: "ghost", port: "in" } });
+    g.edges.push({ id: "e_port", from: { node: src, port: "nope" }, to: { node: g.nodes[1].id, port: "in" } });
+    fs.writeFileSync(file, JSON.stringify(g));
+    for (const cmd of ["validate", "format"]) {
+      const r = cli(cmd, file);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`edge e_ghost (${src}.out → ghost.in): there is no node "ghost"`);
+      expect(r.stderr).toContain(`edge e_port (${src}.nope → ${g.nodes[1].id}.in): node "${src}" has no output port "nope"`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -8,7 +8,7 @@ import { CodegenError, printJava, printSql } from "@/pipeline/codegen";
 import { describeFileErrors, formatPipelineFile, parsePipelineFile } from "@/pipeline/format";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { validateGraph } from "@/pipeline/validate";
-import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError, readGraph } from "@/server/pipeline-ops";
+import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
 import { RunnerRejection, RunnerUnavailable } from "@/server/runner/client";
 import { appRoot } from "@/server/runner/spawn";
 import { connectRunner } from "./cli/connect";
@@ -36,34 +36,31 @@ class Exit extends Error {
   }
 }
 
-/** Reads and validates FILE; invalid input exits 1 with one error per line. */
-function load(file: string | undefined): PipelineGraph {
+/** Reads FILE as a pipeline file (pipeline/format.ts: the editor's Import reads it alike, refusing an edge to a node
+ *  or port that does not exist); an unreadable one exits 1 with one error per line. */
+function readFile(file: string | undefined): PipelineGraph {
   if (!file) throw new Exit(1, USAGE);
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(fs.readFileSync(file, "utf8"));
+    text = fs.readFileSync(file, "utf8");
   } catch (e) {
     throw new Exit(1, `cannot read ${file}: ${(e as Error).message}`);
   }
-  const r = readGraph(json);
-  const errors = r.ok ? checkGraph(r.graph) : r.errors;
-  if (errors.length || !r.ok) throw new Exit(1, [`${file} is invalid:`, ...errors.map(formatGraphError)].join("\n"));
-  return r.graph;
-}
-
-/** Reads FILE without requiring the whole graph to be valid: a preview or test checks only the part it uses. */
-function loadLoose(file: string | undefined): PipelineGraph {
-  if (!file) throw new Exit(1, USAGE);
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new Exit(1, `cannot read ${file}: ${(e as Error).message}`);
-  }
-  const r = readGraph(json);
+  const r = parsePipelineFile(text);
   if (!r.ok) throw new Exit(1, [`${file} is invalid:`, ...r.errors.map(formatGraphError)].join("\n"));
   return r.graph;
 }
+
+/** Reads and validates FILE; invalid input exits 1 with one error per line. */
+function load(file: string | undefined): PipelineGraph {
+  const graph = readFile(file);
+  const errors = checkGraph(graph);
+  if (errors.length) throw new Exit(1, [`${file} is invalid:`, ...errors.map(formatGraphError)].join("\n"));
+  return graph;
+}
+
+/** Reads FILE without requiring the whole graph to be valid: a preview or test checks only the part it uses. */
+const loadLoose = readFile;
 
 async function run(file: string | undefined, flags: { "max-rows"?: string; timeout?: string; json?: boolean }): Promise<number> {
   const maxRows = flags["max-rows"] === undefined ? undefined : Number(flags["max-rows"]);

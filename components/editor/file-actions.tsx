@@ -1,9 +1,11 @@
-// Export the pipeline as a Git-friendly file, or import one (replacing the canvas, undoable); bad files name the field.
+// Export the pipeline as a Git-friendly file, or import one: a file that does not read (a field, an edge to a node or
+// port that does not exist) is refused naming each problem; over a non-empty canvas it asks first; undo brings it back.
 "use client";
 import { useRef, useState } from "react";
 import { useCanvasStoreApi } from "@/components/canvas/store-context";
 import { toGraph } from "@/components/canvas/store";
 import { describeFileErrors, FILE_EXTENSION, formatPipelineFile, parsePipelineFile } from "@/pipeline/format";
+import type { PipelineGraph } from "@/pipeline/graph";
 
 const fileName = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "pipeline"}${FILE_EXTENSION}`;
 
@@ -11,6 +13,7 @@ export function FileActions() {
   const store = useCanvasStoreApi();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ file: string; graph: PipelineGraph } | null>(null);
 
   const exportFile = () => {
     const graph = toGraph(store.getState());
@@ -22,13 +25,20 @@ export function FileActions() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
+  const replace = (graph: PipelineGraph) => {
+    setAsking(null);
+    store.getState().replaceGraph(graph, true);
+  };
+
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     const r = parsePipelineFile(await file.text());
     if (input.current) input.current.value = ""; // the same file may be picked again after a fix
     if (!r.ok) return setError(`${file.name} was not imported:\n${describeFileErrors(r.errors)}`);
     setError(null);
-    store.getState().replaceGraph(r.graph, true);
+    // an empty canvas has nothing to lose; otherwise the user confirms (and can still undo)
+    if (store.getState().nodes.length === 0) replace(r.graph);
+    else setAsking({ file: file.name, graph: r.graph });
   };
 
   return (
@@ -44,6 +54,27 @@ export function FileActions() {
           <div className="sc-dialog" role="dialog" aria-label="Import failed" onKeyDown={(e) => e.key === "Escape" && setError(null)}>
             <pre className="sc-alert sc-alert--bad" data-testid="import-error">{error}</pre>
             <button type="button" autoFocus className="sc-button sc-button--small" onClick={() => setError(null)}>Close</button>
+          </div>
+        </div>
+      )}
+      {asking && (
+        <div className="sc-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setAsking(null)}>
+          <div className="sc-dialog" role="dialog" aria-label="Replace the canvas?" data-testid="import-confirm"
+            onKeyDown={(e) => e.key === "Escape" && setAsking(null)}>
+            <h2 className="sc-dialog__title">Replace this pipeline with {asking.file}?</h2>
+            <p>
+              Its {asking.graph.nodes.length} node{asking.graph.nodes.length === 1 ? "" : "s"} replace the {store.getState().nodes.length} on
+              the canvas. Undo (Ctrl/⌘ Z) brings the current pipeline back.
+            </p>
+            <div className="sc-dialog__actions">
+              <button type="button" autoFocus className="sc-button sc-button--small" data-testid="import-confirm-cancel" onClick={() => setAsking(null)}>
+                Cancel
+              </button>
+              <button type="button" className="sc-button sc-button--small sc-button--primary" data-testid="import-confirm-replace"
+                onClick={() => replace(asking.graph)}>
+                Replace
+              </button>
+            </div>
           </div>
         </div>
       )}

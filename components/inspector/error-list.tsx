@@ -1,8 +1,12 @@
 // A list of graph errors with the node id and config field path each one points at.
 "use client";
+import type { ReactNode } from "react";
 import type { GraphError } from "@/pipeline/graph";
 
-export function ErrorList({ errors, testId, withNode }: { errors: GraphError[]; testId: string; withNode?: boolean }) {
+type Props = { errors: GraphError[]; testId: string; withNode?: boolean; action?: (e: GraphError) => ReactNode };
+
+/** `action`: a fix offered beside an error, e.g. removing an edge the canvas cannot draw. */
+export function ErrorList({ errors, testId, withNode, action }: Props) {
   if (!errors.length) return null;
   return (
     <ul className="sc-errors" data-testid={testId}>
@@ -16,6 +20,7 @@ export function ErrorList({ errors, testId, withNode }: { errors: GraphError[]; 
             </code>
           ) : null}
           <span>{e.message}</span>
+          {action?.(e)}
         </li>
       ))}
     </ul>

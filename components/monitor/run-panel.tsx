@@ -8,6 +8,7 @@ import { useCanvasStoreApi } from "@/components/canvas/store-context";
 import { useValidation } from "@/components/canvas/validation";
 import { reportServerErrors } from "@/components/udf-editor/server-errors";
 import { ErrorList } from "@/components/inspector/error-list";
+import type { GraphError } from "@/pipeline/graph";
 import { useTRPC } from "@/components/trpc/client";
 import { useRunnerStatus } from "@/components/ui/runner-status";
 import { RowsTable } from "./rows-table";
@@ -84,6 +85,13 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     }
   };
 
+  // an edge to a node or port that does not exist (an old save) is not drawn, so it cannot be selected: offer removal
+  const removeEdgeButton = (e: GraphError) => e.edgeId && (
+    <button type="button" className="sc-button sc-button--ghost sc-button--small" data-testid={`remove-edge-${e.edgeId}`}
+      onClick={() => canvas.getState().onEdgesChange([{ type: "remove", id: e.edgeId! }])} title="Remove this edge (undo brings it back)">
+      remove edge
+    </button>
+  );
   const blocked = errors.length > 0;
   // the TS UDFs' type check of the graph as it is now has not answered yet: Run waits rather than be refused after
   const waiting = !blocked && checking;
@@ -143,7 +151,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
         {blocked && (
           <div className="sc-run__blockers" data-testid="run-blockers">
             <strong>Fix {errors.length === 1 ? "this problem" : `these ${errors.length} problems`} to run:</strong>
-            <ErrorList errors={errors} testId="run-errors" withNode />
+            <ErrorList errors={errors} testId="run-errors" withNode action={removeEdgeButton} />
           </div>
         )}
         {actionError && <pre className="sc-alert sc-alert--bad" data-testid="run-action-error">{actionError}</pre>}

@@ -2,6 +2,7 @@
 import { blackholeKind } from "./blackhole.node.ts";
 import { collectKind } from "./collect.node.ts";
 import { datagenKind } from "./datagen.node.ts";
+import type { PortsOf } from "../graph";
 import type { NodeKind } from "./define";
 import { filterKind } from "./filter.node.ts";
 import { printKind } from "./print.node.ts";
@@ -47,3 +48,6 @@ const byKind = new Map(nodeKinds.map((k) => [k.kind, k]));
 export function getNodeKind(kind: string): NodeKind<any> | undefined {
   return byKind.get(kind);
 }
+
+/** The registry's ports, for graph.ts's edge checks. */
+export const portsOf: PortsOf = (kind) => byKind.get(kind)?.ports;
