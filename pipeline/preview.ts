@@ -4,12 +4,9 @@ import { compile } from "./compile";
 import type { GraphError, PipelineGraph } from "./graph";
 import type { Statement, TableProgram } from "./ir";
 import { getNodeKind } from "./kinds";
+import type { NodeKind } from "./kinds/define";
 
 export const PREVIEW_DEFAULTS = { rows: 100, sourceRows: 1000, seconds: 30 } as const;
-/** A datagen source in a preview emits its capped rows in about this long, whatever its configured rate. */
-const SOURCE_BURST_S = 0.25;
-/** …but no faster than this, which a MiniCluster keeps up with. */
-const MAX_RATE = 100_000;
 /** The stand-in sink compile() needs to accept the subgraph; its statement is dropped again. */
 const STAND_IN = "streamcanvas-preview-sink";
 
@@ -58,7 +55,8 @@ export function planPreview(graph: PipelineGraph, nodeId: string, o: PreviewOpti
   };
   const r = compile(sub);
   if (!r.ok) return { ok: false, errors: r.errors.filter((e) => e.nodeId !== STAND_IN && e.edgeId !== STAND_IN) };
-  const body = r.program.statements.filter((s) => s.op !== "insertInto" && s.op !== "collect").map((s) => limitSource(s, sourceRows));
+  const kindOf = (id: string) => getNodeKind(sub.nodes.find((n) => n.id === id)?.kind ?? "");
+  const body = r.program.statements.filter((s) => s.op !== "insertInto" && s.op !== "collect").map((s) => limitSource(s, kindOf, sourceRows));
   const sampled = body.flatMap((s) => ("table" in s && ids.has(s.table) ? [s.table] : [])).filter((t, i, a) => a.indexOf(t) === i);
   const collects: Statement[] = sampled.map((id) => ({ op: "collect", sink: id, input: id, maxRows: rows }));
   const timeoutMs = String(Math.round(((o.seconds ?? PREVIEW_DEFAULTS.seconds) + RUNNER_GRACE_S) * 1000));
@@ -69,14 +67,11 @@ export function planPreview(graph: PipelineGraph, nodeId: string, o: PreviewOpti
   return { ok: true, plan: { program, target, sampled, edges: edges.map((e) => e.id) } };
 }
 
-/** A datagen source gets a row cap and a rate that emits the cap quickly; other statements are kept as compiled. */
-function limitSource(s: Statement, sourceRows: number): Statement {
-  if (s.op !== "from" || s.descriptor.connector !== "datagen") return s;
-  const o = { ...s.descriptor.options };
-  const n = Math.min(Number(o["number-of-rows"] ?? Infinity), sourceRows);
-  o["number-of-rows"] = String(n);
-  o["rows-per-second"] = String(Math.max(Number(o["rows-per-second"] ?? 1), Math.min(MAX_RATE, Math.ceil(n / SOURCE_BURST_S))));
-  return { ...s, descriptor: { ...s.descriptor, options: o } };
+/** A source whose kind caps previews (its `source.previewCap`) gets that cap; other statements are kept as compiled. */
+function limitSource(s: Statement, kindOf: (id: string) => NodeKind<unknown> | undefined, sourceRows: number): Statement {
+  if (s.op !== "from") return s;
+  const cap = kindOf(s.table)?.source?.previewCap;
+  return cap ? { ...s, descriptor: cap(s.descriptor, sourceRows) } : s;
 }
 
 /** True when no statement writes anywhere but back to StreamCanvas. */

@@ -86,7 +86,7 @@ function inferTypes(ids: string[], order: string[], nodes: GraphAnalysis["nodes"
     try {
       const r = entry.kind.inferRowType({ nodeId: id, config: entry.config, inputs: inTypes, unboundedInputs });
       rowTypes[id] = r.rowType;
-      unbounded[id] = boundedness(id, entry.kind, r.unbounded, unboundedInputs);
+      unbounded[id] = boundedness(id, entry.kind, entry.config, r.unbounded, unboundedInputs);
       errors.push(...r.errors.map((e) => ({ ...e, nodeId: e.nodeId ?? id })));
     } catch (e) {
       errors.push({ nodeId: id, message: `internal error while checking this ${entry.kind.kind} node: ${(e as Error).message}` });
@@ -105,9 +105,13 @@ function unboundedPorts(kind: NodeKind<unknown>, from: Record<string, string>, u
   return out;
 }
 
-/** A kind's own answer (null = bounded), else: sources run forever unless they say otherwise; others end when all inputs end. */
-function boundedness(id: string, kind: NodeKind<unknown>, own: string | null | undefined, inputs: Record<string, string>): string | undefined {
+/**
+ * A kind's own answer (null = bounded), else: a source's `source` facet, and a source without one runs forever; other
+ * nodes end when all inputs end.
+ */
+function boundedness(id: string, kind: NodeKind<unknown>, config: unknown, own: string | null | undefined, inputs: Record<string, string>): string | undefined {
   if (own !== undefined) return own ?? undefined;
+  if (kind.source) return kind.source.unbounded(config, id) ?? undefined;
   if (kind.category === "source") return `${kind.kind} "${id}" never ends`;
   return Object.values(inputs)[0];
 }

@@ -14,6 +14,7 @@ import { appRoot } from "@/server/runner/spawn";
 import { connectRunner } from "./cli/connect";
 import { formatGraphError, formatSink } from "./cli/format";
 import { runJob } from "./cli/run-job";
+import { unboundedSources } from "@/pipeline/bounded";
 import { previewCommand, testCommand } from "./cli/preview-cmd";
 
 const USAGE = `usage:
@@ -66,7 +67,8 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   const maxRows = flags["max-rows"] === undefined ? undefined : Number(flags["max-rows"]);
   const timeoutS = flags.timeout === undefined ? 30 : Number(flags.timeout);
   if ((maxRows !== undefined && !(maxRows >= 1)) || !(timeoutS > 0)) throw new Exit(1, "--max-rows and --timeout take positive numbers");
-  const program = compileGraph(load(file));
+  const graph = load(file);
+  const program = compileGraph(graph);
   const env = getEnv();
   const err = (l: string) => process.stderr.write(`${l}\n`);
   const conn = await connectRunner(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), err, defaultDataRoot()).catch((e: Error) => {
@@ -74,7 +76,7 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   });
   try {
     err(`running on ${conn.source}`);
-    const out = await runJob(conn.client, program, { maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
+    const out = await runJob(conn.client, program, { bounded: unboundedSources(graph).length === 0, maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
     const sinks = out.job.sinks ?? {};
     if (maxRows !== undefined) for (const s of Object.values(sinks)) s.rows = s.rows.slice(0, maxRows);
     const ok = out.job.status === "FINISHED" || (out.job.status === "CANCELED" && out.stoppedBy !== null && (!out.bounded || out.stoppedBy === "max-rows"));

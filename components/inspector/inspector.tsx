@@ -1,7 +1,7 @@
 // Right-hand inspector: the selected node's generated config form and its errors; the pipeline's name otherwise.
 "use client";
 import { getNodeKind } from "@/pipeline/kinds";
-import type { NodeKind } from "@/pipeline/kinds/define";
+import { type NodeKind, tryItKind } from "@/pipeline/kinds/define";
 import { useCanvas, useCanvasStoreApi } from "@/components/canvas/store-context";
 import { useNodeErrors, useValidation } from "@/components/canvas/validation";
 import { ErrorList } from "./error-list";
@@ -11,9 +11,6 @@ import { configSchema } from "./json-schema";
 import { SchemaForm } from "./schema-form";
 import { PreviewButton } from "@/components/preview/preview-panel";
 import { UdfTryIt } from "@/components/preview/udf-try-it";
-
-/** Node kinds whose function Try it can run on sample rows. */
-const TRY_IT_KINDS = new Set(["ts-map", "ts-filter", "ts-flat-map"]);
 
 export function Inspector() {
   const selectedId = useCanvas((s) => s.nodes.find((n) => n.selected)?.id ?? null);
@@ -76,7 +73,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           ctx={{ nodeId, errors, inputRowType, columnNames }}
         />
       </form>
-      {TRY_IT_KINDS.has(data.kind) && <UdfTryIt nodeId={nodeId} />}
+      {tryItKind(getNodeKind(data.kind)) && <UdfTryIt nodeId={nodeId} />}
     </div>
   );
 }

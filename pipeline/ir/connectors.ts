@@ -1,8 +1,11 @@
 // The connectors a TableDescriptor may name and, where jvm-runner checks them, the options each may set. The runner's
 // Descriptors.CONNECTORS and CHECKED_OPTIONS mirror this table; IrContractTest holds them to pipeline/fixtures/ir-contract.json.
 
-/** `options: null` = the runner passes the descriptor's options to Flink as given. */
-export type ConnectorRule = { options: readonly string[] | null };
+/**
+ * `options: null` = the runner passes the descriptor's options to Flink as given. `dataPath`: the option holding a
+ * path under the data root, which the server resolves and checks (server/files/data-root.ts) and the runner again.
+ */
+export type ConnectorRule = { options: readonly string[] | null; dataPath?: string };
 
 export const CONNECTORS: Record<string, ConnectorRule> = {
   datagen: { options: null },
@@ -13,6 +16,7 @@ export const CONNECTORS: Record<string, ConnectorRule> = {
    * would load and run), so the runner refuses the rest.
    */
   filesystem: {
+    dataPath: "path",
     options: [
       "path", "format", "source.monitor-interval", "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval",
       "sink.rolling-policy.inactivity-interval", "sink.rolling-policy.check-interval", "csv.field-delimiter",

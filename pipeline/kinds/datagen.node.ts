@@ -90,6 +90,11 @@ function columnTypes(nodeId: string, config: DatagenConfig): { rowType: RowType;
   return { rowType, errors };
 }
 
+/** A datagen source in a preview emits its capped rows in about this long, whatever its configured rate… */
+const PREVIEW_BURST_S = 0.25;
+/** …but no faster than this, which a MiniCluster keeps up with. */
+const PREVIEW_MAX_RATE = 100_000;
+
 /** Flink's exact DataGen option keys (rows-per-second, number-of-rows, fields.<name>.<option>). */
 function options(config: DatagenConfig): Record<string, string> {
   const o: Record<string, string> = { "rows-per-second": String(config.rowsPerSecond) };
@@ -111,9 +116,18 @@ export const datagenKind = defineNodeKind<DatagenConfig>({
   ports: { inputs: [], outputs: ["out"] },
   config: DatagenConfig,
   defaults: DatagenConfig.parse({}),
-  inferRowType({ nodeId, config }) {
-    const unbounded = config.numberOfRows === undefined ? `datagen "${nodeId}" is unbounded; set number-of-rows` : null;
-    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config), config.processingTime), unbounded };
+  inferRowType: ({ nodeId, config }) => sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config), config.processingTime),
+  source: {
+    // as Flink's DataGenTableSource plans it (bounded iff number-of-rows is set): a sequence column ends the job when
+    // it runs out, yet the planner still treats the source as unbounded (no order by on it)
+    unbounded: (config, nodeId) => (config.numberOfRows === undefined ? `datagen "${nodeId}" is unbounded; set number-of-rows` : null),
+    previewCap: (d, rows) => {
+      const o = { ...d.options };
+      const n = Math.min(Number(o["number-of-rows"] ?? Infinity), rows);
+      o["number-of-rows"] = String(n);
+      o["rows-per-second"] = String(Math.max(Number(o["rows-per-second"] ?? 1), Math.min(PREVIEW_MAX_RATE, Math.ceil(n / PREVIEW_BURST_S))));
+      return { ...d, options: o };
+    },
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));

@@ -1,7 +1,8 @@
 // defineNodeKind: the one shape every node kind file exports (DESIGN.md §6.1).
 import type { z } from "zod";
 import type { GraphError } from "../graph";
-import type { Statement } from "../ir";
+import type { Statement, TableDescriptorIr } from "../ir";
+import type { MergingWindow } from "../udf/aggregate-exports";
 import type { RowType } from "../types";
 
 export type NodeCategory = "source" | "transform" | "sink";
@@ -29,6 +30,35 @@ export type IrContext<C> = {
   inputTypes: Record<string, RowType>;
 };
 
+/** The kinds of TypeScript UDF, as the compiler checks them and the worker protocol names them. */
+export type UdfKind = "map" | "filter" | "flatMap" | "aggregate";
+
+/** A kind whose `code` config is a TypeScript UDF. */
+export type UdfFacet = {
+  kind: UdfKind;
+  /** empty code = no UDF (a window's optional TS aggregate) */
+  codeOptional?: boolean;
+  /** the window whose partial accumulators Flink merges, so the aggregate must export merge() */
+  merging?: MergingWindow;
+};
+
+/** A source kind: whether it ends, and how a preview caps it. */
+export type SourceFacet<C> = {
+  /** why the source never ends with this config (as Flink's planner sees it), or null when it is bounded */
+  unbounded(config: C, nodeId: string): string | null;
+  /** its `from` descriptor changed to emit at most `rows` rows soon, for a preview; absent = kept as compiled */
+  previewCap?(descriptor: TableDescriptorIr, rows: number): TableDescriptorIr;
+};
+
+/** The UDF kind Try it runs on sample rows for this node kind (row-at-a-time UDFs: map, filter, flatMap), if any. */
+export function tryItKind(kind: { udf?: UdfFacet } | undefined): Exclude<UdfKind, "aggregate"> | undefined {
+  const k = kind?.udf?.kind;
+  return k === "aggregate" ? undefined : k;
+}
+
+/** A kind that reads or writes through a named connection (a Kafka cluster, a database); none yet. */
+export type ConnectionFacet = { kind: string };
+
 export type NodeKind<C = unknown> = {
   kind: string;
   version: number;
@@ -41,6 +71,9 @@ export type NodeKind<C = unknown> = {
   inferRowType(ctx: InferContext<C>): InferResult;
   /** IR statements; the node's result table (if any) is named by its node id. Only called on a valid graph. */
   toIr(ctx: IrContext<C>): Statement[];
+  udf?: UdfFacet;
+  source?: SourceFacet<C>;
+  connection?: ConnectionFacet;
   /** upgrades a config saved by an older version of this kind (DESIGN.md §6.2) */
   upgrade?(fromVersion: number, config: unknown): unknown;
 };

@@ -80,11 +80,11 @@ export const filesystemSourceKind = defineNodeKind<FileSourceConfig>({
   ports: { inputs: [], outputs: ["out"] },
   config: FileSourceConfig,
   defaults: FileSourceConfig.parse({}),
-  inferRowType({ nodeId, config }) {
+  inferRowType: ({ nodeId, config }) => sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config), config.processingTime),
+  source: {
     // bounded unless it keeps watching the folder for new files
-    const unbounded = config.monitorIntervalSeconds === undefined ? null
-      : `filesystem source "${nodeId}" watches its folder for new files; clear the monitor interval`;
-    return { ...sourceRowType(nodeId, config.eventTime, columnTypes(nodeId, config), config.processingTime), unbounded };
+    unbounded: (config, nodeId) => (config.monitorIntervalSeconds === undefined ? null
+      : `filesystem source "${nodeId}" watches its folder for new files; clear the monitor interval`),
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));

@@ -2,7 +2,7 @@
 // Runs as SQL's HOP window TVF, which jvm-runner builds from the IR (window-common.ts, IR op `window`).
 import { z } from "zod";
 import { defineNodeKind } from "./define";
-import { aggregatesField, duration, inferWindow, keysField, ms, multipleOf, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
+import { WINDOW_UDF, aggregatesField, duration, inferWindow, keysField, ms, multipleOf, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
 
 const HopWindowConfig = z.object({
   timeColumn: timeColumnField,
@@ -15,6 +15,9 @@ const HopWindowConfig = z.object({
 });
 type HopWindowConfig = z.infer<typeof HopWindowConfig>;
 
+/** Its optional TS aggregate: Flink merges partial accumulators of a hop window, so it must export merge(). */
+const UDF = { ...WINDOW_UDF, merging: "hop" } as const;
+
 export const hopWindowKind = defineNodeKind<HopWindowConfig>({
   kind: "hop-window",
   version: 1,
@@ -22,10 +25,11 @@ export const hopWindowKind = defineNodeKind<HopWindowConfig>({
   category: "transform",
   description: "Aggregates per sliding window (size, started every slide); each window is emitted once its end has passed.",
   ports: { inputs: ["in"], outputs: ["out"] },
+  udf: UDF,
   config: HopWindowConfig,
   defaults: HopWindowConfig.parse({}),
   inferRowType: ({ nodeId, config, inputs }) =>
-    inferWindow(nodeId, config, inputs.in!, multipleOf(nodeId, "size", ["window size", config.size], ["slide", config.slide]), "hop"),
+    inferWindow(nodeId, config, inputs.in!, multipleOf(nodeId, "size", ["window size", config.size], ["slide", config.slide]), UDF.merging),
   toIr: ({ nodeId, config, inputs, inputTypes }) => windowIr(nodeId, config, inputs.in!, {
     type: "hop", timeColumn: config.timeColumn, sizeMs: ms(config, config.size), slideMs: ms(config, config.slide),
   }, inputTypes.in!),

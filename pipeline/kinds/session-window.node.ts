@@ -2,7 +2,7 @@
 // Runs as SQL's SESSION window TVF partitioned by the keys, which jvm-runner builds from the IR (window-common.ts).
 import { z } from "zod";
 import { defineNodeKind } from "./define";
-import { aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
+import { WINDOW_UDF, aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
 
 const SessionWindowConfig = z.object({
   timeColumn: timeColumnField,
@@ -14,6 +14,9 @@ const SessionWindowConfig = z.object({
 });
 type SessionWindowConfig = z.infer<typeof SessionWindowConfig>;
 
+/** Its optional TS aggregate: Flink merges partial accumulators of a session window, so it must export merge(). */
+const UDF = { ...WINDOW_UDF, merging: "session" } as const;
+
 export const sessionWindowKind = defineNodeKind<SessionWindowConfig>({
   kind: "session-window",
   version: 1,
@@ -21,9 +24,10 @@ export const sessionWindowKind = defineNodeKind<SessionWindowConfig>({
   category: "transform",
   description: "Aggregates per session: rows of a key less than the gap apart share a window, emitted once the gap has passed.",
   ports: { inputs: ["in"], outputs: ["out"] },
+  udf: UDF,
   config: SessionWindowConfig,
   defaults: SessionWindowConfig.parse({}),
-  inferRowType: ({ nodeId, config, inputs }) => inferWindow(nodeId, config, inputs.in!, [], "session"),
+  inferRowType: ({ nodeId, config, inputs }) => inferWindow(nodeId, config, inputs.in!, [], UDF.merging),
   toIr: ({ nodeId, config, inputs, inputTypes }) =>
     windowIr(nodeId, config, inputs.in!, { type: "session", timeColumn: config.timeColumn, gapMs: ms(config, config.gap) }, inputTypes.in!),
 });

@@ -47,6 +47,7 @@ export const tsAggregateKind = defineNodeKind<TsAggregateConfig>({
   category: "transform",
   description: "One row per group, computed by a TypeScript accumulator; results update as rows arrive.",
   ports: { inputs: ["in"], outputs: ["out"] },
+  udf: { kind: "aggregate" },
   config: TsAggregateConfig,
   defaults: TsAggregateConfig.parse({}),
   inferRowType({ nodeId, config, inputs }) {

@@ -23,6 +23,7 @@ export const tsFilterKind = defineNodeKind<TsFilterConfig>({
   category: "transform",
   description: "Keeps the rows for which a TypeScript function returns true.",
   ports: { inputs: ["in"], outputs: ["out"] },
+  udf: { kind: "filter" },
   config: TsFilterConfig,
   defaults: TsFilterConfig.parse({}),
   inferRowType({ nodeId, config, inputs }) {

@@ -27,6 +27,7 @@ export const tsFlatMapKind = defineNodeKind<TsFlatMapConfig>({
   category: "transform",
   description: "Turns each row into zero or more rows with a TypeScript function.",
   ports: { inputs: ["in"], outputs: ["out"] },
+  udf: { kind: "flatMap" },
   config: TsFlatMapConfig,
   defaults: TsFlatMapConfig.parse({}),
   inferRowType({ nodeId, config, inputs }) {

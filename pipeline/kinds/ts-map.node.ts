@@ -61,6 +61,7 @@ export const tsMapKind = defineNodeKind<TsMapConfig>({
   category: "transform",
   description: "Computes or replaces columns with a TypeScript function of the row.",
   ports: { inputs: ["in"], outputs: ["out"] },
+  udf: { kind: "map" },
   config: TsMapConfig,
   defaults: TsMapConfig.parse({}),
   inferRowType({ nodeId, config, inputs }) {

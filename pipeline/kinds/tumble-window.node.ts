@@ -2,7 +2,7 @@
 // Runs as SQL's TUMBLE window TVF, which jvm-runner builds from the IR (window-common.ts, IR op `window`).
 import { z } from "zod";
 import { defineNodeKind } from "./define";
-import { aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
+import { WINDOW_UDF, aggregatesField, duration, inferWindow, keysField, ms, timeColumnField, unitField, tsAggregateField, windowIr } from "./window-common";
 
 const TumbleWindowConfig = z.object({
   timeColumn: timeColumnField,
@@ -21,6 +21,7 @@ export const tumbleWindowKind = defineNodeKind<TumbleWindowConfig>({
   category: "transform",
   description: "Aggregates per fixed-size window; each window is emitted once its end has passed (watermark or clock).",
   ports: { inputs: ["in"], outputs: ["out"] },
+  udf: WINDOW_UDF,
   config: TumbleWindowConfig,
   defaults: TumbleWindowConfig.parse({}),
   inferRowType: ({ nodeId, config, inputs }) => inferWindow(nodeId, config, inputs.in!),

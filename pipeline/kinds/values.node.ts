@@ -60,9 +60,9 @@ export const valuesKind = defineNodeKind<ValuesConfig>({
   ports: { inputs: [], outputs: ["out"] },
   config: ValuesConfig,
   defaults: ValuesConfig.parse({}),
-  inferRowType({ nodeId, config }) {
-    return { ...sourceRowType(nodeId, config.eventTime, readValues(nodeId, config), config.processingTime), unbounded: null };
-  },
+  inferRowType: ({ nodeId, config }) => sourceRowType(nodeId, config.eventTime, readValues(nodeId, config), config.processingTime),
+  // the source ends after its last row
+  source: { unbounded: () => null },
   toIr({ nodeId, config }) {
     const { rows } = readValues(nodeId, config);
     const columns = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));

@@ -36,6 +36,9 @@ export const tsAggregateField = z.string().default("").meta({
 
 export type WindowBase = { timeColumn: string; unit: Unit; keys: string[]; aggregates: z.infer<typeof Aggregate>[]; code?: string };
 
+/** A window's TS aggregate is optional (empty code = none). */
+export const WINDOW_UDF = { kind: "aggregate", codeOptional: true } as const;
+
 const hasTsAggregate = (config: WindowBase) => (config.code ?? "").trim() !== "";
 
 const WINDOW_BOUND: DataType = { root: "TIMESTAMP", precision: 3, nullable: false };

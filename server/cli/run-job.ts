@@ -7,20 +7,12 @@ export type JobOutcome = { job: JobInfo; stoppedBy: StopReason; bounded: boolean
 
 const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED"]);
 
-/** A datagen source ends after number-of-rows, or when a sequence column runs out; other connectors run on. */
-const boundedSource = (o: Record<string, string>, connector: string) =>
-  (connector === "datagen" && ("number-of-rows" in o || Object.entries(o).some(([k, v]) => /^fields\..+\.kind$/.test(k) && v === "sequence"))) ||
-  // files are read once and the source ends, unless it watches its folder for new ones
-  (connector === "filesystem" && !("source.monitor-interval" in o));
-
-export const isBounded = (p: TableProgram) =>
-  p.statements.every((s) => s.op !== "from" || boundedSource(s.descriptor.options, s.descriptor.connector));
-
 const collected = (job: JobInfo) => Object.values(job.sinks ?? {}).reduce((n, s) => Math.max(n, s.total), 0);
 
 export async function runJob(
   client: RunnerClient, program: TableProgram,
-  o: { maxRows?: number; timeoutS: number; pollMs?: number; onStatus?: (s: string) => void },
+  /** bounded: the pipeline ends by itself (pipeline/bounded.ts), so a --timeout stop is a failure */
+  o: { bounded: boolean; maxRows?: number; timeoutS: number; pollMs?: number; onStatus?: (s: string) => void },
 ): Promise<JobOutcome> {
   const { jobId } = await client.submit(program);
   const deadline = Date.now() + o.timeoutS * 1000;
@@ -30,7 +22,7 @@ export async function runJob(
     const job = await client.job(jobId);
     if (!job) throw new Error(`the runner lost job ${jobId}`);
     if (job.status !== lastStatus) o.onStatus?.((lastStatus = job.status));
-    if (TERMINAL.has(job.status)) return { job, stoppedBy, bounded: isBounded(program) };
+    if (TERMINAL.has(job.status)) return { job, stoppedBy, bounded: o.bounded };
     if (!stoppedBy) {
       if (o.maxRows !== undefined && collected(job) >= o.maxRows) stoppedBy = "max-rows";
       else if (Date.now() >= deadline) stoppedBy = "timeout";

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Env } from "@/env";
 import type { GraphError } from "@/pipeline/graph";
 import type { Statement, TableProgram } from "@/pipeline/ir";
+import { CONNECTORS } from "@/pipeline/ir/connectors";
 import { appRoot } from "@/server/runner/spawn";
 
 /** STREAMCANVAS_DATA_ROOT, else `files/` in the data directory; absolute. */
@@ -32,15 +33,16 @@ function copyMissing(from: string, to: string): void {
 
 type FileStatement = { node: string; path: string; source: boolean };
 
-/** The filesystem sources (`from`) and sinks (`insertInto`) of a program, with the node id each belongs to. */
+/** The option of a descriptor naming a path under the data root, as its connector declares it (pipeline/ir/connectors.ts). */
+const dataPathOption = (s: Statement) => ("descriptor" in s ? CONNECTORS[s.descriptor.connector]?.dataPath : undefined);
+
+/** The sources (`from`) and sinks (`insertInto`) of a program that read or write data-root paths, with their node ids. */
 function fileStatements(program: TableProgram): FileStatement[] {
-  const out: FileStatement[] = [];
-  for (const s of program.statements) {
-    if ((s.op === "from" || s.op === "insertInto") && s.descriptor.connector === "filesystem") {
-      out.push({ node: s.op === "from" ? s.table : s.sink, path: s.descriptor.options.path ?? "", source: s.op === "from" });
-    }
-  }
-  return out;
+  return program.statements.flatMap((s) => {
+    const key = dataPathOption(s);
+    if (!key || !("descriptor" in s)) return [];
+    return [{ node: "table" in s ? s.table : s.sink, path: s.descriptor.options[key] ?? "", source: "table" in s }];
+  });
 }
 
 /** Whether `p` is `root` or inside it; both absolute and normalised. */
@@ -112,10 +114,11 @@ export function checkDataPaths(program: TableProgram, root: string): GraphError[
 /** The program with each filesystem path made absolute (call after checkDataPaths found nothing). */
 export function resolveDataPaths(program: TableProgram, root: string): TableProgram {
   const abs = (s: Statement): Statement => {
-    if ((s.op !== "from" && s.op !== "insertInto") || s.descriptor.connector !== "filesystem") return s;
-    const r = resolveDataPath(root, s.descriptor.options.path ?? "", s.op === "from");
+    const key = dataPathOption(s);
+    if (!key || !("descriptor" in s)) return s;
+    const r = resolveDataPath(root, s.descriptor.options[key] ?? "", "table" in s);
     if (!r.ok) throw new Error(`internal error: unchecked path: ${r.message}`);
-    return { ...s, descriptor: { ...s.descriptor, options: { ...s.descriptor.options, path: r.path } } };
+    return { ...s, descriptor: { ...s.descriptor, options: { ...s.descriptor.options, [key]: r.path } } };
   };
   return { ...program, statements: program.statements.map(abs) };
 }

@@ -11,17 +11,7 @@ import { analyzeGraph } from "@/pipeline/validate";
 import { bundleUdf } from "./bundle";
 import { type TypecheckResult, typecheckUdf, type UdfKind } from "./typecheck";
 
-/** Node kinds whose `code` is a TS UDF, with the UDF kind the compiler checks it as. */
-const UDF_NODE_KINDS: Record<string, UdfKind> = {
-  "ts-map": "map", "ts-filter": "filter", "ts-flat-map": "flatMap", "ts-aggregate": "aggregate",
-  // the window kinds' optional TS aggregate (empty code = none)
-  "tumble-window": "aggregate", "hop-window": "aggregate", "session-window": "aggregate", "cumulate-window": "aggregate",
-};
-const OPTIONAL_CODE = new Set(["tumble-window", "hop-window", "session-window", "cumulate-window"]);
-/** The windows whose TS aggregate must export merge(), as their kinds pass to inferWindow (udf/aggregate-exports.ts says why). */
-const MERGING: Record<string, MergingWindow> = { "hop-window": "hop", "session-window": "session", "cumulate-window": "cumulate" };
 const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
-const UDF_OPS = new Set(["udfMap", "udfFilter", "udfFlatMap", "udfAggregate", "window"]);
 
 /** Results by input declaration + code: a run type-checks once in checkGraph and again in compileGraph. */
 const cache = new Map<string, TypecheckResult>();
@@ -41,16 +31,17 @@ export function checkUdfs(graph: PipelineGraph): GraphError[] {
   const a = analyzeGraph(graph);
   const errors: GraphError[] = [];
   for (const [id, { kind, config }] of a.nodes) {
-    const udfKind = UDF_NODE_KINDS[kind.kind];
-    if (!udfKind) continue;
+    // a kind whose `code` is a TS UDF says so, with the UDF kind the compiler checks it as (its `udf` facet)
+    const udf = kind.udf;
+    if (!udf) continue;
     const from = a.inputs[id]?.in;
     const input = from === undefined ? undefined : a.rowTypes[from];
     if (!input) continue;
     const code = (config as { code: string }).code;
-    if (OPTIONAL_CODE.has(kind.kind) && code.trim() === "") continue;
-    const r = cachedTypecheck(code, input, udfKind, MERGING[kind.kind]);
+    if (udf.codeOptional && code.trim() === "") continue;
+    const r = cachedTypecheck(code, input, udf.kind, udf.merging);
     errors.push(...r.diagnostics.map((d) => codeError(id, code, { start: d.start, end: d.end }, d.message)));
-    const read = readOutputType(code, SHAPE[udfKind]);
+    const read = readOutputType(code, SHAPE[udf.kind]);
     if (r.outputColumns && read.ok && !sameColumns(r.outputColumns, read.columns)) {
       errors.push(codeError(id, code, { start: 0, end: 0 }, `internal error: the compiler reads the output columns as ${show(r.outputColumns)}, the editor as ${show(read.columns)}`));
     }
@@ -67,7 +58,7 @@ export function bundleUdfs(program: TableProgram): TableProgram {
   return {
     ...program,
     statements: program.statements.map((s): Statement => {
-      if (!("udf" in s) || !s.udf || !UDF_OPS.has(s.op)) return s;
+      if (!("udf" in s) || !s.udf) return s;
       const bundled = { ...s, udf: { ...s.udf, code: bundleUdf(s.udf.code) } };
       return bundled as Statement;
     }),

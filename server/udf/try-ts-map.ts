@@ -1,6 +1,7 @@
 // Try it (TS map, filter and flatMap nodes) and pinned tests (TS map nodes): the node's function, type-checked and bundled as for a run, applied to
 // rows in a sandboxed worker (worker-call.ts); rows and outputs in the runner's JSON encoding, like preview rows.
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
+import { tryItKind } from "@/pipeline/kinds/define";
 import type { UdfTestCase } from "@/pipeline/kinds/ts-map.node.ts";
 import { upstreamOf } from "@/pipeline/preview";
 import { formatType } from "@/pipeline/types";
@@ -22,8 +23,6 @@ export type TryResult = {
   logs: WorkerLog[];
 };
 
-/** The UDF kinds Try it runs, by node kind, as the worker protocol names them (jvm-runner/udf-worker/README.md). */
-const TRY_KINDS: Record<string, "map" | "filter" | "flatMap"> = { "ts-map": "map", "ts-filter": "filter", "ts-flat-map": "flatMap" };
 /** A filter's answer, shown as one output column. */
 const KEEPS = { name: "keeps row", type: "BOOLEAN" };
 
@@ -32,7 +31,7 @@ function prepare(graph: PipelineGraph, nodeId: string) {
   const a = analyzeGraph(graph);
   const entry = a.nodes.get(nodeId);
   if (!entry) throw new GraphCompileError(a.errors.filter((e) => e.nodeId === nodeId).concat(a.errors.length ? [] : [{ message: `no node "${nodeId}"` }]));
-  const kind = TRY_KINDS[entry.kind.kind];
+  const kind = tryItKind(entry.kind);
   if (!kind) throw new GraphCompileError([{ nodeId, message: `Try it works on TS map, filter and flatMap nodes, not ${entry.kind.title}` }]);
   const upstream = new Set(upstreamOf(graph, nodeId));
   const blocking: GraphError[] = a.errors.filter((e) => e.nodeId !== undefined && upstream.has(e.nodeId));

@@ -49,7 +49,8 @@ function host(files: Map<string, string>): ts.CompilerHost {
 }
 
 /** The TS UDF kinds and what their default export returns (pipeline/udf/output-type.ts). */
-export type UdfKind = "map" | "filter" | "flatMap" | "aggregate";
+import type { UdfKind } from "@/pipeline/kinds/define";
+export type { UdfKind };
 const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
 
 /** `merging`: the window kind an aggregate runs in when Flink merges its accumulators there (aggregate-exports.ts). */
