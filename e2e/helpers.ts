@@ -1,4 +1,6 @@
 // Shared steps for the browser specs: palette drag-and-drop, handle-to-handle connections, waiting for the runner.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 /** Drags a palette item onto the canvas (HTML5 drag and drop), dropping it at a point relative to the canvas. */
@@ -64,4 +66,18 @@ export async function setUdfCode(page: Page, code: string) {
     data.setData("text/plain", text);
     document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, code);
+}
+
+type Graph = { name: string; nodes: { id: string; kind: string; config: Record<string, unknown> }[] };
+
+/** The sensor-alerts example with an endless source (random ids, no row limit), so there is a running job to watch. */
+export function endlessSensorAlerts(): Graph {
+  const g = JSON.parse(fs.readFileSync(path.resolve("examples/sensor-alerts.json"), "utf8")) as Graph;
+  const src = g.nodes.find((n) => n.id === "readings")!;
+  const columns = src.config.columns as { name: string; kind: string }[];
+  src.config = {
+    ...src.config, numberOfRows: undefined, rowsPerSecond: 100,
+    columns: columns.map((c) => (c.kind === "sequence" ? { ...c, kind: "random", min: 1, max: 1_000_000, start: undefined, end: undefined } : c)),
+  };
+  return { ...g, name: "Sensor alerts (endless)" };
 }

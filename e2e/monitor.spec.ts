@@ -3,21 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startRun, waitForRunner } from "./helpers";
+import { endlessSensorAlerts, startRun, waitForRunner } from "./helpers";
 
 type Graph = { name: string; nodes: { id: string; kind: string; config: Record<string, unknown> }[] };
-
-/** The sensor-alerts example with an endless source (random ids, no row limit), so there is a running job to watch. */
-function endlessSensorAlerts(): Graph {
-  const g = JSON.parse(fs.readFileSync(path.resolve("examples/sensor-alerts.json"), "utf8")) as Graph;
-  const src = g.nodes.find((n) => n.id === "readings")!;
-  const columns = src.config.columns as { name: string; kind: string }[];
-  src.config = {
-    ...src.config, numberOfRows: undefined, rowsPerSecond: 100,
-    columns: columns.map((c) => (c.kind === "sequence" ? { ...c, kind: "random", min: 1, max: 1_000_000, start: undefined, end: undefined } : c)),
-  };
-  return { ...g, name: "Sensor alerts (endless)" };
-}
 
 const rate = (text: string | null) => {
   const m = /^([\d.]+)(k|M)?\/s$/.exec((text ?? "").trim());

@@ -2,6 +2,7 @@
 // left out and a capped collect on each previewed node instead; bounded, fast sources so a preview always ends.
 import { compile } from "./compile";
 import type { GraphError, PipelineGraph } from "./graph";
+import { previewJobName } from "./internal-jobs";
 import type { Statement, TableProgram } from "./ir";
 import { getNodeKind } from "./kinds";
 import type { NodeKind } from "./kinds/define";
@@ -61,7 +62,7 @@ export function planPreview(graph: PipelineGraph, nodeId: string, o: PreviewOpti
   const collects: Statement[] = sampled.map((id) => ({ op: "collect", sink: id, input: id, maxRows: rows }));
   const timeoutMs = String(Math.round(((o.seconds ?? PREVIEW_DEFAULTS.seconds) + RUNNER_GRACE_S) * 1000));
   const program: TableProgram = {
-    ...r.program, name: `preview of ${nodeId} in ${graph.name}`.slice(0, 200),
+    ...r.program, name: previewJobName(nodeId, graph.name),
     config: { ...r.program.config, "streamcanvas.job.timeout-ms": timeoutMs }, statements: [...body, ...collects],
   };
   return { ok: true, plan: { program, target, sampled, edges: edges.map((e) => e.id) } };

@@ -4,6 +4,7 @@ import path from "node:path";
 import { getEnv } from "@/env";
 import { PreviewService } from "./preview/preview-service";
 import { dataRootOf } from "./files/data-root";
+import { CheckpointFailureLog } from "./monitor/checkpoint-failures";
 import { MonitorHub } from "./monitor/hub";
 import { RunTracker } from "./runner/run-tracker";
 import { appRoot, javaRunnerCommand, type RunnerCommand } from "./runner/spawn";
@@ -34,15 +35,17 @@ export function createServices(o: Options): Services {
   const dataRoot = o.dataRoot ?? defaultDataRoot();
   seedOnce(store, examplesDir);
   let tracker: RunTracker | undefined;
+  const checkpointFailures = new CheckpointFailureLog();
+  const log = o.log ?? ((l: string) => console.log(`[runner] ${l}`));
   const supervisor = new RunnerSupervisor({
     dataDir: o.dataDir,
     command: o.command ?? (() => javaRunnerCommand(o.java ?? "java", appRoot(), dataRoot)),
     external: o.external,
-    log: o.log,
+    log: (l) => (checkpointFailures.feed(l), log(l)),
     onRunnerLost: () => tracker!.markActiveLost(),
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
-  const monitor = new MonitorHub({ flinkUrl: () => supervisor.getStatus().flinkRestUrl, store });
+  const monitor = new MonitorHub({ flinkUrl: () => supervisor.getStatus().flinkRestUrl, store, checkpointFailures });
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
     stateDir: path.join(o.dataDir, "flink-state"),
     clusterJob: async (jobId) => {

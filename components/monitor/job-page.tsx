@@ -53,7 +53,8 @@ export function JobPage({ jobId }: { jobId: string }) {
         {snap?.job && (
           <span className="sc-muted">
             started {fmtTime(snap.job.startTime)} · {fmtDuration(snap.job.durationMs)} · restarts {snap.restarts ?? "—"}
-            {" · "}in <b data-testid="job-total-in">{fmtRate(snap.totals.inRate)}</b> · out <b>{fmtRate(snap.totals.outRate)}</b>
+            {" · "}in <b data-testid="job-total-in" data-figures-at={snap.at}>{fmtRate(snap.totals.inRate)}</b>
+            {" · "}out <b data-testid="job-total-out" data-figures-at={snap.at}>{fmtRate(snap.totals.outRate)}</b>
           </span>
         )}
         {snap && <span className="sc-muted sc-jobpage__at" data-testid="figures-at">as of {fmtTime(snap.at)}</span>}

@@ -11,10 +11,19 @@ export function CheckpointsPanel({ c }: { c: JobSnapshot["checkpoints"] }) {
       {!c ? <p className="sc-muted">No checkpoint figures.</p> : (
         <dl className="sc-dl">
           <dt>completed</dt><dd data-testid="checkpoints-completed">{c.completed}</dd>
-          <dt>failed</dt><dd>{c.failed}</dd>
+          <dt>failed</dt><dd data-testid="checkpoints-failed">{c.failed}</dd>
           <dt>in progress</dt><dd>{c.inProgress}</dd>
           <dt>last</dt><dd>{fmtTime(c.lastAt)} · {fmtDuration(c.lastDurationMs)} · {fmtBytes(c.lastSizeBytes)}</dd>
-          {c.lastFailure && (<><dt>last failure</dt><dd className="sc-bad">{c.lastFailure}</dd></>)}
+          {c.failed > 0 && (
+            <>
+              <dt>last failure</dt>
+              <dd className={c.lastFailure ? "sc-bad" : "sc-muted"} data-testid="checkpoint-failure" data-from={c.lastFailureFrom ?? ""}>
+                {c.lastFailure
+                  ? <>{c.lastFailure}{c.lastFailureFrom === "runner-log" && <span className="sc-muted"> (from the runner&apos;s log)</span>}</>
+                  : "Flink gave no reason: its checkpoint history and the runner's log have no message for it."}
+              </dd>
+            </>
+          )}
           {c.lastSavepoint && (<><dt>last savepoint</dt><dd><code>{c.lastSavepoint}</code></dd></>)}
           {c.restoredFrom && (<><dt>restored from</dt><dd><code data-testid="restored-from">{c.restoredFrom}</code></dd></>)}
         </dl>
@@ -54,7 +63,7 @@ export function ExceptionsPanel({ x }: { x: JobSnapshot["exceptions"] }) {
 
 export function VerticesPanel({ s }: { s: JobSnapshot }) {
   return (
-    <section className="sc-panel" data-testid="vertices-panel">
+    <section className="sc-panel sc-panel--wide" data-testid="vertices-panel">
       <h3>Flink vertices</h3>
       <table className="sc-table">
         <thead><tr><th>Vertex</th><th>Par.</th><th>Status</th><th>In</th><th>Out</th><th>Busy</th><th>Backpr.</th></tr></thead>

@@ -21,8 +21,12 @@ export function JobsPage() {
   const trpc = useTRPC();
   const [snap, setSnap] = useState<JobsSnapshot | null>(null);
   const [filter, setFilter] = useState<Filter>("all");
+  const [showInternal, setShowInternal] = useState(false);
   useSubscription(trpc.monitor.jobs.subscriptionOptions(undefined, { onData: (s) => setSnap(s as JobsSnapshot) }));
-  const rows = (snap?.jobs ?? []).filter((j) => matches(filter, j.status));
+  const all = snap?.jobs ?? [];
+  // the server says which jobs are internal (warm-up, previews, Try it's samples)
+  const hidden = showInternal ? 0 : all.filter((j) => j.internal).length;
+  const rows = all.filter((j) => (showInternal || !j.internal) && matches(filter, j.status));
   const now = snap?.at ?? Date.now();
   return (
     <div className="sc-jobs" data-testid="jobs-page">
@@ -34,6 +38,10 @@ export function JobsPage() {
               onClick={() => setFilter(f)}>{f}</button>
           ))}
         </span>
+        <label className="sc-jobs__internal" title="the runner's warm-up job, previews and Try it's sample runs">
+          <input type="checkbox" data-testid="jobs-show-internal" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
+          show internal jobs{hidden > 0 && <span className="sc-muted" data-testid="jobs-hidden-count"> ({hidden} hidden)</span>}
+        </label>
       </div>
       {snap && <Unreachable since={snap.unreachableSince} at={snap.at} message={snap.message} />}
       {!snap && <p className="sc-muted">Loading jobs…</p>}
@@ -47,8 +55,9 @@ export function JobsPage() {
           </thead>
           <tbody>
             {rows.map((j) => (
-              <tr key={j.runId ?? j.jobId} data-testid="job-row" data-job-id={j.jobId ?? ""} data-run-id={j.runId ?? ""} data-status={j.status}>
-                <td>{j.jobId ? <Link href={`/jobs/${j.jobId}`} data-testid="job-link">{j.name || j.jobId.slice(0, 8)}</Link> : j.name}</td>
+              <tr key={j.runId ?? j.jobId} data-testid="job-row" data-job-id={j.jobId ?? ""} data-run-id={j.runId ?? ""} data-status={j.status}
+                data-internal={j.internal ?? ""}>
+                <td>{j.internal && <span className="sc-chip" data-testid="job-internal">{j.internal}</span>}{j.jobId ? <Link href={`/jobs/${j.jobId}`} data-testid="job-link">{j.name || j.jobId.slice(0, 8)}</Link> : j.name}</td>
                 <td>
                   {j.pipelineId ? <Link href={`/pipelines/${j.pipelineId}`}>{j.pipelineName ?? j.pipelineId}</Link> : <span className="sc-muted">—</span>}
                   {j.version !== null && <span className="sc-muted" data-testid="job-version"> v{j.version}</span>}
@@ -56,8 +65,8 @@ export function JobsPage() {
                 <td><StatusBadge status={j.status} testId={null} /></td>
                 <td>{fmtTime(j.startTime)}</td>
                 <td>{fmtDuration((j.endTime ?? now) - j.startTime)}</td>
-                <td data-testid="job-in-rate">{fmtRate(j.inRate)}</td>
-                <td data-testid="job-out-rate">{fmtRate(j.outRate)}</td>
+                <td data-testid="job-in-rate" data-figures-at={j.figuresAt ?? ""}>{fmtRate(j.inRate)}</td>
+                <td data-testid="job-out-rate" data-figures-at={j.figuresAt ?? ""}>{fmtRate(j.outRate)}</td>
                 <td>{j.restarts ?? "—"}</td>
                 <td className="sc-jobs__error" title={j.error ?? undefined}>{j.error ?? ""}</td>
               </tr>

@@ -72,32 +72,28 @@ export function UdfTryIt({ nodeId }: { nodeId: string }) {
         <pre className="sc-alert sc-alert--bad" data-testid="udf-try-error">{[result.error.message, ...result.error.stack, result.error.row ? `input row: ${JSON.stringify(result.error.row)}` : ""].filter(Boolean).join("\n")}</pre>
       )}
       {result && (
-        <div className="sc-rows__scroll">
-          <table className="sc-table sc-try__table" data-testid="udf-try-table">
-            <thead>
-              <tr>
-                {result.inputColumns.map((c) => <th key={`i-${c.name}`} data-column={c.name}><span className="sc-table__col">{c.name}</span><span className="sc-table__type">{c.type}</span></th>)}
-                <th className="sc-try__arrow">⇒</th>
-                {outCols.map((c) => <th key={`o-${c.name}`} className="sc-try__out" data-column={c.name}><span className="sc-table__col">{c.name}</span><span className="sc-table__type">{c.type}</span></th>)}
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r, i) => (
-                <tr key={i} data-testid="udf-try-row">
-                  {result.inputColumns.map((c) => <td key={`i-${c.name}`} data-testid={`udf-in-${c.name}`}>{show(r.input[c.name])}</td>)}
-                  <td className="sc-try__arrow">⇒</td>
-                  {outCols.map((c) => <td key={`o-${c.name}`} className="sc-try__out" data-testid={`udf-out-${c.name}`}>{r.output ? show(r.output[c.name]) : "—"}</td>)}
-                  <td>
-                    {pinnable && r.output && (
-                      <button type="button" className="sc-button sc-button--ghost" data-testid="udf-pin" title="Pin this output as an expected result"
-                        onClick={() => setTests([...tests, { input: r.input, expected: r.output! }])}>Pin</button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        // one card per row, input beside output, so both stay readable at the inspector's width (a wide table did not)
+        <div className="sc-try__rows" data-testid="udf-try-table">
+          {result.rows.map((r, i) => (
+            <div key={i} className="sc-try__row" data-testid="udf-try-row">
+              <dl className="sc-try__side">
+                {result.inputColumns.map((c) => (
+                  <Cell key={c.name} name={c.name} type={c.type} testId={`udf-in-${c.name}`} value={show(r.input[c.name])} />
+                ))}
+              </dl>
+              <span className="sc-try__arrow" aria-hidden>⇒</span>
+              <dl className="sc-try__side sc-try__out">
+                {outCols.map((c) => (
+                  <Cell key={c.name} name={c.name} type={c.type} testId={`udf-out-${c.name}`} value={r.output ? show(r.output[c.name]) : "—"} />
+                ))}
+                {!r.output && outCols.length === 0 && <dd className="sc-muted">no output</dd>}
+              </dl>
+              {pinnable && r.output && (
+                <button type="button" className="sc-button sc-button--ghost sc-try__pin" data-testid="udf-pin" title="Pin this output as an expected result"
+                  onClick={() => setTests([...tests, { input: r.input, expected: r.output! }])}>Pin</button>
+              )}
+            </div>
+          ))}
         </div>
       )}
       {columns.length > 0 && (
@@ -113,6 +109,16 @@ export function UdfTryIt({ nodeId }: { nodeId: string }) {
       {pinnable && <PinnedTests tests={tests} onChange={setTests} outcome={testM.data?.find((n) => n.nodeId === nodeId)}
         running={testM.isPending} onRun={() => testM.mutate({ graph: toGraph(canvas.getState()) })} error={testM.error ? describeError(testM.error) : null} />}
     </section>
+  );
+}
+
+/** One column of a Try it row: its name (type on hover) above its value. */
+function Cell({ name, type, value, testId }: { name: string; type: string; value: string; testId: string }) {
+  return (
+    <div className="sc-try__cell">
+      <dt title={type}>{name}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
   );
 }
 

@@ -54,6 +54,8 @@ export const CheckpointsSchema = z.object({
     restored: z.object({ id: z.number(), external_path: z.string().optional(), is_savepoint: z.boolean().optional() })
       .nullable().optional(),
   }),
+  /** the newest checkpoints first; a failed one may carry the message the `latest` entry lacks */
+  history: z.array(CheckpointSchema).optional(),
 });
 export type Checkpoints = z.infer<typeof CheckpointsSchema>;
 

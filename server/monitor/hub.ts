@@ -1,5 +1,6 @@
 // The monitor: one shared poller per watched job (none for unwatched jobs) and one for the jobs list, over Flink's REST API.
 import type { Store } from "@/server/store/store";
+import type { CheckpointFailureLog } from "./checkpoint-failures";
 import { createFlinkClient, type FlinkClient } from "./flink-client";
 import { createJobTick } from "./job-poller";
 import { createJobsListTick } from "./jobs-list";
@@ -7,7 +8,11 @@ import { runVersion } from "./run-version";
 import { SharedPollers, streamOf } from "./shared-pollers";
 import type { JobSnapshot, JobsSnapshot } from "./types";
 
-export type MonitorOptions = { flinkUrl: () => string | null; store: Store; intervalMs?: number };
+export type MonitorOptions = {
+  flinkUrl: () => string | null; store: Store; intervalMs?: number;
+  /** the runner's log, read for checkpoint failures Flink keeps no message for */
+  checkpointFailures?: CheckpointFailureLog;
+};
 
 export class MonitorHub {
   readonly jobs: SharedPollers<JobSnapshot>;
@@ -17,6 +22,7 @@ export class MonitorHub {
   constructor(private readonly o: MonitorOptions) {
     const jobTick = createJobTick({
       flink: () => this.flink(),
+      checkpointFailure: (jobId) => o.checkpointFailures?.reason(jobId) ?? null,
       runFor: (jobId) => {
         const run = o.store.runs.list().find((r) => r.jobId === jobId);
         // the graph the run ran (the pipeline may have been edited since), else the pipeline's current one

@@ -1,4 +1,5 @@
 // Checkpoint and exception summaries from Flink's /checkpoints and /exceptions answers.
+import type { CheckpointFailureNote } from "./checkpoint-failures";
 import { rootCauseOf } from "./flink-client";
 import type { Checkpoints, FlinkExceptionEntry } from "./flink-schemas";
 import type { CheckpointSummary, ExceptionInfo } from "./types";
@@ -6,12 +7,17 @@ import type { NodePlacement } from "./vertex-map";
 import type { z } from "zod";
 import type { ExceptionsSchema } from "./flink-schemas";
 
-export function checkpointSummary(c: Checkpoints): CheckpointSummary {
+/** `logged`: what the runner's log said about the job's last failed checkpoint, for when Flink's history says nothing. */
+export function checkpointSummary(c: Checkpoints, logged: CheckpointFailureNote | null = null): CheckpointSummary {
   const last = c.latest.completed ?? null;
+  const fromFlink = c.latest.failed?.failure_message
+    ?? c.history?.find((h) => h.status === "FAILED" && h.failure_message)?.failure_message ?? null;
+  const fromLog = c.counts.failed > 0 ? (logged?.message ?? null) : null;
   return {
     completed: c.counts.completed, failed: c.counts.failed, inProgress: c.counts.in_progress, restored: c.counts.restored,
     lastDurationMs: last?.end_to_end_duration ?? null, lastSizeBytes: last?.checkpointed_size ?? last?.state_size ?? null,
-    lastAt: last?.latest_ack_timestamp ?? null, lastFailure: c.latest.failed?.failure_message ?? null,
+    lastAt: last?.latest_ack_timestamp ?? null,
+    lastFailure: fromFlink ?? fromLog, lastFailureFrom: fromFlink ? "flink" : fromLog ? "runner-log" : null,
     lastSavepoint: c.latest.savepoint?.external_path ?? null, restoredFrom: c.latest.restored?.external_path ?? null,
   };
 }

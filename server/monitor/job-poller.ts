@@ -1,6 +1,7 @@
 // One tick of a job's poller: reads the job, its vertices' metrics, checkpoints and exceptions from Flink's REST API
 // and turns them into a JobSnapshot (rates from counters, figures mapped onto the pipeline's canvas nodes).
 import type { PipelineGraph } from "@/pipeline/graph";
+import type { CheckpointFailureNote } from "./checkpoint-failures";
 import { FlinkHttpError, type FlinkClient } from "./flink-client";
 import { checkpointSummary, exceptionNodes, exceptionsOf } from "./job-extras";
 import { Rates } from "./rates";
@@ -13,6 +14,8 @@ export type JobRunLink = { runId: string; pipelineId: string; graph: PipelineGra
 export type JobPollDeps = {
   flink: () => FlinkClient | null;
   runFor: (jobId: string) => JobRunLink | undefined;
+  /** what the runner's log said about the job's last failed checkpoint (none for a remote cluster) */
+  checkpointFailure?: (jobId: string) => CheckpointFailureNote | null;
   now?: () => number;
 };
 type State = { plan?: PlanVertex[]; metricIds: Map<string, Set<string>>; rates: Rates; link?: JobRunLink | null };
@@ -46,7 +49,7 @@ export function createJobTick(deps: JobPollDeps) {
     const ended = TERMINAL.has(details.state);
     const [metrics, checkpoints, exceptions, restarts] = await Promise.all([
       ended ? Promise.resolve(new Map<string, VertexMetrics>()) : vertexMetrics(client, jobId, details.vertices, st, at),
-      client.checkpoints(jobId).then(checkpointSummary).catch(() => prev?.checkpoints ?? null),
+      client.checkpoints(jobId).then((c) => checkpointSummary(c, deps.checkpointFailure?.(jobId) ?? null)).catch(() => prev?.checkpoints ?? null),
       client.exceptions(jobId).then(exceptionsOf).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
       client.jobMetrics(jobId, ["numRestarts"]).then((m) => num(m[0]?.value)).catch(() => null),
     ]);

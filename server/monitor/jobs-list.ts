@@ -1,5 +1,6 @@
 // The jobs list: every job the cluster knows merged with StreamCanvas's runs; running jobs' rates come from their
 // shared job pollers, held while someone watches the list.
+import { internalJobKind } from "@/pipeline/internal-jobs";
 import type { Store } from "@/server/store/store";
 import type { FlinkClient } from "./flink-client";
 import { runVersion } from "./run-version";
@@ -47,13 +48,13 @@ export function createJobsListTick(deps: { flink: () => FlinkClient | null; stor
         runId: r.id, pipelineId: r.pipelineId, pipelineName: pipelineName(r.pipelineId), name: j?.name ?? pipelineName(r.pipelineId) ?? "",
         version: versionOf(r),
         status: r.status, startTime: r.startedAt, endTime: r.endedAt,
-        error: r.error ? (r.error.rootCause ?? r.error.message) : null,
+        error: r.error ? (r.error.rootCause ?? r.error.message) : null, internal: null,
       }));
     }
     for (const j of cluster) {
       if (seen.has(j.jid)) continue;
       rows.push(row(j, j.jid, { runId: null, pipelineId: null, pipelineName: null, version: null, name: j.name, status: j.state,
-        startTime: j["start-time"], endTime: null, error: null }));
+        startTime: j["start-time"], endTime: null, error: null, internal: internalJobKind(j.name) }));
     }
     rows.sort((a, b) => b.startTime - a.startTime);
     return {
@@ -62,7 +63,7 @@ export function createJobsListTick(deps: { flink: () => FlinkClient | null; stor
     };
   }
 
-  type Base = Omit<JobRow, "jobId" | "inRate" | "outRate" | "restarts">;
+  type Base = Omit<JobRow, "jobId" | "inRate" | "outRate" | "figuresAt" | "restarts">;
   function row(j: { state: string; "start-time": number; "end-time": number } | undefined, jobId: string | null, b: Base): JobRow {
     const snap = jobId ? deps.jobPollers.latest(jobId) : undefined;
     const live = j && !ENDED.has(j.state);
@@ -72,8 +73,10 @@ export function createJobsListTick(deps: { flink: () => FlinkClient | null; stor
       status: j?.state ?? b.status,
       startTime: j ? j["start-time"] : b.startTime,
       endTime: j ? (j["end-time"] > 0 ? j["end-time"] : null) : b.endTime,
+      // the job page's snapshot, not a second computation: both pages show the same figures at the same poll
       inRate: live ? (snap?.totals.inRate ?? null) : null,
       outRate: live ? (snap?.totals.outRate ?? null) : null,
+      figuresAt: live ? (snap?.at ?? null) : null,
       restarts: snap?.restarts ?? null,
     };
   }

@@ -1,4 +1,5 @@
 // What the monitor streams to the pages: a job's figures at one moment, and the jobs list.
+import type { InternalJobKind } from "@/pipeline/internal-jobs";
 
 export type ExceptionInfo = {
   time: number; name: string; rootCause: string; stack: string; task: string | null;
@@ -8,7 +9,10 @@ export type ExceptionInfo = {
 export type CheckpointSummary = {
   completed: number; failed: number; inProgress: number; restored: number;
   lastDurationMs: number | null; lastSizeBytes: number | null; lastAt: number | null;
-  lastFailure: string | null; lastSavepoint: string | null; restoredFrom: string | null;
+  lastFailure: string | null;
+  /** where lastFailure comes from: Flink's checkpoint history, or the runner's log when the history has no message */
+  lastFailureFrom: "flink" | "runner-log" | null;
+  lastSavepoint: string | null; restoredFrom: string | null;
 };
 export type VertexFigures = {
   id: string; name: string; parallelism: number; status: string; inputs: string[];
@@ -54,6 +58,10 @@ export type JobRow = {
   /** the pipeline version the run ran */
   version: number | null;
   name: string; status: string; startTime: number; endTime: number | null;
-  inRate: number | null; outRate: number | null; restarts: number | null; error: string | null;
+  /** the job page's own figures (its JobSnapshot's totals), as of `figuresAt`; null when the job is not running */
+  inRate: number | null; outRate: number | null; figuresAt: number | null;
+  restarts: number | null; error: string | null;
+  /** a job StreamCanvas runs for itself (warm-up, preview, Try it's sample): the list hides it unless asked */
+  internal: InternalJobKind | null;
 };
 export type JobsSnapshot = { at: number; reachable: boolean; unreachableSince: number | null; message: string | null; jobs: JobRow[] };
