@@ -55,17 +55,57 @@ export async function udfEditor(page: Page) {
   return editor;
 }
 
-/** Replaces the code in the open UDF editor by select-all and a paste of the new text (typed key by key, Monaco's
- *  auto-closing brackets and auto-indent would rewrite it); a later click elsewhere (e.g. Run) hands it to the canvas. */
-export async function setUdfCode(page: Page, code: string) {
+/** Replaces the code in the open UDF editor by typing it with the keyboard, as a user writes it (see typeUdfAtEnd). */
+export async function typeUdfCode(page: Page, code: string) {
   const editor = await udfEditor(page);
   await editor.locator(".view-lines").click();
   await page.keyboard.press("ControlOrMeta+A");
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
+  await page.keyboard.press("Delete");
+  await typeUdfAtEnd(page, code);
+}
+
+/** Types text at the end of the focused UDF editor, key by key. Monaco helps as it does a user, and the text that
+ *  ends up in the editor is still exactly `text`: a closing bracket or quote typed where Monaco already closed one
+ *  types over it; closers Monaco added ahead of the cursor for a line that leaves them open are deleted before Enter;
+ *  the indentation Monaco gives a new line is replaced by the line's own; a completion list is dismissed before Enter
+ *  (which would accept it). Call udfText to check. */
+export async function typeUdfAtEnd(page: Page, text: string) {
+  const kb = page.keyboard;
+  for (const [i, line] of text.split("\n").entries()) {
+    if (i > 0) {
+      await kb.press("Escape");
+      await kb.press("Enter");
+      await kb.press("Shift+Home"); // on a blank line, from Monaco's indentation back to column 1
+      await kb.press("Delete");
+    }
+    await kb.type(line);
+    await kb.press("Shift+ControlOrMeta+End");
+    await kb.press("Delete");
+  }
+}
+
+/** The code in the open UDF editor as Monaco holds it (its model), to check what typing produced. */
+export async function udfText(page: Page): Promise<string> {
+  const editor = await udfEditor(page);
+  return editor.evaluate(async (host) => {
+    const url = "/monaco/monaco.js"; // the page's own Monaco module (already loaded: same instance)
+    const monaco = await import(/* webpackIgnore: true */ url);
+    const open = (monaco.editor.getEditors() as { getContainerDomNode(): Node; getValue(): string }[])
+      .find((e) => host.contains(e.getContainerDomNode()));
+    if (!open) throw new Error("no Monaco editor in the UDF editor host");
+    return open.getValue();
+  });
+}
+
+/** Replaces an expression field's text by typing it, as a user writes an expression; closes the completion list. */
+export async function typeExpr(page: Page, field: string, text: string) {
+  const input = page.getByTestId(`field-${field}`);
+  await input.click();
+  await input.press("ControlOrMeta+A");
+  await input.press("Backspace");
+  await input.pressSequentially(text);
+  await input.press("Escape");
+  await expect(input).toHaveValue(text);
 }
 
 type Graph = { name: string; nodes: { id: string; kind: string; config: Record<string, unknown> }[] };

@@ -1,7 +1,7 @@
 // Nested column types in the editor: a source column typed ROW<…> is checked as typed (the error pinned to its field)
 // and reaches the TS map's generated Input, so `row.<column>.` completes the nested fields in Monaco.
 import { expect, test } from "@playwright/test";
-import { connect, dragKind, selectNode, setUdfCode, udfEditor } from "./helpers";
+import { connect, dragKind, selectNode, typeUdfCode, udfEditor } from "./helpers";
 
 test("a nested column type is checked as typed and its fields complete in the UDF editor", async ({ page }) => {
   await page.goto("/");
@@ -26,14 +26,14 @@ test("a nested column type is checked as typed and its fields complete in the UD
   await selectNode(page, "ts_map_1");
   const editor = await udfEditor(page);
   const suggest = editor.locator(".suggest-widget");
-  await setUdfCode(page, "export default function map(row: Input): { n: bigint | null } {\n  return { n: row.name?");
+  await typeUdfCode(page, "export default function map(row: Input): { n: bigint | null } {\n  return { n: row.name?");
   await page.keyboard.type(".");
   await expect(suggest).toBeVisible();
   await expect(suggest.locator(".monaco-list-row", { hasText: /^user/ })).toHaveCount(1);
   await expect(suggest.locator(".monaco-list-row", { hasText: /^tags/ })).toHaveCount(1);
   await page.keyboard.press("Escape");
   // one level deeper: the ROW inside the ROW, its BIGINT a bigint
-  await setUdfCode(page, "export default function map(row: Input): { n: bigint | null } {\n  return { n: row.name?.user");
+  await typeUdfCode(page, "export default function map(row: Input): { n: bigint | null } {\n  return { n: row.name?.user");
   await page.keyboard.type(".");
   await expect(suggest.locator(".monaco-list-row", { hasText: /^id.*bigint \| null/ })).toHaveCount(1);
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { selectNode, setUdfCode, startRun, udfEditor, waitForRunner } from "./helpers";
+import { selectNode, startRun, typeUdfAtEnd, typeUdfCode, udfEditor, udfText, waitForRunner } from "./helpers";
 
 const example = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "examples", "session-click-paths.json"), "utf8")) as {
   nodes: { id: string; config: { code?: string } }[];
@@ -19,14 +19,20 @@ test("a session window's TS aggregate asks for merge() as it is typed, and then 
   await selectNode(page, "paths");
   const editor = await udfEditor(page);
   await expect(editor).toHaveAttribute("data-error-count", "0");
-  const withoutMerge = CODE.replace(/export function merge[^]*?\n}\n/, "");
+  const merge = /export function merge[^]*?\n}\n/.exec(CODE)![0];
+  const withoutMerge = CODE.replace(merge, "");
   expect(withoutMerge).not.toContain("merge(a");
-  await setUdfCode(page, withoutMerge);
+  await typeUdfCode(page, withoutMerge);
+  expect(await udfText(page)).toBe(withoutMerge);
   await expect(page.getByTestId("node-error-message-paths")).toContainText("a session window merges accumulators: export function merge(a: Acc, b: Acc): Acc");
   await expect(editor).not.toHaveAttribute("data-error-count", "0");
   await expect(page.getByTestId("run-blockers")).not.toHaveCount(0);
 
-  await setUdfCode(page, CODE);
+  // merge() typed at the end of the code, after the other functions
+  await editor.locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await typeUdfAtEnd(page, merge);
+  expect(await udfText(page)).toBe(withoutMerge + merge);
   await expect(editor).toHaveAttribute("data-error-count", "0");
   await expect(page.getByTestId("node-error-message-paths")).toHaveCount(0);
   await waitForRunner(page);

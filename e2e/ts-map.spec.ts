@@ -1,7 +1,7 @@
 // A TS map node in the Monaco UDF editor: `row.` completes the real columns, a typo is red as you type and blocks Run,
 // named with node, field and line on the node and in the run panel; fixed, it runs and transforms the rows.
 import { expect, test } from "@playwright/test";
-import { connect, dragKind, selectNode, setUdfCode, startRun, udfEditor, waitForRunner } from "./helpers";
+import { connect, dragKind, selectNode, startRun, typeUdfCode, udfEditor, udfText, waitForRunner } from "./helpers";
 
 const code = (name: string) => `export default function map(row: Input): { shout: string; next: bigint | null } {
   return { shout: (row.${name} ?? "").toUpperCase(), next: row.id === null ? null : row.id + 1n };
@@ -35,7 +35,7 @@ test("a TS map is edited in Monaco with typed completion and live errors, blocke
   await expect.poll(theme).not.toBe(before);
   await expect(monacoRoot).toHaveClass(await themeClass());
   // `row.` offers the upstream columns (Input is generated from the values node's row type)
-  await setUdfCode(page, "export default function map(row: Input): { shout: string } {\n  return { shout: row");
+  await typeUdfCode(page, "export default function map(row: Input): { shout: string } {\n  return { shout: row");
   await page.keyboard.type(".");
   const suggest = editor.locator(".suggest-widget");
   await expect(suggest).toBeVisible();
@@ -47,18 +47,18 @@ test("a TS map is edited in Monaco with typed completion and live errors, blocke
 
   // an allowlisted library completes from its own types; any other import is refused as typed, as the server will;
   // and there is no DOM, as on the server (same compiler options)
-  await setUdfCode(page, 'import dayjs from "dayjs";\nexport default function map(row: Input): { shout: string } {\n  return { shout: dayjs()');
+  await typeUdfCode(page, 'import dayjs from "dayjs";\nexport default function map(row: Input): { shout: string } {\n  return { shout: dayjs()');
   await page.keyboard.type(".");
   await expect(suggest.locator(".monaco-list-row", { hasText: /^format/ })).toHaveCount(1);
   await page.keyboard.press("Escape");
-  await setUdfCode(page, 'import dayjs from "dayjs";\nimport _ from "lodash";\nexport default function map(row: Input): { shout: string } {\n  return { shout: dayjs().format() + _ };\n}\n');
+  await typeUdfCode(page, 'import dayjs from "dayjs";\nimport _ from "lodash";\nexport default function map(row: Input): { shout: string } {\n  return { shout: dayjs().format() + _ };\n}\n');
   const status = page.getByTestId("udf-editor-status");
   await expect(status).toHaveText('1 error; line 2: cannot import "lodash": a TypeScript UDF may import only "change-case" and "dayjs"');
-  await setUdfCode(page, "export default function map(row: Input): { shout: string } {\n  return { shout: document.title };\n}\n");
+  await typeUdfCode(page, "export default function map(row: Input): { shout: string } {\n  return { shout: document.title };\n}\n");
   await expect(status).toContainText("1 error; line 2: Cannot find name 'document'.");
 
   // a typo is red in the editor before anything runs
-  await setUdfCode(page, code("nam"));
+  await typeUdfCode(page, code("nam"));
   await expect(editor).not.toHaveAttribute("data-error-count", "0");
   await expect(editor.locator(".squiggly-error").first()).toBeVisible();
   await expect(status).toContainText("1 error; line 2: Property 'nam' does not exist on type 'Input'");
@@ -75,7 +75,8 @@ test("a TS map is edited in Monaco with typed completion and live errors, blocke
   await expect(page.getByTestId("run-button")).toBeDisabled();
   await expect(editor).toHaveAttribute("data-error-count", "1");
 
-  await setUdfCode(page, code("name"));
+  await typeUdfCode(page, code("name"));
+  expect(await udfText(page)).toBe(code("name"));
   await expect(editor).toHaveAttribute("data-error-count", "0");
   await expect(page.getByTestId("node-error-message-ts_map_1")).toHaveCount(0);
   await startRun(page);

@@ -48,7 +48,7 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
     toggleHelp: () => setDialog((d) => (d === "help" ? null : "help")),
     openQuickAdd: () => setDialog("quick-add"),
   }), []);
-  useShortcutKeys(cmd, ui, !readOnly && dialog === null);
+  const spaceHeld = useShortcutKeys(cmd, ui, !readOnly && dialog === null, wrapper);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
@@ -69,17 +69,20 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   );
 
   return (
+    // Focusable, so a click on the background gives the canvas the keyboard: its shortcuts act only while it has it.
     <div
-      ref={wrapper} className="sc-canvas" data-testid="canvas" onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}
+      ref={wrapper} className="sc-canvas" data-testid="canvas" tabIndex={readOnly ? undefined : -1} onDragOver={readOnly ? undefined : onDragOver} onDrop={readOnly ? undefined : onDrop}
       onMouseMove={(e) => { pointer.current = { x: e.clientX, y: e.clientY }; }}
       onMouseLeave={() => { pointer.current = null; }}
     >
+      {/* xyflow's Delete and Space handlers are off: ours decide by focus (use-shortcut-keys), xyflow's by a list of
+          input tags that misses Monaco's EditContext div, so it swallowed every Space typed into a UDF. */}
       <ReactFlow
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
         fitView={fitOnOpen} fitViewOptions={fitViewOptions}
-        minZoom={0.1} maxZoom={2} deleteKeyCode={null} multiSelectionKeyCode={MULTI_KEYS} selectionKeyCode="Shift"
+        minZoom={0.1} maxZoom={2} deleteKeyCode={null} panActivationKeyCode={null} panOnScroll={spaceHeld} multiSelectionKeyCode={MULTI_KEYS} selectionKeyCode="Shift"
         snapToGrid={snap} snapGrid={SNAP} onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly} nodesConnectable={!readOnly} elementsSelectable={!readOnly} nodesFocusable={!readOnly}
         edgesFocusable={!readOnly}

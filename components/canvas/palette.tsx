@@ -37,7 +37,7 @@ export function Palette() {
   };
 
   return (
-    <aside className="sc-palette" data-testid="palette">
+    <aside className="sc-palette" data-testid="palette" tabIndex={-1}>
       {CATEGORIES.map((cat) => {
         const kinds = nodeKinds.filter((k) => k.category === cat.id);
         if (!kinds.length) return null;

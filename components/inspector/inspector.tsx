@@ -15,7 +15,7 @@ import { UdfTryIt } from "@/components/preview/udf-try-it";
 export function Inspector() {
   const selectedId = useCanvas((s) => s.nodes.find((n) => n.selected)?.id ?? null);
   return (
-    <aside className="sc-inspector" data-testid="inspector">
+    <aside className="sc-inspector" data-testid="inspector" tabIndex={-1}>
       {selectedId ? <NodeInspector key={selectedId} nodeId={selectedId} /> : <PipelineInspector />}
     </aside>
   );

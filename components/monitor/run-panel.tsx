@@ -100,7 +100,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   const jobLink = run?.jobId && flinkUrl && run.status !== "LOST"
     ? `${flinkUrl}/#/job/${active ? "running" : "completed"}/${run.jobId}/overview` : null;
   return (
-    <section className="sc-run" data-testid="run-panel" data-run-id={run?.id ?? ""}>
+    <section className="sc-run" data-testid="run-panel" tabIndex={-1} data-run-id={run?.id ?? ""}>
       <div className="sc-run__bar">
         <button type="button" className="sc-button sc-button--primary" data-testid="run-button"
           disabled={blocked || waiting || active || start.isPending} onClick={onRun} data-checking={waiting}
