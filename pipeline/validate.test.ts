@@ -1,6 +1,7 @@
 // validateGraph: every kind of graph error, pinned to its node/edge and field, and row-type inference along edges.
 import { describe, expect, it } from "vitest";
 import { graph, seqSource } from "./testing";
+import { MAX_SEQUENCE_VALUES } from "./kinds/datagen.node";
 import { formatType } from "./types";
 import { validateGraph } from "./validate";
 
@@ -66,6 +67,14 @@ describe("validateGraph", () => {
       "columns.5.max: max must be within -128..127 for TINYINT",
       "columns.6.start: start must be a whole number for STRING",
     ]);
+  });
+
+  it("a sequence longer than the documented cap is refused on its end, naming the cap (Flink queues it on the heap)", () => {
+    const source = (end: number) => ({ id: "src", kind: "datagen", config: { columns: [{ name: "id", type: "BIGINT", kind: "sequence", start: 1, end }] } });
+    expect(messages(graph([source(MAX_SEQUENCE_VALUES), collect()], ["src->out"]))).toEqual([]);
+    const errs = messages(graph([source(100_000_000), collect()], ["src->out"]));
+    expect(errs).toEqual([{ nodeId: "src", field: "columns.0.end", message: expect.stringContaining("at most 1,000,000 values") }]);
+    expect(errs[0]!.message).toContain("this one has 100,000,000");
   });
 
   it("edges to unknown nodes and ports", () => {

@@ -37,6 +37,10 @@ const DatagenConfig = z.object({
 });
 type DatagenConfig = z.infer<typeof DatagenConfig>;
 
+/** Flink's SequenceGenerator queues a sequence's values on the heap up front (and in checkpoints): past this they
+ * would starve the shared runner's heap, so validation refuses them (README, "Node kinds"). */
+export const MAX_SEQUENCE_VALUES = 1_000_000;
+
 const INTEGER_RANGE: Record<string, [number, number]> = {
   TINYINT: [-128, 127], SMALLINT: [-32768, 32767], INT: [-(2 ** 31), 2 ** 31 - 1], BIGINT: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
@@ -55,6 +59,10 @@ function checkColumn(nodeId: string, i: number, c: DatagenColumn, t: DataType): 
     if (c.start === undefined) at("start", "a sequence needs a start");
     if (c.end === undefined) at("end", "a sequence needs an end");
     if (c.start !== undefined && c.end !== undefined && c.start > c.end) at("end", `end (${c.end}) is before start (${c.start})`);
+    else if (c.start !== undefined && c.end !== undefined && c.end - c.start + 1 > MAX_SEQUENCE_VALUES) {
+      at("end", `a sequence holds at most ${MAX_SEQUENCE_VALUES.toLocaleString("en-US")} values (Flink keeps every value of it in memory until it is ` +
+        `emitted); this one has ${(c.end - c.start + 1).toLocaleString("en-US")}. For more rows use random values and set "number of rows"`);
+    }
   } else {
     if (!numeric && !isString(t) && !RANDOM_ROOTS.has(t.root)) at("type", `datagen cannot generate ${tn}`);
     if ((c.min !== undefined || c.max !== undefined) && !numeric) at(c.min !== undefined ? "min" : "max", `min/max apply to numeric columns, not ${tn}`);
