@@ -10,6 +10,8 @@ import type { LostRun, RunnerSupervisor } from "./supervisor";
 import { crossBundleError } from "@/server/errors";
 
 export class NotFoundError extends Error {}
+/** What the store's ids look like (UUIDs, example slugs): letters, digits, - and _, never a path. */
+const PIPELINE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 crossBundleError("NotFoundError", NotFoundError);
 /** An invalid graph; the API returns its errors as data.graphErrors. */
 export { GraphCompileError as GraphInvalidError } from "@/server/pipeline-ops";
@@ -41,6 +43,8 @@ export class RunTracker {
 
   /** Where a pipeline's savepoints go (and are listed from), or undefined without a state directory. */
   savepointDir(pipelineId: string): string | undefined {
+    // the id becomes a path: one that is not an id (`../..`, a slash) must not name a folder outside the state dir
+    if (!PIPELINE_ID.test(pipelineId)) throw new NotFoundError(`no pipeline ${JSON.stringify(pipelineId)}: not a pipeline id`);
     return this.opts.stateDir && path.join(this.opts.stateDir, "savepoints", pipelineId);
   }
 

@@ -32,6 +32,15 @@ describe("runs router", () => {
     expect((await h.caller.runs.get({ runId: run.id })).status).toBe("FINISHED");
   });
 
+  it("refuses a pipeline id that is a path before it becomes one (savepoints listed or resumed)", async () => {
+    for (const pipelineId of ["../../..", "a/b", "..", "x\0y"]) {
+      await expect(h.caller.monitor.savepoints({ pipelineId })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("not a pipeline id") });
+      await expect(h.caller.monitor.resume({ pipelineId, savepointPath: "file:/tmp/x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    const pipelineId = await create(graph([seqSource("src", 10), collect], ["src->out"]));
+    expect(await h.caller.monitor.savepoints({ pipelineId })).toEqual([]);
+  });
+
   it("stops an unbounded run: RUNNING then CANCELED", async () => {
     const pipelineId = await create(graph([randomSource, collect], ["src->out"]));
     const run = await h.caller.runs.start({ pipelineId });
