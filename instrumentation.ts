@@ -4,5 +4,13 @@ export async function register() {
   const { getEnv } = await import("./env");
   getEnv(); // a bad environment stops the server here, with its message
   const { getServices } = await import("./server/services");
-  getServices(); // starts the runner in the background; the page shows its state
+  const { StoreOpenError } = await import("./server/store/store");
+  try {
+    getServices(); // starts the runner in the background; the page shows its state
+  } catch (e) {
+    // a server that cannot read its database would answer every request with 500: stop at once, naming the file
+    if (!(e instanceof StoreOpenError)) throw e;
+    process.stderr.write(`[streamcanvas] ${e.message}\n`);
+    process.exit(1);
+  }
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { seedOnce, WELCOME_EXAMPLE } from "./examples";
 import { StaleRevisionError } from "./pipelines-repo";
-import { openStore, type Store } from "./store";
+import { openStore, StoreOpenError, type Store } from "./store";
 
 const graph = (name: string, nodes = 0): PipelineGraph => ({
   schemaVersion: 1, name, edges: [],
@@ -85,5 +85,45 @@ describe("seedOnce", () => {
     fs.writeFileSync(path.join(ex, WELCOME_EXAMPLE), JSON.stringify(graph("welcome")));
     seedOnce(store, ex);
     expect(store.pipelines.list().map((p) => p.name)).toEqual(["welcome"]);
+  });
+});
+
+describe("the files on disk", () => {
+  const mode = (f: string) => fs.statSync(f).mode & 0o777;
+
+  it("are private to their user: data dir 0700, database, WAL and SHM files 0600", () => {
+    store.pipelines.create(graph("written")); // makes the -wal and -shm files exist
+    expect(mode(dir)).toBe(0o700);
+    for (const f of ["streamcanvas.db", "streamcanvas.db-wal", "streamcanvas.db-shm"]) expect(mode(path.join(dir, f)), f).toBe(0o600);
+    const fresh = path.join(dir, "nested", "data");
+    openStore(fresh).close();
+    expect(mode(fresh)).toBe(0o700);
+  });
+
+  it("tightens a world-readable store left by an older version", () => {
+    store.close();
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, "streamcanvas.db"), 0o644);
+    store = openStore(dir);
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(path.join(dir, "streamcanvas.db"))).toBe(0o600);
+  });
+
+  it("a corrupt database fails once at open, naming the file and how to recover", () => {
+    store.close();
+    const file = path.join(dir, "streamcanvas.db");
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+    fs.writeFileSync(file, Buffer.concat([Buffer.from("SQLite format 3\0"), Buffer.alloc(4096, 0xab)]));
+    let error: unknown;
+    try {
+      store = openStore(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(/move it .*aside/);
+    fs.rmSync(file);
+    store = openStore(dir); // after moving it aside, a fresh store opens
   });
 });
