@@ -15,7 +15,6 @@ import { TimeChart } from "./time-chart";
 import { Unreachable } from "./unreachable";
 import { useJobHistory } from "./use-job-history";
 
-const ENDED = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
 const EMPTY: string[] = [];
 
 export function JobPage({ jobId }: { jobId: string }) {
@@ -37,7 +36,7 @@ export function JobPage({ jobId }: { jobId: string }) {
   const run = ctx.data?.run ?? null;
   const pipeline = ctx.data?.pipeline ?? null;
   const state = snap?.job?.state ?? run?.status ?? "…";
-  const live = !!snap?.job && !ENDED.has(snap.job.state);
+  const live = !!snap?.job && !snap.job.ended;
   const stale = !!snap && !snap.reachable;
   return (
     <div className="sc-jobpage" data-testid="job-page" data-job-id={jobId}>

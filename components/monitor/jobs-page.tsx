@@ -11,9 +11,9 @@ import { Unreachable } from "./unreachable";
 
 const FILTERS = ["all", "running", "finished", "failed", "canceled"] as const;
 type Filter = (typeof FILTERS)[number];
-const matches = (f: Filter, status: string) =>
+const matches = (f: Filter, { status, ended }: { status: string; ended: boolean }) =>
   f === "all" ? true
-  : f === "running" ? !["FINISHED", "FAILED", "CANCELED", "LOST", "SUSPENDED"].includes(status)
+  : f === "running" ? !ended
   : f === "failed" ? status === "FAILED" || status === "LOST"
   : status === f.toUpperCase();
 
@@ -26,7 +26,7 @@ export function JobsPage() {
   const all = snap?.jobs ?? [];
   // the server says which jobs are internal (warm-up, previews, Try it's samples)
   const hidden = showInternal ? 0 : all.filter((j) => j.internal).length;
-  const rows = all.filter((j) => (showInternal || !j.internal) && matches(filter, j.status));
+  const rows = all.filter((j) => (showInternal || !j.internal) && matches(filter, j));
   const now = snap?.at ?? Date.now();
   return (
     <div className="sc-jobs" data-testid="jobs-page">

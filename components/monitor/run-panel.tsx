@@ -13,7 +13,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { useRunnerStatus } from "@/components/ui/runner-status";
 import { RowsTable } from "./rows-table";
 import { StatusBadge } from "./status-badge";
-import { isTerminal, type RunInfo } from "./types";
+import type { RunInfo } from "./types";
 import { CodeView } from "./code-view";
 import { describeError } from "./describe-error";
 import { PreviewPanel } from "@/components/preview/preview-panel";
@@ -45,7 +45,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     if (!run && recent.data?.[0]) setRun(recent.data[0]);
   }, [recent.data, run]);
 
-  const active = !!run && !isTerminal(run.status);
+  const active = !!run && !run.ended;
   useSubscription(
     trpc.runs.watch.subscriptionOptions(active ? { runId: run.id } : skipToken, {
       onData: (r) => setRun(r as RunInfo),

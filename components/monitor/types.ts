@@ -7,6 +7,3 @@ export type RunInfo = Out["runs"]["get"];
 export type RunStatus = RunInfo["status"];
 export type SinkResult = RunInfo["sinks"][string];
 export type RunnerStatus = Out["runner"]["status"];
-
-const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED", "LOST"]);
-export const isTerminal = (s: string) => TERMINAL.has(s);

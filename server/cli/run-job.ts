@@ -1,11 +1,11 @@
 // Runs one program on a runner until it ends, or until --max-rows / --timeout, which cancel it.
 import type { TableProgram } from "@/pipeline/ir";
 import type { JobInfo, RunnerClient } from "@/server/runner/client";
+import { isEnded } from "@/server/states";
 
 export type StopReason = "max-rows" | "timeout" | null;
 export type JobOutcome = { job: JobInfo; stoppedBy: StopReason; bounded: boolean };
 
-const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED"]);
 
 const collected = (job: JobInfo) => Object.values(job.sinks ?? {}).reduce((n, s) => Math.max(n, s.total), 0);
 
@@ -22,7 +22,7 @@ export async function runJob(
     const job = await client.job(jobId);
     if (!job) throw new Error(`the runner lost job ${jobId}`);
     if (job.status !== lastStatus) o.onStatus?.((lastStatus = job.status));
-    if (TERMINAL.has(job.status)) return { job, stoppedBy, bounded: o.bounded };
+    if (isEnded(job.status)) return { job, stoppedBy, bounded: o.bounded };
     if (!stoppedBy) {
       if (o.maxRows !== undefined && collected(job) >= o.maxRows) stoppedBy = "max-rows";
       else if (Date.now() >= deadline) stoppedBy = "timeout";

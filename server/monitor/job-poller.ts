@@ -2,6 +2,7 @@
 // and turns them into a JobSnapshot (rates from counters, figures mapped onto the pipeline's canvas nodes).
 import type { PipelineGraph } from "@/pipeline/graph";
 import type { CheckpointFailureNote } from "./checkpoint-failures";
+import { isEnded } from "@/server/states";
 import { FlinkHttpError, type FlinkClient } from "./flink-client";
 import { checkpointSummary, exceptionNodes, exceptionsOf } from "./job-extras";
 import { Rates } from "./rates";
@@ -20,7 +21,6 @@ export type JobPollDeps = {
 };
 type State = { plan?: PlanVertex[]; metricIds: Map<string, Set<string>>; rates: Rates; link?: JobRunLink | null };
 
-const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
 const MIN_LONG = -9223372036854775808;
 const VERTEX_METRICS = ["numRecordsIn", "numRecordsOut", "busyTimeMsPerSecond", "backPressuredTimeMsPerSecond"];
 const OP_METRICS = ["numRecordsIn", "numRecordsOut", "currentOutputWatermark", "currentInputWatermark"];
@@ -40,13 +40,13 @@ export function createJobTick(deps: JobPollDeps) {
         checkpoints: null, exceptions: { rootCause: null, history: [] } };
     }
     const job = {
-      name: details.name, state: details.state, startTime: details["start-time"],
+      name: details.name, state: details.state, ended: isEnded(details.state), startTime: details["start-time"],
       endTime: details["end-time"] > 0 ? details["end-time"] : null, durationMs: details.duration,
     };
     st.plan ??= (await client.plan(jobId)).map((n) => ({
       id: n.id, name: details.vertices.find((v) => v.id === n.id)?.name ?? n.id, inputs: (n.inputs ?? []).map((i) => i.id),
     }));
-    const ended = TERMINAL.has(details.state);
+    const ended = isEnded(details.state);
     const [metrics, checkpoints, exceptions, restarts] = await Promise.all([
       ended ? Promise.resolve(new Map<string, VertexMetrics>()) : vertexMetrics(client, jobId, details.vertices, st, at),
       client.checkpoints(jobId).then((c) => checkpointSummary(c, deps.checkpointFailure?.(jobId) ?? null)).catch(() => prev?.checkpoints ?? null),

@@ -1,13 +1,13 @@
 // The jobs list: every job the cluster knows merged with StreamCanvas's runs; running jobs' rates come from their
 // shared job pollers, held while someone watches the list.
 import { internalJobKind } from "@/pipeline/internal-jobs";
+import { isEnded, isTerminal } from "@/server/states";
 import type { Store } from "@/server/store/store";
 import type { FlinkClient } from "./flink-client";
 import { runVersion } from "./run-version";
 import type { SharedPollers } from "./shared-pollers";
 import type { JobRow, JobSnapshot, JobsSnapshot } from "./types";
 
-const ENDED = new Set(["FINISHED", "FAILED", "CANCELED", "SUSPENDED"]);
 
 export function createJobsListTick(deps: { flink: () => FlinkClient | null; store: Store; jobPollers: SharedPollers<JobSnapshot> }) {
   const held = new Map<string, () => void>();
@@ -24,7 +24,7 @@ export function createJobsListTick(deps: { flink: () => FlinkClient | null; stor
     } catch (e) {
       problem = (e as Error).message;
     }
-    const running = new Set(cluster.filter((j) => !ENDED.has(j.state)).map((j) => j.jid));
+    const running = new Set(cluster.filter((j) => !isEnded(j.state)).map((j) => j.jid));
     for (const jid of running) if (!held.has(jid)) held.set(jid, deps.jobPollers.subscribe(jid, () => {}));
     for (const [jid, off] of held) if (!running.has(jid)) (off(), held.delete(jid));
 
@@ -63,12 +63,13 @@ export function createJobsListTick(deps: { flink: () => FlinkClient | null; stor
     };
   }
 
-  type Base = Omit<JobRow, "jobId" | "inRate" | "outRate" | "figuresAt" | "restarts">;
+  type Base = Omit<JobRow, "jobId" | "inRate" | "outRate" | "figuresAt" | "restarts" | "ended">;
   function row(j: { state: string; "start-time": number; "end-time": number } | undefined, jobId: string | null, b: Base): JobRow {
     const snap = jobId ? deps.jobPollers.latest(jobId) : undefined;
-    const live = j && !ENDED.has(j.state);
+    const live = j && !isEnded(j.state);
+    const status = j?.state ?? b.status;
     return {
-      ...b, jobId,
+      ...b, jobId, ended: isEnded(status) || isTerminal(status),
       // the cluster's word wins over the stored one while the cluster knows the job (see RunTracker.reconcile)
       status: j?.state ?? b.status,
       startTime: j ? j["start-time"] : b.startTime,

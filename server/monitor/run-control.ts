@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { NotFoundError, type RunOptions, type RunTracker } from "@/server/runner/run-tracker";
-import { isTerminal, type RunInfo } from "@/server/store/runs-repo";
+import type { RunInfo } from "@/server/store/runs-repo";
+import { isTerminal } from "@/server/states";
 import type { MonitorHub } from "./hub";
 import { crossBundleError } from "@/server/errors";
 

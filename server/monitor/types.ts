@@ -44,7 +44,8 @@ export type JobSnapshot = {
   unreachableSince: number | null;
   message: string | null;
   /** null: the cluster does not know this job */
-  job: { name: string; state: string; startTime: number; endTime: number | null; durationMs: number } | null;
+  /** `ended`: the job does nothing more on this cluster (server/states.ts isEnded) */
+  job: { name: string; state: string; ended: boolean; startTime: number; endTime: number | null; durationMs: number } | null;
   run: { runId: string; pipelineId: string } | null;
   restarts: number | null;
   totals: { inRate: number | null; outRate: number | null };
@@ -58,6 +59,8 @@ export type JobRow = {
   /** the pipeline version the run ran */
   version: number | null;
   name: string; status: string; startTime: number; endTime: number | null;
+  /** the job or run is over (server/states.ts), so the page need not decide it */
+  ended: boolean;
   /** the job page's own figures (its JobSnapshot's totals), as of `figuresAt`; null when the job is not running */
   inRate: number | null; outRate: number | null; figuresAt: number | null;
   restarts: number | null; error: string | null;

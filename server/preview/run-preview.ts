@@ -6,6 +6,7 @@ import { PREVIEW_DEFAULTS, planPreview, type PreviewPlan } from "@/pipeline/prev
 import { checkDataPaths, resolveDataPaths } from "@/server/files/data-root";
 import { defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
 import type { JobInfo, RunnerClient } from "@/server/runner/client";
+import { isEnded } from "@/server/states";
 import type { SinkResult } from "@/server/store/runs-repo";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
 
@@ -20,7 +21,6 @@ export type PreviewResult = {
   counts: Record<string, number>; edgeCounts: Record<string, number>; hints: PreviewHint[];
 };
 
-const TERMINAL = new Set(["FINISHED", "FAILED", "CANCELED"]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The plan with TS UDFs of the previewed part type-checked and bundled; invalid → GraphCompileError. */
@@ -52,7 +52,7 @@ export async function runPreview(
     for (;;) {
       job = await client.job(jobId);
       if (!job) throw new Error(`the runner lost preview job ${jobId}`);
-      if (TERMINAL.has(job.status)) break;
+      if (isEnded(job.status)) break;
       const counts = countsOf(job);
       const key = JSON.stringify([job.status, counts]);
       if (key !== lastKey) o.onProgress?.({ jobId, status: job.status, elapsedMs: Date.now() - t0, counts });
@@ -64,7 +64,7 @@ export async function runPreview(
       await sleep(o.pollMs ?? 100);
     }
   } finally {
-    if (!job || !TERMINAL.has(job.status)) job = await cancelAndWait(client, jobId);
+    if (!job || !isEnded(job.status)) job = await cancelAndWait(client, jobId);
   }
   const counts = countsOf(job);
   return {
@@ -87,7 +87,7 @@ async function cancelAndWait(client: RunnerClient, jobId: string): Promise<JobIn
     } catch {
       return job;
     }
-    if (!job || TERMINAL.has(job.status)) return job;
+    if (!job || isEnded(job.status)) return job;
     await sleep(100);
   }
   return job;

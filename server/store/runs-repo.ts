@@ -1,20 +1,18 @@
 // Runs table: one row per Run click, updated by the run's poller; the source of RunInfo for the API.
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
+import { isTerminal, type RunState, TERMINAL_RUN_STATES } from "@/server/states";
 
-export type FlinkJobStatus =
-  | "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED"
-  | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING";
-export type RunStatus = FlinkJobStatus | "SUBMITTING" | "LOST";
+export type RunStatus = RunState;
 export type RunError = { message: string; rootCause: string | null };
 export type SinkResult = { columns: { name: string; type: string }[]; rows: { kind: string; values: unknown[] }[]; total: number };
 export type RunInfo = {
   id: string; pipelineId: string; jobId: string | null; status: RunStatus; error: RunError | null;
   startedAt: number; endedAt: number | null; sinks: Record<string, SinkResult>;
 };
-
-const TERMINAL: ReadonlySet<RunStatus> = new Set(["FINISHED", "FAILED", "CANCELED", "LOST"]);
-export const isTerminal = (s: RunStatus) => TERMINAL.has(s);
+/** What the API sends: the run with the server's word on whether it is over (server/states.ts). */
+export type RunView = RunInfo & { ended: boolean };
+export const viewRun = (r: RunInfo): RunView => ({ ...r, ended: isTerminal(r.status) });
 
 type Row = {
   id: string; pipeline_id: string; job_id: string | null; status: string; error_json: string | null;
@@ -48,7 +46,7 @@ export function createRunsRepo(db: Database.Database, now = () => Date.now()) {
     },
     /** Runs not yet in a terminal state: the ones a poller or a reconcile must look after. */
     active(): RunInfo[] {
-      const rows = db.prepare("SELECT * FROM runs WHERE status NOT IN ('FINISHED','FAILED','CANCELED','LOST')").all() as Row[];
+      const rows = db.prepare(`SELECT * FROM runs WHERE status NOT IN (${TERMINAL_RUN_STATES.map(() => "?").join(", ")})`).all(...TERMINAL_RUN_STATES) as Row[];
       return rows.map(toInfo);
     },
     /** Applies a patch; a terminal status sets ended_at once. Returns the updated run. */

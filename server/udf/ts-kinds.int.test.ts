@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graph } from "@/pipeline/testing";
-import { isTerminal, type RunInfo } from "@/server/store/runs-repo";
+import { isTerminal } from "@/server/states";
+import { type RunInfo } from "@/server/store/runs-repo";
 import { createPipeline, makeHarness, watchUntil, type Harness } from "@/server/api/testing/harness";
 
 if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {

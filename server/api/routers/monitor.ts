@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { RunControl, SavepointFailed } from "@/server/monitor/run-control";
 import { runVersion } from "@/server/monitor/run-version";
+import { viewRun } from "@/server/store/runs-repo";
 import { procedure, router } from "../trpc";
 
 const JobId = z.object({ jobId: z.string().regex(/^[0-9a-fA-F]{32}$/, "a Flink job id: 32 hex digits") });
@@ -28,23 +29,24 @@ export const monitorRouter = router({
     const run = ctx.services.store.runs.list().find((r) => r.jobId === input.jobId.toLowerCase()) ?? null;
     const p = run ? ctx.services.store.pipelines.get(run.pipelineId) : undefined;
     const version = run ? runVersion(ctx.services.store, run) : undefined;
-    return { run, pipeline: p ? { id: p.id, name: p.name, graph: version?.graph ?? p.graph, version: version?.number ?? null } : null };
+    return { run: run && viewRun(run), pipeline: p ? { id: p.id, name: p.name, graph: version?.graph ?? p.graph, version: version?.number ?? null } : null };
   }),
   stopWithSavepoint: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
-    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).stopWithSavepoint(input.runId))),
+    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).stopWithSavepoint(input.runId)).then((r) => ({ ...r, run: viewRun(r.run) }))),
   savepoints: procedure.input(z.object({ pipelineId: z.string().min(1) })).query(({ ctx, input }) =>
     new RunControl(ctx.services.tracker, ctx.services.monitor).savepoints(input.pipelineId)),
   resume: procedure.input(z.object({ pipelineId: z.string().min(1), savepointPath: z.string().min(1), ...Options }))
     .mutation(({ ctx, input }) => {
       const { pipelineId, savepointPath, ...options } = input;
-      return new RunControl(ctx.services.tracker, ctx.services.monitor).resume(pipelineId, savepointPath, options);
+      return new RunControl(ctx.services.tracker, ctx.services.monitor).resume(pipelineId, savepointPath, options).then(viewRun);
     }),
   restart: procedure.input(z.object({ runId: z.string().min(1), ...Options })).mutation(({ ctx, input }) => {
     const { runId, ...options } = input;
-    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).restart(runId, options));
+    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).restart(runId, options)).then(viewRun);
   }),
   redeploy: procedure.input(z.object({ runId: z.string().min(1), ...Options })).mutation(({ ctx, input }) => {
     const { runId, ...options } = input;
-    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(runId, options));
+    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(runId, options))
+      .then((r) => ({ ...r, stopped: viewRun(r.stopped), run: viewRun(r.run) }));
   }),
 });
