@@ -4,7 +4,7 @@ export async function register() {
   const { getEnv } = await import("./env");
   getEnv(); // a bad environment stops the server here, with its message
   const { getServices } = await import("./server/services");
-  const { StoreOpenError } = await import("./server/store/store");
+  const { StoreOpenError } = await import("./server/errors");
   try {
     getServices(); // starts the runner in the background; the page shows its state
   } catch (e) {

@@ -8,14 +8,14 @@ import { CodegenError, printJava, printSql } from "@/pipeline/codegen";
 import { describeFileErrors, formatPipelineFile, parsePipelineFile } from "@/pipeline/format";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { validateGraph } from "@/pipeline/validate";
-import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
-import { RunnerRejection, RunnerUnavailable } from "@/server/runner/client";
+import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops";
 import { appRoot } from "@/server/runner/spawn";
 import { connectRunner } from "./cli/connect";
 import { formatGraphError, formatSink } from "./cli/format";
 import { runJob } from "./cli/run-job";
 import { unboundedSources } from "@/pipeline/bounded";
 import { previewCommand, testCommand } from "./cli/preview-cmd";
+import { GraphCompileError, RunnerRejection, RunnerUnavailable } from "@/server/errors";
 
 const USAGE = `usage:
   streamcanvas validate FILE

@@ -5,7 +5,7 @@ import type { TableProgram } from "@/pipeline/ir";
 import { parseGraph } from "@/pipeline/upgrade";
 import { validateGraph } from "@/pipeline/validate";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
-import { crossBundleError } from "@/server/errors";
+import { GraphCompileError } from "@/server/errors";
 import { checkDataPaths, dataRootOf, resolveDataPaths } from "@/server/files/data-root";
 import { getEnv } from "@/env";
 
@@ -24,14 +24,6 @@ export function checkGraph(graph: PipelineGraph, dataRoot = defaultDataRoot()): 
   const compiled = compile(graph);
   return [...checkUdfs(graph), ...(compiled.ok ? checkDataPaths(compiled.program, dataRoot) : compiled.errors)];
 }
-
-/** Thrown by compileGraph for a graph that does not compile; carries the errors for the API and the CLI. */
-export class GraphCompileError extends Error {
-  constructor(readonly graphErrors: GraphError[]) {
-    super(`pipeline is invalid: ${graphErrors.map((e) => `${e.nodeId ? `node ${e.nodeId}: ` : ""}${e.message}`).join("; ")}`);
-  }
-}
-crossBundleError("GraphCompileError", GraphCompileError);
 
 /**
  * Compiles a graph into the TableProgram IR sent to the runner: pure compile(), then TS UDFs type-checked and bundled

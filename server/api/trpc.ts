@@ -3,10 +3,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { GraphError } from "@/pipeline/graph";
 import type { Services } from "@/server/services";
-import { RunnerRejection, RunnerUnavailable } from "@/server/runner/client";
-import { GraphInvalidError, NotFoundError } from "@/server/runner/run-tracker";
-import { StaleRevisionError } from "@/server/store/pipelines-repo";
-import { PreviewNotFound } from "@/server/preview/preview-service";
+import { GraphInvalidError } from "@/server/runner/run-tracker";
+import { RunnerRejection, RunnerUnavailable, NotFoundError, StaleRevisionError, PreviewNotFound } from "@/server/errors";
 
 /** Built per request by the route adapter, or directly by tests over temp-dir services. */
 export type Context = { services: Services };

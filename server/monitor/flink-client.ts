@@ -4,18 +4,7 @@ import {
   AggregatedMetricsSchema, BackpressureSchema, CheckpointsSchema, ExceptionsSchema, JobDetailsSchema, JobPlanSchema,
   JobsOverviewSchema, MetricValuesSchema, SavepointStatusSchema, TriggerSchema,
 } from "./flink-schemas";
-import { crossBundleError } from "@/server/errors";
-
-/** Flink could not be reached, or answered something the schema does not accept. */
-export class FlinkUnreachable extends Error {}
-crossBundleError("FlinkUnreachable", FlinkUnreachable);
-/** Flink answered with an HTTP error (e.g. 404 for a job it does not know). */
-export class FlinkHttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-crossBundleError("FlinkHttpError", FlinkHttpError);
+import { FlinkUnreachable, FlinkHttpError } from "@/server/errors";
 
 export type FlinkClient = ReturnType<typeof createFlinkClient>;
 export type SavepointResult = { ok: true; location: string } | { ok: false; cause: string };

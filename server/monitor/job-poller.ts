@@ -3,13 +3,14 @@
 import type { PipelineGraph } from "@/pipeline/graph";
 import type { CheckpointFailureNote } from "./checkpoint-failures";
 import { isEnded } from "@/server/states";
-import { FlinkHttpError, type FlinkClient } from "./flink-client";
+import { type FlinkClient } from "./flink-client";
 import { checkpointSummary, exceptionNodes, exceptionsOf } from "./job-extras";
 import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
 import { isUdfMetric, isUdfRowsMetric, udfFigures } from "./udf-figures";
 import type { JobSnapshot, VertexFigures } from "./types";
+import { FlinkHttpError } from "@/server/errors";
 
 export type JobRunLink = { runId: string; pipelineId: string; graph: PipelineGraph | undefined };
 export type JobPollDeps = {

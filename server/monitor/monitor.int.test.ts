@@ -7,8 +7,9 @@ import { graph } from "@/pipeline/testing";
 import { isTerminal } from "@/server/states";
 import { type RunInfo } from "@/server/store/runs-repo";
 import { createPipeline, makeHarness, watchUntil, type Harness } from "@/server/api/testing/harness";
-import { RunControl, SavepointFailed } from "./run-control";
+import { RunControl } from "./run-control";
 import type { JobSnapshot } from "./types";
+import { SavepointFailed } from "@/server/errors";
 
 if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
   throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");

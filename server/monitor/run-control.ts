@@ -1,15 +1,11 @@
 // Run control beyond start/stop: stop with a savepoint, list a pipeline's savepoints, redeploy from a savepoint.
 import fs from "node:fs";
 import path from "node:path";
-import { NotFoundError, type RunOptions, type RunTracker } from "@/server/runner/run-tracker";
+import { type RunOptions, type RunTracker } from "@/server/runner/run-tracker";
 import type { RunInfo } from "@/server/store/runs-repo";
 import { isTerminal } from "@/server/states";
 import type { MonitorHub } from "./hub";
-import { crossBundleError } from "@/server/errors";
-
-/** A savepoint could not be taken; the job it was taken of keeps running. */
-export class SavepointFailed extends Error {}
-crossBundleError("SavepointFailed", SavepointFailed);
+import { NotFoundError, SavepointFailed } from "@/server/errors";
 
 export type SavepointInfo = { path: string; createdAt: number };
 

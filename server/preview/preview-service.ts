@@ -3,9 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter, on } from "node:events";
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
-import { GraphCompileError } from "@/server/pipeline-ops";
 import type { RunnerClient } from "@/server/runner/client";
-import { crossBundleError } from "@/server/errors";
+import { GraphCompileError, PreviewNotFound } from "@/server/errors";
 import { type PreviewOptions, type PreviewProgress, type PreviewResult, runPreview } from "./run-preview";
 
 export type PreviewEvent =
@@ -17,9 +16,6 @@ export type PreviewEvent =
 const isFinal = (e: PreviewEvent) => e.type !== "progress";
 
 type Session = { id: string; key: string; ac: AbortController; events: PreviewEvent[]; watchers: number; done: Promise<void> };
-
-export class PreviewNotFound extends Error {}
-crossBundleError("PreviewNotFound", PreviewNotFound);
 
 export class PreviewService {
   private readonly sessions = new Map<string, Session>();

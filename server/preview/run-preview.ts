@@ -4,11 +4,12 @@ import type { GraphError, PipelineGraph } from "@/pipeline/graph";
 import { edgeCounts, previewHints, type PreviewHint } from "@/pipeline/preview-hints";
 import { PREVIEW_DEFAULTS, planPreview, type PreviewPlan } from "@/pipeline/preview";
 import { checkDataPaths, resolveDataPaths } from "@/server/files/data-root";
-import { defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
+import { defaultDataRoot } from "@/server/pipeline-ops";
 import type { JobInfo, RunnerClient } from "@/server/runner/client";
 import { isEnded } from "@/server/states";
 import type { SinkResult } from "@/server/store/runs-repo";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
+import { GraphCompileError } from "@/server/errors";
 
 export type PreviewOptions = { rows?: number; sourceRows?: number; seconds?: number; pollMs?: number; /** where file paths resolve */ dataRoot?: string };
 export type StopReason = "time-limit" | "cancelled" | "superseded" | null;

@@ -1,7 +1,7 @@
 // HTTP client for the jvm-runner control API (jvm-runner/API.md): Bearer secret, timeouts, zod-checked answers.
 import { z } from "zod";
 import type { TableProgram } from "@/pipeline/ir";
-import { crossBundleError } from "@/server/errors";
+import { RunnerRejection, RunnerUnavailable } from "@/server/errors";
 
 export const HealthSchema = z.object({
   status: z.string(), flinkRestUrl: z.string().nullable(), flinkVersion: z.string().optional(),
@@ -29,17 +29,6 @@ export const UdfLogsSchema = z.object({
 });
 export type UdfLogs = z.infer<typeof UdfLogsSchema>;
 const RejectionSchema = z.object({ error: z.object({ message: z.string(), cause: z.string().nullable().optional() }) });
-
-/** The runner answered with a refusal (e.g. Flink rejected the program); `cause` is Flink's root cause. */
-export class RunnerRejection extends Error {
-  constructor(readonly status: number, message: string, readonly flinkCause?: string | null) {
-    super(message);
-  }
-}
-crossBundleError("RunnerRejection", RunnerRejection);
-/** The runner could not be reached or answered garbage. */
-export class RunnerUnavailable extends Error {}
-crossBundleError("RunnerUnavailable", RunnerUnavailable);
 
 export type RunnerClient = ReturnType<typeof createRunnerClient>;
 

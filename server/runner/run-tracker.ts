@@ -2,20 +2,18 @@
 import { EventEmitter, on } from "node:events";
 import path from "node:path";
 import type { TableProgram } from "@/pipeline/ir";
-import { checkGraph, compileGraph, defaultDataRoot, GraphCompileError } from "@/server/pipeline-ops";
+import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops";
 import type { RunInfo, RunStatus } from "@/server/store/runs-repo";
 import { isTerminal } from "@/server/states";
 import type { Store } from "@/server/store/store";
-import { RunnerRejection, RunnerUnavailable, type JobInfo, type RunnerClient, type UdfLogs } from "./client";
+import type { JobInfo, RunnerClient, UdfLogs } from "./client";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
-import { crossBundleError } from "@/server/errors";
+import { GraphCompileError, RunnerRejection, RunnerUnavailable, NotFoundError } from "@/server/errors";
 
-export class NotFoundError extends Error {}
 /** What the store's ids look like (UUIDs, example slugs): letters, digits, - and _, never a path. */
 const PIPELINE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-crossBundleError("NotFoundError", NotFoundError);
 /** An invalid graph; the API returns its errors as data.graphErrors. */
-export { GraphCompileError as GraphInvalidError } from "@/server/pipeline-ops";
+export { GraphCompileError as GraphInvalidError } from "@/server/errors";
 
 const LOST_MESSAGE = "runner restarted; job lost";
 

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { z } from "zod";
+import { RunnerNotBuilt } from "@/server/errors";
 
 export const READY_PREFIX = "STREAMCANVAS_RUNNER_READY ";
 const ReadySchema = z.object({ port: z.number().int(), pid: z.number().int(), flinkRestUrl: z.string().nullable().optional() });
@@ -14,7 +15,6 @@ export type RunnerCommand = { command: string; args: string[]; cwd: string };
 /** The application's root (where jvm-runner/ and examples/ live): the bin sets it, the server runs from it. */
 export const appRoot = () => process.env.STREAMCANVAS_HOME || process.cwd();
 
-export class RunnerNotBuilt extends Error {}
 
 /**
  * `java <jvm.options> -cp classes:lib/* io.streamcanvas.runner.Main --port 0 [--data-root DIR]`, checked to be built;

@@ -6,9 +6,10 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EventEmitter } from "node:events";
 import { readRunnerFile, runnerFilePath } from "./runner-file";
-import { isAlive, RunnerNotBuilt } from "./spawn";
+import { isAlive } from "./spawn";
 import { stopRunnerOnSignals } from "./stop-on-signals";
 import { RunnerSupervisor, type RunnerStatus, type SupervisorOptions } from "./supervisor";
+import { RunnerNotBuilt } from "@/server/errors";
 
 const fake = path.join(import.meta.dirname, "testing", "fake-runner.mjs");
 const command = () => ({ command: process.execPath, args: [fake], cwd: process.cwd() });

@@ -1,10 +1,11 @@
 // Runner supervisor: adopts or starts the jvm-runner, checks its health, restarts it with backoff, reports lost runs.
 import type { ChildProcess } from "node:child_process";
-import { createRunnerClient, RunnerUnavailable, type RunnerClient } from "./client";
+import { createRunnerClient, type RunnerClient } from "./client";
 import { readRunnerFile, removeRunnerFile, writeRunnerFile } from "./runner-file";
 import { isAlive, spawnRunner, type RunnerCommand } from "./spawn";
 
 import type { LostRun, RunnerStatus } from "./status";
+import { RunnerUnavailable } from "@/server/errors";
 
 export type { LostRun, RunnerState, RunnerStatus } from "./status";
 

@@ -2,18 +2,10 @@
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { PipelineGraphSchema, type PipelineGraph } from "@/pipeline/graph";
-import { crossBundleError } from "@/server/errors";
+import { StaleRevisionError } from "@/server/errors";
 
 export type PipelineSummary = { id: string; name: string; updatedAt: number; nodeCount: number };
 export type StoredPipeline = { id: string; name: string; graph: PipelineGraph; revision: number; updatedAt: number };
-
-/** Thrown when a save names a revision that is no longer the latest. */
-export class StaleRevisionError extends Error {
-  constructor(readonly current: number) {
-    super(`pipeline was changed elsewhere (now at revision ${current}); reload it`);
-  }
-}
-crossBundleError("StaleRevisionError", StaleRevisionError);
 
 type Row = { id: string; name: string; graph_json: string; revision: number; updated_at: number };
 

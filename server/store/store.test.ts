@@ -5,8 +5,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { seedOnce, WELCOME_EXAMPLE } from "./examples";
-import { StaleRevisionError } from "./pipelines-repo";
-import { openStore, StoreOpenError, type Store } from "./store";
+import { openStore, type Store } from "./store";
+import { StaleRevisionError, StoreOpenError } from "@/server/errors";
 
 const graph = (name: string, nodes = 0): PipelineGraph => ({
   schemaVersion: 1, name, edges: [],

@@ -2,15 +2,11 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
-import { crossBundleError } from "../errors";
+import { StoreOpenError } from "../errors";
 import { migrate } from "./migrations";
 import { createPipelinesRepo } from "./pipelines-repo";
 import { createRunsRepo } from "./runs-repo";
 import { createVersionsRepo } from "./versions-repo";
-
-/** The database file cannot be opened or read: the message names it and says how to recover. */
-export class StoreOpenError extends Error {}
-crossBundleError("StoreOpenError", StoreOpenError);
 
 /** Opens (or creates) the store. The data dir is private to its user (0700), the database files 0600: they hold every
  * pipeline and, later, sealed connection secrets. A file that is not a readable SQLite database fails here, once. */

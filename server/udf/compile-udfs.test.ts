@@ -5,8 +5,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "@/pipeline/compile";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { checkGraph, compileGraph, GraphCompileError } from "@/server/pipeline-ops";
+import { checkGraph, compileGraph } from "@/server/pipeline-ops";
 import { checkUdfs } from "./compile-udfs";
+import { GraphCompileError } from "@/server/errors";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const fixture = (): PipelineGraph => JSON.parse(readFileSync(path.join(FIXTURES, "ts-map.graph.json"), "utf8")) as PipelineGraph;

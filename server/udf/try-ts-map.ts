@@ -9,10 +9,10 @@ import { udfInputColumns } from "@/pipeline/udf/declarations";
 import { readOutputType } from "@/pipeline/udf/output-type";
 import { fromWire, sameValue, toWire } from "@/pipeline/udf/wire-values";
 import { analyzeGraph } from "@/pipeline/validate";
-import { GraphCompileError } from "@/server/pipeline-ops";
 import { bundleUdf } from "./bundle";
 import { checkUdfs } from "./compile-udfs";
 import { callWorker, type WorkerLog } from "./worker-call";
+import { GraphCompileError } from "@/server/errors";
 
 type Row = Record<string, unknown>;
 type Columns = { name: string; type: string }[];

@@ -3,6 +3,7 @@
 // an address-space cap and no file writes (ulimit), frames on fd 3 so the UDF's stdout is only a log.
 import { spawnSync } from "node:child_process";
 import { getEnv } from "@/env";
+import { SandboxUnavailable } from "@/server/errors";
 
 /** The opt-out (env.ts): workers start without a network namespace; the run panel says the sandbox is reduced. */
 export const ALLOW_NETWORK = "STREAMCANVAS_UDF_ALLOW_NETWORK";
@@ -13,7 +14,6 @@ export const SHELL = 'ulimit -v "$1" && ulimit -f 0 && ulimit -c 0 && shift && u
 const NOBODY = 65534;
 
 export type Sandbox = { prefix: string[]; networkAllowed: boolean };
-export class SandboxUnavailable extends Error {}
 
 export const addressSpaceMb = (heapMb: number) => heapMb + ADDRESS_SPACE_HEADROOM_MB;
 

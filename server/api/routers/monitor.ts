@@ -1,10 +1,11 @@
 // monitor.*: live job figures and the jobs list (subscriptions over SSE, one shared poller per job), and run control.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { RunControl, SavepointFailed } from "@/server/monitor/run-control";
+import { RunControl } from "@/server/monitor/run-control";
 import { runVersion } from "@/server/monitor/run-version";
 import { viewRun } from "@/server/store/runs-repo";
 import { procedure, router } from "../trpc";
+import { SavepointFailed } from "@/server/errors";
 
 const JobId = z.object({ jobId: z.string().regex(/^[0-9a-fA-F]{32}$/, "a Flink job id: 32 hex digits") });
 const Options = {

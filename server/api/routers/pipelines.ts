@@ -4,8 +4,8 @@ import { z } from "zod";
 import { PipelineGraphSchema, SCHEMA_VERSION, type PipelineGraph } from "@/pipeline/graph";
 import { readGraph } from "@/server/pipeline-ops";
 import { loadExample } from "@/server/store/examples";
-import { NotFoundError } from "@/server/runner/run-tracker";
 import { procedure, router } from "../trpc";
+import { NotFoundError } from "@/server/errors";
 
 const Id = z.object({ id: z.string().min(1) });
 

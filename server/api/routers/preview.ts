@@ -2,10 +2,11 @@
 // Try it on a TS map node (upstream sample rows + hand-written rows through the sandboxed worker) and its pinned tests.
 import { z } from "zod";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { GraphCompileError, readGraph } from "@/server/pipeline-ops";
+import { readGraph } from "@/server/pipeline-ops";
 import { runPreview } from "@/server/preview/run-preview";
 import { runUdfTests, tryTsMap } from "@/server/udf/try-ts-map";
 import { procedure, router } from "../trpc";
+import { GraphCompileError } from "@/server/errors";
 
 const Limits = {
   rows: z.number().int().min(1).max(1000).optional(),

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { PipelineGraphSchema } from "@/pipeline/graph";
 import { readGraph } from "@/server/pipeline-ops";
-import { NotFoundError } from "@/server/runner/run-tracker";
 import { procedure, router } from "../trpc";
+import { NotFoundError } from "@/server/errors";
 
 const Id = z.object({ id: z.string().min(1) });
 
