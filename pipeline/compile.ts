@@ -2,12 +2,16 @@
 import type { GraphError, PipelineGraph } from "./graph";
 import { IR_VERSION, type Statement, type TableProgram, TableProgramSchema } from "./ir";
 import type { RowType } from "./types";
-import { analyzeGraph } from "./validate";
+import { analyzeGraph, type GraphAnalysis } from "./validate";
 
 export type CompileResult = { ok: true; program: TableProgram } | { ok: false; errors: GraphError[] };
 
 export function compile(graph: PipelineGraph): CompileResult {
-  const a = analyzeGraph(graph);
+  return compileAnalyzed(graph, analyzeGraph(graph));
+}
+
+/** compile() from the graph's analysis, for a caller that needs the analysis too (the graph is analysed once). */
+export function compileAnalyzed(graph: PipelineGraph, a: GraphAnalysis): CompileResult {
   if (a.errors.length) return { ok: false, errors: a.errors };
   const statements: Statement[] = [];
   for (const id of a.order) {

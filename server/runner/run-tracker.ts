@@ -2,7 +2,7 @@
 import { EventEmitter, on } from "node:events";
 import path from "node:path";
 import type { TableProgram } from "@/pipeline/ir";
-import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops";
+import { defaultDataRoot, prepareRun } from "@/server/pipeline-ops";
 import type { RunInfo, RunStatus } from "@/server/store/runs-repo";
 import { isTerminal } from "@/server/states";
 import type { Store } from "@/server/store/store";
@@ -50,9 +50,9 @@ export class RunTracker {
   async start(pipelineId: string, options: RunOptions = {}, readyTimeoutMs = 120_000): Promise<RunInfo> {
     const p = this.store.pipelines.get(pipelineId);
     if (!p) throw new NotFoundError(`no pipeline ${pipelineId}`);
-    const errors = checkGraph(p.graph, this.dataRoot);
-    if (errors.length) throw new GraphCompileError(errors);
-    const program = withRunOptions(compileGraph(p.graph, this.dataRoot), options, this.opts.stateDir, this.savepointDir(pipelineId));
+    const prepared = prepareRun(p.graph, this.dataRoot);
+    if ("errors" in prepared) throw new GraphCompileError(prepared.errors);
+    const program = withRunOptions(prepared.program, options, this.opts.stateDir, this.savepointDir(pipelineId));
     const client = await this.supervisor.whenReady(readyTimeoutMs);
     const run = this.store.runs.create(pipelineId);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version

@@ -7,13 +7,13 @@ import { codeError } from "@/pipeline/kinds/ts-udf";
 import { formatType } from "@/pipeline/types";
 import type { MergingWindow } from "@/pipeline/udf/aggregate-exports";
 import { readOutputType, type ReturnShape } from "@/pipeline/udf/output-type";
-import { analyzeGraph } from "@/pipeline/validate";
+import { analyzeGraph, type GraphAnalysis } from "@/pipeline/validate";
 import { bundleUdf } from "./bundle";
 import { type TypecheckResult, typecheckUdf, type UdfKind } from "./typecheck";
 
 const SHAPE: Record<UdfKind, ReturnShape> = { map: "object", filter: "boolean", flatMap: "rows", aggregate: "object" };
 
-/** Results by input declaration + code: a run type-checks once in checkGraph and again in compileGraph. */
+/** Results by input declaration + code: the CLI checks a graph (validate) and then prepares it (run); edits repeat code. */
 const cache = new Map<string, TypecheckResult>();
 function cachedTypecheck(code: string, input: Parameters<typeof typecheckUdf>[1], kind: UdfKind, merging?: MergingWindow): TypecheckResult {
   const key = JSON.stringify([code, input, kind, merging ?? null]);
@@ -27,8 +27,7 @@ function cachedTypecheck(code: string, input: Parameters<typeof typecheckUdf>[1]
 }
 
 /** Type errors of every TS UDF node whose input type is known; empty when all of them compile. */
-export function checkUdfs(graph: PipelineGraph): GraphError[] {
-  const a = analyzeGraph(graph);
+export function checkUdfs(graph: PipelineGraph, a: GraphAnalysis = analyzeGraph(graph)): GraphError[] {
   const errors: GraphError[] = [];
   for (const [id, { kind, config }] of a.nodes) {
     // a kind whose `code` is a TS UDF says so, with the UDF kind the compiler checks it as (its `udf` facet)
