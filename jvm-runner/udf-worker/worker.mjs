@@ -39,9 +39,9 @@ function send(type, payload) {
   writeOut(Buffer.concat([head, body]));
   return true;
 }
+const tooBigMessage = (bytes) => `the answer to this batch is ${(bytes / 1048576).toFixed(1)} MB, above the ${MAX_FRAME_BYTES / 1048576} MB limit of one frame`;
 function tooBig(bytes) {
-  const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
-  send(FRAME.ERROR, { message: `Error: the answer to this batch is ${mb(bytes)}, above the ${mb(MAX_FRAME_BYTES)} limit of one frame`, stack: "", row: null });
+  send(FRAME.ERROR, { message: `Error: ${tooBigMessage(bytes)}`, stack: "", row: null });
   return false;
 }
 
@@ -167,8 +167,10 @@ function binReader(type) {
 }
 let out = Buffer.allocUnsafe(1 << 16);
 let wat = 0;
+/** Makes room for n more bytes of the answer being written; refuses to grow it past the frame limit. */
 function room(n) {
   if (wat + n <= out.length) return;
+  if (wat + n - 4 > MAX_FRAME_BYTES) throw new Error(tooBigMessage(wat + n - 4)); // the frame's length excludes its u32
   const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, wat + n));
   out.copy(bigger, 0, 0, wat);
   out = bigger;
@@ -176,7 +178,7 @@ function room(n) {
 function binWriter(type, name) {
   const bad = badValue(type, name);
   const check = valueCheck(type, name);
-  const text = (s) => { room(4 + 3 * s.length); const n = out.utf8Write(s, wat + 4); out.writeUInt32LE(n, wat); wat += 4 + n; };
+  const text = (s) => { room(4 + (wat + 4 + 3 * s.length - 4 > MAX_FRAME_BYTES ? Buffer.byteLength(s) : 3 * s.length)); const n = out.utf8Write(s, wat + 4); out.writeUInt32LE(n, wat); wat += 4 + n; };
   if (NESTED.test(type)) { const wire = nestedToWire(type, name); return (v) => text(JSON.stringify(wire(v))); }
   switch (baseType(type)) {
     case "BOOLEAN": return (v) => { check(v); room(1); out[wat++] = v ? 1 : 0; };
