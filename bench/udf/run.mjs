@@ -1,6 +1,7 @@
 // npm run bench:udf — builds jvm-runner's classes if needed, then runs UdfBench (Java, one embedded Flink) and
 // prints its figures: rows/s without a UDF, with a Java UDF, with a TypeScript UDF and (when pip can install
-// apache-flink at the runner's Flink version into a cached venv) with a PyFlink UDF; c/b, c/d and added latency p99.
+// apache-flink at the runner's Flink version into a cached venv) with a PyFlink UDF; c/b, c/d and added latency p99;
+// then bench/udf/startup.ts: a worker's start-up without and with the sandbox.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { cpus, homedir, loadavg } from "node:os";
@@ -24,7 +25,8 @@ run("mvn", ["-B", "-q", "-o", "-f", "jvm-runner/pom.xml", "test-compile"]);
 const jvmOptions = readFileSync(join(runner, "jvm.options"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 const cp = ["target/test-classes", "target/classes", "target/lib/*"].map((p) => join(runner, p)).join(":");
 const flinkVersion = readFileSync(join(runner, "pom.xml"), "utf8").match(/<flink\.version>([^<]+)</)[1];
-const py = pyflink(flinkVersion); // { python, jar } or { why }
+// BENCH_PYFLINK=0 skips (d) (its first run pip-installs apache-flink, which takes minutes)
+const py = process.env.BENCH_PYFLINK === "0" ? { why: "BENCH_PYFLINK=0" } : pyflink(flinkVersion); // { python, jar } or { why }
 const pyArgs = py.why ? [] : [
   `-Dbench.python=${py.python}`,
   // Beam's teardown warning prints the Python worker's whole environment; the worker's own start-up warnings are noise.
@@ -36,6 +38,7 @@ console.log(`machine: ${cpus().length} cores, load average before: ${load()}`);
 const classpath = py.why ? cp : `${cp}:${py.jar}`;
 run("java", [...jvmOptions, "-Xmx1g", ...pyArgs, "-cp", classpath, "io.streamcanvas.runner.udf.UdfBench", ...args], { cwd: runner });
 if (py.why) console.log(`(d) PyFlink not measured: ${py.why}`);
+run("npx", ["tsx", "bench/udf/startup.ts"]); // what the sandbox adds to a worker's start-up
 console.log(`load average after: ${load()} (other processes on the machine share these cores; figures vary with it)`);
 
 /** A venv with apache-flink==<version> outside the repo (made once; pip takes minutes), or why there is none. */

@@ -95,6 +95,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   const blocked = errors.length > 0;
   // the TS UDFs' type check of the graph as it is now has not answered yet: Run waits rather than be refused after
   const waiting = !blocked && checking;
+  const sandbox = useQuery(trpc.runner.udfSandbox.queryOptions());
   // Flink's own dashboard for the job, while the runner that ran it is still the one up.
   const flinkUrl = useRunnerStatus()?.flinkRestUrl;
   const jobLink = run?.jobId && flinkUrl && run.status !== "LOST"
@@ -134,6 +135,12 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
           </span>
         )}
         {!run && !blocked && <span className="sc-muted">{waiting ? "Checking the TypeScript UDFs…" : "Ready to run."}</span>}
+        {sandbox.data?.networkAllowed && (
+          <span className="sc-run__sandbox" data-testid="udf-sandbox-reduced"
+            title={`${sandbox.data.setting}=1 is set: TypeScript UDF workers start without their own network namespace`}>
+            UDF sandbox reduced: workers have network access
+          </span>
+        )}
         <span className="sc-run__tabs">
           <button type="button" data-testid="tab-results" className={`sc-seg${tab === "results" ? " is-active" : ""}`}
             onClick={() => setTab("results")}>Results</button>

@@ -18,8 +18,8 @@ export type Sandbox = { prefix: string[]; networkAllowed: boolean };
 export const addressSpaceMb = (heapMb: number) => heapMb + ADDRESS_SPACE_HEADROOM_MB;
 
 /** The sandbox's state as the run panel shows it: reduced when the user opted out of the network namespace. */
-export function udfSandboxState(): { networkAllowed: boolean } {
-  return { networkAllowed: getEnv()[ALLOW_NETWORK] };
+export function udfSandboxState(env = getEnv()): { networkAllowed: boolean; setting: string } {
+  return { networkAllowed: env[ALLOW_NETWORK], setting: ALLOW_NETWORK };
 }
 
 /** The commands tried, best first: as root a plain network namespace (then nobody), else a user namespace too. */
