@@ -136,6 +136,18 @@ test("import refuses a file with an edge to a missing node, naming it; over an o
   await expect(page.getByTestId("node-collect_1")).toBeVisible();
   await expect(page.getByTestId("rf__edge-e_filter_1_out_collect_1_in")).toBeVisible();
   expect(await exportText(page)).toBe(text);
+
+  // the pipeline list's Import file reads files alike: refused, naming the edge, and no pipeline is created
+  fs.writeFileSync(file, JSON.stringify({ ...other, edges: [{ id: "e_dangling", from: { node: "datagen_1", port: "nope" }, to: { node: "datagen_1", port: "in" } }] }));
+  const id = page.url().split("/").at(-1)!;
+  await page.goto("/");
+  await expect(page.getByTestId(`pipeline-row-${id}`)).toBeVisible(); // the list has loaded
+  const rows = await page.locator('[data-testid^="pipeline-row-"]').count();
+  await page.getByTestId("import-pipeline-input").setInputFiles(file);
+  await expect(page.getByTestId("list-error")).toContainText('edge e_dangling (datagen_1.nope → datagen_1.in): node "datagen_1" has no output port "nope"; its outputs: "out"');
+  await expect(page.getByTestId("list-error")).toContainText('node "datagen_1" has no input port "in"; it has no inputs');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('[data-testid^="pipeline-row-"]')).toHaveCount(rows);
 });
 
 test("an old save with an edge to a missing node still opens; the run panel names the edge and removes it", async ({ page, request }) => {

@@ -69,7 +69,7 @@ export function PipelineList() {
           {examples.data?.length === 0 && <span className="sc-muted">No examples found.</span>}
         </div>
       )}
-      {error && <pre className="sc-alert sc-alert--bad">{error}</pre>}
+      {error && <pre className="sc-alert sc-alert--bad" data-testid="list-error">{error}</pre>}
       <table className="sc-list" data-testid="pipeline-list">
         <thead>
           <tr>
