@@ -21,7 +21,8 @@ export const CONNECTORS: Record<string, ConnectorRule> = {
       "path", "format", "source.monitor-interval", "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval",
       "sink.rolling-policy.inactivity-interval", "sink.rolling-policy.check-interval", "csv.field-delimiter",
       "csv.ignore-parse-errors", "csv.allow-comments", "csv.null-literal", "csv.quote-character", "json.ignore-parse-errors",
-      "json.encode.decimal-as-plain-number",
+      "json.encode.decimal-as-plain-number", "csv-with-header.field-delimiter", "csv-with-header.ignore-parse-errors",
+      "csv-with-header.allow-comments", "csv-with-header.null-literal", "csv-with-header.quote-character",
     ],
   },
 };

@@ -8,7 +8,7 @@ export const DataPathSchema = (description: string) =>
 
 export const FileFormatSchema = z.enum(["csv", "json"]).default("csv").meta({
   title: "Format",
-  description: "csv: comma-separated lines, no header; json: one JSON object per line (JSON lines).",
+  description: "csv: comma-separated lines (the first may be a header: see below); json: one JSON object per line (JSON lines).",
 });
 export type FileFormat = z.infer<typeof FileFormatSchema>;
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { GraphError } from "../graph";
 import type { Statement, TableDescriptorIr } from "../ir";
 import type { MergingWindow } from "../udf/aggregate-exports";
+import type { ProposedColumn, SampleRequest } from "../sample/request";
 import type { RowType } from "../types";
 
 export type NodeCategory = "source" | "transform" | "sink";
@@ -48,6 +49,9 @@ export type SourceFacet<C> = {
   unbounded(config: C, nodeId: string): string | null;
   /** its `from` descriptor changed to emit at most `rows` rows soon, for a preview; absent = kept as compiled */
   previewCap?(descriptor: TableDescriptorIr, rows: number): TableDescriptorIr;
+  /** Propose columns: what to sample (the server reads it and proposes names and types) and how the user's accepted
+   *  columns go into the config; one UI piece serves every source that has this */
+  sample?: { request(config: C): SampleRequest; apply(config: C, columns: ProposedColumn[]): C };
 };
 
 /** The UDF kind Try it runs on sample rows for this node kind (row-at-a-time UDFs: map, filter, flatMap), if any. */

@@ -23,6 +23,10 @@ const FileSourceConfig = z.object({
     { name: "name", type: "STRING" },
   ]).meta({ title: "Columns", description: "The columns of each line, in file order (CSV) or by key (JSON)." }),
   fieldDelimiter: z.string().default(",").meta({ title: "Field delimiter (CSV)", description: "One character, e.g. , or ; or a tab." }),
+  header: z.boolean().default(false).meta({
+    title: "First line is a header (CSV)",
+    description: "Skip the first line of every file: it names the columns, it is no row. Propose columns reads the names from it.",
+  }),
   skipComments: z.boolean().default(false).meta({ title: "Skip # lines (CSV)", description: "Lines starting with # are comments (csv.allow-comments)." }),
   ignoreParseErrors: z.boolean().default(false).meta({
     title: "Ignore parse errors",
@@ -59,17 +63,24 @@ function columnTypes(nodeId: string, config: FileSourceConfig): { rowType: RowTy
  * (it ignores csv.write-bigdecimal-in-scientific-notation and strips trailing zeros): cast to STRING to keep 100.00.
  */
 export function formatOptions(
-  format: FileFormat, config: { fieldDelimiter?: string; skipComments?: boolean; ignoreParseErrors?: boolean }, sink = false,
+  format: FileFormat, config: { fieldDelimiter?: string; skipComments?: boolean; ignoreParseErrors?: boolean; header?: boolean },
+  sink = false,
 ) {
-  const o: Record<string, string> = { format };
+  // Flink's csv format has no header option (Flink 2.3's CsvFormatOptions); the runner's csv-with-header is Flink's
+  // CSV reader skipping each file's first line, with the same options under its own prefix
+  const id = format === "csv" && config.header && !sink ? CSV_WITH_HEADER : format;
+  const o: Record<string, string> = { format: id };
   if (sink && format === "json") o["json.encode.decimal-as-plain-number"] = "true";
   if (format === "csv") {
-    if (config.fieldDelimiter !== undefined && config.fieldDelimiter !== ",") o["csv.field-delimiter"] = config.fieldDelimiter;
-    if (config.skipComments) o["csv.allow-comments"] = "true";
+    if (config.fieldDelimiter !== undefined && config.fieldDelimiter !== ",") o[`${id}.field-delimiter`] = config.fieldDelimiter;
+    if (config.skipComments) o[`${id}.allow-comments`] = "true";
   }
-  if (config.ignoreParseErrors) o[`${format}.ignore-parse-errors`] = "true";
+  if (config.ignoreParseErrors) o[`${id}.ignore-parse-errors`] = "true";
   return o;
 }
+
+/** jvm-runner's CsvWithHeaderFormatFactory.IDENTIFIER */
+export const CSV_WITH_HEADER = "csv-with-header";
 
 export const filesystemSourceKind = defineNodeKind<FileSourceConfig>({
   kind: "filesystem-source",
@@ -85,6 +96,11 @@ export const filesystemSourceKind = defineNodeKind<FileSourceConfig>({
     // bounded unless it keeps watching the folder for new files
     unbounded: (config, nodeId) => (config.monitorIntervalSeconds === undefined ? null
       : `filesystem source "${nodeId}" watches its folder for new files; clear the monitor interval`),
+    // Propose columns: the first lines of the chosen file (the first file of a folder), read by the server
+    sample: {
+      request: (c) => ({ from: "data-file", path: c.path, format: c.format, fieldDelimiter: c.fieldDelimiter, header: c.header }),
+      apply: (c, columns) => ({ ...c, columns }),
+    },
   },
   toIr({ nodeId, config }) {
     const schema = config.columns.map((c) => ({ name: c.name, type: formatType(strictType(c.type)) }));

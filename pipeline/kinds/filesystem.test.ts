@@ -31,6 +31,20 @@ describe("filesystem paths", () => {
 });
 
 describe("filesystem source", () => {
+  it("reads a header line with the runner's csv-with-header format, every CSV option under its prefix; sinks never", () => {
+    const optionsOf = (config: Record<string, unknown>) => {
+      const r = compile(graph([source(config), sink({ format: "csv" })], ["files->out"]));
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return r.program.statements.flatMap((s) => ("descriptor" in s ? [s.descriptor.options] : []));
+    };
+    const [src, snk] = optionsOf({ header: true, fieldDelimiter: ";", skipComments: true, ignoreParseErrors: true });
+    expect(src).toEqual({ path: "in/orders.csv", format: "csv-with-header", "csv-with-header.field-delimiter": ";",
+      "csv-with-header.allow-comments": "true", "csv-with-header.ignore-parse-errors": "true" });
+    expect(snk?.format).toBe("csv");
+    expect(optionsOf({})[0]).toEqual({ path: "in/orders.csv", format: "csv" });
+    expect(optionsOf({ header: true, format: "json" })[0]).toEqual({ path: "in/orders.csv", format: "json" });
+  });
+
   it("types its declared columns and marks the event-time column", () => {
     const r = validateGraph(graph([source({ eventTime: { column: "at", watermarkDelay: 1000 } }), sink({})], ["files->out"]));
     expect(r.errors).toEqual([]);

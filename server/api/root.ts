@@ -1,5 +1,6 @@
 // The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
 import { examplesRouter } from "./routers/examples";
+import { filesRouter } from "./routers/files";
 import { monitorRouter } from "./routers/monitor";
 import { pipelinesRouter } from "./routers/pipelines";
 import { previewRouter } from "./routers/preview";
@@ -18,6 +19,7 @@ export const appRouter = router({
   versions: versionsRouter,
   udf: udfRouter,
   monitor: monitorRouter,
+  files: filesRouter,
 });
 export type AppRouter = typeof appRouter;
 

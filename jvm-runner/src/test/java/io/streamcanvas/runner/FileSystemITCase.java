@@ -107,6 +107,54 @@ class FileSystemITCase {
     }
   }
 
+  /** A collect-only program reading `path` with the given format and columns (name, type pairs). */
+  static String readProgram(String path, String format, String... columns) {
+    StringBuilder schema = new StringBuilder();
+    for (int i = 0; i < columns.length; i += 2) {
+      if (i > 0) schema.append(',');
+      schema.append("{\"name\": \"").append(columns[i]).append("\", \"type\": \"").append(columns[i + 1]).append("\"}");
+    }
+    return """
+        {"irVersion": 1, "name": "header", "statements": [
+          {"op": "from", "table": "src", "descriptor": {"connector": "filesystem", "schema": [%s],
+            "options": {"path": "%s", "format": "%s"}}},
+          {"op": "collect", "sink": "rows", "input": "src", "maxRows": 100}]}
+        """.formatted(schema, path, format);
+  }
+
+  static List<String> rowsOf(RunningJob job) {
+    List<String> rows = new ArrayList<>();
+    for (var r : job.toJson(true).get("sinks").get("rows").get("rows")) rows.add(r.get("values").toString());
+    return rows.stream().sorted().toList();
+  }
+
+  @Test
+  void csv_with_header_skips_the_first_line_of_every_file() throws Exception {
+    Path dir = Files.createDirectories(SharedCluster.dataRoot().resolve("with header"));
+    Files.writeString(dir.resolve("a.csv"), "id,name\n1,ann\n2,bob\n");
+    Files.writeString(dir.resolve("b.csv"), "id,name\n3,cy\n");
+    // typed columns: a header read as data would fail the job (no ignore-parse-errors here)
+    RunningJob typed = SharedCluster.submitter().submit(IrReader.read(readProgram("with header", "csv-with-header", "id", "BIGINT", "name", "STRING")));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(typed, 60_000), () -> typed.toJson(true).toPrettyString());
+    assertEquals(List.of("[\"1\",\"ann\"]", "[\"2\",\"bob\"]", "[\"3\",\"cy\"]"), rowsOf(typed));
+    // text columns: the header would parse as a row, and is still skipped
+    RunningJob text = SharedCluster.submitter().submit(IrReader.read(readProgram("with header/a.csv", "csv-with-header", "id", "STRING", "name", "STRING")));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(text, 60_000), () -> text.toJson(true).toPrettyString());
+    assertEquals(List.of("[\"1\",\"ann\"]", "[\"2\",\"bob\"]"), rowsOf(text));
+    // Flink's plain csv format reads that header as data
+    RunningJob plain = SharedCluster.submitter().submit(IrReader.read(readProgram("with header/a.csv", "csv", "id", "STRING", "name", "STRING")));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(plain, 60_000), () -> plain.toJson(true).toPrettyString());
+    assertEquals(List.of("[\"1\",\"ann\"]", "[\"2\",\"bob\"]", "[\"id\",\"name\"]"), rowsOf(plain));
+  }
+
+  @Test
+  void csv_with_header_is_refused_for_a_sink() throws Exception {
+    ObjectNode p = program("out/header");
+    ((ObjectNode) p.get("statements").get(2).get("descriptor").get("options")).put("format", "csv-with-header");
+    var e = assertThrows(SubmissionException.class, () -> submit(SharedCluster.submitter(), p));
+    assertTrue(e.getMessage().contains("reads files only"), e.getMessage());
+  }
+
   @Test
   void paths_outside_the_data_root_are_refused_before_running() throws Exception {
     Path outside = Files.createTempDirectory("sc-outside-");

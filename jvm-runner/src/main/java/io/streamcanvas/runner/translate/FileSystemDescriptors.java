@@ -4,13 +4,16 @@ package io.streamcanvas.runner.translate;
 import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
+import org.apache.flink.formats.csv.CsvWithHeaderFormatFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 final class FileSystemDescriptors {
   static final String CONNECTOR = "filesystem";
-  static final Set<String> FORMATS = Set.of("csv", "json");
+  static final Set<String> FORMATS = Set.of("csv", "json", CsvWithHeaderFormatFactory.IDENTIFIER);
+  /** the runner's own CSV format (each file's first line a header), for reading only */
+  private static final Set<String> SOURCE_ONLY_FORMATS = Set.of(CsvWithHeaderFormatFactory.IDENTIFIER);
   /**
    * Options a program may set. Flink's connector has more (e.g. a partition-commit policy CLASS, which it would load
    * and run), so everything else is refused rather than passed through.
@@ -19,7 +22,8 @@ final class FileSystemDescriptors {
       "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval", "sink.rolling-policy.inactivity-interval",
       "sink.rolling-policy.check-interval", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.allow-comments",
       "csv.null-literal", "csv.quote-character", "json.ignore-parse-errors",
-      "json.encode.decimal-as-plain-number");
+      "json.encode.decimal-as-plain-number", "csv-with-header.field-delimiter", "csv-with-header.ignore-parse-errors",
+      "csv-with-header.allow-comments", "csv-with-header.null-literal", "csv-with-header.quote-character");
 
   private FileSystemDescriptors() {}
 
@@ -30,6 +34,7 @@ final class FileSystemDescriptors {
     }
     String format = ir.options().get("format");
     if (!FORMATS.contains(format)) throw new IrException("filesystem format must be one of " + new java.util.TreeSet<>(FORMATS) + ", got " + format);
+    if (!source && SOURCE_ONLY_FORMATS.contains(format)) throw new IrException("the " + format + " format reads files only; a sink writes csv");
     if (ir.schema() == null && source) throw new IrException("a filesystem source needs a schema");
     Map<String, String> options = new HashMap<>(ir.options());
     options.put("path", root.resolve(ir.options().get("path"), source).toString());

@@ -47,7 +47,8 @@ class IrContractTest {
     ((ArrayNode) ops.get("filter")).add("limit");
     ObjectNode connectors = (ObjectNode) c.get("connectors");
     connectors.putObject("kafka").putNull("options");
-    ((ArrayNode) connectors.get("filesystem").get("options")).remove(0);
+    ArrayNode fsOptions = (ArrayNode) connectors.get("filesystem").get("options");
+    for (int i = 0; i < fsOptions.size(); i++) if (fsOptions.get(i).asText().equals("csv.allow-comments")) fsOptions.remove(i);
     assertEquals(Set.of(
         "op \"distinct\" is in Statement.java but not in " + TS,
         "op \"pivot\" is in " + TS + " but has no record in Statement.java",

@@ -1,0 +1,18 @@
+// files.*: Propose columns for a source from a sample of its data (the Files source: the first lines of a file under
+// the data root). Answers a proposal or what stopped it, with the config field to show that on.
+import { SampleRequestSchema } from "@/pipeline/sample/request";
+import { sampleDataFile, SampleError } from "@/server/files/sample-file";
+import { procedure, router } from "../trpc";
+
+export const filesRouter = router({
+  proposeColumns: procedure.input(SampleRequestSchema).mutation(({ ctx, input }) => {
+    try {
+      return { ok: true as const, proposal: sampleDataFile(ctx.services.dataRoot, input) };
+    } catch (e) {
+      if (e instanceof SampleError) return { ok: false as const, field: e.field, message: e.message };
+      const err = e as NodeJS.ErrnoException;
+      if (err.code) return { ok: false as const, field: "path", message: `could not read "${input.path}": ${err.message}` };
+      throw e;
+    }
+  }),
+});
