@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createCaller } from "@/server/api/root";
-import { graph } from "@/pipeline/testing";
+import { graph } from "@/pipeline/testing/graphs";
 import { createServices } from "@/server/services";
 import { javaRunnerCommand } from "@/server/runner/spawn";
 import { createFlinkClient } from "@/server/monitor/flink-client";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// streamcanvas bin: runs server/cli.ts through tsx from wherever it is called, with paths resolved to this package.
+// streamcanvas bin: runs server/cli/main.ts through tsx from wherever it is called, with paths resolved to this package.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const child = spawn(
   process.execPath,
-  ["--import", import.meta.resolve("tsx"), path.join(root, "server", "cli.ts"), ...process.argv.slice(2)],
+  ["--import", import.meta.resolve("tsx"), path.join(root, "server", "cli", "main.ts"), ...process.argv.slice(2)],
   {
     stdio: "inherit",
     env: { ...process.env, STREAMCANVAS_HOME: root, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },

@@ -2,7 +2,7 @@
 // a datagen source is bounded by number-of-rows only, as Flink's planner sees it, whatever its sequence columns.
 import { describe, expect, it } from "vitest";
 import { unboundedSources } from "./bounded";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 import { validateGraph } from "./validate";
 
 const datagen = (config: Record<string, unknown>) => graph([{ id: "g", kind: "datagen", config }, { id: "c", kind: "collect" }], ["g->c"]);

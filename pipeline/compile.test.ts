@@ -1,7 +1,7 @@
 // compile: statements in stable topological order, program name and config, and refusal of invalid graphs.
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 
 describe("compile", () => {
   it("emits one statement per node in topological order, whatever the node order in the file", () => {

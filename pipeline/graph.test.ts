@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { danglingEdges, pipelineFileSchema, PipelineGraphSchema } from "./graph";
 import { portsOf } from "./kinds";
 import { defineNodeKind } from "./kinds/define";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 import { parseGraph, upgradeNode } from "./upgrade";
 
 const valid = () => graph([seqSource(), { id: "out", kind: "collect" }], ["src->out"]);

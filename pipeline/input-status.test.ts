@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { inputStatus, type InputLink } from "./input-status";
 import { validateGraph } from "./validate";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 
 const rowType = [{ name: "id", type: { kind: "BIGINT" } }] as never;
 

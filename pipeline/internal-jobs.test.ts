@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { internalJobKind, previewJobName, WARMUP_JOB_NAME } from "./internal-jobs";
 import { planPreview } from "./preview";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 
 describe("internal jobs", () => {
   it("recognises the warm-up job and previews, and nothing else", () => {

@@ -1,7 +1,7 @@
 // Hints and edge counts read from a preview's sample counts.
 import { describe, expect, it } from "vitest";
 import { edgeCounts, previewHints } from "./preview-hints";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 
 const g = graph(
   [seqSource("src"), { id: "f", kind: "filter", config: { predicate: "id > 99" } }, { id: "s", kind: "select", config: { columns: [{ name: "", expr: "id" }] } }, { id: "out", kind: "collect" }],

@@ -1,7 +1,7 @@
 // planPreview: only the upstream subgraph, no real sink, a capped collect per previewed node, bounded fast sources.
 import { describe, expect, it } from "vitest";
 import { planPreview, upstreamOf, writesNoSink } from "./preview";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 
 const g = graph(
   [

@@ -1,7 +1,7 @@
 // Graph algorithms on shapes users draw, including very long chains (no recursion, no quadratic scans).
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
-import { graph, seqSource } from "./testing";
+import { graph, seqSource } from "./testing/graphs";
 import { findCycles, topoOrder } from "./topology";
 import { validateGraph } from "./validate";
 

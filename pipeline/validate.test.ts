@@ -1,7 +1,7 @@
 // validateGraph: every kind of graph error, pinned to its node/edge and field, and row-type inference along edges.
 import { describe, expect, it } from "vitest";
-import { graph, seqSource } from "./testing";
-import { MAX_SEQUENCE_VALUES } from "./kinds/datagen.node";
+import { graph, seqSource } from "./testing/graphs";
+import { MAX_SEQUENCE_VALUES } from "./kinds/datagen.node.ts";
 import { formatType } from "./types";
 import { validateGraph } from "./validate";
 

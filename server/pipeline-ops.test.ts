@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { graph, seqSource } from "@/pipeline/testing";
+import { graph, seqSource } from "@/pipeline/testing/graphs";
 import { checkGraph, compileGraph, prepareRun } from "./pipeline-ops";
 
 const fixture = (): PipelineGraph =>

@@ -2,11 +2,11 @@
 // and nothing in them escapes its quotes (every bare SQL word is one the printer itself writes).
 import { describe, expect, it } from "vitest";
 import type { TableProgram } from "../ir";
-import { HOSTILE_NAMES, hostileProgram, LINE_BREAK_NAMES } from "./test-programs";
+import { HOSTILE_NAMES, hostileProgram, LINE_BREAK_NAMES } from "./testing/programs";
 import { CodegenError, printJava, printSql } from "./index";
 import { javaString } from "./java-text";
 import { sqlIdent, sqlString } from "./sql-text";
-import { lexJava, lexSql } from "./test-lexers";
+import { lexJava, lexSql } from "./testing/lexers";
 
 const SQL_WORDS = new Set(
   ("SET CREATE TEMPORARY TABLE VIEW WITH AS SELECT FROM WHERE EXECUTE STATEMENT BEGIN END INSERT INTO AND OR NOT IS NULL " +

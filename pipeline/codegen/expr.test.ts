@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Expr } from "../expr/ast";
 import { parseExpr } from "../expr/parse";
-import { lexSql } from "./test-lexers";
+import { lexSql } from "./testing/lexers";
 import { javaExpr, newUses } from "./java-expr";
 import { CodegenError } from "./literal";
 import { sqlExpr } from "./sql-expr";

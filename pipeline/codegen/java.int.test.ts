@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TableProgramSchema, type TableProgram } from "../ir";
-import { hostileProgram, literalsProgram, udfProgram, windowProgram } from "./test-programs";
+import { hostileProgram, literalsProgram, udfProgram, windowProgram } from "./testing/programs";
 import { printJava, printSql } from "./index";
-import { HARNESS, SQL_PLAN } from "./test-harness";
-import { splitSql } from "./test-lexers";
-import { javaRowText, sinkColumnTypes } from "./test-row-text";
+import { HARNESS, SQL_PLAN } from "./testing/harness";
+import { splitSql } from "./testing/lexers";
+import { javaRowText, sinkColumnTypes } from "./testing/row-text";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "pipeline", "fixtures");

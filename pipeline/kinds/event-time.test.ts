@@ -1,7 +1,7 @@
 // Event time on sources and the tumble-window kind: time attributes, where they survive, and errors pinned to fields.
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { formatType } from "../types";
 import { validateGraph } from "../validate";
 

@@ -1,7 +1,7 @@
 // filesystem source and sink kinds: paths checked before the server sees them, row types, and Flink's option keys.
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { validateGraph } from "../validate";
 
 const source = (config: Record<string, unknown>) => ({

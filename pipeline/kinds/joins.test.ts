@@ -1,7 +1,7 @@
 // join and interval-join: output row types (renamed clashes, outer-join nullability, time attributes) and pinned errors.
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { formatType } from "../types";
 import { validateGraph } from "../validate";
 

@@ -1,6 +1,6 @@
 // Nested ROW / ARRAY / MAP columns across node kinds: where they may come from, and the checks that compare them.
 import { describe, expect, it } from "vitest";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { formatType } from "../types";
 import { validateGraph } from "../validate";
 

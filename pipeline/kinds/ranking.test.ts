@@ -1,7 +1,7 @@
 // deduplicate, top-n and order-by: row types, pinned errors, and the boundedness order-by needs (inferred through the graph).
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { formatType } from "../types";
 import { validateGraph } from "../validate";
 

@@ -1,6 +1,6 @@
 // Row transforms of issue 3 (add/rename/drop columns, union, distinct, group-aggregate): row types and pinned errors.
 import { describe, expect, it } from "vitest";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { formatType } from "../types";
 import { validateGraph } from "../validate";
 

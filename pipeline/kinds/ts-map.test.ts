@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile";
-import { graph, seqSource } from "../testing";
+import { graph, seqSource } from "../testing/graphs";
 import { formatType } from "../types";
 import { validateGraph } from "../validate";
 import { TS_MAP_TEMPLATE } from "./ts-map.node.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { printSql } from "../codegen";
 import { compile } from "../compile";
-import { graph, seqSource } from "../testing";
+import { graph, seqSource } from "../testing/graphs";
 import { formatType, type RowType } from "../types";
 import { validateGraph } from "../validate";
 import { TS_AGGREGATE_TEMPLATE } from "./ts-aggregate.node.ts";

@@ -1,7 +1,7 @@
 // values source: cells read as literals of their column's type, errors pinned to rows.<r>.<c> and columns.<i>.<field>.
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { formatType } from "../types";
 import { validateGraph } from "../validate";
 import { readCell } from "./value-cells";

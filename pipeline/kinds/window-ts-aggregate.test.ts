@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { printJava, printSql } from "../codegen";
 import { compile } from "../compile";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { validateGraph } from "../validate";
 
 const source = {

@@ -1,7 +1,7 @@
 // The window kinds (tumble, hop, session, cumulate) on event and processing time: row types, IR, errors pinned to fields.
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile";
-import { graph } from "../testing";
+import { graph } from "../testing/graphs";
 import { validateGraph } from "../validate";
 
 type Spec = { id: string; kind: string; config: Record<string, unknown> };

@@ -1,26 +1,16 @@
 // Through the tRPC router to the real jvm-runner and back: bounded run, stop, invalid graph, runner crash.
 // Needs `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (npm test does it before this stage).
-import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { graph } from "@/pipeline/testing";
+import { graph } from "@/pipeline/testing/graphs";
 import { isTerminal } from "@/server/states";
 import { type RunInfo } from "@/server/store/runs-repo";
 import { createCaller } from "./root";
 import { createServices } from "@/server/services";
-import { createPipeline, makeHarness, watchUntil, type Harness } from "./testing/harness";
+import { createPipeline, realRunnerHarness, watchUntil } from "./testing/harness";
 
-if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
-  throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
-}
-
-let h: Harness;
-beforeAll(async () => {
-  h = makeHarness({ startRunner: true });
-  await h.services.supervisor.whenReady(180_000);
-});
-afterAll(() => h?.close());
+const h = realRunnerHarness();
 
 const source = (bounded: boolean) => ({
   id: "gen", kind: "datagen",

@@ -1,26 +1,15 @@
 // The monitor against real jobs on the runner's MiniCluster: live figures on nodes, stop-with-savepoint and a resume
 // that continues a sequence exactly, exceptions with their root cause, reconciliation with the cluster.
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graph } from "@/pipeline/testing";
+import { describe, expect, it } from "vitest";
+import { graph } from "@/pipeline/testing/graphs";
 import { isTerminal } from "@/server/states";
 import { type RunInfo } from "@/server/store/runs-repo";
-import { createPipeline, makeHarness, watchUntil, type Harness } from "@/server/api/testing/harness";
+import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
 import { RunControl } from "./run-control";
 import type { JobSnapshot } from "./types";
 import { SavepointFailed } from "@/server/errors";
 
-if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
-  throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
-}
-
-let h: Harness;
-beforeAll(async () => {
-  h = makeHarness({ startRunner: true });
-  await h.services.supervisor.whenReady(180_000);
-});
-afterAll(() => h?.close());
+const h = realRunnerHarness();
 
 const terminal = (r: RunInfo) => isTerminal(r.status);
 const running = (r: RunInfo) => r.status === "RUNNING" || terminal(r);

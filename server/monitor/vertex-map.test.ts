@@ -1,6 +1,6 @@
 // Vertex → canvas node mapping on vertex names and topologies as Flink reports them for runner-built jobs.
 import { describe, expect, it } from "vitest";
-import { graph } from "@/pipeline/testing";
+import { graph } from "@/pipeline/testing/graphs";
 import { mapVerticesToNodes, parseOperators } from "./vertex-map";
 
 describe("parseOperators", () => {

@@ -4,25 +4,16 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { graph } from "@/pipeline/testing";
+import { graph } from "@/pipeline/testing/graphs";
 import { parseType } from "@/pipeline/types";
 import { validateGraph } from "@/pipeline/validate";
-import { makeHarness, type Harness } from "@/server/api/testing/harness";
+import { realRunnerHarness } from "@/server/api/testing/harness";
 import type { PreviewEvent } from "./preview-service";
 import { preparePreview } from "./run-preview";
 
-if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
-  throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
-}
-
-let h: Harness;
-beforeAll(async () => {
-  h = makeHarness({ startRunner: true });
-  await h.services.supervisor.whenReady(180_000);
-});
-afterAll(() => h?.close());
+const h = realRunnerHarness();
 
 const examples = fs.readdirSync("examples").filter((f) => f.endsWith(".json")).sort();
 const load = (f: string) => JSON.parse(fs.readFileSync(path.join("examples", f), "utf8")) as PipelineGraph;

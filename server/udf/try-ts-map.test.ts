@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { graph } from "@/pipeline/testing";
+import { graph } from "@/pipeline/testing/graphs";
 import { parseGraph } from "@/pipeline/upgrade";
 import { runUdfTests, testsPassed, tryTsMap } from "./try-ts-map";
 

@@ -1,23 +1,12 @@
 // TS filter, flatMap and aggregate nodes end to end through the tRPC router on a real jvm-runner: exact rows, a UDF's
 // throw in the run's error with node, input row and TypeScript line, and console.log lines in runs.logs.
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graph } from "@/pipeline/testing";
+import { describe, expect, it } from "vitest";
+import { graph } from "@/pipeline/testing/graphs";
 import { isTerminal } from "@/server/states";
 import { type RunInfo } from "@/server/store/runs-repo";
-import { createPipeline, makeHarness, watchUntil, type Harness } from "@/server/api/testing/harness";
+import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
 
-if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
-  throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` first");
-}
-
-let h: Harness;
-beforeAll(async () => {
-  h = makeHarness({ startRunner: true });
-  await h.services.supervisor.whenReady(180_000);
-});
-afterAll(() => h?.close());
+const h = realRunnerHarness();
 
 const values = {
   id: "v", kind: "values",

@@ -3,7 +3,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPCError } from "@trpc/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { graph, seqSource } from "@/pipeline/testing";
+import { graph, seqSource } from "@/pipeline/testing/graphs";
 import { appRouter } from "@/server/api/root";
 import type { RunInfo } from "@/server/store/runs-repo";
 import { createPipeline, fakeRunnerCommand, makeHarness, watchUntil, type Harness } from "../testing/harness";

@@ -1,7 +1,7 @@
 // versions.* through createCaller on a real temp-dir SQLite store: explicit Save and Run keep numbered versions.
 import { TRPCError } from "@trpc/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { graph, seqSource } from "@/pipeline/testing";
+import { graph, seqSource } from "@/pipeline/testing/graphs";
 import { createPipeline, fakeRunnerCommand, makeHarness, type Harness } from "../testing/harness";
 
 let h: Harness;

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createServices, type Services } from "@/server/services";
 import type { PipelineGraph } from "@/pipeline/graph";
@@ -33,6 +34,23 @@ export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: st
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The preamble of a test file on the real jvm-runner: refuses to run when it is not built, and gives a harness whose
+ * runner is up before the file's tests (started in beforeAll, closed in afterAll). Call at the top level of the file.
+ */
+export function realRunnerHarness(): Harness {
+  if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
+    throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
+  }
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, makeHarness({ startRunner: true }));
+    await h.services.supervisor.whenReady(180_000);
+  });
+  afterAll(() => h.close?.());
+  return h;
 }
 
 type Caller = Harness["caller"];

@@ -2,9 +2,9 @@
 // ARRAY / MAP values rendered by their column types as Row#toString does (+I[…], […], {k=v, …}) and split at ", " as
 // java.int.test.ts splits the printed line, so both sides compare alike.
 import { readFileSync } from "node:fs";
-import { type DataType, isNested } from "../types";
-import { parseGraph } from "../upgrade";
-import { validateGraph } from "../validate";
+import { type DataType, isNested } from "../../types";
+import { parseGraph } from "../../upgrade";
+import { validateGraph } from "../../validate";
 
 /** The column types of each collect sink's input in a fixture graph. */
 export function sinkColumnTypes(graphFile: string): Record<string, DataType[]> {

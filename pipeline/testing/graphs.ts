@@ -1,5 +1,5 @@
 // Builders for small graphs in tests (not a test file itself, so several test files can share it).
-import { type PipelineGraph, SCHEMA_VERSION } from "./graph";
+import { type PipelineGraph, SCHEMA_VERSION } from "../graph";
 
 type NodeSpec = { id: string; kind: string; config?: Record<string, unknown>; version?: number };
 

@@ -10,11 +10,11 @@ import type { PipelineGraph } from "@/pipeline/graph";
 import { validateGraph } from "@/pipeline/validate";
 import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops";
 import { appRoot } from "@/server/runner/spawn";
-import { connectRunner } from "./cli/connect";
-import { formatGraphError, formatSink } from "./cli/format";
-import { runJob } from "./cli/run-job";
+import { connectRunner } from "./connect";
+import { formatGraphError, formatSink } from "./format";
+import { runJob } from "./run-job";
 import { unboundedSources } from "@/pipeline/bounded";
-import { previewCommand, testCommand } from "./cli/preview-cmd";
+import { previewCommand, testCommand } from "./preview-cmd";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable } from "@/server/errors";
 
 const USAGE = `usage:

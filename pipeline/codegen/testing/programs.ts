@@ -1,7 +1,7 @@
 // Test material (not a test itself): TablePrograms whose names and strings try to break out of Java and SQL text, one
 // with a literal of every kind, event-time windows and a TypeScript UDF.
-import type { Expr } from "../expr/ast";
-import type { TableProgram, WindowSpec } from "../ir";
+import type { Expr } from "../../expr/ast";
+import type { TableProgram, WindowSpec } from "../../ir";
 
 /** Column names and string values aimed at every quoting rule of both printers. */
 export const HOSTILE_NAMES = [

@@ -4,9 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graph } from "@/pipeline/testing";
-import { writeRunnerFile } from "./runner/runner-file";
-import { javaRunnerCommand, spawnRunner, type SpawnedRunner } from "./runner/spawn";
+import { graph } from "@/pipeline/testing/graphs";
+import { writeRunnerFile } from "../runner/runner-file";
+import { javaRunnerCommand, spawnRunner, type SpawnedRunner } from "../runner/spawn";
 
 const bin = path.resolve("bin/streamcanvas.mjs");
 let dir: string;
