@@ -1,7 +1,7 @@
 // Editor craft in a real browser: undo, copy/paste, auto-layout, export/import, versions diff, a stale tab forks.
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { connect, dragKind, waitSaved } from "./helpers";
+import { connect, dragKind, typeText, waitSaved } from "./helpers";
 
 const mod = process.platform === "darwin" ? "Meta" : "Control";
 
@@ -180,7 +180,7 @@ test("a saved version compares with the canvas (added, changed) and restores", a
   await expect(page.getByTestId("version-note")).toContainText("version 1");
   await dragKind(page, "print", { x: 560, y: 320 });
   await clickNode(page, "filter_1");
-  await page.getByTestId("field-predicate").fill("id > 5");
+  await typeText(page, "predicate", "id > 5");
   await page.getByTestId("versions-open").click();
   await page.getByTestId("version-compare-1").click();
   const diff = page.getByTestId("version-diff");

@@ -1,6 +1,6 @@
 // A job that fails at runtime in Flink: the page shows FAILED and Flink's root cause, and the next run still works.
 import { expect, test } from "@playwright/test";
-import { selectNode, startRun, waitForRunner } from "./helpers";
+import { selectNode, startRun, typeText, waitForRunner } from "./helpers";
 
 test("a runtime failure shows FAILED with Flink's root cause", async ({ page }) => {
   await page.goto("/");
@@ -8,7 +8,7 @@ test("a runtime failure shows FAILED with Flink's root cause", async ({ page }) 
   await page.getByTestId("example-sensor-alerts.json").click();
   await selectNode(page, "too_hot_or_humid");
   // Type-checks (STRING → INT is a valid cast) but cannot succeed on these values, so Flink fails the job.
-  await page.getByTestId("field-predicate").fill("CAST(CONCAT('n/a ', CAST(sensor_id AS STRING)) AS INT) > 1");
+  await typeText(page, "predicate", "CAST(CONCAT('n/a ', CAST(sensor_id AS STRING)) AS INT) > 1");
   await expect(page.getByTestId("node-error-too_hot_or_humid")).toHaveCount(0);
   await waitForRunner(page);
   await startRun(page);
@@ -16,7 +16,7 @@ test("a runtime failure shows FAILED with Flink's root cause", async ({ page }) 
   await expect(page.getByTestId("run-root-cause")).toContainText("n/a");
 
   // A failed job must leave Flink able to run the next one.
-  await page.getByTestId("field-predicate").fill("temperature > 35");
+  await typeText(page, "predicate", "temperature > 35");
   await startRun(page);
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FINISHED", { timeout: 90_000 });
   await expect(page.getByTestId("rows-table").getByTestId("cell-temperature_c").first()).toBeVisible();

@@ -97,8 +97,9 @@ export async function udfText(page: Page): Promise<string> {
   });
 }
 
-/** Replaces an expression field's text by typing it, as a user writes an expression; closes the completion list. */
-export async function typeExpr(page: Page, field: string, text: string) {
+/** Replaces a field's text by typing it key by key, as a user writes an expression or a type; then closes the
+ *  expression field's completion list (it would cover what is below) and checks the field holds exactly `text`. */
+export async function typeText(page: Page, field: string, text: string) {
   const input = page.getByTestId(`field-${field}`);
   await input.click();
   await input.press("ControlOrMeta+A");

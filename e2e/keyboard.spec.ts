@@ -2,7 +2,7 @@
 // template string) runs; Space, Delete and Backspace in an expression field, Monaco or on an inspector button never
 // act on the canvas, while the same keys on the canvas still delete, undo and pan.
 import { expect, test, type Page } from "@playwright/test";
-import { connect, dragKind, selectNode, startRun, typeExpr, typeUdfCode, udfText, waitForRunner } from "./helpers";
+import { connect, dragKind, selectNode, startRun, typeText, typeUdfCode, udfText, waitForRunner } from "./helpers";
 
 const CODE = `// typed with the keyboard: every space must arrive
 export default function map(row: Input): { label: string; total: bigint } {
@@ -53,7 +53,7 @@ test("Space, Delete and Backspace typed in the inspector stay there; on the canv
   const inspected = page.getByTestId("inspector-node-id");
 
   // Space arrives in an expression field; Backspace and Delete edit the text, not the graph
-  await typeExpr(page, "predicate", "id > 1 AND name <> 'a b'");
+  await typeText(page, "predicate", "id > 1 AND name <> 'a b'");
   const field = page.getByTestId("field-predicate");
   await field.press("Backspace");
   await field.press("Home");
@@ -77,6 +77,10 @@ test("Space, Delete and Backspace typed in the inspector stay there; on the canv
   await expect(node).toHaveCount(0);
   await page.keyboard.press(`${mod}+z`);
   await expect(node).toBeVisible();
+  // a node dropped from the palette leaves the keyboard on the canvas: Ctrl/⌘ Z takes the drop back
+  await dragKind(page, "print", { x: 380, y: 330 });
+  await page.keyboard.press(`${mod}+z`);
+  await expect(page.getByTestId("node-print_1")).toHaveCount(0);
 
   // Space held over the focused canvas makes the wheel pan (the zoom stays); without it the wheel zooms
   const viewport = page.locator(".react-flow__viewport");

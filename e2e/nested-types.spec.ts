@@ -1,7 +1,7 @@
 // Nested column types in the editor: a source column typed ROW<…> is checked as typed (the error pinned to its field)
 // and reaches the TS map's generated Input, so `row.<column>.` completes the nested fields in Monaco.
 import { expect, test } from "@playwright/test";
-import { connect, dragKind, selectNode, typeUdfCode, udfEditor } from "./helpers";
+import { connect, dragKind, selectNode, typeText, typeUdfCode, udfEditor } from "./helpers";
 
 test("a nested column type is checked as typed and its fields complete in the UDF editor", async ({ page }) => {
   await page.goto("/");
@@ -11,10 +11,9 @@ test("a nested column type is checked as typed and its fields complete in the UD
   await connect(page, "handle-values_1-out-out", "handle-ts_map_1-in-in");
 
   await selectNode(page, "values_1");
-  const type = page.getByTestId("field-columns.1.type");
-  await type.fill("ROW<`user` ROW<`id` BIGINT");
+  await typeText(page, "columns.1.type", "ROW<`user` ROW<`id` BIGINT");
   await expect(page.getByTestId("field-error-columns.1.type")).toContainText('column "name": cannot read type');
-  await type.fill("ROW<`user` ROW<`id` BIGINT, `display name` STRING>, `tags` ARRAY<STRING>>");
+  await typeText(page, "columns.1.type", "ROW<`user` ROW<`id` BIGINT, `display name` STRING>, `tags` ARRAY<STRING>>");
   // a values cell of a nested type can only be NULL
   const rows = page.getByTestId("field-rows");
   await expect(rows).toContainText("can only be NULL");
@@ -45,7 +44,7 @@ test("a filter reads inside a nested column: `.` completes the ROW's fields, a w
   await dragKind(page, "filter", { x: 400, y: 150 });
   await connect(page, "handle-values_1-out-out", "handle-filter_1-in-in");
   await selectNode(page, "values_1");
-  await page.getByTestId("field-columns.1.type").fill("ROW<`user` ROW<`id` BIGINT>, `tags` ARRAY<STRING>>");
+  await typeText(page, "columns.1.type", "ROW<`user` ROW<`id` BIGINT>, `tags` ARRAY<STRING>>");
   await page.getByTestId("field-rows.0.1").fill("NULL");
   await page.getByTestId("field-rows.1.1").fill("NULL");
 
@@ -60,7 +59,7 @@ test("a filter reads inside a nested column: `.` completes the ROW's fields, a w
   await field.press("Escape");
   await expect(page.getByTestId("field-error-predicate")).toContainText("usr");
   await expect(page.getByTestId("field-error-predicate")).toContainText("user");
-  await field.fill("name.user.id > 1 AND name.tags[1] = 'a'");
+  await typeText(page, "predicate", "name.user.id > 1 AND name.tags[1] = 'a'");
   await expect(page.getByTestId("field-error-predicate")).toHaveCount(0);
   await expect(page.getByTestId("expr-type-predicate")).toContainText("BOOLEAN");
 });

@@ -1,7 +1,7 @@
 // Preview while designing: a filter's sample rows (and their change when the predicate changes, by live preview),
 // edge sample counts, an empty-result hint, and Try it on a TS map with input and output side by side.
 import { expect, test } from "@playwright/test";
-import { selectNode, waitForRunner } from "./helpers";
+import { selectNode, typeText, waitForRunner } from "./helpers";
 
 async function openExample(page: import("@playwright/test").Page, file: string) {
   await page.goto("/");
@@ -14,7 +14,7 @@ async function openExample(page: import("@playwright/test").Page, file: string) 
 test("preview a filter node, then see its rows change with the predicate", async ({ page }) => {
   await openExample(page, "sensor-alerts.json");
   await selectNode(page, "too_hot_or_humid");
-  await page.getByTestId("field-predicate").fill("reading_id <= 3");
+  await typeText(page, "predicate", "reading_id <= 3");
   await page.getByTestId("preview-button").click();
   const panel = page.getByTestId("preview-panel");
   await expect(panel).toHaveAttribute("data-phase", "done", { timeout: 60_000 });
@@ -26,11 +26,11 @@ test("preview a filter node, then see its rows change with the predicate", async
 
   // live preview: editing the predicate refreshes the rows without pressing Preview
   await page.getByTestId("preview-live").check();
-  await page.getByTestId("field-predicate").fill("reading_id > 195");
+  await typeText(page, "predicate", "reading_id > 195");
   await expect(table.getByTestId("cell-reading_id")).toHaveCount(5, { timeout: 60_000 });
   expect((await table.getByTestId("cell-reading_id").allTextContents()).sort()).toEqual(["196", "197", "198", "199", "200"]);
 
-  await page.getByTestId("field-predicate").fill("reading_id > 1000");
+  await typeText(page, "predicate", "reading_id > 1000");
   await expect(panel.getByTestId("preview-hints")).toContainText("filter too_hot_or_humid dropped all 200 rows it received", { timeout: 60_000 });
   await expect(page.getByTestId("node-preview-too_hot_or_humid")).toHaveText("0 rows");
 });

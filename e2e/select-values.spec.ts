@@ -1,6 +1,6 @@
 // Values → select (computed columns through the generated array form) → collect, checked cell by cell; then deleting a node.
 import { expect, test } from "@playwright/test";
-import { connect, dragKind, selectNode, startRun, waitForRunner } from "./helpers";
+import { connect, dragKind, selectNode, startRun, typeText, waitForRunner } from "./helpers";
 
 test("computed columns from the inspector's list form reach the collected rows", async ({ page }) => {
   await page.goto("/");
@@ -15,12 +15,12 @@ test("computed columns from the inspector's list form reach the collected rows",
   await expect(page.getByTestId("input-column-name")).toBeVisible();
   await page.getByTestId("add-columns").click();
   await page.getByTestId("field-columns.0.name").fill("tens");
-  await page.getByTestId("field-columns.0.expr").fill("id * 10");
+  await typeText(page, "columns.0.expr", "id * 10");
   await page.getByTestId("add-columns").click();
   await page.getByTestId("field-columns.1.name").fill("shout");
-  await page.getByTestId("field-columns.1.expr").fill("UPPER(nam)");
+  await typeText(page, "columns.1.expr", "UPPER(nam)");
   await expect(page.getByTestId("field-error-columns.1.expr")).toContainText("nam");
-  await page.getByTestId("field-columns.1.expr").fill("UPPER(name)");
+  await typeText(page, "columns.1.expr", "UPPER(name)");
   await expect(page.getByTestId("node-error-select_1")).toHaveCount(0);
   await expect(page.getByTestId("edge-label-e_select_1_out_collect_1_in")).toHaveAttribute("title", /^tens \w+.*, shout /);
 

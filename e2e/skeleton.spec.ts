@@ -1,6 +1,6 @@
 // The walking skeleton in a real browser: build datagen → filter → collect by hand, run bounded and unbounded, reload.
 import { expect, test } from "@playwright/test";
-import { connect, dragKind, selectNode, startRun, waitForRunner, waitSaved } from "./helpers";
+import { connect, dragKind, selectNode, startRun, typeText, waitForRunner, waitSaved } from "./helpers";
 
 test("draw, validate, run bounded and unbounded, stop, and survive a reload", async ({ page }) => {
   await page.goto("/");
@@ -26,11 +26,11 @@ test("draw, validate, run bounded and unbounded, stop, and survive a reload", as
 
   // An unknown column is an error on the filter; fixing the predicate clears it.
   await selectNode(page, "filter_1");
-  await page.getByTestId("field-predicate").fill("nope > 50");
+  await typeText(page, "predicate", "nope > 50");
   await expect(page.getByTestId("node-error-filter_1")).toBeVisible();
   await expect(page.getByTestId("node-error-message-filter_1")).toContainText("nope");
   await expect(page.getByTestId("expr-caret")).toBeVisible();
-  await page.getByTestId("field-predicate").fill("value > 50");
+  await typeText(page, "predicate", "value > 50");
   await expect(page.getByTestId("node-error-filter_1")).toHaveCount(0);
   await expect(page.getByTestId("expr-type-predicate")).toContainText("BOOLEAN");
 

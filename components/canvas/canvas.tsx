@@ -64,6 +64,8 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       // Centre the node on the pointer rather than hanging it from its top-left corner.
       addNode(kind, { x: p.x - 84, y: p.y - 30 });
+      // The drag started on the palette, which kept focus; the user is now on the canvas (Delete, Ctrl+Z act there).
+      wrapper.current?.focus({ preventScroll: true });
     },
     [screenToFlowPosition, addNode],
   );
