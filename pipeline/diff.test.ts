@@ -1,11 +1,12 @@
 // Diff of two graph versions: node adds / removes / config changes by field, edges by what they connect, overlay marks.
 import { describe, expect, it } from "vitest";
-import type { PipelineGraph } from "./graph";
+import { SCHEMA_VERSION, type PipelineGraph } from "./graph";
+import { defaultRunSettings } from "./run-settings";
 import { diffConfig, diffGraphs, diffOverlay, isEmptyDiff } from "./diff";
 
 const n = (id: string, config: Record<string, unknown> = {}, kind = "filter", x = 0) => ({ id, kind, version: 1, config, position: { x, y: 0 } });
 const e = (a: string, b: string, id = `${a}-${b}`) => ({ id, from: { node: a, port: "out" }, to: { node: b, port: "in" } });
-const g = (nodes: PipelineGraph["nodes"], edges: PipelineGraph["edges"], name = "p"): PipelineGraph => ({ schemaVersion: 1, name, nodes, edges });
+const g = (nodes: PipelineGraph["nodes"], edges: PipelineGraph["edges"], name = "p"): PipelineGraph => ({ schemaVersion: SCHEMA_VERSION, name, nodes, edges, settings: defaultRunSettings() });
 
 describe("diffGraphs", () => {
   const v1 = g([n("src", { rows: 10 }, "datagen"), n("f", { predicate: "a > 1" }), n("old", {}, "print")], [e("src", "f"), e("f", "old")]);

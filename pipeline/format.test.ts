@@ -29,6 +29,7 @@ describe("pipeline file format", () => {
     const g = examples[0]!;
     const shuffled: PipelineGraph = {
       edges: [...g.edges].reverse(), name: g.name, schemaVersion: g.schemaVersion,
+      settings: Object.fromEntries(Object.entries(g.settings).reverse()) as PipelineGraph["settings"],
       nodes: [...g.nodes].reverse().map((n) => ({
         position: { y: n.position.y + 0.3, x: n.position.x - 0.2 }, config: Object.fromEntries(Object.entries(n.config).reverse()),
         version: n.version, kind: n.kind, id: n.id,

@@ -2,6 +2,7 @@
 // fixed order (config keys sorted), positions rounded, one node per block and one edge per line.
 import { type GraphError, type PipelineGraph, pipelineFileSchema } from "./graph";
 import { portsOf } from "./kinds";
+import { RunSettingsSchema } from "./run-settings";
 import { parseGraph, type ParseGraphResult } from "./upgrade";
 
 export const FILE_FORMAT = "streamcanvas/pipeline";
@@ -9,8 +10,10 @@ export const FILE_EXTENSION = ".streamcanvas.json";
 
 /** Lines shorter than this print a small object or array on one line, e.g. a position or an edge. */
 const INLINE_MAX = 96;
-const TOP_KEYS = ["format", "schemaVersion", "name", "nodes", "edges"];
+const TOP_KEYS = ["format", "schemaVersion", "name", "settings", "nodes", "edges"];
 const NODE_KEYS = ["id", "kind", "version", "position", "config"];
+/** The run settings in the order the run panel shows them (RunSettingsSchema's order). */
+const SETTINGS_KEYS = Object.keys(RunSettingsSchema.shape);
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -48,7 +51,8 @@ export function formatPipelineFile(graph: PipelineGraph): string {
   const edges = [...graph.edges].sort(byId).map((e) => print({ id: e.id, from: e.from, to: e.to }, "    ", ["id", "from", "to"]));
   const head = TOP_KEYS.slice(0, 3).map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(k === "format" ? FILE_FORMAT : graph[k as "name"])}`);
   const list = (xs: string[]) => (xs.length ? `[\n${xs.map((s) => `    ${s}`).join(",\n")}\n  ]` : "[]");
-  return `{\n${head.join(",\n")},\n  "nodes": ${list(nodes)},\n  "edges": ${list(edges)}\n}\n`;
+  const settings = print(graph.settings, "  ", SETTINGS_KEYS, true);
+  return `{\n${head.join(",\n")},\n  "settings": ${settings},\n  "nodes": ${list(nodes)},\n  "edges": ${list(edges)}\n}\n`;
 }
 
 const FILE_SCHEMA = pipelineFileSchema(portsOf);

@@ -1,7 +1,7 @@
 // The saved-graph boundary: PipelineGraph zod schema, parseGraph's error paths and per-kind version upgrades.
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { danglingEdges, pipelineFileSchema, PipelineGraphSchema } from "./graph";
+import { danglingEdges, pipelineFileSchema, PipelineGraphSchema, SCHEMA_VERSION } from "./graph";
 import { portsOf } from "./kinds";
 import { defineNodeKind } from "./kinds/define";
 import { graph, seqSource } from "./testing/graphs";
@@ -57,7 +57,7 @@ describe("parseGraph", () => {
   });
   it("refuses files from a newer schema with a clear message", () => {
     const r = parseGraph({ ...valid(), schemaVersion: 99 });
-    expect(r).toEqual({ ok: false, errors: [{ field: "schemaVersion", message: "saved by a newer StreamCanvas (schema 99; this one reads up to 1)" }] });
+    expect(r).toEqual({ ok: false, errors: [{ field: "schemaVersion", message: `saved by a newer StreamCanvas (schema 99; this one reads up to ${SCHEMA_VERSION})` }] });
   });
   it("refuses non-objects", () => {
     expect(parseGraph(null).ok).toBe(false);

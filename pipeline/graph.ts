@@ -1,7 +1,9 @@
 // PipelineGraph: what the user draws. The single source of truth for the browser, the server, the CLI, saved files and tests.
 import { z } from "zod";
+import { defaultRunSettings, type RunSettings, RunSettingsSchema } from "./run-settings";
 
-export const SCHEMA_VERSION = 1;
+/** 2: run settings are saved with the graph (schema 1 had none). */
+export const SCHEMA_VERSION = 2;
 
 export const NodeSchema = z.object({
   id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "node ids are a letter then letters, digits, _ or -"),
@@ -16,13 +18,31 @@ export const EndpointSchema = z.object({ node: z.string(), port: z.string() });
 export const EdgeSchema = z.object({ id: z.string(), from: EndpointSchema, to: EndpointSchema });
 export type PipelineEdge = z.infer<typeof EdgeSchema>;
 
+/** What the user draws and how it runs. */
+export type PipelineGraph = {
+  schemaVersion: typeof SCHEMA_VERSION; name: string; nodes: PipelineNode[]; edges: PipelineEdge[]; settings: RunSettings;
+};
+
+/** Reads the current schema and older ones (upgraded by upgradeGraph), so every reader of saved graphs gets the current shape. */
 export const PipelineGraphSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(SCHEMA_VERSION)]),
   name: z.string().min(1).max(200),
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
-});
-export type PipelineGraph = z.infer<typeof PipelineGraphSchema>;
+  settings: RunSettingsSchema.optional(),
+}).transform(upgradeGraph);
+
+/**
+ * The graph-level upgrade, the one place old saves change shape (node configs upgrade per kind in upgrade.ts): a
+ * schema-1 graph, saved before run settings existed, ran with the defaults, so it gets them.
+ */
+function upgradeGraph(g: { schemaVersion: number; name: string; nodes: PipelineNode[]; edges: PipelineEdge[]; settings?: RunSettings }): PipelineGraph {
+  return { schemaVersion: SCHEMA_VERSION, name: g.name, nodes: g.nodes, edges: g.edges, settings: g.settings ?? defaultRunSettings() };
+}
+
+/** A new, empty pipeline: nothing drawn, default run settings. */
+export const emptyGraph = (name: string): PipelineGraph =>
+  ({ schemaVersion: SCHEMA_VERSION, name, nodes: [], edges: [], settings: defaultRunSettings() });
 
 /** A node kind's ports by kind id (the registry's; this module knows no kinds), undefined for a kind it does not know. */
 export type PortsOf = (kind: string) => { inputs: readonly string[]; outputs: readonly string[] } | undefined;

@@ -1,6 +1,7 @@
 // A generated large pipeline for the canvas bench: 100 groups of 10 nodes and 12 edges (1,000 nodes, 1,200 edges),
 // valid, so every edge carries a row-type label as in real use.
-import type { PipelineGraph } from "@/pipeline/graph";
+import { SCHEMA_VERSION, type PipelineGraph } from "@/pipeline/graph";
+import { defaultRunSettings } from "@/pipeline/run-settings";
 import { getNodeKind } from "@/pipeline/kinds";
 
 type Spec = [suffix: string, kind: string, col: number, row: number];
@@ -29,5 +30,5 @@ export function generatePipeline(groups = 100, perRow = 10): PipelineGraph {
       edges.push({ id: `e_g${g}_${a}_${b}_${port}`, from: { node: `g${g}_${a}`, port: "out" }, to: { node: `g${g}_${b}`, port } });
     }
   }
-  return { schemaVersion: 1, name: `Bench ${nodes.length} nodes`, nodes, edges };
+  return { schemaVersion: SCHEMA_VERSION, name: `Bench ${nodes.length} nodes`, nodes, edges, settings: defaultRunSettings() };
 }

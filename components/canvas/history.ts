@@ -1,7 +1,8 @@
-// Undo / redo for the canvas store: snapshots of (name, nodes, edges) taken before each edit; arrays are immutable, so cheap.
+// Undo / redo for the canvas store: snapshots of (name, settings, nodes, edges) taken before each edit; all immutable, so cheap.
+import type { RunSettings } from "@/pipeline/run-settings";
 import type { CanvasEdge, CanvasNode } from "./store";
 
-export type Snapshot = { name: string; nodes: CanvasNode[]; edges: CanvasEdge[] };
+export type Snapshot = { name: string; settings: RunSettings; nodes: CanvasNode[]; edges: CanvasEdge[] };
 export type HistoryState = { past: Snapshot[]; future: Snapshot[] };
 
 const LIMIT = 200;
@@ -17,7 +18,7 @@ export function createHistory(
   let lastAt = 0;
   const snap = (): Snapshot => {
     const s = get();
-    return { name: s.name, nodes: s.nodes, edges: s.edges };
+    return { name: s.name, settings: s.settings, nodes: s.nodes, edges: s.edges };
   };
   return {
     /**

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { GraphError, PipelineGraph } from "@/pipeline/graph";
+import { SCHEMA_VERSION, type GraphError, type PipelineGraph } from "@/pipeline/graph";
+import { defaultRunSettings } from "@/pipeline/run-settings";
 import { mergeErrors } from "./merge-errors";
 
 const code = "export default function map(row: Input) {\n  return { a: row.nam, b: row.idd };\n}\n";
 const graph: PipelineGraph = {
-  schemaVersion: 1, name: "g", edges: [],
+  schemaVersion: SCHEMA_VERSION, name: "g", edges: [], settings: defaultRunSettings(),
   nodes: [{ id: "m", kind: "ts-map", version: 1, config: { code }, position: { x: 0, y: 0 } }],
 };
 const err = (text: string, message: string, field = "code"): GraphError =>

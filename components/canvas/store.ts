@@ -6,6 +6,7 @@ import {
 import { createStore } from "zustand/vanilla";
 import { edgeIdFor, extractFragment, nextNodeId, remapFragment, type Fragment } from "@/pipeline/fragment";
 import { SCHEMA_VERSION, type PipelineEdge, type PipelineGraph } from "@/pipeline/graph";
+import type { RunSettings } from "@/pipeline/run-settings";
 import { createHistory, type HistoryState } from "./history";
 
 export { nextNodeId };
@@ -17,6 +18,8 @@ export type NodeMark = "added" | "removed" | "changed";
 
 export type CanvasState = HistoryState & {
   name: string;
+  /** how the pipeline runs; saved with the graph */
+  settings: RunSettings;
   nodes: CanvasNode[];
   edges: CanvasEdge[];
   /** Node id → mark while a version diff is shown; null otherwise. Display only, never saved. */
@@ -34,6 +37,7 @@ export type CanvasActions = {
   updateConfig(nodeId: string, config: Record<string, unknown>): void;
   select(nodeId: string | null): void;
   setName(name: string): void;
+  setSettings(settings: RunSettings): void;
   /** Replaces the whole graph; `undoable` for a user's restore/import, not for loading. */
   replaceGraph(graph: PipelineGraph, undoable?: boolean): void;
   deleteNodes(ids: string[]): void;
@@ -60,11 +64,11 @@ const toCanvasEdge = (e: PipelineEdge): CanvasEdge => ({
   id: e.id, type: "typed", source: e.from.node, sourceHandle: e.from.port, target: e.to.node, targetHandle: e.to.port,
 });
 
-export function fromGraph(graph: PipelineGraph): Pick<CanvasState, "name" | "nodes" | "edges"> {
-  return { name: graph.name, nodes: graph.nodes.map((n) => toCanvasNode(n)), edges: graph.edges.map(toCanvasEdge) };
+export function fromGraph(graph: PipelineGraph): Pick<CanvasState, "name" | "settings" | "nodes" | "edges"> {
+  return { name: graph.name, settings: graph.settings, nodes: graph.nodes.map((n) => toCanvasNode(n)), edges: graph.edges.map(toCanvasEdge) };
 }
 
-export function toGraph(s: Pick<CanvasState, "name" | "nodes" | "edges">): PipelineGraph {
+export function toGraph(s: Pick<CanvasState, "name" | "settings" | "nodes" | "edges">): PipelineGraph {
   return {
     schemaVersion: SCHEMA_VERSION,
     name: s.name,
@@ -77,6 +81,7 @@ export function toGraph(s: Pick<CanvasState, "name" | "nodes" | "edges">): Pipel
       from: { node: e.source, port: e.sourceHandle ?? "out" },
       to: { node: e.target, port: e.targetHandle ?? "in" },
     })),
+    settings: s.settings,
   };
 }
 
@@ -148,6 +153,10 @@ export function createCanvasStore(initial: PipelineGraph) {
       setName: (name) => {
         history.checkpoint("name");
         set({ name });
+      },
+      setSettings: (settings) => {
+        history.checkpoint("settings");
+        set({ settings });
       },
       replaceGraph: (graph, undoable = false) => {
         if (undoable) history.checkpoint();

@@ -1,11 +1,11 @@
 // Autosave with fake timers: debounced saves, offline retry, conflict stops saving, flush order.
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SCHEMA_VERSION } from "@/pipeline/graph";
+import { emptyGraph } from "@/pipeline/graph";
 import { createCanvasStore } from "@/components/canvas/store";
 import { startSaver, type SaveStatus } from "./use-autosave";
 
-const blank = { schemaVersion: SCHEMA_VERSION, name: "t", nodes: [], edges: [] } as const;
+const blank = emptyGraph("t");
 const conflict = () =>
   TRPCClientError.from({ error: { message: "stale", code: -32009, data: { code: "CONFLICT", httpStatus: 409 } } } as never);
 

@@ -67,7 +67,7 @@ export function startSaver(id: string, store: CanvasStore, save: SaveFn, rev: { 
 
   if (pushNow) schedule(0);
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.nodes === prev.nodes && s.edges === prev.edges && s.name === prev.name) return;
+    if (s.nodes === prev.nodes && s.edges === prev.edges && s.name === prev.name && s.settings === prev.settings) return;
     // Mid-drag frames are not saved (serialising a large graph every frame costs frames); the drop is.
     if (s.nodes.some((n) => n.dragging)) return;
     const graph = toGraph(s);

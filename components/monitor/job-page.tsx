@@ -10,6 +10,7 @@ import { JobCanvas } from "./job-canvas";
 import { JobControl } from "./job-control";
 import { CheckpointsPanel, ExceptionsPanel, UdfLogPanel, VerticesPanel } from "./job-panels";
 import type { JobSnapshot } from "./monitor-types";
+import { RunSettingsPanel } from "./run-settings-panel";
 import { StatusBadge } from "./status-badge";
 import { TimeChart } from "./time-chart";
 import { Unreachable } from "./unreachable";
@@ -73,6 +74,7 @@ export function JobPage({ jobId }: { jobId: string }) {
         <div className="sc-jobpage__panels">
           <ExceptionsPanel x={snap.exceptions} />
           <CheckpointsPanel c={snap.checkpoints} />
+          {run && <RunSettingsPanel settings={run.settings} />}
           <UdfLogPanel runId={run?.id ?? null} active={live} />
           <VerticesPanel s={snap} />
         </div>

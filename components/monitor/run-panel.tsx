@@ -19,7 +19,7 @@ import { describeError } from "./describe-error";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import { usePreview } from "@/components/preview/preview-context";
 import Link from "next/link";
-import { RunOptionsFields, type RunOptions } from "./run-options";
+import { RunOptionsFields } from "./run-options";
 import { LogsView } from "./logs-view";
 
 export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
@@ -33,7 +33,6 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   useEffect(() => {
     if (previewSeq > 0) setTab("preview");
   }, [previewSeq]);
-  const [options, setOptions] = useState<RunOptions>({});
   const recent = useQuery(trpc.runs.list.queryOptions({ pipelineId }));
   const start = useMutation(trpc.runs.start.mutationOptions());
   const stop = useMutation(trpc.runs.stop.mutationOptions());
@@ -57,7 +56,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     reportServerErrors(null, []);
     try {
       await flush();
-      setRun(await start.mutateAsync({ pipelineId, ...options }));
+      setRun(await start.mutateAsync({ pipelineId }));
     } catch (e) {
       reportServerErrors(e, canvas.getState().nodes);
       setActionError(describeError(e));
@@ -79,7 +78,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     setActionError(null);
     try {
       await flush();
-      setRun((await redeploy.mutateAsync({ runId: run.id, ...options })).run);
+      setRun((await redeploy.mutateAsync({ runId: run.id })).run);
     } catch (e) {
       setActionError(describeError(e));
     }
@@ -115,7 +114,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
           onClick={onRedeploy} title="Stop with a savepoint and start the edited pipeline from it (if the savepoint fails, the job keeps running)">
           {redeploy.isPending ? "Redeploying…" : "⟳ Redeploy"}
         </button>
-        <RunOptionsFields value={options} onChange={setOptions} disabled={active || start.isPending} />
+        <RunOptionsFields disabled={start.isPending} />
         {run && <StatusBadge status={run.status} />}
         {run?.jobId && (
           <Link href={`/jobs/${run.jobId}`} className="sc-run__monitor" data-testid="job-page-link" title="Live figures, charts and run control">

@@ -26,7 +26,7 @@ const LIVE_DEBOUNCE_MS = 600;
 
 /** Positions and selection do not change a preview, so live preview ignores them. */
 const structureKey = (s: Parameters<typeof toGraph>[0]) =>
-  JSON.stringify({ ...toGraph(s), name: "", nodes: toGraph(s).nodes.map((n) => ({ ...n, position: null })) });
+  JSON.stringify({ ...toGraph(s), name: "", settings: null, nodes: toGraph(s).nodes.map((n) => ({ ...n, position: null })) });
 
 export function PreviewProvider({ pipelineId, children }: { pipelineId: string; children: ReactNode }) {
   const trpc = useTRPC();

@@ -1,10 +1,13 @@
 // Builders for small graphs in tests (not a test file itself, so several test files can share it).
 import { type PipelineGraph, SCHEMA_VERSION } from "../graph";
+import { RunSettingsSchema } from "../run-settings";
+import type { z } from "zod";
 
 type NodeSpec = { id: string; kind: string; config?: Record<string, unknown>; version?: number };
 
 /** `edges` as "from->to" (ports default to out/in) or "from:port->to:port". */
-export function graph(nodes: NodeSpec[], edges: string[], name = "test"): PipelineGraph {
+/** `settings`: run settings that differ from the defaults. */
+export function graph(nodes: NodeSpec[], edges: string[], name = "test", settings: z.input<typeof RunSettingsSchema> = {}): PipelineGraph {
   return {
     schemaVersion: SCHEMA_VERSION,
     name,
@@ -15,6 +18,7 @@ export function graph(nodes: NodeSpec[], edges: string[], name = "test"): Pipeli
       const [toNode, toPort = "in"] = b.split(":") as [string, string?];
       return { id: `e${i + 1}`, from: { node: fromNode, port: fromPort }, to: { node: toNode, port: toPort } };
     }),
+    settings: RunSettingsSchema.parse(settings),
   };
 }
 

@@ -10,6 +10,7 @@ import type { PipelineGraph } from "@/pipeline/graph";
 import { validateGraph } from "@/pipeline/validate";
 import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops";
 import { appRoot } from "@/server/runner/spawn";
+import { withRunOptions } from "@/server/runner/run-tracker";
 import { connectRunner } from "./connect";
 import { formatGraphError, formatSink } from "./format";
 import { runJob } from "./run-job";
@@ -68,7 +69,8 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   const timeoutS = flags.timeout === undefined ? 30 : Number(flags.timeout);
   if ((maxRows !== undefined && !(maxRows >= 1)) || !(timeoutS > 0)) throw new Exit(1, "--max-rows and --timeout take positive numbers");
   const graph = load(file);
-  const program = compileGraph(graph);
+  // the file's run settings apply as they do to a run from the editor
+  const program = withRunOptions(compileGraph(graph), graph.settings, {});
   const env = getEnv();
   const err = (l: string) => process.stderr.write(`${l}\n`);
   const conn = await connectRunner(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), err, defaultDataRoot()).catch((e: Error) => {

@@ -80,10 +80,10 @@ describe("monitor on the real runner", () => {
   });
 
   it("stops with a savepoint and resumes from it: the sequence continues without gaps or duplicates", async () => {
-    const pipelineId = await createPipeline(h.caller,
-      graph([sequence(5_000), { id: "out", kind: "collect", config: { maxRows: 5_000 } }], ["seq->out"]));
     // with checkpoints on, collect rows become visible at each checkpoint (exactly-once): keep the interval short
-    const run = await h.caller.runs.start({ pipelineId, checkpointIntervalMs: 1_000 });
+    const pipelineId = await createPipeline(h.caller,
+      graph([sequence(5_000), { id: "out", kind: "collect", config: { maxRows: 5_000 } }], ["seq->out"], "test", { checkpointIntervalMs: 1_000 }));
+    const run = await h.caller.runs.start({ pipelineId });
     await watchUntil(h.caller, run.id, (r) => (r.sinks.out?.total ?? 0) >= 40 || terminal(r));
     const { run: stopped, savepointPath } = await h.caller.monitor.stopWithSavepoint({ runId: run.id });
     expect(savepointPath).toMatch(/^file:.*savepoint-/);
@@ -110,7 +110,7 @@ describe("monitor on the real runner", () => {
     await watchUntil(h.caller, run.id, (r) => (r.sinks.out?.total ?? 0) >= 20 || terminal(r));
     const control = new RunControl(h.services.tracker, h.services.monitor);
     // Flink cannot write this savepoint (no such file system): the job must keep running and nothing new starts
-    const failed = await control.redeploy(run.id, {}, "nosuchfs://nowhere/savepoints").catch((e: unknown) => e);
+    const failed = await control.redeploy(run.id, "nosuchfs://nowhere/savepoints").catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(SavepointFailed);
     expect((failed as Error).message).toMatch(/the job keeps running/);
     expect((await h.caller.runs.get({ runId: run.id })).status).toBe("RUNNING");

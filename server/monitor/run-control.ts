@@ -1,7 +1,7 @@
 // Run control beyond start/stop: stop with a savepoint, list a pipeline's savepoints, redeploy from a savepoint.
 import fs from "node:fs";
 import path from "node:path";
-import { type RunOptions, type RunTracker } from "@/server/runner/run-tracker";
+import type { RunTracker } from "@/server/runner/run-tracker";
 import type { RunInfo } from "@/server/store/runs-repo";
 import { isTerminal } from "@/server/states";
 import type { MonitorHub } from "./hub";
@@ -37,32 +37,35 @@ export class RunControl {
       .sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  /** Starts the pipeline from one of its own savepoints (a path outside its savepoint directory is refused). */
-  resume(pipelineId: string, savepointPath: string, options: Omit<RunOptions, "savepointPath"> = {}): Promise<RunInfo> {
+  /**
+   * Starts the pipeline from one of its own savepoints (a path outside its savepoint directory is refused), with the
+   * pipeline's saved run settings, so it checkpoints and restarts as the stopped job did.
+   */
+  resume(pipelineId: string, savepointPath: string): Promise<RunInfo> {
     if (!this.savepoints(pipelineId).some((s) => s.path === savepointPath)) {
       throw new NotFoundError(`no savepoint ${savepointPath} for pipeline ${pipelineId}`);
     }
-    return this.tracker.start(pipelineId, { ...options, savepointPath });
+    return this.tracker.start(pipelineId, { savepointPath });
   }
 
   /** Runs the pipeline again from scratch: stops the run first if it still runs. */
-  async restart(runId: string, options: Omit<RunOptions, "savepointPath"> = {}): Promise<RunInfo> {
+  async restart(runId: string): Promise<RunInfo> {
     const run = this.tracker.get(runId);
     if (!isTerminal(run.status)) {
       await this.tracker.stop(runId);
       const ended = await this.tracker.waitTerminal(runId, 60_000);
       if (!isTerminal(ended.status)) throw new SavepointFailed(`run ${runId} did not stop within 60 s (${ended.status})`);
     }
-    return this.tracker.start(run.pipelineId, options);
+    return this.tracker.start(run.pipelineId);
   }
 
   /**
    * Redeploys a running pipeline after an edit: stop with a savepoint, then start the saved graph from it.
    * If the savepoint fails, the old job keeps running and SavepointFailed says why.
    */
-  async redeploy(runId: string, options: Omit<RunOptions, "savepointPath"> = {}, targetDirectory?: string) {
+  async redeploy(runId: string, targetDirectory?: string) {
     const { run, savepointPath } = await this.stopWithSavepoint(runId, targetDirectory);
-    const next = await this.tracker.start(run.pipelineId, { ...options, savepointPath });
+    const next = await this.tracker.start(run.pipelineId, { savepointPath });
     return { stopped: run, run: next, savepointPath };
   }
 }

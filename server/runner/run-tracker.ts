@@ -2,6 +2,7 @@
 import { EventEmitter, on } from "node:events";
 import path from "node:path";
 import type { TableProgram } from "@/pipeline/ir";
+import { runSettingsToFlink, type RunSettings } from "@/pipeline/run-settings";
 import { defaultDataRoot, prepareRun } from "@/server/pipeline-ops";
 import type { RunInfo, RunStatus } from "@/server/store/runs-repo";
 import { isTerminal } from "@/server/states";
@@ -17,8 +18,8 @@ export { GraphCompileError as GraphInvalidError } from "@/server/errors";
 
 const LOST_MESSAGE = "runner restarted; job lost";
 
-/** Choices made before a run: they become Flink options in the program's config. */
-export type RunOptions = { parallelism?: number; checkpointIntervalMs?: number; savepointPath?: string };
+/** How a start differs from a plain run of the saved pipeline (whose run settings always apply). */
+export type RunOptions = { savepointPath?: string };
 /** What the cluster itself (Flink's REST API) says about a job, for jobs the runner no longer knows. */
 export type ClusterJobState = { status: string; error: string | null } | undefined;
 export type TrackerOptions = {
@@ -52,9 +53,11 @@ export class RunTracker {
     if (!p) throw new NotFoundError(`no pipeline ${pipelineId}`);
     const prepared = prepareRun(p.graph, this.dataRoot);
     if ("errors" in prepared) throw new GraphCompileError(prepared.errors);
-    const program = withRunOptions(prepared.program, options, this.opts.stateDir, this.savepointDir(pipelineId));
+    // the saved pipeline's run settings apply to every start (run, resume, restart, redeploy); the run records them
+    const settings = p.graph.settings;
+    const program = withRunOptions(prepared.program, settings, options, this.opts.stateDir, this.savepointDir(pipelineId));
     const client = await this.supervisor.whenReady(readyTimeoutMs);
-    const run = this.store.runs.create(pipelineId);
+    const run = this.store.runs.create(pipelineId, settings);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version
     let jobId: string;
     try {
@@ -227,16 +230,14 @@ export class RunTracker {
   }
 }
 
-/** Flink options for a run's choices; checkpoints and savepoints go to files under the state directory. */
-export function withRunOptions(program: TableProgram, o: RunOptions, stateDir?: string, savepointDir?: string): TableProgram {
-  const config: Record<string, string> = { ...program.config };
+/** Flink options for a run's settings and start; checkpoints and savepoints go to files under the state directory. */
+export function withRunOptions(program: TableProgram, settings: RunSettings, o: RunOptions, stateDir?: string, savepointDir?: string): TableProgram {
+  const config: Record<string, string> = { ...program.config, ...runSettingsToFlink(settings) };
   if (stateDir) {
     config["execution.checkpointing.storage"] = "filesystem";
     config["execution.checkpointing.dir"] = `file://${path.join(stateDir, "checkpoints")}`;
   }
   if (savepointDir) config["execution.checkpointing.savepoint-dir"] = `file://${savepointDir}`;
-  if (o.parallelism !== undefined) config["parallelism.default"] = String(o.parallelism);
-  if (o.checkpointIntervalMs !== undefined) config["execution.checkpointing.interval"] = `${o.checkpointIntervalMs} ms`;
   if (o.savepointPath) {
     config["execution.state-recovery.path"] = o.savepointPath;
     // an edited pipeline may have dropped an operator; its state is left behind instead of refusing the resume

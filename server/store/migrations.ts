@@ -31,6 +31,8 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL,
      PRIMARY KEY (pipeline_id, number)
    );`,
+  // The run settings a run ran with (null for runs from before settings were kept).
+  `ALTER TABLE runs ADD COLUMN settings_json TEXT;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,6 +2,7 @@
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { isTerminal, type RunState, TERMINAL_RUN_STATES } from "@/server/states";
+import { RunSettingsSchema, type RunSettings } from "@/pipeline/run-settings";
 
 export type RunStatus = RunState;
 export type RunError = { message: string; rootCause: string | null };
@@ -9,6 +10,8 @@ export type SinkResult = { columns: { name: string; type: string }[]; rows: { ki
 export type RunInfo = {
   id: string; pipelineId: string; jobId: string | null; status: RunStatus; error: RunError | null;
   startedAt: number; endedAt: number | null; sinks: Record<string, SinkResult>;
+  /** the settings the run ran with; null for runs from before they were kept */
+  settings: RunSettings | null;
 };
 /** What the API sends: the run with the server's word on whether it is over (server/states.ts). */
 export type RunView = RunInfo & { ended: boolean };
@@ -16,12 +19,13 @@ export const viewRun = (r: RunInfo): RunView => ({ ...r, ended: isTerminal(r.sta
 
 type Row = {
   id: string; pipeline_id: string; job_id: string | null; status: string; error_json: string | null;
-  sinks_json: string; started_at: number; ended_at: number | null;
+  sinks_json: string; started_at: number; ended_at: number | null; settings_json: string | null;
 };
 const toInfo = (r: Row): RunInfo => ({
   id: r.id, pipelineId: r.pipeline_id, jobId: r.job_id, status: r.status as RunStatus,
   error: r.error_json ? (JSON.parse(r.error_json) as RunError) : null,
   startedAt: r.started_at, endedAt: r.ended_at, sinks: JSON.parse(r.sinks_json) as Record<string, SinkResult>,
+  settings: r.settings_json ? RunSettingsSchema.parse(JSON.parse(r.settings_json)) : null,
 });
 
 export type RunPatch = Partial<Pick<RunInfo, "jobId" | "status" | "error" | "sinks" | "endedAt">>;
@@ -33,9 +37,10 @@ export function createRunsRepo(db: Database.Database, now = () => Date.now()) {
   };
   return {
     get,
-    create(pipelineId: string): RunInfo {
+    create(pipelineId: string, settings: RunSettings | null = null): RunInfo {
       const id = randomUUID();
-      db.prepare("INSERT INTO runs (id, pipeline_id, status, started_at) VALUES (?, ?, 'SUBMITTING', ?)").run(id, pipelineId, now());
+      db.prepare("INSERT INTO runs (id, pipeline_id, status, started_at, settings_json) VALUES (?, ?, 'SUBMITTING', ?, ?)")
+        .run(id, pipelineId, now(), settings && JSON.stringify(settings));
       return get(id)!;
     },
     list(pipelineId?: string): RunInfo[] {

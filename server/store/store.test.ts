@@ -3,13 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PipelineGraph } from "@/pipeline/graph";
+import { SCHEMA_VERSION, type PipelineGraph } from "@/pipeline/graph";
+import { defaultRunSettings } from "@/pipeline/run-settings";
 import { seedOnce, WELCOME_EXAMPLE } from "./examples";
 import { openStore, type Store } from "./store";
 import { StaleRevisionError, StoreOpenError } from "@/server/errors";
 
 const graph = (name: string, nodes = 0): PipelineGraph => ({
-  schemaVersion: 1, name, edges: [],
+  schemaVersion: SCHEMA_VERSION, name, edges: [], settings: defaultRunSettings(),
   nodes: Array.from({ length: nodes }, (_, i) => ({ id: `n${i}`, kind: "blackhole", version: 1, config: {}, position: { x: i, y: 0 } })),
 });
 

@@ -8,10 +8,6 @@ import { procedure, router } from "../trpc";
 import { SavepointFailed } from "@/server/errors";
 
 const JobId = z.object({ jobId: z.string().regex(/^[0-9a-fA-F]{32}$/, "a Flink job id: 32 hex digits") });
-const Options = {
-  parallelism: z.number().int().min(1).max(64).optional(),
-  checkpointIntervalMs: z.number().int().min(100).max(3_600_000).optional(),
-};
 
 async function control<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -36,18 +32,13 @@ export const monitorRouter = router({
     control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).stopWithSavepoint(input.runId)).then((r) => ({ ...r, run: viewRun(r.run) }))),
   savepoints: procedure.input(z.object({ pipelineId: z.string().min(1) })).query(({ ctx, input }) =>
     new RunControl(ctx.services.tracker, ctx.services.monitor).savepoints(input.pipelineId)),
-  resume: procedure.input(z.object({ pipelineId: z.string().min(1), savepointPath: z.string().min(1), ...Options }))
-    .mutation(({ ctx, input }) => {
-      const { pipelineId, savepointPath, ...options } = input;
-      return new RunControl(ctx.services.tracker, ctx.services.monitor).resume(pipelineId, savepointPath, options).then(viewRun);
-    }),
-  restart: procedure.input(z.object({ runId: z.string().min(1), ...Options })).mutation(({ ctx, input }) => {
-    const { runId, ...options } = input;
-    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).restart(runId, options)).then(viewRun);
-  }),
-  redeploy: procedure.input(z.object({ runId: z.string().min(1), ...Options })).mutation(({ ctx, input }) => {
-    const { runId, ...options } = input;
-    return control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(runId, options))
-      .then((r) => ({ ...r, stopped: viewRun(r.stopped), run: viewRun(r.run) }));
-  }),
+  // resume, restart and redeploy start the saved pipeline with its saved run settings, as the run before them did
+  resume: procedure.input(z.object({ pipelineId: z.string().min(1), savepointPath: z.string().min(1) }))
+    .mutation(({ ctx, input }) =>
+      new RunControl(ctx.services.tracker, ctx.services.monitor).resume(input.pipelineId, input.savepointPath).then(viewRun)),
+  restart: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
+    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).restart(input.runId)).then(viewRun)),
+  redeploy: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
+    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(input.runId))
+      .then((r) => ({ ...r, stopped: viewRun(r.stopped), run: viewRun(r.run) }))),
 });

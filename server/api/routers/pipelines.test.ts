@@ -3,11 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import type { PipelineGraph } from "@/pipeline/graph";
+import { SCHEMA_VERSION, type PipelineGraph } from "@/pipeline/graph";
+import { defaultRunSettings } from "@/pipeline/run-settings";
 import { makeHarness, type Harness } from "../testing/harness";
 
 const graph = (name: string): PipelineGraph => ({
-  schemaVersion: 1, name, edges: [],
+  schemaVersion: SCHEMA_VERSION, name, edges: [], settings: defaultRunSettings(),
   nodes: [{ id: "s1", kind: "blackhole", version: 1, config: {}, position: { x: 0, y: 0 } }],
 });
 

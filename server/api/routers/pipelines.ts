@@ -1,7 +1,7 @@
 // pipelines.*: list, get, create (blank or from an example), save with revision check, delete.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { PipelineGraphSchema, SCHEMA_VERSION, type PipelineGraph } from "@/pipeline/graph";
+import { emptyGraph, PipelineGraphSchema, type PipelineGraph } from "@/pipeline/graph";
 import { readGraph } from "@/server/pipeline-ops";
 import { loadExample } from "@/server/store/examples";
 import { procedure, router } from "../trpc";
@@ -26,7 +26,7 @@ export const pipelinesRouter = router({
       graph: PipelineGraphSchema.optional(),
     }))
     .mutation(({ ctx, input }) => {
-      let graph: PipelineGraph = { schemaVersion: SCHEMA_VERSION, name: input.name ?? "Untitled pipeline", nodes: [], edges: [] };
+      let graph: PipelineGraph = emptyGraph(input.name ?? "Untitled pipeline");
       if (input.example) {
         const ex = loadExample(ctx.services.examplesDir, input.example);
         if (!ex) throw new TRPCError({ code: "NOT_FOUND", message: `no example ${input.example}` });

@@ -12,15 +12,9 @@ const RunId = z.object({ runId: z.string().min(1) });
 
 export const runsRouter = router({
   start: procedure
-    .input(z.object({
-      pipelineId: z.string().min(1),
-      parallelism: z.number().int().min(1).max(64).optional(),
-      checkpointIntervalMs: z.number().int().min(100).max(3_600_000).optional(),
-    }))
-    .mutation(({ ctx, input }) => {
-      const { pipelineId, ...options } = input;
-      return ctx.services.tracker.start(pipelineId, options).then(viewRun);
-    }),
+    // runs the saved pipeline with its saved run settings (graph.settings)
+    .input(z.object({ pipelineId: z.string().min(1) }))
+    .mutation(({ ctx, input }) => ctx.services.tracker.start(input.pipelineId).then(viewRun)),
   get: procedure.input(RunId).query(({ ctx, input }) => viewRun(ctx.services.tracker.get(input.runId))),
   list: procedure
     .input(z.object({ pipelineId: z.string().min(1).optional() }).optional())
