@@ -30,6 +30,19 @@ describe("diffGraphs", () => {
     expect(isEmptyDiff(diffGraphs(v1, { ...v1, nodes: v1.nodes.map((x) => ({ ...x, position: { x: 9, y: 9 } })) }))).toBe(true);
   });
 
+  it("lists changed run settings by path, and a settings change alone is a difference", () => {
+    const v = { ...v1, settings: { ...v1.settings, checkpointIntervalMs: 5_000, restartStrategy: { type: "fixed-delay" as const, attempts: 3, delayMs: 1_000 } } };
+    const d = diffGraphs(v1, v);
+    expect(d.settings).toEqual([
+      { field: "checkpointIntervalMs", from: null, to: 5_000 },
+      { field: "restartStrategy", from: null, to: undefined },
+      { field: "restartStrategy.attempts", from: undefined, to: 3 },
+      { field: "restartStrategy.delayMs", from: undefined, to: 1_000 },
+      { field: "restartStrategy.type", from: undefined, to: "fixed-delay" },
+    ]);
+    expect(isEmptyDiff(d)).toBe(false);
+  });
+
   it("lists nested config changes by path, including added and removed entries", () => {
     expect(diffConfig({ columns: [{ name: "a", type: "INT" }] }, { columns: [{ name: "a", type: "BIGINT" }, { name: "b", type: "INT" }] }))
       .toEqual([

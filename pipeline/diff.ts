@@ -11,6 +11,8 @@ export type GraphDiff = {
   edgesAdded: PipelineEdge[];
   edgesRemoved: PipelineEdge[];
   renamed: { from: string; to: string } | null;
+  /** run settings that differ, e.g. "restartStrategy.attempts" */
+  settings: FieldChange[];
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
@@ -59,11 +61,12 @@ export function diffGraphs(base: PipelineGraph, current: PipelineGraph): GraphDi
     edgesAdded: current.edges.filter((e) => !edgesBefore.has(edgeKey(e))),
     edgesRemoved: base.edges.filter((e) => !edgesAfter.has(edgeKey(e))),
     renamed: base.name === current.name ? null : { from: base.name, to: current.name },
+    settings: diffConfig(base.settings, current.settings),
   };
 }
 
 export const isEmptyDiff = (d: GraphDiff) =>
-  !d.added.length && !d.removed.length && !d.changed.length && !d.edgesAdded.length && !d.edgesRemoved.length && !d.renamed;
+  !d.added.length && !d.removed.length && !d.changed.length && !d.edgesAdded.length && !d.edgesRemoved.length && !d.renamed && !d.settings.length;
 
 /**
  * One graph to draw the diff on: every current node plus the removed ones (where they were), with a mark per node.

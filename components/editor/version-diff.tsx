@@ -41,6 +41,9 @@ export function VersionDiff({ number, version, current, onRestore, onClose }: Pr
           <ul className="sc-diff__list" data-testid="version-diff-list">
             {isEmptyDiff(diff) && <li className="sc-muted">No differences (positions aside).</li>}
             {diff.renamed && <li>renamed “{diff.renamed.from}” → “{diff.renamed.to}”</li>}
+            {diff.settings.map((f) => (
+              <li key={`s-${f.field}`} data-testid="diff-settings"><b className="is-changed">run setting</b> <code>{f.field}</code>: <s>{show(f.from)}</s> → <code>{show(f.to)}</code></li>
+            ))}
             {diff.added.map((id) => <li key={`a-${id}`} data-testid={`diff-added-${id}`}><b className="is-added">added</b> {id}</li>)}
             {diff.removed.map((id) => <li key={`r-${id}`} data-testid={`diff-removed-${id}`}><b className="is-removed">removed</b> {id}</li>)}
             {diff.changed.map((c) => (
