@@ -7,6 +7,7 @@ import { useNodeErrors, useValidation } from "@/components/canvas/validation";
 import { ErrorList } from "./error-list";
 import { inputStatus } from "@/pipeline/input-status";
 import { InputColumns } from "./input-columns";
+import { ProposeColumns } from "./propose-columns";
 import { configSchema } from "./json-schema";
 import { SchemaForm } from "./schema-form";
 import { PreviewButton } from "@/components/preview/preview-panel";
@@ -73,6 +74,9 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           ctx={{ nodeId, errors, inputRowType, columnNames }}
         />
       </form>
+      {kind.source?.sample && (
+        <ProposeColumns kind={kind as NodeKind<unknown>} config={data.config} onApply={(c) => store.getState().updateConfig(nodeId, c as Record<string, unknown>)} />
+      )}
       {tryItKind(getNodeKind(data.kind)) && <UdfTryIt nodeId={nodeId} />}
     </div>
   );

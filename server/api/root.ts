@@ -1,11 +1,11 @@
 // The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
 import { examplesRouter } from "./routers/examples";
-import { filesRouter } from "./routers/files";
 import { monitorRouter } from "./routers/monitor";
 import { pipelinesRouter } from "./routers/pipelines";
 import { previewRouter } from "./routers/preview";
 import { runnerRouter } from "./routers/runner";
 import { runsRouter } from "./routers/runs";
+import { sampleRouter } from "./routers/sample";
 import { versionsRouter } from "./routers/versions";
 import { udfRouter } from "./routers/udf";
 import { createCallerFactory, router } from "./trpc";
@@ -19,7 +19,7 @@ export const appRouter = router({
   versions: versionsRouter,
   udf: udfRouter,
   monitor: monitorRouter,
-  files: filesRouter,
+  sample: sampleRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -1,10 +1,11 @@
-// files.*: Propose columns for a source from a sample of its data (the Files source: the first lines of a file under
-// the data root). Answers a proposal or what stopped it, with the config field to show that on.
+// sample.*: Propose columns for a source from a sample of its data, whatever the source samples (`from`): the Files
+// source the first lines of a file under the data root; a Kafka source will sample messages of its topic here too.
+// Answers a proposal or what stopped it, with the config field to show that on.
 import { SampleRequestSchema } from "@/pipeline/sample/request";
 import { sampleDataFile, SampleError } from "@/server/files/sample-file";
 import { procedure, router } from "../trpc";
 
-export const filesRouter = router({
+export const sampleRouter = router({
   proposeColumns: procedure.input(SampleRequestSchema).mutation(({ ctx, input }) => {
     try {
       return { ok: true as const, proposal: sampleDataFile(ctx.services.dataRoot, input) };
