@@ -36,10 +36,16 @@ public final class Main {
     String secret = System.getenv(SECRET_ENV);
     if (secret == null || secret.isBlank()) fail("set " + SECRET_ENV + " to the secret that API requests must carry");
 
+    // before Flink reads java.io.tmpdir: its folders go into one this runner holds, so the next start can clean them
+    RunnerTemp temp = RunnerTemp.claim(Path.of(System.getProperty("java.io.tmpdir"), "streamcanvas-runners-" + System.getProperty("user.name")));
+    System.setProperty("java.io.tmpdir", temp.dir().toString());
     System.err.println("streamcanvas-runner: starting Flink MiniCluster…");
     long t0 = System.nanoTime();
     Runner runner = Runner.start(port, flinkRestPort, secret, dataRoot, slots);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(runner), "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeQuietly(runner);
+      temp.release();
+    }, "shutdown"));
     System.err.printf("streamcanvas-runner: MiniCluster up at %s in %d ms; control API on 127.0.0.1:%d%n",
         runner.flinkRestUrl(), (System.nanoTime() - t0) / 1_000_000, runner.port());
 
