@@ -2,10 +2,11 @@
 "use client";
 import { useMemo, useState } from "react";
 import { toGraph } from "@/components/canvas/store";
-import { useCanvasStoreApi } from "@/components/canvas/store-context";
+import { useCanvas, useCanvasStoreApi } from "@/components/canvas/store-context";
 import { useValidation } from "@/components/canvas/validation";
 import { printJava, printSql } from "@/pipeline/codegen";
 import { compile } from "@/pipeline/compile";
+import { runSettingsToFlink } from "@/pipeline/run-settings";
 
 const LANGS = [
   { id: "java", label: "Java (Table API)" },
@@ -18,6 +19,7 @@ export function CodeView() {
   const store = useCanvasStoreApi();
   // Validation changes exactly when the structure does, so it doubles as the trigger to regenerate.
   const validation = useValidation();
+  const settings = useCanvas((s) => s.settings);
   const [lang, setLang] = useState<Lang>("java");
   const code = useMemo(() => {
     if (validation.errors.length) return null;
@@ -25,11 +27,13 @@ export function CodeView() {
       const r = compile(toGraph(store.getState()));
       if (!r.ok) return null;
       if (lang === "ir") return JSON.stringify(r.program, null, 2);
-      return lang === "java" ? printJava(r.program) : printSql(r.program, validation.rowTypes);
+      // the run settings' Flink options, as a run sets them, so the printed program runs as the job does
+      const program = { ...r.program, config: { ...r.program.config, ...runSettingsToFlink(settings) } };
+      return lang === "java" ? printJava(program) : printSql(program, validation.rowTypes);
     } catch (e) {
       return `// could not generate: ${(e as Error).message}`;
     }
-  }, [store, validation, lang]);
+  }, [store, validation, lang, settings]);
 
   return (
     <div className="sc-code" data-testid="code-view">
