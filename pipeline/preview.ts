@@ -57,7 +57,7 @@ export function planPreview(graph: PipelineGraph, nodeId: string, o: PreviewOpti
   const r = compile(sub);
   if (!r.ok) return { ok: false, errors: r.errors.filter((e) => e.nodeId !== STAND_IN && e.edgeId !== STAND_IN) };
   const kindOf = (id: string) => getNodeKind(sub.nodes.find((n) => n.id === id)?.kind ?? "");
-  const body = r.program.statements.filter((s) => s.op !== "insertInto" && s.op !== "collect").map((s) => limitSource(s, kindOf, sourceRows));
+  const body = r.program.statements.filter((s) => !("sink" in s)).map((s) => limitSource(s, kindOf, sourceRows));
   const sampled = body.flatMap((s) => ("table" in s && ids.has(s.table) ? [s.table] : [])).filter((t, i, a) => a.indexOf(t) === i);
   const collects: Statement[] = sampled.map((id) => ({ op: "collect", sink: id, input: id, maxRows: rows }));
   const timeoutMs = String(Math.round(((o.seconds ?? PREVIEW_DEFAULTS.seconds) + RUNNER_GRACE_S) * 1000));
