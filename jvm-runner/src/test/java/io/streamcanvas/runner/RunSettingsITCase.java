@@ -117,4 +117,30 @@ class RunSettingsITCase {
     JsonNode rows = job.toJson(true).path("sinks").path("out").path("rows");
     assertEquals(4, rows.get(rows.size() - 1).path("values").get(0).asLong(), rows::toString);
   }
+
+  @Test
+  void sourceIdleTimeoutLetsTheWatermarkPassASplitlessReader() throws Exception {
+    // one file, two readers of a watched folder: the reader without a split never emits a row, so without an idle
+    // timeout it holds the window's watermark back forever; with one it is marked idle and the windows fire
+    Path dir = SharedCluster.dataRoot().resolve("idle-timeout");
+    Files.createDirectories(dir);
+    StringBuilder lines = new StringBuilder();
+    for (int s = 0; s < 10; s++) lines.append("2024-01-01 10:00:0").append(s).append(".000\n");
+    Files.writeString(dir.resolve("readings.csv"), lines);
+    RunningJob idle = submit("idle-split-window.ir.json", Map.of("parallelism.default", "2", "table.exec.source.idle-timeout", "500 ms"));
+    RunningJob held = submit("idle-split-window.ir.json", Map.of("parallelism.default", "2"));
+    try {
+      long deadline = System.currentTimeMillis() + 120_000;
+      while (windows(idle) < 9 && System.currentTimeMillis() < deadline) Thread.sleep(200);
+      assertEquals(9, windows(idle), () -> "windows [10:00:00, 10:00:09) fire: " + idle.toJson(true));
+      assertEquals(0, windows(held), () -> "without the timeout no window fires: " + held.toJson(true));
+    } finally {
+      idle.cancel();
+      held.cancel();
+    }
+  }
+
+  private static int windows(RunningJob job) {
+    return job.toJson(true).path("sinks").path("out").path("rows").size();
+  }
 }
