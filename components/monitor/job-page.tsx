@@ -15,6 +15,7 @@ import { StatusBadge } from "./status-badge";
 import { TimeChart } from "./time-chart";
 import { Unreachable } from "./unreachable";
 import { useJobHistory } from "./use-job-history";
+import { ResumedNotice } from "./resumed-notice";
 
 const EMPTY: string[] = [];
 
@@ -61,6 +62,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       </div>
       {snap && <Unreachable since={snap.unreachableSince} at={snap.at} message={snap.message} />}
       {snap && snap.reachable && !snap.job && <div className="sc-alert sc-alert--bad" data-testid="job-unknown">The cluster does not know this job (any more).</div>}
+      {run && <ResumedNotice resumes={run.resumes} />}
       {run && pipeline && <JobControl runId={run.id} pipelineId={pipeline.id} live={live} />}
       <div className="sc-jobpage__grid">
         {pipeline ? <JobCanvas graph={pipeline.graph} figures={snap?.nodes ?? null} stale={stale} failed={snap?.exceptions.rootCause?.nodes ?? EMPTY} />

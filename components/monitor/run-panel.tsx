@@ -16,6 +16,7 @@ import { StatusBadge } from "./status-badge";
 import type { RunInfo } from "./types";
 import { CodeView } from "./code-view";
 import { describeError } from "./describe-error";
+import { ResumedNotice } from "./resumed-notice";
 import { PreviewPanel } from "@/components/preview/preview-panel";
 import { usePreview } from "@/components/preview/preview-context";
 import Link from "next/link";
@@ -161,6 +162,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
           </div>
         )}
         {actionError && <pre className="sc-alert sc-alert--bad" data-testid="run-action-error">{actionError}</pre>}
+        {run && <ResumedNotice resumes={run.resumes} />}
         {run?.error && (
           <div className="sc-alert sc-alert--bad" data-testid="run-error">
             <strong>{run.error.message}</strong>

@@ -8,7 +8,9 @@ import type { RunInfo, RunStatus } from "@/server/store/runs-repo";
 import { isTerminal } from "@/server/states";
 import type { Store } from "@/server/store/store";
 import type { JobInfo, RunnerClient, UdfLogs } from "./client";
+import { latestCheckpoint, type RetainedCheckpoint } from "./checkpoints";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
+import { runVersion } from "@/server/monitor/run-version";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable, NotFoundError } from "@/server/errors";
 
 /** What the store's ids look like (UUIDs, example slugs): letters, digits, - and _, never a path. */
@@ -17,6 +19,7 @@ const PIPELINE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 export { GraphCompileError as GraphInvalidError } from "@/server/errors";
 
 const LOST_MESSAGE = "runner restarted; job lost";
+const LOST_NO_CHECKPOINT = `${LOST_MESSAGE} (it had no completed checkpoint to resume from: set a checkpoint interval to keep its state)`;
 
 /** How a start differs from a plain run of the saved pipeline (whose run settings always apply). */
 export type RunOptions = { savepointPath?: string };
@@ -129,23 +132,37 @@ export class RunTracker {
     return last;
   }
 
-  /** The runner died: every active run's job is gone with it. */
+  /**
+   * The runner died and every active run's job with it. A run with a completed checkpoint waits (RESTARTING) to be
+   * resumed from it when the runner is back (reconcile); the others are lost, saying why.
+   */
   markActiveLost(): LostRun[] {
-    return this.store.runs.active().map((r) => {
-      this.save(r.id, { status: "LOST", error: { message: LOST_MESSAGE, rootCause: null } });
-      return { runId: r.id, pipelineId: r.pipelineId, jobId: r.jobId };
-    });
+    const lost: LostRun[] = [];
+    for (const r of this.store.runs.active()) {
+      if (this.retainedCheckpoint(r)) {
+        this.save(r.id, { status: "RESTARTING", error: null });
+      } else {
+        this.save(r.id, { status: "LOST", error: { message: LOST_NO_CHECKPOINT, rootCause: null } });
+        lost.push({ runId: r.id, pipelineId: r.pipelineId, jobId: r.jobId });
+      }
+    }
+    return lost;
   }
 
-  /** After (re)adoption: active runs whose job the runner no longer knows are lost; the others get a poller. */
+  /**
+   * After (re)adoption: active runs whose job the runner still knows get a poller; the others are resumed from their
+   * latest retained checkpoint, or taken from the cluster's word, or lost.
+   */
   async reconcile(client: RunnerClient): Promise<LostRun[]> {
     const known = new Set((await client.jobs()).map((j) => j.jobId));
     const lost: LostRun[] = [];
     for (const r of this.store.runs.active()) {
       if (r.jobId && known.has(r.jobId)) {
         this.ensurePoller(r.id);
-      } else if (!(await this.adoptFromCluster(r))) {
-        this.save(r.id, { status: "LOST", error: { message: LOST_MESSAGE, rootCause: null } });
+      } else if (await this.adoptFromCluster(r)) {
+        continue;
+      } else if (!(await this.resumeFromCheckpoint(r, client))) {
+        this.save(r.id, { status: "LOST", error: { message: this.retainedCheckpoint(r) ? LOST_MESSAGE : LOST_NO_CHECKPOINT, rootCause: null } });
         lost.push({ runId: r.id, pipelineId: r.pipelineId, jobId: r.jobId });
       }
     }
@@ -154,6 +171,35 @@ export class RunTracker {
       await this.adoptFromCluster(r);
     }
     return lost;
+  }
+
+  private retainedCheckpoint(r: RunInfo): RetainedCheckpoint | undefined {
+    return r.jobId && this.opts.stateDir ? latestCheckpoint(path.join(this.opts.stateDir, "checkpoints"), r.jobId) : undefined;
+  }
+
+  /**
+   * Starts the run's job again from its latest retained checkpoint: the graph of the version the run ran, with the
+   * settings it ran with. The run keeps its id and records the resume, so its page says what happened.
+   */
+  private async resumeFromCheckpoint(r: RunInfo, client: RunnerClient): Promise<boolean> {
+    const checkpoint = this.retainedCheckpoint(r);
+    const graph = checkpoint && (runVersion(this.store, r)?.graph ?? this.store.pipelines.get(r.pipelineId)?.graph);
+    if (!checkpoint || !graph) return false;
+    const prepared = prepareRun(graph, this.dataRoot);
+    if ("errors" in prepared) return false;
+    const settings = r.settings ?? graph.settings;
+    const program = withRunOptions(prepared.program, settings, { savepointPath: checkpoint.path }, this.opts.stateDir, this.savepointDir(r.pipelineId));
+    try {
+      const { jobId } = await client.submit(program);
+      const resumes = [...r.resumes, { at: Date.now(), fromJobId: r.jobId, checkpoint: checkpoint.path }];
+      this.save(r.id, { jobId, status: "CREATED", error: null, endedAt: null, resumes });
+    } catch (e) {
+      if (!(e instanceof RunnerRejection || e instanceof RunnerUnavailable)) throw e;
+      this.save(r.id, { status: "LOST", error: { message: `${LOST_MESSAGE}; resuming from ${checkpoint.path} failed: ${(e as Error).message}`, rootCause: null } });
+      return true;
+    }
+    this.ensurePoller(r.id);
+    return true;
   }
 
   /**

@@ -33,6 +33,8 @@ const MIGRATIONS: string[] = [
    );`,
   // The run settings a run ran with (null for runs from before settings were kept).
   `ALTER TABLE runs ADD COLUMN settings_json TEXT;`,
+  // Each time a run's job was resubmitted from its latest checkpoint after the runner died (JSON array).
+  `ALTER TABLE runs ADD COLUMN resumes_json TEXT;`,
 ];
 
 export function migrate(db: Database.Database): void {

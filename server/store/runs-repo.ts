@@ -12,23 +12,28 @@ export type RunInfo = {
   startedAt: number; endedAt: number | null; sinks: Record<string, SinkResult>;
   /** the settings the run ran with; null for runs from before they were kept */
   settings: RunSettings | null;
+  /** each time the run's job was resubmitted from its latest checkpoint after the runner died, oldest first */
+  resumes: RunResume[];
 };
+/** The run's job went with the runner and was started again from a retained checkpoint. */
+export type RunResume = { at: number; fromJobId: string | null; checkpoint: string };
 /** What the API sends: the run with the server's word on whether it is over (server/states.ts). */
 export type RunView = RunInfo & { ended: boolean };
 export const viewRun = (r: RunInfo): RunView => ({ ...r, ended: isTerminal(r.status) });
 
 type Row = {
   id: string; pipeline_id: string; job_id: string | null; status: string; error_json: string | null;
-  sinks_json: string; started_at: number; ended_at: number | null; settings_json: string | null;
+  sinks_json: string; started_at: number; ended_at: number | null; settings_json: string | null; resumes_json: string | null;
 };
 const toInfo = (r: Row): RunInfo => ({
   id: r.id, pipelineId: r.pipeline_id, jobId: r.job_id, status: r.status as RunStatus,
   error: r.error_json ? (JSON.parse(r.error_json) as RunError) : null,
   startedAt: r.started_at, endedAt: r.ended_at, sinks: JSON.parse(r.sinks_json) as Record<string, SinkResult>,
   settings: r.settings_json ? RunSettingsSchema.parse(JSON.parse(r.settings_json)) : null,
+  resumes: r.resumes_json ? (JSON.parse(r.resumes_json) as RunResume[]) : [],
 });
 
-export type RunPatch = Partial<Pick<RunInfo, "jobId" | "status" | "error" | "sinks" | "endedAt">>;
+export type RunPatch = Partial<Pick<RunInfo, "jobId" | "status" | "error" | "sinks" | "endedAt" | "resumes">>;
 
 export function createRunsRepo(db: Database.Database, now = () => Date.now()) {
   const get = (id: string): RunInfo | undefined => {
@@ -60,8 +65,9 @@ export function createRunsRepo(db: Database.Database, now = () => Date.now()) {
       if (!cur) return undefined;
       const next: RunInfo = { ...cur, ...patch };
       if (isTerminal(next.status) && next.endedAt === null) next.endedAt = now();
-      db.prepare("UPDATE runs SET job_id = ?, status = ?, error_json = ?, sinks_json = ?, ended_at = ? WHERE id = ?").run(
-        next.jobId, next.status, next.error ? JSON.stringify(next.error) : null, JSON.stringify(next.sinks), next.endedAt, id,
+      db.prepare("UPDATE runs SET job_id = ?, status = ?, error_json = ?, sinks_json = ?, ended_at = ?, resumes_json = ? WHERE id = ?").run(
+        next.jobId, next.status, next.error ? JSON.stringify(next.error) : null, JSON.stringify(next.sinks), next.endedAt,
+        next.resumes.length ? JSON.stringify(next.resumes) : null, id,
       );
       return next;
     },
