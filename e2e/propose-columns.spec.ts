@@ -39,6 +39,7 @@ test("propose columns from a CSV file with a header, edit them, and preview its 
     await expect(page.getByTestId(`proposed-name-${i}`)).toHaveValue(name);
     await expect(page.getByTestId(`proposed-type-${i}`)).toHaveValue(type);
   }
+  await page.getByTestId("propose-columns").screenshot({ path: test.info().outputPath("propose-columns.png") });
   // the user edits a proposal before using it
   await page.getByTestId("proposed-name-1").fill("");
   await page.getByTestId("proposed-name-1").pressSequentially("customer name");

@@ -41,20 +41,23 @@ export function ProposeColumns({ kind, config, onApply }: { kind: NodeKind<unkno
         <div className="sc-propose__draft" data-testid="propose-draft">
           <p className="sc-muted" data-testid="propose-source">{draft.proposal.source}. Edit the names and types, then use them.</p>
           <table className="sc-propose__table">
-            <thead><tr><th>Name</th><th>Type</th><th>Sample</th></tr></thead>
-            <tbody>
-              {draft.columns.map((c, i) => (
-                <tr key={i} data-testid="proposed-column">
+            <thead><tr><th>Name</th><th>Type</th></tr></thead>
+            {draft.columns.map((c, i) => (
+              // a tbody per column: its two inputs, then its sample values beneath, so both inputs get half the width
+              <tbody key={i}>
+                <tr data-testid="proposed-column">
                   <td><input className="sc-input sc-input--mono" aria-label={`column ${i + 1} name`} data-testid={`proposed-name-${i}`}
                     value={c.name} onChange={(e) => edit(i, { name: e.target.value })} /></td>
                   <td><input className="sc-input sc-input--mono" aria-label={`column ${i + 1} type`} data-testid={`proposed-type-${i}`}
                     value={c.type} onChange={(e) => edit(i, { type: e.target.value })} /></td>
-                  <td className="sc-propose__sample" title={draft.proposal.rows.map((r) => r[i] ?? "").join("\n")}>
+                </tr>
+                <tr>
+                  <td colSpan={2} className="sc-propose__sample" title={draft.proposal.rows.map((r) => r[i] ?? "").join("\n")}>
                     {draft.proposal.rows.slice(0, 3).map((r) => r[i] ?? "∅").join(" · ")}
                   </td>
                 </tr>
-              ))}
-            </tbody>
+              </tbody>
+            ))}
           </table>
           <div className="sc-try__bar">
             <button type="button" className="sc-button" data-testid="propose-apply"
