@@ -1,4 +1,4 @@
-// Next.js start-up hook: boots the store and the jvm-runner with the server (Node.js runtime only).
+// Next.js start-up hook: boots the store and the jvm-runner with the server, and the WebSocket endpoint (Node.js runtime only).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getEnv } = await import("./env");
@@ -13,4 +13,7 @@ export async function register() {
     process.stderr.write(`[streamcanvas] ${e.message}\n`);
     process.exit(1);
   }
+  // tRPC subscriptions over WebSocket, served in this bundle so they share its router and services (scripts/serve.mjs)
+  const { installUpgradeHook } = await import("./server/api/ws");
+  installUpgradeHook();
 }

@@ -2,7 +2,7 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  serverExternalPackages: ["better-sqlite3", "esbuild", "typescript"],
+  serverExternalPackages: ["better-sqlite3", "esbuild", "typescript", "ws"],
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -1,10 +1,10 @@
-// npm start: checks prerequisites, builds what changed, starts Next.js (which boots the jvm-runner), reports readiness.
+// npm start: checks prerequisites, builds what changed, starts the server (Next.js, which boots the jvm-runner), reports readiness.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { tsImport } from "tsx/esm/api";
 import { buildAll } from "./build.mjs";
-import { npxBin, root, say } from "./lib.mjs";
+import { root, say } from "./lib.mjs";
 
 function fail(msg) {
   process.stderr.write(`[streamcanvas] ${msg}\n`);
@@ -60,7 +60,8 @@ const code = await buildAll();
 if (code) fail("build failed (see above)");
 
 say(`starting the server on ${env.STREAMCANVAS_HOST}:${env.PORT}`);
-const next = spawn(npxBin("next"), ["start", "-H", env.STREAMCANVAS_HOST, "-p", String(env.PORT)], {
+// Next.js behind our own small server (scripts/serve.mjs), which also takes the tabs' WebSocket upgrades
+const next = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "--host", env.STREAMCANVAS_HOST, "--port", String(env.PORT)], {
   cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 const shown = env.STREAMCANVAS_HOST === "0.0.0.0" || env.STREAMCANVAS_HOST === "::" ? "127.0.0.1" : env.STREAMCANVAS_HOST;

@@ -10,7 +10,9 @@ const RunnerCtx = createContext<RunnerStatus | undefined>(undefined);
 /** One runner.watch subscription per tab, shared by the pill and the banner. */
 export function RunnerStatusProvider({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
-  const status = useSubscription(trpc.runner.watch.subscriptionOptions()).data as RunnerStatus | undefined;
+  const sub = useSubscription(trpc.runner.watch.subscriptionOptions());
+  // while the tab's WebSocket reconnects (e.g. the server restarts) the last status is stale: show "connecting…"
+  const status = sub.status === "connecting" ? undefined : (sub.data as RunnerStatus | undefined);
   return <RunnerCtx.Provider value={status}>{children}</RunnerCtx.Provider>;
 }
 
