@@ -32,6 +32,9 @@ describe("decideUpgrade", () => {
     expect(await decideUpgrade(req({ ...h, cookie: `a=1; streamcanvas_access=${token}` }), exposed)).toEqual({ ok: true });
     expect(await decideUpgrade(req({ ...h, "x-streamcanvas-secret": "s3cret-s3cret" }), exposed)).toEqual({ ok: true });
     expect(await decideUpgrade(req({ ...h, authorization: "Bearer s3cret-s3cret" }), exposed)).toEqual({ ok: true });
+    // behind a reverse proxy on loopback, the secret (not the Host) decides
+    const proxied = { host: "canvas.example.org", origin: "https://canvas.example.org", cookie: `streamcanvas_access=${token}` };
+    expect(await decideUpgrade(req(proxied), { listenHost: "127.0.0.1", secret: "s3cret-s3cret" })).toEqual({ ok: true });
     // the secret does not lift the Origin check
     const cross = { host: "10.0.0.5:3000", origin: "https://evil.example", cookie: `streamcanvas_access=${token}` };
     expect(await decideUpgrade(req(cross), exposed)).toMatchObject({ ok: false, status: 403 });

@@ -27,7 +27,8 @@ function hostnameOf(host: string): string | null {
 /**
  * Decides whether a WebSocket upgrade may proceed. Browsers let any page open a WebSocket to any host (no CORS), with
  * this site's cookies, so besides the secret: the Origin, when sent (browsers always send it), must be this same host,
- * and a server listening on loopback answers only to loopback Host names (a DNS-rebound name would pass the Origin check).
+ * and a loopback server without a secret answers only to loopback Host names (a DNS-rebound name would pass the Origin
+ * check); with a secret, e.g. behind a reverse proxy that passes its own Host, the secret decides.
  */
 export async function decideUpgrade(
   req: { url: string; headers: Headers },
@@ -36,7 +37,7 @@ export async function decideUpgrade(
   const host = one(req.headers.host);
   const hostname = host ? hostnameOf(host) : null;
   if (!host || !hostname) return { ok: false, status: 400, reason: "the upgrade request has no valid Host header" };
-  if (isLoopback(server.listenHost) && !isLoopback(hostname)) {
+  if (!server.secret && isLoopback(server.listenHost) && !isLoopback(hostname)) {
     return { ok: false, status: 403, reason: `Host ${host} is not a loopback name, and this server listens on ${server.listenHost} only` };
   }
   const origin = one(req.headers.origin);
