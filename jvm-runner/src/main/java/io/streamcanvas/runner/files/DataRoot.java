@@ -21,7 +21,9 @@ public final class DataRoot {
   public static DataRoot of(Path folder) {
     try {
       Files.createDirectories(folder);
-      return new DataRoot(folder.toRealPath());
+      Path real = folder.toRealPath();
+      ConfinedFileSystem.register(real);
+      return new DataRoot(real);
     } catch (IOException e) {
       throw new IllegalArgumentException("data root " + folder + " cannot be used: " + e.getMessage(), e);
     }

@@ -1,10 +1,12 @@
 // The filesystem connector's descriptor, checked: only the options a StreamCanvas node sets, and a path inside the data root.
 package io.streamcanvas.runner.translate;
 
+import io.streamcanvas.runner.files.ConfinedFileSystem;
 import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
 import org.apache.flink.formats.csv.CsvWithHeaderFormatFactory;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,10 @@ final class FileSystemDescriptors {
     if (!source && SOURCE_ONLY_FORMATS.contains(format)) throw new IrException("the " + format + " format reads files only; a sink writes csv");
     if (ir.schema() == null && source) throw new IrException("a filesystem source needs a schema");
     Map<String, String> options = new HashMap<>(ir.options());
-    options.put("path", root.resolve(ir.options().get("path"), source).toString());
+    Path resolved = root.resolve(ir.options().get("path"), source);
+    // A source is read through the confined scheme: Flink's connector lists the folder again at every monitor interval,
+    // and each file it finds then is checked by its real path too, not only the path checked here.
+    options.put("path", source ? ConfinedFileSystem.uriOf(resolved) : resolved.toString());
     return new TableDescriptorIr(ir.connector(), ir.schema(), ir.watermark(), ir.proctime(), options);
   }
 }
