@@ -2,7 +2,18 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getEnv } = await import("./env");
-  getEnv(); // a bad environment stops the server here, with its message
+  const env = getEnv(); // a bad environment stops the server here, with its message
+  // the address actually bound, whatever STREAMCANVAS_HOST says (`next start` binds every interface by default)
+  const { guardBoundAddress } = await import("./server/access/bound");
+  guardBoundAddress(env.STREAMCANVAS_ACCESS_SECRET, (msg) => {
+    process.stderr.write(`[streamcanvas] ${msg}\n`);
+    process.exit(1);
+  });
+  // the per-install token exists from the first start (npm start prints the sign-in URL; `streamcanvas token` too)
+  const path = await import("node:path");
+  const { readOrCreateToken } = await import("./server/access/token");
+  const { appRoot } = await import("./server/runner/spawn");
+  if (!env.STREAMCANVAS_ACCESS_SECRET) readOrCreateToken(path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR));
   const { getServices } = await import("./server/services");
   const { StoreOpenError } = await import("./server/errors");
   try {

@@ -1,5 +1,8 @@
 // Playwright: real headless Chromium (Debian's /usr/bin/chromium), one worker, against `npm start` on a fresh data dir.
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { ACCESS_COOKIE } from "./server/access/access";
+import { readOrCreateToken, SESSION_SECONDS, signSession } from "./server/access/token";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // E2E_BASE_URL points the tests at a server that is already running (while developing) instead of starting one.
@@ -7,6 +10,18 @@ const external = process.env.E2E_BASE_URL;
 // Fresh per run; kept in the environment so that worker processes (which re-read this file) see the same directory.
 process.env.E2E_DATA_DIR ??= `./data/e2e-${new Date().toISOString().replace(/[:.]/g, "-")}`;
 const dataDir = process.env.E2E_DATA_DIR;
+// The server's per-install token, made here in the fresh data dir (the server started below reads the same file);
+// every browser context and request fixture starts signed in with its cookie, as after opening the printed URL once.
+// Specs that test the sign-in itself start from an empty state (e2e/access.spec.ts).
+const token = process.env.E2E_TOKEN ?? readOrCreateToken(path.resolve(dataDir));
+const baseURL = external ?? `http://127.0.0.1:${port}`;
+const signedIn = {
+  cookies: [{
+    name: ACCESS_COOKIE, value: signSession(token, Date.now() + SESSION_SECONDS * 1000), domain: new URL(baseURL).hostname, path: "/",
+    expires: Math.floor(Date.now() / 1000) + SESSION_SECONDS, httpOnly: true, secure: false, sameSite: "Strict" as const,
+  }],
+  origins: [],
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -18,7 +33,8 @@ export default defineConfig({
   reporter: [["list"]],
   forbidOnly: !!process.env.CI,
   use: {
-    baseURL: external ?? `http://127.0.0.1:${port}`,
+    baseURL,
+    storageState: signedIn,
     headless: true,
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",

@@ -5,9 +5,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { benchToken, signIn, signedInTrpc } from "./access";
 import type { PipelineGraph } from "@/pipeline/graph";
-import type { AppRouter } from "@/server/api/root";
 import { preparePreview } from "@/server/preview/run-preview";
 import { createRunnerClient } from "@/server/runner/client";
 
@@ -55,12 +54,12 @@ async function main() {
 async function measure(dataDir: string) {
   const graph = fourNodes();
   const sink = graph.nodes.at(-1)!.id;
-  const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/api/trpc` })] });
+  const trpc = signedInTrpc(url, benchToken(dataDir));
   const { id } = await trpc.pipelines.create.mutate({});
   await trpc.pipelines.save.mutate({ id, graph, baseRevision: 1 });
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await signIn(await browser.newPage({ viewport: { width: 1280, height: 800 } }), url, benchToken(dataDir));
   await page.goto(`${url}/pipelines/${id}`);
   await page.getByTestId("runner-pill").and(page.locator('[data-state="ready"]')).waitFor({ timeout: 180_000 });
   await page.getByTestId(`node-${sink}`).click({ position: { x: 40, y: 14 } });

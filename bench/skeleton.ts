@@ -3,8 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@/server/api/root";
+import { benchToken, signedInTrpc } from "./access";
 import { compile } from "@/pipeline/compile";
 import { createRunnerClient } from "@/server/runner/client";
 
@@ -57,7 +56,7 @@ async function main() {
     if (i < STARTS - 1) await stopServer(child);
     else server = child;
   }
-  const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/api/trpc` })] });
+  const trpc = signedInTrpc(url, benchToken(path.join(base, `start-${STARTS - 1}`)));
   const examples = await trpc.examples.list.query();
   const { id } = await trpc.pipelines.create.mutate({ example: examples[0]!.file });
   const p = await trpc.pipelines.get.query({ id });

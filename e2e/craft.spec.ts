@@ -1,7 +1,7 @@
 // Editor craft in a real browser: undo, copy/paste, auto-layout, export/import, versions diff, a stale tab forks.
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { connect, dragKind, typeText, waitSaved } from "./helpers";
+import { connect, createPipeline, dragKind, typeText, waitSaved } from "./helpers";
 
 const mod = process.platform === "darwin" ? "Meta" : "Control";
 
@@ -162,9 +162,7 @@ test("an old save with an edge to a missing node still opens; the run panel name
       { id: "e_gone", from: { node: "gen", port: "out" }, to: { node: "deleted_node", port: "in" } },
     ],
   };
-  const res = await request.post("/api/trpc/pipelines.create", { data: { graph } });
-  expect(res.ok()).toBe(true);
-  await page.goto(`/pipelines/${((await res.json()).result.data as { id: string }).id}`);
+  await page.goto(`/pipelines/${await createPipeline(request, graph)}`);
   await expect(page.getByTestId("node-out")).toBeVisible();
   await expect(page.getByTestId("run-errors")).toContainText('edge e_gone (gen.out → deleted_node.in): there is no node "deleted_node"');
   await expect(page.getByTestId("run-button")).toBeDisabled();

@@ -1,7 +1,7 @@
 // Shared steps for the browser specs: palette drag-and-drop, handle-to-handle connections, waiting for the runner.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /** Drags a palette item onto the canvas (HTML5 drag and drop), dropping it at a point relative to the canvas. */
 export async function dragKind(page: Page, kind: string, at: { x: number; y: number }) {
@@ -11,6 +11,17 @@ export async function dragKind(page: Page, kind: string, at: { x: number; y: num
   const before = await nodes.count();
   await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId("canvas"), { targetPosition: at });
   await expect(nodes).toHaveCount(before + 1);
+}
+
+/**
+ * Creates a pipeline through the API as this server's own page would (the request fixture carries the signed-in cookie
+ * of playwright.config.ts; a state change by cookie also needs this server's Origin). Returns the new id.
+ */
+export async function createPipeline(request: APIRequestContext, graph: unknown): Promise<string> {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const res = await request.post("/api/trpc/pipelines.create", { data: { graph: JSON.parse(JSON.stringify(graph)) }, headers: { origin } });
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()).result.data as { id: string }).id;
 }
 
 /** Connects two handles with the mouse, as a user would: press on one, move, release on the other. */

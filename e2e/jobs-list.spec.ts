@@ -1,15 +1,13 @@
 // Jobs list: a running job's rates are the job page's own figures (compared at the same poll), and internal jobs
 // (the runner's warm-up job, previews) stay out of the list until "show internal jobs" is ticked.
 import { expect, test, type Locator } from "@playwright/test";
-import { endlessSensorAlerts, selectNode, startRun, waitForRunner } from "./helpers";
+import { createPipeline, endlessSensorAlerts, selectNode, startRun, waitForRunner } from "./helpers";
 
 /** The figure's text and the poll it comes from, read together. */
 const figure = (l: Locator) => l.evaluate((el) => ({ at: (el as HTMLElement).dataset.figuresAt ?? "", text: el.textContent ?? "" }));
 
 test("the jobs list shows the job page's rates and hides internal jobs until asked", async ({ page, context, request }) => {
-  const res = await request.post("/api/trpc/pipelines.create", { data: { graph: JSON.parse(JSON.stringify(endlessSensorAlerts())) } });
-  expect(res.ok()).toBe(true);
-  const { id } = (await res.json()).result.data as { id: string };
+  const id = await createPipeline(request, endlessSensorAlerts());
   await page.goto(`/pipelines/${id}`);
   await waitForRunner(page);
   await startRun(page);

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { endlessSensorAlerts, startRun, waitForRunner } from "./helpers";
+import { createPipeline, endlessSensorAlerts, startRun, waitForRunner } from "./helpers";
 
 type Graph = { name: string; nodes: { id: string; kind: string; config: Record<string, unknown> }[] };
 
@@ -13,9 +13,7 @@ const rate = (text: string | null) => {
 };
 
 test("a running job shows live rates on its canvas and a moving chart, and stops with a savepoint", async ({ page, request }) => {
-  const res = await request.post("/api/trpc/pipelines.create", { data: { graph: JSON.parse(JSON.stringify(endlessSensorAlerts())) } });
-  expect(res.ok()).toBe(true);
-  const { id } = (await res.json()).result.data as { id: string };
+  const id = await createPipeline(request, endlessSensorAlerts());
 
   await page.goto(`/pipelines/${id}`);
   await waitForRunner(page);
@@ -68,9 +66,7 @@ test("a running TS map's node shows its UDF rows and batches, growing", async ({
   // endless: random order ids instead of a 100-row sequence
   src.config = { ...src.config, columns: (src.config.columns as { kind: string }[]).map((c) =>
     (c.kind === "sequence" ? { ...c, kind: "random", min: 1, max: 1_000_000, start: undefined, end: undefined } : c)) };
-  const res = await request.post("/api/trpc/pipelines.create", { data: { graph: JSON.parse(JSON.stringify({ ...g, name: "TS map (endless)" })) } });
-  expect(res.ok()).toBe(true);
-  const { id } = (await res.json()).result.data as { id: string };
+  const id = await createPipeline(request, { ...g, name: "TS map (endless)" });
   await page.goto(`/pipelines/${id}`);
   await waitForRunner(page);
   await startRun(page);

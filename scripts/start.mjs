@@ -29,12 +29,12 @@ function checkPrerequisites(java) {
   if (version("mvn", ["-v"]) === null && needMaven) fail("Maven not found: install it (e.g. apt-get install maven) to build jvm-runner");
 }
 
-async function waitForPage(url, secret, child) {
+async function waitForPage(url, token, child) {
   let last = "";
   for (;;) {
     if (child.exitCode !== null) return false;
     try {
-      const headers = secret ? { "x-streamcanvas-secret": secret } : {};
+      const headers = { "x-streamcanvas-secret": token };
       const page = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
       const st = await fetch(new URL("/api/trpc/runner.status", url), { headers, signal: AbortSignal.timeout(5_000) }).then((r) => r.json());
       const s = st?.result?.data;
@@ -49,6 +49,7 @@ async function waitForPage(url, secret, child) {
 }
 
 const { parseEnv, EnvError } = await tsImport("../env.ts", import.meta.url);
+const { readOrCreateToken } = await tsImport("../server/access/token.ts", import.meta.url);
 let env;
 try {
   env = parseEnv(process.env);
@@ -66,7 +67,10 @@ const next = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "--h
 });
 const shown = env.STREAMCANVAS_HOST === "0.0.0.0" || env.STREAMCANVAS_HOST === "::" ? "127.0.0.1" : env.STREAMCANVAS_HOST;
 const url = `http://${shown.includes(":") ? `[${shown}]` : shown}:${env.PORT}`;
-waitForPage(url, env.STREAMCANVAS_ACCESS_SECRET, next).then((ok) => ok && say(`StreamCanvas ready at ${url}`));
+// the per-install token (server/access/token.ts): made here so the URL below can carry it; the server reads the same file
+const token = env.STREAMCANVAS_ACCESS_SECRET ?? readOrCreateToken(path.resolve(process.env.STREAMCANVAS_HOME || root, env.STREAMCANVAS_DATA_DIR));
+const signIn = env.STREAMCANVAS_ACCESS_SECRET ? `${url}/?token=<your STREAMCANVAS_ACCESS_SECRET>` : `${url}/?token=${token}`;
+waitForPage(url, token, next).then((ok) => ok && say(`StreamCanvas ready at ${signIn}`));
 
 /** The runner normally dies with the server; this catches one left behind (e.g. the server was killed hard). */
 function stopLeftoverRunner() {

@@ -6,8 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AppRouter } from "@/server/api/root";
+import { benchToken, signIn, signedInTrpc } from "../access";
 import { generatePipeline } from "./generate";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -95,21 +94,23 @@ async function measure(page: Page, id: string, nodes: number) {
 
 async function main() {
   let server: ChildProcess | undefined;
+  let dir: string | undefined;
   if (!external) {
-    const dir = fs.mkdtempSync(path.join(root, "data", "bench-canvas-"));
+    dir = fs.mkdtempSync(path.join(root, "data", "bench-canvas-"));
     console.log(`starting the server on :${PORT} (builds first if sources changed)…`);
     server = await startServer(dir);
   }
   try {
-    const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/api/trpc` })] });
+    const token = benchToken(dir);
+    const trpc = signedInTrpc(base, token);
     const small = await trpc.pipelines.create.mutate({ graph: generatePipeline(1) });
     const big = await trpc.pipelines.create.mutate({ graph: generatePipeline(100) });
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await signIn(await browser.newPage({ viewport: { width: 1280, height: 720 } }), base, token);
     const s = await measure(page, small.id, 10);
-    const b = await measure(await browser.newPage({ viewport: { width: 1280, height: 720 } }), big.id, 1000);
+    const b = await measure(await signIn(await browser.newPage({ viewport: { width: 1280, height: 720 } }), base, token), big.id, 1000);
     console.log(`1,000-node / 10-node ratio: dragging ${(b.dragging / s.dragging).toFixed(2)} · panning ${(b.panning / s.panning).toFixed(2)} (target ≥ 50 fps)`);
     console.log(`editor page first-load JS: ${s.firstLoadKb.toFixed(0)} KB gzipped in ${s.scripts} scripts (target ≤ 500 KB)`);
     await browser.close();

@@ -7,9 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { benchToken, signIn, signedInTrpc } from "../access";
 import type { PipelineGraph } from "@/pipeline/graph";
-import type { AppRouter } from "@/server/api/root";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = Number(process.env.BENCH_PORT ?? 3239);
@@ -49,19 +48,21 @@ async function openEditor(page: Page): Promise<{ readyMs: number; diagnosticMs: 
 
 async function main() {
   let server: ChildProcess | undefined;
+  let dir: string | undefined;
   if (!external) {
     fs.mkdirSync(path.join(root, "data"), { recursive: true });
-    const dir = fs.mkdtempSync(path.join(root, "data", "bench-udf-editor-"));
+    dir = fs.mkdtempSync(path.join(root, "data", "bench-udf-editor-"));
     console.log(`starting the server on :${PORT} (builds first if sources changed)…`);
     server = await startServer(dir);
   }
   try {
-    const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/api/trpc` })] });
+    const token = benchToken(dir);
+    const trpc = signedInTrpc(base, token);
     const { id } = await trpc.pipelines.create.mutate({ graph });
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await signIn(await browser.newPage({ viewport: { width: 1280, height: 800 } }), base, token);
     const scripts = new Map<string, number>();
     page.on("response", async (r) => {
       const body = await r.body().catch(() => null);

@@ -16,6 +16,7 @@ import { formatGraphError, formatSink } from "./format";
 import { runJob } from "./run-job";
 import { unboundedSources } from "@/pipeline/bounded";
 import { previewCommand, testCommand } from "./preview-cmd";
+import { tokenCommand } from "./token-cmd";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable } from "@/server/errors";
 
 const USAGE = `usage:
@@ -30,7 +31,9 @@ const USAGE = `usage:
       sample rows of one node's output (a sink: what it would receive); no sink is written; ends after the
       sources' preview caps or S seconds (default 30)
   streamcanvas test FILE                     runs the pinned test tables of TS UDF nodes; exit 0 all pass, 1 otherwise
-  streamcanvas format FILE [--write]         prints FILE in the stable, Git-friendly pipeline file format (--write: in place)`;
+  streamcanvas format FILE [--write]         prints FILE in the stable, Git-friendly pipeline file format (--write: in place)
+  streamcanvas token [--rotate]              prints the server's sign-in URL (the data dir's access token);
+      --rotate makes a new token, which signs every browser out`;
 
 class Exit extends Error {
   constructor(readonly code: number, message: string) {
@@ -126,7 +129,7 @@ function formatFile(file: string | undefined, write: boolean): number {
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { write: { type: "boolean" }, node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { write: { type: "boolean" }, node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, rotate: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   const [cmd, file, ...rest] = positionals;
   if (values.help || !cmd) return process.stdout.write(`${USAGE}\n`), values.help ? 0 : 1;
@@ -157,6 +160,9 @@ async function main(argv: string[]): Promise<number> {
       return testCommand(loadLoose(file));
     case "format":
       return formatFile(file, !!values.write);
+    case "token":
+      if (file) throw new Exit(1, `unexpected argument: ${file}\n${USAGE}`);
+      return tokenCommand(getEnv(), !!values.rotate);
     default:
       throw new Exit(1, `unknown command "${cmd}"\n${USAGE}`);
   }
