@@ -35,7 +35,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   <span className="sc-logo__mark" aria-hidden>◆</span> StreamCanvas
                 </Link>
                 <ThemeToggle />
-                <nav className="sc-nav"><Link href="/jobs" data-testid="nav-jobs">Jobs</Link></nav>
+                <nav className="sc-nav">
+                  <Link href="/jobs" data-testid="nav-jobs">Jobs</Link>
+                  {/* a plain link: Next's <Link> would prefetch it, and a prefetch of /logout signs out */}
+                  <a href="/logout" data-testid="sign-out" title="Sign this browser out (the printed …/?token= URL signs in again)">Sign out</a>
+                </nav>
                 <RunnerPill />
               </header>
               <RunnerBanner />

@@ -104,7 +104,7 @@ test("the printed URL signs a browser in with an expiring HttpOnly cookie; sign-
     await page.goto("/");
     await expect(page.getByTestId("new-pipeline")).toBeVisible();
 
-    await page.goto("/logout");
+    await page.getByTestId("sign-out").click();
     await expect(page.getByTestId("signed-out")).toBeVisible();
     await page.goto("/");
     await expect(page.getByTestId("access-refused")).toContainText("access token required");
@@ -145,8 +145,8 @@ test("every answer carries the CSP, no framing, nosniff and a Referrer-Policy; t
   await expect(page.getByTestId("new-pipeline")).toBeVisible();
   await page.goto("/jobs");
   await page.goto(`/pipelines/${id}`);
-  await selectNode(page, "enrich");
   const worker = page.waitForEvent("worker", { predicate: (w) => w.url().endsWith("/monaco/ts.worker.js") });
+  await selectNode(page, "enrich");
   await typeUdfCode(page, "export default function map(row: Input): { n: number } {\n  return { n: row.nope };\n}\n");
   await worker;
   // Monaco's TypeScript worker found the error (the marker count needs the worker and the editor's styles)
