@@ -132,9 +132,9 @@ test("the printed URL signs a browser in with an expiring HttpOnly cookie; sign-
   }
 });
 
-test("every answer carries the CSP, no framing, nosniff and a Referrer-Policy; the editor runs under it with no violation", async ({ page, context, request }) => {
+test("every answer carries the CSP, no framing, nosniff and a Referrer-Policy; the editor runs under it with no violation", async ({ page, context }) => {
   await context.addCookies([{ name: ACCESS_COOKIE, value: signSession(token(), Date.now() + 3_600_000), url: base().origin, httpOnly: true, sameSite: "Strict" }]);
-  const id = await createPipeline(request, JSON.parse(fs.readFileSync(path.resolve("examples/ts-map-enrich.json"), "utf8")));
+  const id = await createPipeline(page.request, JSON.parse(fs.readFileSync(path.resolve("examples/ts-map-enrich.json"), "utf8")));
   const violations: string[] = [];
   page.on("console", (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()));
   await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`)));
