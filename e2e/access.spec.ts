@@ -137,7 +137,7 @@ test("every answer carries the CSP, no framing, nosniff and a Referrer-Policy; t
   const id = await createPipeline(page.request, JSON.parse(fs.readFileSync(path.resolve("examples/ts-map-enrich.json"), "utf8")));
   const violations: string[] = [];
   page.on("console", (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()));
-  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)));
 
   const assets: string[] = [];
   page.on("response", (r) => r.url().includes("/_next/static/") && assets.push(new URL(r.url()).pathname));
