@@ -2,14 +2,8 @@
 // each tab carries all its subscriptions on one WebSocket (HTTP/1.1 allows Chromium 6 connections per host for ALL tabs).
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { endlessSensorAlerts, startRun, waitForRunner } from "./helpers";
-
-async function createPipeline(request: APIRequestContext, graph: unknown): Promise<string> {
-  const res = await request.post("/api/trpc/pipelines.create", { data: { graph: JSON.parse(JSON.stringify(graph)) } });
-  expect(res.ok()).toBe(true);
-  return ((await res.json()).result.data as { id: string }).id;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { createPipeline, endlessSensorAlerts, startRun, waitForRunner } from "./helpers";
 
 const example = (file: string) => JSON.parse(fs.readFileSync(path.resolve("examples", file), "utf8")) as unknown;
 

@@ -41,6 +41,8 @@ server.on("error", (e) => {
   process.exit(1);
 });
 server.listen(port, values.host, () => {
+  // as `next start` does: the port actually bound, which the access decision checks Host headers against
+  process.env.PORT = String(server.address().port);
   process.stdout.write(`[streamcanvas] serving ${dev ? "development" : "production"} build on ${values.host}:${port}\n`);
 });
 

@@ -1,11 +1,16 @@
 // tRPC over WebSocket: each browser tab's subscriptions share one socket (HTTP/1.1 allows 6 connections per host across
 // all tabs, and WebSockets are outside that pool). scripts/serve.mjs hands upgrades to the hook installed here.
 import type { IncomingMessage } from "node:http";
+import path from "node:path";
 import type { Duplex } from "node:stream";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { WebSocketServer } from "ws";
 import { getEnv } from "@/env";
-import { decideUpgrade } from "@/server/access/upgrade";
+import type { AccessServer } from "@/server/access/access";
+import { accessServer } from "@/server/access/bound";
+import { currentToken } from "@/server/access/token";
+import { decideUpgrade, type UpgradeDecision } from "@/server/access/upgrade";
+import { appRoot } from "@/server/runner/spawn";
 import { getServices } from "@/server/services";
 import { appRouter } from "./root";
 import { TRPC_WS_PATH } from "./ws-path";
@@ -21,8 +26,8 @@ function refuse(socket: Duplex, status: keyof typeof STATUS_TEXT, reason: string
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${reason}\n`);
 }
 
-/** Builds the WebSocket endpoint; `server` says what the access check compares against. */
-export function createUpgradeHook(server: () => { listenHost: string; secret: string | undefined }): UpgradeHook {
+/** Builds the WebSocket endpoint; `server` says what the access decision (the one HTTP requests pass) compares against. */
+export function createUpgradeHook(server: () => AccessServer): UpgradeHook {
   const wss = new WebSocketServer({ noServer: true });
   applyWSSHandler({
     wss,
@@ -37,10 +42,15 @@ export function createUpgradeHook(server: () => { listenHost: string; secret: st
   return (req, socket, head) => {
     if (new URL(req.url ?? "/", "http://upgrade").pathname !== TRPC_WS_PATH) return false;
     socket.on("error", () => socket.destroy());
-    void decideUpgrade({ url: req.url ?? "/", headers: req.headers }, server()).then((d) => {
-      if (!d.ok) return refuse(socket, d.status, d.reason);
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
-    }, () => socket.destroy());
+    let d: UpgradeDecision;
+    try {
+      d = decideUpgrade({ url: req.url ?? "/", headers: req.headers }, server());
+    } catch {
+      socket.destroy();
+      return true;
+    }
+    if (!d.ok) refuse(socket, d.status, d.reason);
+    else wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
     return true;
   };
 }
@@ -50,6 +60,6 @@ export function installUpgradeHook() {
   const g = globalThis as GlobalWithHook;
   g[HOOK] ??= createUpgradeHook(() => {
     const env = getEnv();
-    return { listenHost: env.STREAMCANVAS_HOST, secret: env.STREAMCANVAS_ACCESS_SECRET };
+    return accessServer(env, currentToken(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR)));
   });
 }
