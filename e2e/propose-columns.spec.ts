@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { selectNode, waitForRunner } from "./helpers";
+import { createPipeline, selectNode, waitForRunner } from "./helpers";
 
 test("propose columns from a CSV file with a header, edit them, and preview its rows", async ({ page, request }) => {
   const dataRoot = path.resolve(process.env.E2E_DATA_DIR!, "files");
@@ -18,9 +18,7 @@ test("propose columns from a CSV file with a header, edit them, and preview its 
     ],
     edges: [{ id: "e1", from: { node: "files", port: "out" }, to: { node: "out", port: "in" } }],
   };
-  const res = await request.post("/api/trpc/pipelines.create", { data: { graph } });
-  expect(res.ok()).toBe(true);
-  await page.goto(`/pipelines/${(await res.json()).result.data.id}`);
+  await page.goto(`/pipelines/${await createPipeline(request, graph)}`);
   await waitForRunner(page);
   await selectNode(page, "files");
 

@@ -1,7 +1,7 @@
 // Run settings: typed into the run panel, they are saved with the pipeline (a reload shows them), and the job page of the
 // run they started shows them as Flink applied them.
 import { expect, test, type Locator } from "@playwright/test";
-import { startRun, waitForRunner, waitSaved } from "./helpers";
+import { createPipeline, startRun, waitForRunner, waitSaved } from "./helpers";
 
 const graph = {
   schemaVersion: 1, name: "Settings", edges: [{ id: "e1", from: { node: "gen", port: "out" }, to: { node: "out", port: "in" } }],
@@ -20,9 +20,7 @@ async function typeInto(field: Locator, text: string) {
 }
 
 test("run settings survive a reload and show on the job page of the run", async ({ page, request }) => {
-  const res = await request.post("/api/trpc/pipelines.create", { data: { graph } });
-  expect(res.ok()).toBe(true);
-  const { id } = (await res.json()).result.data as { id: string };
+  const id = await createPipeline(request, graph);
   await page.goto(`/pipelines/${id}`);
   await waitForRunner(page);
   // an old (schema 1) save opens with the default settings
