@@ -1,5 +1,6 @@
 // IR expression tree → Java Table API expression text, call for call as jvm-runner's ExpressionBuilder and Functions build it.
 import type { Expr, FunctionName } from "../expr/ast";
+import { BY_IR, type FunctionDef, maxArgs, minArgs, paramAt } from "../expr/functions";
 import { formatType } from "../types";
 import { javaString, javaType } from "./java-text";
 import { CodegenError, readLiteral, readType } from "./literal";
@@ -11,18 +12,18 @@ export type JavaUses = {
   rowData: boolean;
   /** a top-1 whose changelog goes through jvm-runner's Top1Retractions */
   top1: boolean;
+  /** Expressions statics the calls use (coalesce, ifThenElse…), and classes of enum constants (TimeIntervalUnit) */
+  statics: Set<string>;
+  imports: Set<string>;
 };
 export const newUses = (): JavaUses => ({
   nullOf: false, negative: false, row: false, udf: false, bigDecimal: false, time: new Set(), rowData: false, top1: false,
+  statics: new Set(), imports: new Set(),
 });
 
-/** Arity as jvm-runner's Functions checks it; -1 = variadic, folded left into a chain like a.and(b).and(c). */
-const ARITY: Record<FunctionName, [number, number]> = {
-  plus: [2, 2], minus: [2, 2], times: [2, 2], dividedBy: [2, 2], mod: [2, 2], negative: [1, 1],
-  isEqual: [2, 2], isNotEqual: [2, 2], isLess: [2, 2], isLessOrEqual: [2, 2], isGreater: [2, 2], isGreaterOrEqual: [2, 2],
-  and: [2, -1], or: [2, -1], not: [1, 1], isNull: [1, 1], isNotNull: [1, 1],
-  upperCase: [1, 1], lowerCase: [1, 1], concat: [2, -1], charLength: [1, 1], trim: [1, 1],
-  get: [2, 2], at: [2, 2],
+/** Where the enum constants of Java-valued parameters live (units, JSON null handling). */
+const ENUM_PACKAGE: Record<string, string> = {
+  TimeIntervalUnit: "org.apache.flink.table.expressions", TimePointUnit: "org.apache.flink.table.expressions", JsonOnNull: "org.apache.flink.table.api",
 };
 
 /** A get's field name: its second argument, which must be a non-NULL string literal (as the runner requires). */
@@ -32,33 +33,51 @@ export function fieldName(e: Extract<Expr, { kind: "call" }>): string {
   return f.value;
 }
 
-/** Checks a call's arity the way the runner does, so both printers refuse what the runner would refuse. */
-export function checkArity(fn: FunctionName, n: number): void {
-  const a = ARITY[fn];
-  if (!a) throw new CodegenError(`unknown function "${fn}"`);
-  const [min, max] = a;
+/** Checks a call's arity against the catalogue, as the runner checks it against the contract, so both printers refuse what the runner would refuse. */
+export function checkArity(fn: FunctionName, n: number): FunctionDef {
+  const f = BY_IR.get(fn);
+  if (!f) throw new CodegenError(`unknown function "${fn}"`);
+  const [min, max] = [minArgs(f), maxArgs(f)];
   if (n < min || (max >= 0 && n > max)) {
-    const expected = max < 0 ? `at least ${min}` : String(min);
+    const expected = max < 0 ? `at least ${min}` : min === max ? String(min) : `${min}..${max}`;
     throw new CodegenError(`function ${fn} takes ${expected} argument(s), got ${n}`);
   }
+  return f;
+}
+
+/** A unit or path argument: a Java value (TimeIntervalUnit.DAY, "$.a") rather than an expression. */
+function javaValueArg(f: FunctionDef, i: number, e: Expr, uses: JavaUses, ascii: boolean): string | undefined {
+  const param = paramAt(f, i)!;
+  if (param.family !== "unit" && param.family !== "text") return undefined;
+  if (e.kind !== "lit" || typeof e.value !== "string") throw new CodegenError(`function ${f.ir} needs a string literal as its ${param.name}`);
+  if (param.family === "text") return javaString(e.value, ascii);
+  if (!param.units?.includes(e.value)) throw new CodegenError(`function ${f.ir} cannot use the unit ${JSON.stringify(e.value)}`);
+  return enumConstant(param.javaEnum ?? "TimeIntervalUnit", e.value, uses);
+}
+
+function enumConstant(cls: string, name: string, uses: JavaUses): string {
+  uses.imports.add(`${ENUM_PACKAGE[cls]}.${cls}`);
+  return `${cls}.${name}`;
 }
 
 export function javaExpr(e: Expr, uses: JavaUses, ascii = false): string {
   switch (e.kind) {
     case "col": return `$(${javaString(e.name, ascii)})`;
     case "lit": return javaLiteral(e, uses, ascii);
-    case "cast": return `${javaExpr(e.expr, uses, ascii)}.cast(${javaType(readType(e.type))})`;
+    case "cast": return `${javaExpr(e.expr, uses, ascii)}.${e.try ? "tryCast" : "cast"}(${javaType(readType(e.type))})`;
     case "call": {
-      checkArity(e.fn, e.args.length);
-      // ApiExpression#get(String): the field name is a Java string, not a lit(…)
+      const f = checkArity(e.fn, e.args.length);
       if (e.fn === "get") return `${javaExpr(e.args[0]!, uses, ascii)}.get(${javaString(fieldName(e), ascii)})`;
-      const args = e.args.map((a) => javaExpr(a, uses, ascii));
-      if (e.fn === "negative") {
-        uses.negative = true;
-        return `negative(${args[0]})`;
+      const args = e.args.map((a, i) => javaValueArg(f, i, a, uses, ascii) ?? javaExpr(a, uses, ascii));
+      if (f.java === "static") {
+        if (f.ir === "negative") uses.negative = true;
+        else uses.statics.add(f.ir);
+        const lead = (f.javaLead ?? []).map((c) => enumConstant("JsonOnNull", c, uses));
+        return `${f.ir}(${[...lead, ...args].join(", ")})`;
       }
       // ApiExpression methods: the receiver is always a call result ($, lit, a method), so no parentheses are needed
-      return args.slice(1).reduce((acc, a) => `${acc}.${e.fn}(${a})`, `${args[0]}${args.length === 1 ? `.${e.fn}()` : ""}`);
+      if (f.java === "fold") return args.slice(1).reduce((acc, a) => `${acc}.${f.ir}(${a})`, args[0]!);
+      return `${args[0]}.${f.ir}(${args.slice(1).join(", ")})`;
     }
   }
 }

@@ -64,12 +64,13 @@ export function printJava(program: TableProgram, options: JavaOptions = {}): str
 }
 
 function header(program: TableProgram, className: string, uses: JavaUses, ascii: boolean): string[] {
-  const statics = ["$", ...(uses.udf ? ["call"] : []), "lit", ...(["negative", "nullOf", "row"] as const).filter((f) => uses[f])];
+  const statics = ["$", ...(uses.udf ? ["call"] : []), "lit", ...(["negative", "nullOf", "row"] as const).filter((f) => uses[f]), ...[...uses.statics].sort()];
   const java = [
     ...(uses.bigDecimal ? ["java.math.BigDecimal"] : []),
     ...[...uses.time].sort().map((c) => `java.time.${c}`),
     ...(uses.udf || uses.rowData || uses.top1 ? ["java.util.List"] : []),
     ...(uses.top1 ? ["io.streamcanvas.runner.translate.Top1Retractions"] : []),
+    ...[...uses.imports].sort(),
     ...(uses.udf ? ["TsAggregateFunction", "TsFilterFunction", "TsFlatMapFunction", "TsMapFunction", "UdfSpec", "WorkerSettings"].map((c) => `io.streamcanvas.runner.udf.${c}`) : []),
   ];
   return [

@@ -1,23 +1,11 @@
 // IR expression tree → fully parenthesized Flink SQL, calling the functions the Table API methods of the IR map to.
-import type { Expr, FunctionName } from "../expr/ast";
+import type { Expr } from "../expr/ast";
+import { type FunctionDef, paramAt } from "../expr/functions";
 import { numberLiteral } from "../expr/literals";
 import { type DataType, formatType } from "../types";
 import { checkArity, fieldName } from "./java-expr";
 import { CodegenError, readLiteral, readType } from "./literal";
 import { sqlIdent, sqlString } from "./sql-text";
-
-const INFIX: Partial<Record<FunctionName, string>> = {
-  plus: "+", minus: "-", times: "*", dividedBy: "/",
-  isEqual: "=", isNotEqual: "<>", isLess: "<", isLessOrEqual: "<=", isGreater: ">", isGreaterOrEqual: ">=",
-  and: "AND", or: "OR",
-};
-/**
- * Named functions. `mod` is MOD(a, b), the function ApiExpression#mod resolves to, rather than `%`, whose
- * acceptance depends on the SQL conformance level; CONCAT is variadic, as the runner's left fold a.concat(b).concat(c).
- */
-const NAMED: Partial<Record<FunctionName, string>> = {
-  mod: "MOD", upperCase: "UPPER", lowerCase: "LOWER", concat: "CONCAT", charLength: "CHAR_LENGTH", trim: "TRIM",
-};
 
 /** A type in Flink's SQL syntax, rebuilt from the parsed type so no IR text reaches the script unchecked. */
 export const sqlType = (t: DataType) => formatType(t);
@@ -28,25 +16,55 @@ export function sqlExpr(e: Expr): string {
     case "col": return sqlIdent(e.name);
     case "lit": return sqlLiteral(e);
     // CAST keeps its operand's nullability in Flink, so the target is written without NOT NULL
-    case "cast": return `CAST(${sqlExpr(e.expr)} AS ${castTarget(readType(e.type))})`;
-    case "call": {
-      checkArity(e.fn, e.args.length);
-      if (e.fn === "get") return `${sqlReceiver(e.args[0]!)}.${sqlIdent(fieldName(e))}`;
-      const args = e.args.map(sqlExpr);
-      if (e.fn === "at") return `${sqlReceiver(e.args[0]!)}[${args[1]}]`;
-      const infix = INFIX[e.fn];
-      if (infix) return `(${args.join(` ${infix} `)})`;
-      switch (e.fn) {
-        // the space keeps a negated negative literal from reading as a `--` comment
-        case "negative": return `(- ${args[0]})`;
-        case "not": return `(NOT ${args[0]})`;
-        case "isNull": return `(${args[0]} IS NULL)`;
-        case "isNotNull": return `(${args[0]} IS NOT NULL)`;
-      }
-      const name = NAMED[e.fn];
-      if (!name) throw new CodegenError(`function ${e.fn} has no SQL form`);
-      return `${name}(${args.join(", ")})`;
+    case "cast": return `${e.try ? "TRY_CAST" : "CAST"}(${sqlExpr(e.expr)} AS ${castTarget(readType(e.type))})`;
+    case "call": return sqlCall(e);
+  }
+}
+
+type Call = Extract<Expr, { kind: "call" }>;
+
+/** A unit argument as its bare word, checked against the catalogue's units, so no IR text reaches the script unchecked. */
+function unit(f: FunctionDef, i: number, e: Expr | undefined): string {
+  const units = paramAt(f, i)?.units ?? [];
+  if (e?.kind !== "lit" || typeof e.value !== "string" || !units.includes(e.value)) throw new CodegenError(`function ${f.ir} needs a time unit as argument ${i + 1}`);
+  return e.value;
+}
+
+/**
+ * A call in the form the catalogue gives it (its `sql` form when SQL writes it differently, e.g. MOD(a, b) rather than
+ * `%`, whose acceptance depends on the SQL conformance level), fully parenthesized. Variadic AND/CONCAT stay flat.
+ */
+function sqlCall(e: Call): string {
+  const f = checkArity(e.fn, e.args.length);
+  if (e.fn === "get") return `${sqlReceiver(e.args[0]!)}.${sqlIdent(fieldName(e))}`;
+  const args = e.args.map((a, i) => {
+    const family = paramAt(f, i)?.family;
+    if (family === "unit") return unit(f, i, a);
+    // a JSON path is a character literal in SQL (Calcite refuses a CAST there)
+    if (family === "text" && a.kind === "lit" && typeof a.value === "string") return sqlString(a.value);
+    return sqlExpr(a);
+  });
+  const form = f.sql ?? f.form ?? { kind: "call" };
+  const name = (f.sql && "name" in f.sql ? f.sql.name : undefined) ?? f.name;
+  switch (form.kind) {
+    case "at": return `${sqlReceiver(e.args[0]!)}[${args[1]}]`;
+    // the space keeps a negated negative literal from reading as a `--` comment
+    case "prefix": return form.sym === "-" ? `(- ${args[0]})` : `(${form.sym} ${args[0]})`;
+    case "infix": return `(${args.join(` ${form.sym} `)})`;
+    case "postfix": return `(${args[0]} ${form.sym})`;
+    case "between": return `(${args[0]} ${form.negated ? "NOT " : ""}BETWEEN ${args[1]} AND ${args[2]})`;
+    case "in": return `(${args[0]} IN (${args.slice(1).join(", ")}))`;
+    case "case": return `(CASE WHEN ${args[0]} THEN ${args[1]} ELSE ${args[2]} END)`;
+    case "extract": return `EXTRACT(${args[1]} FROM ${args[0]})`;
+    case "floorTo": return `${name}(${args[0]}${args.length > 1 ? ` TO ${args[1]}` : ""})`;
+    case "position": return `POSITION(${args[0]} IN ${args[1]})`;
+    case "jsonObject": {
+      const pairs = [];
+      for (let i = 0; i + 1 < args.length; i += 2) pairs.push(`KEY ${args[i]} VALUE ${args[i + 1]}`);
+      return `JSON_OBJECT(${pairs.join(", ")})`;
     }
+    case "bare": return name;
+    case "get": case "call": return `${name}(${args.join(", ")})`;
   }
 }
 

@@ -1,11 +1,11 @@
 // Type checker: infers each expression's Flink type over an input RowType and types NULL literals from their context.
-import { type DataType, type RowType, formatType, isNumeric, isString, parseType } from "../types";
-import type { Expr, FunctionName } from "./ast";
-import { castable, closest, comparable, typeName } from "./compat";
+import { type DataType, type RowType, formatType, parseType } from "../types";
+import type { Expr } from "./ast";
+import { castable, closest, typeName } from "./compat";
+import { type Arg, BY_IR, type FunctionDef, maxArgs, minArgs, paramAt } from "./functions";
+import { ACCEPTS, FAMILY_NAME, NULL_AS } from "./functions/rules";
 import { UNTYPED_NULL } from "./literals";
-import { type ArithOp, arithmeticType, isExactNumeric } from "./numeric";
 import { fieldType, itemType } from "./nested";
-import { BINARY_BY_FN, FUNCTION_BY_FN } from "./operators";
 import type { Spans } from "./parse";
 import type { Span } from "./tokenize";
 
@@ -16,13 +16,8 @@ export type CheckResult = { ok: true; expr: Expr; type: DataType } | { ok: false
 type Typed = { expr: Expr; type: DataType | null };
 type Call = Extract<Expr, { kind: "call" }>;
 
-const BOOL: DataType = { root: "BOOLEAN", nullable: false };
-const STRING: DataType = { root: "STRING", nullable: false };
 const INT: DataType = { root: "INT", nullable: false };
-const anyNullable = (ts: (DataType | null)[]) => ts.some((t) => t === null || t.nullable);
-const ARITH = new Set<FunctionName>(["plus", "minus", "times", "dividedBy", "mod"]);
-const COMPARE = new Set<FunctionName>(["isEqual", "isNotEqual", "isLess", "isLessOrEqual", "isGreater", "isGreaterOrEqual"]);
-const STRING_FNS = new Set<FunctionName>(["upperCase", "lowerCase", "trim", "charLength", "concat"]);
+const NULL_HERE = "cannot tell the type of NULL here; write CAST(NULL AS <type>)";
 
 /** Checks `expr` (spans from parseExpr) against the input columns; returns the tree with every NULL typed. */
 export function checkExpr(expr: Expr, rowType: RowType, spans?: Spans): CheckResult {
@@ -32,8 +27,6 @@ export function checkExpr(expr: Expr, rowType: RowType, spans?: Spans): CheckRes
   if (!r || r.type === null || c.errors.length) return { ok: false, errors: c.errors };
   return { ok: true, expr: r.expr, type: r.type };
 }
-
-const opName = (fn: FunctionName) => BINARY_BY_FN[fn]?.sym ?? FUNCTION_BY_FN[fn]?.name ?? fn.toUpperCase();
 
 class Checker {
   readonly errors: ExprError[] = [];
@@ -86,8 +79,8 @@ class Checker {
     if (!inner) return undefined;
     const to = { ...target.type, nullable: true };
     if (inner.type === null) return { expr: this.keep(e, { ...e, expr: this.settle(inner, to).expr }), type: to };
-    if (!castable(inner.type, to)) return this.error(`cannot CAST ${typeName(inner.type)} to ${typeName(to)}`, e);
-    return { expr: this.keep(e, { ...e, expr: inner.expr }), type: { ...to, nullable: inner.type.nullable } };
+    if (!castable(inner.type, to)) return this.error(`cannot ${e.try ? "TRY_CAST" : "CAST"} ${typeName(inner.type)} to ${typeName(to)}`, e);
+    return { expr: this.keep(e, { ...e, expr: inner.expr }), type: { ...to, nullable: e.try === true || inner.type.nullable } };
   }
 
   private checkCall(e: Call): Typed | undefined {
@@ -97,16 +90,53 @@ class Checker {
       if (r) args.push(r);
     }
     if (args.length !== e.args.length) return undefined; // the broken argument already said why
-    const fn = e.fn;
-    if (fn === "get" || fn === "at") return this.checkAccess(e, args[0]!, args[1]!);
-    if (ARITH.has(fn) || COMPARE.has(fn)) return this.checkBinary(e, args[0]!, args[1]!);
-    if (fn === "and" || fn === "or" || fn === "not") return this.checkAll(e, args, BOOL, (t) => t.root === "BOOLEAN", BOOL);
-    if (STRING_FNS.has(fn)) return this.checkAll(e, args, STRING, isString, fn === "charLength" ? INT : STRING);
-    const a = args[0]!;
-    if (a.type === null) return this.error("cannot tell the type of NULL here; write CAST(NULL AS <type>)", e.args[0]!);
-    if (fn === "isNull" || fn === "isNotNull") return this.out(e, BOOL, args);
-    if (fn === "negative") return isNumeric(a.type) ? this.out(e, a.type, args) : this.error(`cannot negate ${typeName(a.type)}`, e);
-    return this.error(`unsupported function ${fn}`, e);
+    const f = BY_IR.get(e.fn);
+    if (!f) return this.error(`unsupported function ${e.fn}`, e);
+    if (e.fn === "get" || e.fn === "at") return this.checkAccess(e, args[0]!, args[1]!);
+    const n = args.length;
+    if (n < minArgs(f) || (maxArgs(f) >= 0 && n > maxArgs(f))) return this.error(`${f.name} cannot take ${n} argument(s)`, e);
+    const settled = this.settleAll(f, e, args);
+    if (!settled) return undefined;
+    for (let i = 0; i < n; i++) if (!this.accepts(f, e, settled, i)) return undefined;
+    const info: Arg[] = settled.map((x) => ({ type: x.type, value: x.expr.kind === "lit" ? x.expr.value : undefined }));
+    const r = f.returns(info);
+    if ("error" in r) return this.error(r.error, r.arg === undefined ? e : e.args[r.arg]!);
+    return this.out(e, r, settled);
+  }
+
+  /** Types every untyped NULL from its parameter: a fixed type, or the type of the other "like" arguments. */
+  private settleAll(f: FunctionDef, e: Call, args: Typed[]): (Typed & { type: DataType })[] | undefined {
+    const likeType = args.find((x, i) => x.type !== null && paramAt(f, i)?.nullAs === "like")?.type ?? null;
+    const out: (Typed & { type: DataType })[] = [];
+    for (const [i, x] of args.entries()) {
+      const param = paramAt(f, i)!;
+      const nullAs = param.nullAs === "like" ? likeType : param.nullAs ?? NULL_AS[param.family] ?? null;
+      if (x.type === null && nullAs === null) {
+        return this.error(likeType === null && param.nullAs === "like" && f.form?.kind === "infix"
+          ? `cannot tell the type of NULL ${f.name} NULL` : NULL_HERE, e.args[i]!);
+      }
+      out.push(x.type === null ? this.settle(x, nullAs!) : (x as Typed & { type: DataType }));
+    }
+    return out;
+  }
+
+  /** Whether argument i fits its parameter's family; says why not at the argument. */
+  private accepts(f: FunctionDef, e: Call, args: (Typed & { type: DataType })[], i: number): boolean {
+    const param = paramAt(f, i)!;
+    const x = args[i]!;
+    if (param.family === "unit" || param.family === "text") {
+      const v = x.expr.kind === "lit" ? x.expr.value : null;
+      if (typeof v !== "string") return !this.error(`${f.name} needs a string literal as its ${param.name}`, e.args[i]!);
+      if (param.units && !param.units.includes(v)) return !this.error(`${f.name} cannot use the unit ${v}; use one of ${param.units.join(", ")}`, e.args[i]!);
+      return true;
+    }
+    if (ACCEPTS[param.family](x.type)) return true;
+    const got = typeName(x.type);
+    const which = args.length > 1 ? `argument ${i + 1}` : "its argument";
+    const message = param.family === "boolean" ? `${f.name} needs BOOLEAN operands, got ${got}`
+      : param.family === "string" ? `${f.name} needs strings, but ${which} is ${got}; use CAST(… AS STRING)`
+      : `${f.name} needs ${FAMILY_NAME[param.family]} as ${which} (${param.name}), got ${got}`;
+    return !this.error(message, e.args[i]!);
   }
 
   /** row.field and x[i]: the receiver must have a type; an untyped NULL index takes the one the receiver wants. */
@@ -129,40 +159,5 @@ class Checker {
 
   private out(e: Call, type: DataType, args: Typed[]): Typed {
     return { expr: this.keep(e, { kind: "call", fn: e.fn, args: args.map((s) => s.expr) }), type };
-  }
-
-  /** Arithmetic and comparisons: a NULL operand takes the other operand's type. */
-  private checkBinary(e: Call, a0: Typed, b0: Typed): Typed | undefined {
-    const name = opName(e.fn);
-    if (a0.type === null && b0.type === null) return this.error(`cannot tell the type of NULL ${name} NULL`, e);
-    const a = this.settle(a0, (b0.type ?? a0.type)!);
-    const b = this.settle(b0, a.type);
-    const nullable = a.type.nullable || b.type.nullable;
-    if (COMPARE.has(e.fn)) {
-      if (!comparable(a.type, b.type)) return this.error(`cannot compare ${typeName(a.type)} with ${typeName(b.type)}`, e);
-      return this.out(e, { ...BOOL, nullable }, [a, b]);
-    }
-    if (!isNumeric(a.type) || !isNumeric(b.type)) {
-      const hint = e.fn === "plus" && isString(a.type) && isString(b.type) ? "; use CONCAT to join strings" : "";
-      return this.error(`cannot apply "${name}" to ${typeName(a.type)} and ${typeName(b.type)}${hint}`, e);
-    }
-    if (e.fn === "mod" && (!isExactNumeric(a.type) || !isExactNumeric(b.type))) {
-      return this.error(`"%" needs integer or DECIMAL operands, got ${typeName(a.type)} and ${typeName(b.type)}`, e);
-    }
-    return this.out(e, { ...arithmeticType(e.fn as ArithOp, a.type, b.type), nullable }, [a, b]);
-  }
-
-  /** Functions whose every argument must satisfy `accepts` (NULLs become `nullAs`); the result is `result`, nullable if any argument is. */
-  private checkAll(e: Call, args: Typed[], nullAs: DataType, accepts: (t: DataType) => boolean, result: DataType): Typed | undefined {
-    const name = opName(e.fn);
-    const settled = args.map((x) => this.settle(x, nullAs));
-    const bad = settled.findIndex((x) => !accepts(x.type));
-    if (bad >= 0) {
-      const got = typeName(settled[bad]!.type);
-      if (nullAs === BOOL) return this.error(`${name} needs BOOLEAN operands, got ${got}`, e.args[bad]!);
-      const which = settled.length > 1 ? `argument ${bad + 1}` : "its argument";
-      return this.error(`${name} needs strings, but ${which} is ${got}; use CAST(… AS STRING)`, e.args[bad]!);
-    }
-    return this.out(e, { ...result, nullable: anyNullable(settled.map((x) => x.type)) }, settled);
   }
 }

@@ -38,7 +38,8 @@ export function arithmeticType(op: ArithOp, a: DataType, b: DataType): DataType 
         const s = Math.max(s1, s2);
         return decimal(Math.max(p1 - s1, p2 - s2) + s + 1, s);
       }
-      case "times": return decimal(p1 + p2, s1 + s2);
+      // Flink's findMultiplicationDecimalType: one digit more than the operands' (DECIMAL(10, 2) * INT is DECIMAL(21, 2))
+      case "times": return decimal(p1 + p2 + 1, s1 + s2);
       case "dividedBy": {
         const s = Math.max(MIN_ADJUSTED_SCALE, s1 + p2 + 1);
         return decimal(p1 - s1 + s2 + s, s);

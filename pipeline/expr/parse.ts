@@ -1,11 +1,13 @@
 // Pratt parser for the expression language: text → Expr tree, with a side table of source spans for error reporting.
-import { formatType, parseType } from "../types";
 import type { Expr } from "./ast";
-import { booleanLiteral, nullLiteral, numberLiteral, stringLiteral } from "./literals";
-import { BINARY, FUNCTION_NAMES, FUNCTIONS_BY_NAME, KEYWORDS, PREC } from "./operators";
-import { ExprSyntaxError, type Span, type Token, tokenize } from "./tokenize";
+import { PREC } from "./functions";
+import { booleanLiteral, nullLiteral, numberLiteral, stringLiteral, UNTYPED_NULL } from "./literals";
+import { INFIX, KEYWORDS } from "./operators";
+import { parseCase, parseCast, parseNamed } from "./parse-forms";
+import { describe, type Spans, TokenStream } from "./parse-stream";
+import { ExprSyntaxError, type Span, type Token } from "./tokenize";
 
-export type Spans = WeakMap<Expr, Span>;
+export type { Spans } from "./parse-stream";
 export type ParseResult =
   | { ok: true; expr: Expr; spans: Spans }
   | { ok: false; error: { message: string; span: Span } };
@@ -21,18 +23,12 @@ export function parseExpr(src: string): ParseResult {
   }
 }
 
-const describe = (t: Token) =>
-  t.t === "eof" ? "end of input" : t.t === "str" ? `'${t.value}'` : t.t === "qident" ? `\`${t.text}\`` : `"${"text" in t ? t.text : ""}"`;
+/** Words after IS: IS [NOT] NULL / TRUE / FALSE / JSON, and the IR function each gives. */
+const IS_WORDS: Record<string, [string, string]> = {
+  NULL: ["isNull", "isNotNull"], TRUE: ["isTrue", "isNotTrue"], FALSE: ["isFalse", "isNotFalse"], JSON: ["isJson", ""],
+};
 
-class Parser {
-  readonly spans: Spans = new WeakMap();
-  private readonly toks: Token[];
-  private pos = 0;
-
-  constructor(private readonly src: string) {
-    this.toks = tokenize(src);
-  }
-
+export class Parser extends TokenStream {
   parseAll(): Expr {
     if (this.peek().t === "eof") throw new ExprSyntaxError("expression is empty", { start: 0, end: this.src.length });
     const e = this.parseExpr(0);
@@ -41,40 +37,79 @@ class Parser {
     return e;
   }
 
-  private peek(k = 0): Token { return this.toks[Math.min(this.pos + k, this.toks.length - 1)]!; }
-  private next(): Token { return this.toks[this.pos++]!; }
-  private fail(message: string, span: Span): never { throw new ExprSyntaxError(message, { start: span.start, end: span.end }); }
-  private mark<E extends Expr>(e: E, start: number, end: number): E { this.spans.set(e, { start, end }); return e; }
-  private spanOf(e: Expr): Span { return this.spans.get(e)!; }
-
-  private isOp(text: string, k = 0) { const t = this.peek(k); return t.t === "op" && t.text === text; }
-  private isWord(word: string, k = 0) { const t = this.peek(k); return t.t === "ident" && t.upper === word; }
-
-  private expectOp(text: string): Token {
-    const t = this.peek();
-    if (!this.isOp(text)) this.fail(`expected "${text}" at ${t.start}`, t);
-    return this.next();
-  }
-
-  private parseExpr(minPrec: number): Expr {
+  parseExpr(minPrec: number): Expr {
     let left = this.parsePrefix();
     for (;;) {
       const t = this.peek();
       const key = t.t === "op" ? t.text : t.t === "ident" ? t.upper : "";
-      if (key === "IS" && PREC.is >= minPrec) {
+      const start = this.spanOf(left).start;
+      if (key === "IS" && PREC.is >= minPrec) { left = this.parseIs(left); continue; }
+      // x [NOT] BETWEEN / IN / LIKE / SIMILAR TO: comparisons in Calcite's precedence
+      const negated = key === "NOT" && ["BETWEEN", "IN", "LIKE", "SIMILAR"].includes(this.peek(1).t === "ident" ? (this.peek(1) as { upper: string }).upper : "");
+      const word = negated ? (this.peek(1) as { upper: string }).upper : key;
+      if (["BETWEEN", "IN", "LIKE", "SIMILAR"].includes(word) && PREC.cmp >= minPrec) {
+        if (negated) this.next();
         this.next();
-        const negated = this.isWord("NOT") ? (this.next(), true) : false;
-        if (!this.isWord("NULL")) this.fail(`expected NULL at ${this.peek().start}`, this.peek());
-        const end = this.next().end;
-        left = this.mark({ kind: "call", fn: negated ? "isNotNull" : "isNull", args: [left] }, this.spanOf(left).start, end);
+        const e = this.parsePredicate(word, negated, left);
+        left = negated && word !== "BETWEEN" ? this.call("not", [e], start, this.spanOf(e).end) : e;
         continue;
       }
-      const op = t.t === "op" || t.t === "ident" ? BINARY[key] : undefined;
+      const op = t.t === "op" || t.t === "ident" ? INFIX.get(key) : undefined;
       if (!op || op.prec < minPrec) return left;
       this.next();
       const right = this.parseExpr(op.prec + 1);
-      left = this.mark({ kind: "call", fn: op.fn, args: [left, right] }, this.spanOf(left).start, this.spanOf(right).end);
+      left = this.call(op.ir, [left, right], start, this.spanOf(right).end);
     }
+  }
+
+  private parseIs(left: Expr): Expr {
+    const start = this.spanOf(left).start;
+    this.next();
+    const negated = this.isWord("NOT") ? (this.next(), true) : false;
+    const t = this.peek();
+    if (t.t === "ident" && t.upper === "DISTINCT") {
+      this.next();
+      this.expectWord("FROM");
+      const right = this.parseExpr(PREC.cmp + 1);
+      return this.distinctFrom(left, right, negated, start, this.spanOf(right).end);
+    }
+    const fns = t.t === "ident" ? IS_WORDS[t.upper] : undefined;
+    if (!fns) return this.fail(`expected NULL, TRUE, FALSE, JSON or DISTINCT FROM at ${t.start}`, t);
+    this.next();
+    if (fns[0] === "isJson" && negated) return this.call("not", [this.call("isJson", [left], start, t.end)], start, t.end);
+    return this.call(fns[negated ? 1 : 0], [left], start, t.end);
+  }
+
+  /**
+   * a IS [NOT] DISTINCT FROM b has no Table API function, so it is written with ones that exist and typed as Flink
+   * types it (BOOLEAN NOT NULL): COALESCE(a <> b, a IS NULL <> b IS NULL), with = for IS NOT DISTINCT FROM.
+   */
+  private distinctFrom(a: Expr, b: Expr, negated: boolean, start: number, end: number): Expr {
+    // against a NULL literal it is IS [NOT] NULL (and a bare NULL could not be typed inside the COALESCE)
+    const isNullLit = (e: Expr) => e.kind === "lit" && e.value === null && e.type === UNTYPED_NULL;
+    if (isNullLit(a) || isNullLit(b)) return this.call(negated ? "isNull" : "isNotNull", [isNullLit(a) ? b : a], start, end);
+    const cmp = negated ? "isEqual" : "isNotEqual";
+    const nulls = this.call(cmp, [this.call("isNull", [a], start, end), this.call("isNull", [b], start, end)], start, end);
+    return this.call("coalesce", [this.call(cmp, [a, b], start, end), nulls], start, end);
+  }
+
+  private parsePredicate(word: string, negated: boolean, x: Expr): Expr {
+    const start = this.spanOf(x).start;
+    if (word === "BETWEEN") {
+      const low = this.parseExpr(PREC.cmp + 1);
+      this.expectWord("AND");
+      const high = this.parseExpr(PREC.cmp + 1);
+      return this.call(negated ? "notBetween" : "between", [x, low, high], start, this.spanOf(high).end);
+    }
+    if (word === "IN") {
+      this.expectOp("(");
+      const values: Expr[] = [];
+      do values.push(this.parseExpr(0)); while (this.isOp(",") && this.next());
+      return this.call("in", [x, ...values], start, this.expectOp(")").end);
+    }
+    if (word === "SIMILAR") this.expectWord("TO");
+    const pattern = this.parseExpr(PREC.cmp + 1);
+    return this.call(word === "LIKE" ? "like" : "similar", [x, pattern], start, this.spanOf(pattern).end);
   }
 
   private parsePrefix(): Expr {
@@ -84,12 +119,12 @@ class Parser {
       const n = this.peek();
       if (n.t === "num") { this.next(); return this.numLit(n, true, t.start); }
       const operand = this.parseExpr(PREC.neg);
-      return this.mark({ kind: "call", fn: "negative", args: [operand] }, t.start, this.spanOf(operand).end);
+      return this.call("negative", [operand], t.start, this.spanOf(operand).end);
     }
     if (t.t === "ident" && t.upper === "NOT") {
       this.next();
       const operand = this.parseExpr(PREC.not);
-      return this.mark({ kind: "call", fn: "not", args: [operand] }, t.start, this.spanOf(operand).end);
+      return this.call("not", [operand], t.start, this.spanOf(operand).end);
     }
     return this.parsePostfix(this.parsePrimary());
   }
@@ -103,12 +138,11 @@ class Parser {
         const f = this.next();
         // after a dot any word is a field name, keywords included (no ambiguity there)
         if (f.t !== "ident" && f.t !== "qident") this.fail(`expected a field name after "." at ${f.start}, found ${describe(f)}`, f);
-        e = this.mark({ kind: "call", fn: "get", args: [e, this.mark(stringLiteral(f.text), f.start, f.end)] }, start, f.end);
+        e = this.call("get", [e, this.mark(stringLiteral(f.text), f.start, f.end)], start, f.end);
       } else if (this.isOp("[")) {
         this.next();
         const index = this.parseExpr(0);
-        const close = this.expectOp("]");
-        e = this.mark({ kind: "call", fn: "at", args: [e, index] }, start, close.end);
+        e = this.call("at", [e, index], start, this.expectOp("]").end);
       } else {
         return e;
       }
@@ -141,54 +175,18 @@ class Parser {
   }
 
   private parseWord(t: Token & { t: "ident" }): Expr {
-    if (this.isOp("(")) return t.upper === "CAST" ? this.parseCast(t) : this.parseCall(t);
+    if (t.upper === "CASE") return parseCase(this, t);
+    if (this.isOp("(") && (t.upper === "CAST" || t.upper === "TRY_CAST")) return parseCast(this, t);
     switch (t.upper) {
       case "TRUE": return this.mark(booleanLiteral(true), t.start, t.end);
       case "FALSE": return this.mark(booleanLiteral(false), t.start, t.end);
       case "NULL": return this.mark(nullLiteral(), t.start, t.end);
     }
+    const named = parseNamed(this, t);
+    if (named) return named;
     if (KEYWORDS.has(t.upper)) {
       this.fail(`expected an expression at ${t.start}, found keyword ${t.upper} (quote a column with that name as \`${t.text}\`)`, t);
     }
     return this.mark({ kind: "col", name: t.text }, t.start, t.end);
-  }
-
-  private parseCall(t: Token & { t: "ident" }): Expr {
-    const f = FUNCTIONS_BY_NAME[t.upper];
-    if (!f) this.fail(`unknown function ${t.text} at ${t.start}; known functions: ${FUNCTION_NAMES.join(", ")}`, t);
-    this.expectOp("(");
-    const args: Expr[] = [];
-    if (!this.isOp(")")) {
-      do args.push(this.parseExpr(0)); while (this.isOp(",") && this.next());
-    }
-    const close = this.expectOp(")");
-    if (args.length < f.minArgs || args.length > f.maxArgs) {
-      const want = f.minArgs === f.maxArgs ? `${f.minArgs} argument${f.minArgs === 1 ? "" : "s"}` : `at least ${f.minArgs} argument`;
-      this.fail(`${f.name} takes ${want}, got ${args.length}`, { start: t.start, end: close.end });
-    }
-    return this.mark({ kind: "call", fn: f.fn, args }, t.start, close.end);
-  }
-
-  private parseCast(t: Token): Expr {
-    this.expectOp("(");
-    const inner = this.parseExpr(0);
-    if (!this.isWord("AS")) this.fail(`expected AS at ${this.peek().start}`, this.peek());
-    this.next();
-    const first = this.peek();
-    let depth = 0;
-    while (!(this.isOp(")") && depth === 0)) {
-      const k = this.next();
-      if (k.t === "eof") this.fail(`expected ")" at ${k.start}`, k);
-      if (k.t === "op" && k.text === "(") depth++;
-      if (k.t === "op" && k.text === ")") depth--;
-    }
-    const close = this.next();
-    const typeSpan = { start: first.start, end: Math.max(first.start, this.toks[this.pos - 2]!.end) };
-    if (first === close) this.fail(`expected a type at ${first.start}`, first);
-    const parsed = parseType(this.src.slice(typeSpan.start, typeSpan.end));
-    if (!parsed.ok) this.fail(parsed.message, typeSpan);
-    // a CAST keeps its input's nullability (as in Flink), so NOT NULL on the target adds nothing
-    const type = formatType({ ...parsed.type, nullable: true });
-    return this.mark({ kind: "cast", expr: inner, type }, t.start, close.end);
   }
 }

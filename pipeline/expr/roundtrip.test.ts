@@ -34,7 +34,7 @@ function gen(next: () => number, depth: number): Expr {
   }
   if (r < 0.65) return { kind: "call", fn: pick(BINARY), args: [gen(next, depth - 1), gen(next, depth - 1)] };
   if (r < 0.85) return { kind: "call", fn: pick(UNARY), args: [gen(next, depth - 1)] };
-  if (r < 0.93) return { kind: "call", fn: "concat", args: Array.from({ length: 1 + Math.floor(next() * 3) }, () => gen(next, depth - 1)) };
+  if (r < 0.93) return { kind: "call", fn: "concat", args: Array.from({ length: 2 + Math.floor(next() * 3) }, () => gen(next, depth - 1)) };
   // nested access: a.field and x[i]
   if (r < 0.96) return { kind: "call", fn: "get", args: [gen(next, depth - 1), { kind: "lit", value: pick(NAMES.filter((n) => n !== "")), type: "STRING NOT NULL" }] };
   if (r < 0.98) return { kind: "call", fn: "at", args: [gen(next, depth - 1), gen(next, depth - 1)] };

@@ -34,13 +34,16 @@ describe("suggest", () => {
     expect(r).toMatchObject({ from: 0, to: 3, prefix: "ord" });
   });
   it("offers functions with signatures, case-insensitively", () => {
-    expect(suggest("up", 2, row).items).toEqual([{ kind: "function", label: "UPPER", detail: "UPPER(s STRING) → STRING", insert: "UPPER(" }]);
+    expect(suggest("up", 2, row).items).toEqual([{ kind: "function", label: "UPPER", detail: "UPPER(s STRING) → STRING", doc: "s in upper case", insert: "UPPER(" }]);
     expect(labels("amount + ch")).toEqual(["CHARACTER_LENGTH", "CHAR_LENGTH"]);
-    expect(labels("ca")).toEqual(["CAST", "CONCAT"]);
+    expect(labels("ca")).toEqual(["CARDINALITY", "CAST", "CONCAT", "CONCAT_WS", "INITCAP", "LOCALTIMESTAMP", "TRY_CAST", "CASE WHEN"]);
   });
   it("matches inside names too, after the prefix matches", () => {
-    expect(labels("date")).toEqual(["order date"]);
-    expect(labels("c")).toEqual(["customer", "back`tick", "CAST", "CHARACTER_LENGTH", "CHAR_LENGTH", "CONCAT"]);
+    expect(labels("date")).toEqual(["order date", "DATE_FORMAT", "CURRENT_DATE"]);
+    expect(labels("c")).toEqual(["customer", "back`tick", "CARDINALITY", "CAST", "CEIL", "CEILING", "CHARACTER_LENGTH", "CHAR_LENGTH",
+      "COALESCE", "CONCAT", "CONCAT_WS", "CONVERT_TZ", "CURRENT_DATE", "CURRENT_TIMESTAMP", "ARRAY_CONTAINS", "EXTRACT", "INITCAP",
+      "JSON_OBJECT", "LOCALTIMESTAMP", "REGEXP_EXTRACT", "REGEXP_REPLACE", "REPLACE", "TRY_CAST", "CASE WHEN", "IS DISTINCT FROM",
+      "IS NOT DISTINCT FROM"]);
   });
   it("inside a backquoted name offers only columns, quoted, and replaces from the backquote", () => {
     const r = suggest("UPPER(`ba", 9, row);

@@ -1,7 +1,9 @@
 // Autocomplete for expression fields: what the word at the cursor could be — input columns (with their types) and the
 // language's functions (with signatures) — and the text range a choice replaces. Pure: used by the inspector and tests.
 import { type DataType, formatType, type RowType } from "../types";
-import { FUNCTIONS_BY_NAME, KEYWORDS } from "./operators";
+import { BY_NAME } from "./functions";
+import { KEYWORDS } from "./operators";
+import { SUGAR } from "./parse-forms";
 import { printIdentifier } from "./print";
 import { tokenize } from "./tokenize";
 
@@ -11,27 +13,24 @@ export type Suggestion = {
   label: string;
   /** type of a column, signature of a function */
   detail: string;
+  /** what a function does, in one line (the catalogue's description) */
+  doc?: string;
   /** replaces text[from, to); a function's ends with "(" so the arguments come next */
   insert: string;
 };
 export type Suggestions = { from: number; to: number; prefix: string; items: Suggestion[] };
 
-/** Signatures of the functions the parser knows; a name added to FUNCTIONS_BY_NAME without one gets a generic form. */
-const SIGNATURES: Record<string, string> = {
-  UPPER: "UPPER(s STRING) → STRING", LOWER: "LOWER(s STRING) → STRING", TRIM: "TRIM(s STRING) → STRING",
-  CONCAT: "CONCAT(s STRING, …) → STRING", CHAR_LENGTH: "CHAR_LENGTH(s STRING) → INT", CHARACTER_LENGTH: "CHARACTER_LENGTH(s STRING) → INT",
-  CAST: "CAST(x AS type) → type",
-};
-const signature = (name: string) => {
-  const f = FUNCTIONS_BY_NAME[name];
-  return SIGNATURES[name] ?? `${name}(${f && f.minArgs === f.maxArgs ? Array.from({ length: f.minArgs }, (_, i) => `x${i + 1}`).join(", ") : "x, …"})`;
-};
-const FUNCTIONS: Suggestion[] = [...Object.keys(FUNCTIONS_BY_NAME), "CAST"].sort()
-  .map((name) => ({ kind: "function", label: name, detail: signature(name), insert: `${name}(` }));
-const KEYWORD_ITEMS: Suggestion[] = ["AND", "OR", "NOT", "IS NULL", "IS NOT NULL", "TRUE", "FALSE", "NULL"]
+/** Every function the parser knows by name, with its catalogue signature and description; bare words insert no "(". */
+const FUNCTIONS: Suggestion[] = [
+  ...[...BY_NAME.entries()].map(([name, f]) => ({ name, bare: f.form?.kind === "bare", signature: f.signature, description: f.description })),
+  ...Object.entries(SUGAR).map(([name, s]) => ({ name, bare: false, ...s })),
+].sort((a, b) => (a.name < b.name ? -1 : 1))
+  .map((f) => ({ kind: "function", label: f.name, detail: f.signature, doc: f.description, insert: f.bare ? f.name : `${f.name}(` }));
+const KEYWORD_ITEMS: Suggestion[] = ["AND", "OR", "NOT", "IS NULL", "IS NOT NULL", "TRUE", "FALSE", "NULL", "CASE WHEN", "BETWEEN", "IN", "LIKE",
+  "SIMILAR TO", "IS DISTINCT FROM", "IS NOT DISTINCT FROM", "IS JSON", "THEN", "ELSE", "END"]
   .map((k) => ({ kind: "keyword", label: k, detail: "keyword", insert: k }));
 // kept in step with the parser's keyword list: every word it reserves is offered
-for (const k of KEYWORDS) if (!["CAST", "AS", "IS"].includes(k) && !KEYWORD_ITEMS.some((i) => i.label === k)) {
+for (const k of KEYWORDS) if (!["CAST", "TRY_CAST", "AS", "IS", "CASE", "WHEN", "SIMILAR", "DISTINCT"].includes(k) && !BY_NAME.has(k) && !KEYWORD_ITEMS.some((i) => i.label === k)) {
   KEYWORD_ITEMS.push({ kind: "keyword", label: k, detail: "keyword", insert: k });
 }
 
@@ -97,7 +96,7 @@ export function suggest(text: string, cursor: number, rowType: RowType | undefin
     : [...rank(columns, at.prefix, (s) => s.label), ...rank(FUNCTIONS, at.prefix, (s) => s.label), ...rank(KEYWORD_ITEMS, at.prefix, (s) => s.label)];
   // the word typed in full is no suggestion
   const useful = items.filter((s) => !(s.insert === text.slice(at.from, to) && s.kind !== "function"));
-  return { from: at.from, to, prefix: at.prefix, items: useful.slice(0, 50) };
+  return { from: at.from, to, prefix: at.prefix, items: useful.slice(0, 200) };
 }
 
 /** The type of the dotted name `a.b.c` that `before` ends with (column, then ROW fields); undefined if it is anything else. */

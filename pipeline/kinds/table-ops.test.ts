@@ -17,7 +17,7 @@ describe("add-columns", () => {
   it("appends typed computed columns", () => {
     const r = one("add-columns", { columns: [{ name: "total", expr: "price * qty" }, { name: "big", expr: "qty > 3" }] });
     expect(r.errors).toEqual([]);
-    expect(show(r)).toEqual(["id BIGINT", "city STRING", "price DECIMAL(10, 2)", "qty INT", "total DECIMAL(20, 2)", "big BOOLEAN"]);
+    expect(show(r)).toEqual(["id BIGINT", "city STRING", "price DECIMAL(10, 2)", "qty INT", "total DECIMAL(21, 2)", "big BOOLEAN"]);
   });
   it("rejects existing names, empty names and bad expressions", () => {
     const r = one("add-columns", { columns: [{ name: "city", expr: "1" }, { name: "", expr: "2" }, { name: "x", expr: "qty + city" }] });

@@ -26,8 +26,11 @@ public final class ExpressionBuilder {
     // Java 17 has no pattern switch; the sealed interface keeps this list complete.
     if (expr instanceof Expr.Col c) return $(c.name());
     if (expr instanceof Expr.Lit l) return literal(l);
-    if (expr instanceof Expr.Call c) return c.fn().equals("get") ? field(c) : Functions.apply(c.fn(), buildAll(c.args()));
-    if (expr instanceof Expr.Cast c) return build(c.expr()).cast(FlinkTypes.parse(c.type()));
+    if (expr instanceof Expr.Call c) return c.fn().equals("get") ? field(c) : Functions.apply(c.fn(), c.args());
+    if (expr instanceof Expr.Cast c) {
+      // TRY_CAST gives NULL where the value does not convert
+      return c.tryCast() ? build(c.expr()).tryCast(FlinkTypes.parse(c.type())) : build(c.expr()).cast(FlinkTypes.parse(c.type()));
+    }
     throw new IrException("unknown expression " + expr);
   }
 

@@ -1,6 +1,7 @@
 // Expression trees (mirror of pipeline/expr/ast.ts): the only form in which user expressions reach the runner.
 package io.streamcanvas.runner.ir;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,12 @@ public sealed interface Expr {
     }
   }
 
-  record Cast(Expr expr, String type) implements Expr {
+  /** tryCast: TRY_CAST (JSON "try": true), NULL where the value does not convert. */
+  record Cast(Expr expr, String type, @JsonProperty("try") boolean tryCast) implements Expr {
+    public Cast(Expr expr, String type) {
+      this(expr, type, false);
+    }
+
     public Cast {
       IrException.required(expr, "cast.expr");
       IrException.required(type, "cast.type");
