@@ -65,7 +65,7 @@ export const CASES: [table: string, expr: string, timeZone?: string][] = [
   ["strs", "RPAD(s, n, '.')"], ["strs", "LEFT(s, 3)"], ["strs", "RIGHT(s, 3)"], ["strs", "REPEAT(t, 3)"], ["strs", "REVERSE(s)"],
   ["strs", "POSITION(t IN s)"], ["strs", "MD5(s)"], ["strs", "SHA256(s)"],
   // math
-  ["nums", "ABS(i)"], ["nums", "ABS(d)"], ["nums", "SIGN(x)"], ["nums", "ROUND(d, 1)"], ["nums", "ROUND(x, 0)"], ["nums", "FLOOR(d)"],
+  ["nums", "ABS(i)"], ["nums", "ABS(d)"], ["nums", "SIGN(x)"], ["nums", "ROUND(d, 1)"], ["nums", "ROUND(x, 0)"], ["nums", "CAST(FLOOR(d) AS STRING)"],
   ["nums", "CEIL(x)"], ["nums", "POWER(i, 2)"], ["nums", "SQRT(x)"], ["nums", "LN(x)"], ["nums", "LOG10(d)"], ["nums", "EXP(i)"],
   ["nums", "RAND(42) < 1"],
   // temporal
