@@ -1,5 +1,6 @@
 // The IR contract the Java runner is held to (jvm-runner IrContractTest): each op and its fields, each connector and
 // the options the runner checks. pipeline/ir/contract.test.ts writes it to pipeline/fixtures/ir-contract.json.
+import { type ContractFunction, functionContract } from "../expr/functions/contract";
 import { opName } from "./define-op";
 import { CONNECTORS } from "./connectors";
 import { OPS } from "./index";
@@ -9,6 +10,8 @@ export type IrContract = {
   ops: Record<string, string[]>;
   /** connector → the options the runner lets through, sorted; null = passed to Flink unchecked */
   connectors: Record<string, { options: string[] | null }>;
+  /** the expression functions (pipeline/expr/functions): jvm-runner's Functions reads this section */
+  functions: ContractFunction[];
 };
 
 const sortedEntries = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -17,5 +20,6 @@ export function irContract(): IrContract {
   return {
     ops: sortedEntries(OPS.map((o) => [opName(o as never), Object.keys(o.schema.shape).filter((k) => k !== "op").sort()])),
     connectors: sortedEntries(Object.entries(CONNECTORS).map(([name, rule]) => [name, { options: rule.options ? [...rule.options].sort() : null }])),
+    functions: functionContract(),
   };
 }

@@ -1,18 +1,18 @@
 // The functions section of the IR contract file (pipeline/fixtures/ir-contract.json): what jvm-runner's Functions
-// builds from, and what IrContractTest checks against Flink (names exist; Flink infers the types the checker infers).
+// builds from and IrContractTest checks (names are Flink built-ins); and the typings (example calls with the types the
+// checker infers, in pipeline/fixtures/function-cases.json) IrContractTest has Flink infer too.
 import { type DataType, formatType, type RowType, type } from "../../types";
 import type { Expr } from "../ast";
 import { checkExpr } from "../check";
 import { stringLiteral } from "../literals";
 import { CATALOGUE, type FunctionDef, maxArgs, minArgs, paramAt } from "./index";
 
-export type ContractExample = { columns: { name: string; type: string }[]; expr: Expr; returns: string };
+export type ContractExample = { name: string; columns: { name: string; type: string }[]; expr: Expr; returns: string };
 export type ContractFunction = {
   ir: string; name: string; builtin: string; java: FunctionDef["java"]; javaLead: readonly string[];
   minArgs: number; maxArgs: number;
   /** per parameter: expr (an expression), unit (an enum constant's name), text (a Java String) */
   params: { name: string; kind: "expr" | "unit" | "text"; variadic: boolean }[];
-  examples: ContractExample[];
 };
 
 const nullableTwin = (t: string) => formatType({ ...type(t), nullable: true });
@@ -33,7 +33,7 @@ function example(f: FunctionDef, args: readonly string[]): ContractExample {
   const rowType: RowType = columns.map((c) => ({ name: c.name, type: type(c.type) }));
   const r = checkExpr({ kind: "call", fn: f.ir, args: exprArgs }, rowType);
   if (!r.ok) throw new Error(`${f.name}(${args.join(", ")}): ${r.errors.map((e) => e.message).join("; ")}`);
-  return { columns, expr: r.expr, returns: formatType(r.type) };
+  return { name: `${f.name}(${args.join(", ")})`, columns, expr: r.expr, returns: formatType(r.type) };
 }
 
 function examples(f: FunctionDef): ContractExample[] {
@@ -51,9 +51,11 @@ export function functionContract(): ContractFunction[] {
     ir: f.ir, name: f.name, builtin: f.builtin, java: f.java, javaLead: f.javaLead ?? [],
     minArgs: minArgs(f), maxArgs: maxArgs(f),
     params: f.params.map((p) => ({ name: p.name, kind: p.family === "unit" || p.family === "text" ? p.family : "expr", variadic: p.variadic === true })),
-    examples: examples(f),
   }));
 }
+
+/** Every catalogue example, and its twin with every argument nullable, typed by the checker. */
+export const functionTypings = (): ContractExample[] => CATALOGUE.flatMap(examples);
 
 export type { DataType };
 

@@ -1,6 +1,7 @@
-// Holds the runner's mirrors of the IR (Statement records, Translators, connector allow-lists) to the contract the
-// TypeScript side writes (pipeline/fixtures/ir-contract.json, by pipeline/ir/contract.test.ts), as PyFlink's
-// completeness tests hold the Python API to Java's: an op or connector added on one side only fails here, named.
+// Holds the runner's mirrors of the IR (Statement records, Translators, connector allow-lists, Functions) to the contract
+// the TypeScript side writes (pipeline/fixtures/ir-contract.json, by pipeline/ir/contract.test.ts), as PyFlink's
+// completeness tests hold the Python API to Java's: an op, connector or function added on one side only fails here, named;
+// and Flink itself must type every catalogue typing (pipeline/fixtures/function-cases.json) as the TypeScript checker does.
 package io.streamcanvas.runner.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class IrContractTest {
   static final Path CONTRACT = Path.of("../pipeline/fixtures/ir-contract.json");
+  static final Path FUNCTION_CASES = Path.of("../pipeline/fixtures/function-cases.json");
   static final String TS = "pipeline/ir (TypeScript)";
 
   static JsonNode contract() throws Exception {
@@ -49,14 +51,34 @@ class IrContractTest {
     connectors.putObject("kafka").putNull("options");
     ArrayNode fsOptions = (ArrayNode) connectors.get("filesystem").get("options");
     for (int i = 0; i < fsOptions.size(); i++) if (fsOptions.get(i).asText().equals("csv.allow-comments")) fsOptions.remove(i);
+    ArrayNode functions = (ArrayNode) c.get("functions");
+    for (int i = 0; i < functions.size(); i++) {
+      ObjectNode f = (ObjectNode) functions.get(i);
+      if (f.get("ir").asText().equals("like")) functions.remove(i--);
+      else if (f.get("ir").asText().equals("substring")) f.put("maxArgs", 4);
+    }
+    functions.addObject().put("ir", "levenshtein").put("builtin", "LEVENSHTEIN").put("minArgs", 2).put("maxArgs", 2);
     assertEquals(Set.of(
         "op \"distinct\" is in Statement.java but not in " + TS,
         "op \"pivot\" is in " + TS + " but has no record in Statement.java",
         "op \"pivot\" is in " + TS + " but has no translator in Translators.java",
         "op \"filter\": field \"limit\" is in " + TS + " but not in Statement.Filter",
         "connector \"kafka\" is in " + TS + " but not in Descriptors.CONNECTORS",
-        "connector \"filesystem\": option \"csv.allow-comments\" is allowed by the runner but not in " + TS),
+        "connector \"filesystem\": option \"csv.allow-comments\" is allowed by the runner but not in " + TS,
+        "function \"like\" is in the runner's Functions but not in " + FunctionContract.TS,
+        "function \"substring\" takes 2..4 argument(s) in " + FunctionContract.TS + " but 2..3 in the runner",
+        "function \"levenshtein\" is in " + FunctionContract.TS + " but not in the runner's Functions (rebuild jvm-runner)",
+        "function \"levenshtein\": \"LEVENSHTEIN\" is not in Flink's BuiltInFunctionDefinitions"),
         Set.copyOf(problems(c)));
+  }
+
+  /** Each catalogue typing, built by the runner over columns of its types: Flink infers the type the checker does. */
+  @Test
+  void flinkTypesEveryFunctionAsTheCatalogueDeclares() throws Exception {
+    JsonNode typings = new ObjectMapper().readTree(Files.readString(FUNCTION_CASES)).get("typings");
+    assertTrue(typings.size() > 100, "too few typings: " + typings.size());
+    List<String> wrong = FunctionContract.typingProblems(typings);
+    assertTrue(wrong.isEmpty(), wrong.size() + " of " + typings.size() + " typings disagree with Flink:\n  " + String.join("\n  ", wrong));
   }
 
   /** Every disagreement between the contract and the runner, each naming the op / connector and the side lacking it. */
@@ -81,6 +103,7 @@ class IrContractTest {
       if (!ops.has(op) && !Translators.ops().contains(op)) out.add("op \"" + op + "\" has a record but no translator in Translators.java");
     }
     connectors(contract.get("connectors"), out);
+    out.addAll(FunctionContract.problems(contract));
     return out;
   }
 

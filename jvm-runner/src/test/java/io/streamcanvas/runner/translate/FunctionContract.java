@@ -1,0 +1,76 @@
+// IrContractTest's function checks: the runner's Functions (read from the contract resource in the jar) against the
+// contract file's functions section, each function against Flink's BuiltInFunctionDefinitions, and each typing (an
+// example call with the type the TypeScript checker infers) against the type Flink infers for the runner's call.
+package io.streamcanvas.runner.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamcanvas.runner.expr.ExpressionBuilder;
+import io.streamcanvas.runner.expr.FlinkTypes;
+import io.streamcanvas.runner.expr.Functions;
+import io.streamcanvas.runner.ir.Expr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.TableDescriptor;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.functions.BuiltInFunctionDefinition;
+import org.apache.flink.table.functions.BuiltInFunctionDefinitions;
+
+final class FunctionContract {
+  static final String TS = "pipeline/expr/functions (TypeScript)";
+
+  private FunctionContract() {}
+
+  /** A function on one side only, with another arity, or not one of Flink's built-ins. */
+  static List<String> problems(JsonNode contract) {
+    List<String> out = new ArrayList<>();
+    Map<String, Functions.Fn> declared = Functions.parse(contract);
+    for (String f : new TreeSet<>(declared.keySet())) {
+      Functions.Fn java = Functions.get(f);
+      if (java == null) out.add("function \"" + f + "\" is in " + TS + " but not in the runner's Functions (rebuild jvm-runner)");
+      else if (java.minArgs() != declared.get(f).minArgs() || java.maxArgs() != declared.get(f).maxArgs()) {
+        out.add("function \"" + f + "\" takes " + arity(declared.get(f)) + " argument(s) in " + TS + " but " + arity(java) + " in the runner");
+      }
+    }
+    for (String f : new TreeSet<>(Functions.names())) {
+      if (!declared.containsKey(f)) out.add("function \"" + f + "\" is in the runner's Functions but not in " + TS);
+    }
+    Set<String> flink = BuiltInFunctionDefinitions.getDefinitions().stream().map(BuiltInFunctionDefinition::getName).collect(Collectors.toSet());
+    for (JsonNode f : contract.path("functions")) {
+      String builtin = f.path("builtin").asText();
+      if (!flink.contains(builtin)) out.add("function \"" + f.path("ir").asText() + "\": \"" + builtin + "\" is not in Flink's BuiltInFunctionDefinitions");
+    }
+    return out;
+  }
+
+  private static String arity(Functions.Fn f) {
+    return f.maxArgs() < 0 ? f.minArgs() + "+" : f.minArgs() == f.maxArgs() ? String.valueOf(f.minArgs()) : f.minArgs() + ".." + f.maxArgs();
+  }
+
+  /** Each typing whose call Flink refuses or types otherwise, as "CALL: catalogue T, Flink U". */
+  static List<String> typingProblems(JsonNode typings) {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    ObjectMapper json = new ObjectMapper();
+    List<String> wrong = new ArrayList<>();
+    for (JsonNode ex : typings) {
+      String call = ex.path("name").asText();
+      try {
+        Schema.Builder schema = Schema.newBuilder();
+        ex.path("columns").forEach(c -> schema.column(c.path("name").asText(), FlinkTypes.parse(c.path("type").asText())));
+        Expr expr = json.treeToValue(ex.path("expr"), Expr.class);
+        String got = tEnv.from(TableDescriptor.forConnector("datagen").schema(schema.build()).build())
+            .select(ExpressionBuilder.build(expr)).getResolvedSchema().getColumnDataTypes().get(0).toString();
+        if (!got.equals(ex.path("returns").asText())) wrong.add(call + ": catalogue " + ex.path("returns").asText() + ", Flink " + got);
+      } catch (Exception e) {
+        wrong.add(call + ": Flink refuses it: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      }
+    }
+    return wrong;
+  }
+}

@@ -1,0 +1,17 @@
+// pipeline/fixtures/function-cases.json, for jvm-runner: the typings IrContractTest has Flink infer, and the edge cases
+// FunctionsITCase runs through the runner and as SQL. UPDATE_GOLDEN=1 rewrites it; otherwise it must equal the code.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { caseTables, functionCases, uncovered } from "./cases-contract";
+import { functionTypings } from "./contract";
+
+const FILE = path.join(import.meta.dirname, "..", "..", "fixtures", "function-cases.json");
+
+it("every catalogue function has an edge case, and function-cases.json is what the catalogue and cases.ts say", () => {
+  const cases = functionCases();
+  expect(uncovered(cases), "catalogue functions without a case in pipeline/expr/functions/cases.ts").toEqual([]);
+  const text = `${JSON.stringify({ typings: functionTypings(), tables: caseTables(), cases }, null, 1)}\n`;
+  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(FILE)) writeFileSync(FILE, text);
+  expect(readFileSync(FILE, "utf8"), "pipeline/fixtures/function-cases.json is stale: run with UPDATE_GOLDEN=1").toBe(text);
+});
