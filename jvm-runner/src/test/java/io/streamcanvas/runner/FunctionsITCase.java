@@ -1,5 +1,5 @@
 // Every catalogue function on a MiniCluster (one dynamic test per row of pipeline/fixtures/function-cases.json, written by
-// pipeline/contract.test.ts from pipeline/expr/functions/cases.ts): the IR expression built by the runner and the SQL the
+// pipeline/expr/functions/cases.test.ts from cases.ts): the IR expression built by the runner and the SQL the
 // printer writes for it run over the same edge-case rows (NULLs, empty strings, overflow, time zones); the results must
 // be equal, and the runner's result type must be the one the TypeScript checker inferred. Cases over the same table and
 // time zone share one job per side (a failing group is rerun case by case, so a failure names its case).
