@@ -4,7 +4,8 @@ import type { RowType } from "../types";
 import type { Expr } from "../expr/ast";
 import { javaExpr, type JavaUses } from "./java-expr";
 import { javaString, javaType } from "./java-text";
-import { readType } from "./literal";
+import { BY_AGGREGATE } from "../expr/functions/aggregates";
+import { CodegenError, readType } from "./literal";
 
 export type JavaContext = {
   uses: JavaUses;
@@ -46,14 +47,15 @@ export function javaPrinter(s: Statement, ctx: JavaContext): JavaPrinter {
   };
 }
 
-/** Table API methods of the IR's aggregate functions; count_distinct is COUNT(DISTINCT c). */
-const AGGREGATE: Record<AggregateFunction, string> = {
-  count: "count()", count_distinct: "count().distinct()", sum: "sum()", avg: "avg()", min: "min()", max: "max()",
-  first_value: "firstValue()", last_value: "lastValue()",
-};
+/** Table API methods of an IR aggregate function, from the aggregate catalogue: count_distinct is count().distinct(). */
+function javaAggregate(fn: AggregateFunction): string {
+  const a = BY_AGGREGATE.get(fn);
+  if (!a) throw new CodegenError(`unknown aggregate function "${fn}"`);
+  return a.java.map((m) => `${m}()`).join(".");
+}
 
 export function javaAggregates(list: { fn: AggregateFunction; column: string; as: string }[], str: (s: string) => string): string[] {
-  return list.map((a) => `$(${str(a.column)}).${AGGREGATE[a.fn]}.as(${str(a.as)})`);
+  return list.map((a) => `$(${str(a.column)}).${javaAggregate(a.fn)}.as(${str(a.as)})`);
 }
 
 /** TableDescriptor.forConnector(...); a sink without a schema takes its input's, as the runner's Descriptors does. */

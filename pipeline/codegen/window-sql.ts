@@ -1,16 +1,17 @@
 // The window TVF query of an IR window statement, as jvm-runner's WindowTranslator writes it (shared by both printers).
 import type { WindowStatement } from "../ir/ops/window";
 import type { AggregateFunction } from "../ir/schemas";
+import { BY_AGGREGATE } from "../expr/functions/aggregates";
 import { CodegenError } from "./literal";
 import { sqlIdent } from "./sql-text";
 
 
-/** SQL aggregate of each IR aggregate function (the same built-ins the Table API's count()/sum()/… resolve to). */
-export const AGGREGATE_SQL: Record<AggregateFunction, (c: string) => string> = {
-  count: (c) => `COUNT(${c})`, count_distinct: (c) => `COUNT(DISTINCT ${c})`, sum: (c) => `SUM(${c})`,
-  avg: (c) => `AVG(${c})`, min: (c) => `MIN(${c})`, max: (c) => `MAX(${c})`,
-  first_value: (c) => `FIRST_VALUE(${c})`, last_value: (c) => `LAST_VALUE(${c})`,
-};
+/** SQL aggregate of an IR aggregate function over a quoted column (the built-in the Table API's count()/sum()/… resolve to). */
+export function aggregateSql(fn: AggregateFunction, column: string): string {
+  const a = BY_AGGREGATE.get(fn);
+  if (!a) throw new CodegenError(`unknown aggregate function "${fn}"`);
+  return `${a.sql}(${a.distinct ? "DISTINCT " : ""}${column})`;
+}
 
 /**
  * SELECT window_start, window_end, key…, aggregate… / FROM TABLE(<TVF over `from`>) / GROUP BY window_start, window_end,
@@ -36,7 +37,7 @@ export function windowQuery(s: WindowStatement, from: string, fn?: string): Wind
     default: throw new CodegenError(`unknown window type ${JSON.stringify((w as { type: unknown }).type)}`);
   }
   const group = [id("window_start"), id("window_end"), ...keys];
-  const aggs = s.aggregates.map((a) => `${AGGREGATE_SQL[a.fn](id(a.column))} AS ${id(a.as)}`);
+  const aggs = s.aggregates.map((a) => `${aggregateSql(a.fn, id(a.column))} AS ${id(a.as)}`);
   const select = [...group, ...aggs];
   if (!s.udf) return { select, from: `TABLE(${tvf})`, groupBy: group };
   // a TS aggregate returns ROW<outputs>: called in the same GROUP BY under a generated name, its fields read outside

@@ -1,23 +1,18 @@
-// Result types of the aggregate functions, as Flink's LogicalTypeMerging derives them (findSumAggType, findAvgAggType).
+// Result types of the aggregate functions, as Flink infers them: the aggregate catalogue's rules (expr/functions/aggregates.ts).
+import { ACCEPTS_NAME, aggregateAccepts, BY_AGGREGATE } from "../expr/functions/aggregates";
+import type { DataType } from "../types";
 import type { AggregateFunction } from "./schemas";
-import { type DataType, isNested, isNumeric } from "../types";
 
-export const NUMERIC_ONLY: ReadonlySet<AggregateFunction> = new Set(["sum", "avg"]);
+const row = (fn: AggregateFunction) => {
+  const a = BY_AGGREGATE.get(fn);
+  if (!a) throw new Error(`unknown aggregate function "${fn}"`);
+  return a;
+};
 
-/** Grouped sum/avg/min/max are nullable (their input may be); counts never are. */
-export function aggregateType(fn: AggregateFunction, t: DataType): DataType {
-  switch (fn) {
-    case "count": case "count_distinct":
-      return { root: "BIGINT", nullable: false };
-    case "sum":
-      return t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: t.scale ?? 0, nullable: true } : { ...t, nullable: true };
-    case "avg":
-      return t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: Math.max(t.scale ?? 0, 6), nullable: true } : { ...t, nullable: true };
-    default:
-      return { ...t, nullable: true };
-  }
-}
+/** Grouped sums, averages, min/max… are nullable (their input may be); counts never are. */
+export const aggregateType = (fn: AggregateFunction, t: DataType): DataType => row(fn).returns(t);
 
-/** Counts take any column; the rest no ROW / ARRAY / MAP, which Flink's MIN, MAX and the like do not order. */
-export const aggregatable = (fn: AggregateFunction, t: DataType) =>
-  (!NUMERIC_ONLY.has(fn) || isNumeric(t)) && (fn === "count" || fn === "count_distinct" || !isNested(t));
+export const aggregatable = (fn: AggregateFunction, t: DataType) => aggregateAccepts(row(fn), t);
+
+/** What the aggregate takes, for messages: "a numeric", "a scalar (not ROW / ARRAY / MAP)". */
+export const accepted = (fn: AggregateFunction) => ACCEPTS_NAME[row(fn).accepts];

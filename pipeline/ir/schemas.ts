@@ -1,13 +1,14 @@
 // Schemas the IR statements share (descriptors, windows, aggregates, joins, UDFs); each op is in ops/<op>.ts.
 import { z } from "zod";
 import { ExprSchema } from "../expr/ast";
+import { AGGREGATE_NAMES } from "../expr/functions/aggregates";
 
 /**
  * Aggregate functions of the groupBy and window statements; Java: count() / count().distinct() / sum() / avg() / min() /
  * max() / firstValue() / lastValue(); SQL: COUNT, COUNT(DISTINCT …), SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE.
  */
-export const AGGREGATE_FUNCTIONS = ["count", "count_distinct", "sum", "avg", "min", "max", "first_value", "last_value"] as const;
-export type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
+export const AGGREGATE_FUNCTIONS = AGGREGATE_NAMES;
+export type AggregateFunction = string;
 
 /** One output column of an aggregation: `fn` over `column`, named `as`. */
 export const AggregateSchema = z.object({ fn: z.enum(AGGREGATE_FUNCTIONS), column: z.string(), as: z.string() });

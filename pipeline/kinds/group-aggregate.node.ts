@@ -5,14 +5,15 @@ import { typeName } from "../expr/compat";
 import type { GraphError } from "../graph";
 import { AGGREGATE_FUNCTIONS, type AggregateFunction } from "../ir";
 import type { RowType } from "../types";
-import { aggregatable, aggregateType, NUMERIC_ONLY } from "../ir/aggregate-types";
+import { accepted, aggregatable, aggregateType } from "../ir/aggregate-types";
+import { AGGREGATES } from "../expr/functions/aggregates";
 import { findColumn } from "./column-ref";
 import { defineNodeKind } from "./define";
 
 export const Aggregate = z.object({
   fn: z.enum(AGGREGATE_FUNCTIONS).default("count").meta({
     title: "Function",
-    description: "count (non-NULL values), count_distinct, sum, avg (numeric columns), min, max; first_value / last_value (first / last non-NULL value in arrival order; group aggregates and tumble windows).",
+    description: `${AGGREGATES.map((a) => `${a.ir}: ${a.description}`).join("; ")}. first_value / last_value: group aggregates and tumble windows.`,
   }),
   column: z.string().default("").meta({ title: "Column", description: "The input column aggregated." }),
   as: z.string().default("").meta({ title: "Name", description: "Output column name; empty = <function>_<column>." }),
@@ -46,7 +47,7 @@ export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConf
     const ref = findColumn(nodeId, `aggregates.${i}.column`, a.column, input);
     if (!ref.ok) { errors.push(ref.error); return; }
     if (!aggregatable(a.fn, ref.column.type)) {
-      errors.push({ nodeId, field: `aggregates.${i}.column`, message: `${a.fn} needs a ${NUMERIC_ONLY.has(a.fn) ? "numeric" : "scalar (not ROW / ARRAY / MAP)"} column; "${a.column}" is ${typeName(ref.column.type)}` });
+      errors.push({ nodeId, field: `aggregates.${i}.column`, message: `${a.fn} needs ${accepted(a.fn)} column; "${a.column}" is ${typeName(ref.column.type)}` });
       return;
     }
     const name = aggregateName(a);

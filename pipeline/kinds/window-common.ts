@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import type { Statement, WindowSpec } from "../ir";
 import type { Column, DataType, RowType } from "../types";
+import { AGGREGATES } from "../expr/functions/aggregates";
 import { findColumn } from "./column-ref";
 import type { InferResult } from "./define";
 import { Aggregate, aggregateName, aggregateRowType } from "./group-aggregate.node.ts";
@@ -47,7 +48,7 @@ export const WINDOW_COLUMNS: RowType = [{ name: "window_start", type: WINDOW_BOU
 const TVF_COLUMNS = ["window_start", "window_end", "window_time"];
 
 /** Aggregates whose Flink implementation cannot merge partial results (FIRST_VALUE / LAST_VALUE have no merge()). */
-const UNMERGEABLE = new Set(["first_value", "last_value"]);
+const UNMERGEABLE = new Set(AGGREGATES.filter((a) => !a.mergeable).map((a) => a.ir));
 
 /**
  * window_start, window_end, keys, aggregates; `extra` are the kind's own errors (e.g. durations). `merging` names a

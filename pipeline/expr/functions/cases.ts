@@ -83,3 +83,10 @@ export const CASES: [table: string, expr: string, timeZone?: string][] = [
   ["colls", "CARDINALITY(arr)"], ["colls", "CARDINALITY(m)"], ["colls", "ELEMENT(one)"], ["colls", "ARRAY_CONTAINS(arr, 2)"],
   ["colls", "MAP_KEYS(m)"], ["colls", "MAP_VALUES(m)"], ["colls", "arr[1]"], ["colls", "m['k']"], ["colls", "r.b"],
 ];
+
+/** Each aggregate over a column of a case table: [table, aggregate, column] (FunctionsITCase: Table API vs SQL). */
+export const AGGREGATE_CASES: [table: string, fn: string, column: string][] = [
+  ["nums", "count", "i"], ["nums", "count_distinct", "x"], ["nums", "sum", "d"], ["nums", "avg", "i"], ["nums", "min", "x"], ["nums", "max", "b"],
+  ["strs", "first_value", "s"], ["strs", "last_value", "s"], ["nums", "stddev_pop", "x"], ["nums", "stddev_samp", "d"], ["nums", "var_pop", "i"],
+  ["nums", "var_samp", "x"], ["strs", "listagg", "s"], ["strs", "array_agg", "n"],
+];

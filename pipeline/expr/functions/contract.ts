@@ -5,6 +5,7 @@ import { type DataType, formatType, type RowType, type } from "../../types";
 import type { Expr } from "../ast";
 import { checkExpr } from "../check";
 import { stringLiteral } from "../literals";
+import { aggregateAccepts, AGGREGATES } from "./aggregates";
 import { CATALOGUE, type FunctionDef, maxArgs, minArgs, paramAt } from "./index";
 
 export type ContractExample = { name: string; columns: { name: string; type: string }[]; expr: Expr; returns: string };
@@ -53,6 +54,18 @@ export function functionContract(): ContractFunction[] {
     params: f.params.map((p) => ({ name: p.name, kind: p.family === "unit" || p.family === "text" ? p.family : "expr", variadic: p.variadic === true })),
   }));
 }
+
+export type ContractAggregate = { ir: string; builtin: string; java: readonly string[]; sql: string; distinct: boolean };
+
+/** The aggregates section: the runner's Aggregates calls `java` in turn on the column, or writes `sql` in window SQL. */
+export const aggregateContract = (): ContractAggregate[] =>
+  AGGREGATES.map((a) => ({ ir: a.ir, builtin: a.builtin, java: a.java, sql: a.sql, distinct: a.distinct === true }));
+
+const AGGREGATE_COLUMNS = ["INT NOT NULL", "INT", "BIGINT", "DECIMAL(10, 2) NOT NULL", "DOUBLE", "STRING NOT NULL", "STRING", "TIMESTAMP(3)"];
+
+/** Each aggregate over each column type it accepts, with the type the aggregate catalogue gives it. */
+export const aggregateTypings = () => AGGREGATES.flatMap((a) => AGGREGATE_COLUMNS.filter((c) => aggregateAccepts(a, type(c)))
+  .map((c) => ({ fn: a.ir, column: c, returns: formatType(a.returns(type(c))) })));
 
 /** Every catalogue example, and its twin with every argument nullable, typed by the checker. */
 export const functionTypings = (): ContractExample[] => CATALOGUE.flatMap(examples);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { javaAggregates } from "../../codegen/java-kit";
 import { sqlList } from "../../codegen/sql-kit";
 import { sqlIdent as id } from "../../codegen/sql-text";
-import { AGGREGATE_SQL } from "../../codegen/window-sql";
+import { aggregateSql } from "../../codegen/window-sql";
 import { aggregateType } from "../aggregate-types";
 import { defineOp } from "../define-op";
 import { AggregateSchema } from "../schemas";
@@ -26,7 +26,7 @@ export const groupByOp = defineOp({
   },
   sql: (s, p) => {
     const keys = s.keys.map(id);
-    const aggs = s.aggregates.map((a) => `${AGGREGATE_SQL[a.fn](id(a.column))} AS ${id(a.as)}`);
+    const aggs = s.aggregates.map((a) => `${aggregateSql(a.fn, id(a.column))} AS ${id(a.as)}`);
     const groupBy = keys.length ? [`FROM ${id(s.input)}`, `GROUP BY ${keys.join(", ")}`] : [`FROM ${id(s.input)}`];
     return p.view(s.table, `SELECT`, ...sqlList([...keys, ...aggs]), ...groupBy);
   },

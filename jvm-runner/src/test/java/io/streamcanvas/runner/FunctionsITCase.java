@@ -2,14 +2,18 @@
 // pipeline/expr/functions/cases.test.ts from cases.ts): the IR expression built by the runner and the SQL the
 // printer writes for it run over the same edge-case rows (NULLs, empty strings, overflow, time zones); the results must
 // be equal, and the runner's result type must be the one the TypeScript checker inferred. Cases over the same table and
-// time zone share one job per side (a failing group is rerun case by case, so a failure names its case).
+// time zone share one job per side (a failing group is rerun case by case, so a failure names its case). Each aggregate
+// runs too: the Table API aggregate the runner calls against the SQL aggregate a window writes, over a whole table.
 package io.streamcanvas.runner;
 
 import static org.apache.flink.table.api.Expressions.$;
+import static org.apache.flink.table.api.Expressions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.expr.Aggregates;
 import io.streamcanvas.runner.expr.ExpressionBuilder;
 import io.streamcanvas.runner.expr.FlinkTypes;
 import io.streamcanvas.runner.ir.Expr;
@@ -71,6 +75,18 @@ class FunctionsITCase {
         } catch (AssertionError | Exception e) {
           throw new AssertionError(name + " (SQL " + c.path("sql").asText() + "): " + e.getMessage(), e);
         }
+      }));
+    }
+    for (JsonNode c : file.path("aggregateCases")) {
+      String table = c.get(0).asText();
+      String fn = c.get(1).asText();
+      String column = c.get(2).asText();
+      tests.add(DynamicTest.dynamicTest(fn + "(" + table + "." + column + ")", () -> {
+        ObjectNode like = FixturesITCase.JSON.createObjectNode().put("table", table);
+        TableEnvironment tEnv = env(like, tables.path(table), dir);
+        Map<Integer, String> sql = rows(tEnv.sqlQuery("SELECT 0, " + Aggregates.sql(fn, "`" + column + "`") + " FROM `" + table + "`").execute(), List.of(like)).get("");
+        Map<Integer, String> ir = rows(tEnv.from(table).select(lit(0), Aggregates.apply(fn, $(column))).execute(), List.of(like)).get("");
+        assertEquals(sql, ir, "the Table API aggregate (right) differs from Flink SQL's (left)");
       }));
     }
     assertTrue(tests.size() > 50, "too few cases: " + tests.size());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.streamcanvas.runner.expr.Aggregates;
 import java.util.List;
 
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
@@ -223,10 +224,9 @@ public sealed interface Statement {
   /** input.groupBy($(key)…).select($(key)…, $(column).fn().as(as)…); no keys: input.select(…) */
   @JsonTypeName("groupBy")
   record GroupBy(String table, String input, List<String> keys, List<Aggregate> aggregates) implements Statement {
-    /** fn: count, count_distinct, sum, avg, min, max, first_value, last_value */
+    /** fn: one of the contract's aggregates (expr/Aggregates: count, count_distinct, sum, avg, …) */
     public record Aggregate(String fn, String column, String as) {
-      public static final List<String> FUNCTIONS =
-          List.of("count", "count_distinct", "sum", "avg", "min", "max", "first_value", "last_value");
+      public static final List<String> FUNCTIONS = Aggregates.names();
 
       public Aggregate {
         IrException.required(fn, "aggregate fn");

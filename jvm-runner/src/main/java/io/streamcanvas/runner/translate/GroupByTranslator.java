@@ -3,7 +3,7 @@ package io.streamcanvas.runner.translate;
 
 import static org.apache.flink.table.api.Expressions.$;
 
-import io.streamcanvas.runner.ir.IrException;
+import io.streamcanvas.runner.expr.Aggregates;
 import io.streamcanvas.runner.ir.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +21,8 @@ final class GroupByTranslator implements Translator<Statement.GroupBy> {
     ctx.define(s.table(), keys.length == 0 ? input.select(select) : input.groupBy(keys).select(select));
   }
 
-  /** The ApiExpression aggregate of the same name; shared with window aggregation. */
+  /** The ApiExpression aggregate the contract names (expr/Aggregates); shared with window aggregation. */
   static ApiExpression aggregate(Statement.GroupBy.Aggregate a) {
-    ApiExpression c = $(a.column());
-    return switch (a.fn()) {
-      case "count" -> c.count();
-      case "count_distinct" -> c.count().distinct();
-      case "sum" -> c.sum();
-      case "avg" -> c.avg();
-      case "min" -> c.min();
-      case "max" -> c.max();
-      case "first_value" -> c.firstValue();
-      case "last_value" -> c.lastValue();
-      default -> throw new IrException("unknown aggregate function \"" + a.fn() + "\"");
-    };
+    return Aggregates.apply(a.fn(), $(a.column()));
   }
 }

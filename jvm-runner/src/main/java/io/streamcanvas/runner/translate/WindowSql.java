@@ -3,6 +3,7 @@ package io.streamcanvas.runner.translate;
 
 import static io.streamcanvas.runner.translate.SqlViews.quote;
 
+import io.streamcanvas.runner.expr.Aggregates;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
 import java.util.ArrayList;
@@ -72,17 +73,7 @@ final class WindowSql {
 
   /** The SQL aggregate of an IR aggregate function over a quoted column; the same built-ins as GroupByTranslator's. */
   static String aggregate(String fn, String column) {
-    return switch (fn) {
-      case "count" -> "COUNT(" + column + ")";
-      case "count_distinct" -> "COUNT(DISTINCT " + column + ")";
-      case "sum" -> "SUM(" + column + ")";
-      case "avg" -> "AVG(" + column + ")";
-      case "min" -> "MIN(" + column + ")";
-      case "max" -> "MAX(" + column + ")";
-      case "first_value" -> "FIRST_VALUE(" + column + ")";
-      case "last_value" -> "LAST_VALUE(" + column + ")";
-      default -> throw new IrException("unknown aggregate function \"" + fn + "\"");
-    };
+    return Aggregates.sql(fn, column);
   }
 
   /** A day-time interval literal of exactly `ms` milliseconds, in the largest unit that divides it (leading precision 2). */

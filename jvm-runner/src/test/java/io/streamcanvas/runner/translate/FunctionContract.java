@@ -5,6 +5,9 @@ package io.streamcanvas.runner.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.apache.flink.table.api.Expressions.$;
+
+import io.streamcanvas.runner.expr.Aggregates;
 import io.streamcanvas.runner.expr.ExpressionBuilder;
 import io.streamcanvas.runner.expr.FlinkTypes;
 import io.streamcanvas.runner.expr.Functions;
@@ -41,16 +44,40 @@ final class FunctionContract {
     for (String f : new TreeSet<>(Functions.names())) {
       if (!declared.containsKey(f)) out.add("function \"" + f + "\" is in the runner's Functions but not in " + TS);
     }
+    Set<String> aggregates = Aggregates.parse(contract).keySet();
+    for (String a : new TreeSet<>(aggregates)) if (!Aggregates.names().contains(a)) out.add("aggregate \"" + a + "\" is in " + TS + " but not in the runner's Aggregates");
+    for (String a : Aggregates.names()) if (!aggregates.contains(a)) out.add("aggregate \"" + a + "\" is in the runner's Aggregates but not in " + TS);
     Set<String> flink = BuiltInFunctionDefinitions.getDefinitions().stream().map(BuiltInFunctionDefinition::getName).collect(Collectors.toSet());
-    for (JsonNode f : contract.path("functions")) {
-      String builtin = f.path("builtin").asText();
-      if (!flink.contains(builtin)) out.add("function \"" + f.path("ir").asText() + "\": \"" + builtin + "\" is not in Flink's BuiltInFunctionDefinitions");
+    for (String section : List.of("functions", "aggregates")) {
+      for (JsonNode f : contract.path(section)) {
+        String builtin = f.path("builtin").asText();
+        String kind = section.equals("functions") ? "function" : "aggregate";
+        if (!flink.contains(builtin)) out.add(kind + " \"" + f.path("ir").asText() + "\": \"" + builtin + "\" is not in Flink's BuiltInFunctionDefinitions");
+      }
     }
     return out;
   }
 
   private static String arity(Functions.Fn f) {
     return f.maxArgs() < 0 ? f.minArgs() + "+" : f.minArgs() == f.maxArgs() ? String.valueOf(f.minArgs()) : f.minArgs() + ".." + f.maxArgs();
+  }
+
+  /** Each aggregate typing whose group aggregate ($(c).<methods>() grouped by k) Flink types otherwise. */
+  static List<String> aggregateTypingProblems(JsonNode typings) {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    List<String> wrong = new ArrayList<>();
+    for (JsonNode ex : typings) {
+      String call = ex.path("fn").asText() + "(" + ex.path("column").asText() + ")";
+      try {
+        Schema schema = Schema.newBuilder().column("k", FlinkTypes.parse("INT")).column("c", FlinkTypes.parse(ex.path("column").asText())).build();
+        String got = tEnv.from(TableDescriptor.forConnector("datagen").schema(schema).build()).groupBy($("k"))
+            .select(Aggregates.apply(ex.path("fn").asText(), $("c"))).getResolvedSchema().getColumnDataTypes().get(0).toString();
+        if (!got.equals(ex.path("returns").asText())) wrong.add(call + ": catalogue " + ex.path("returns").asText() + ", Flink " + got);
+      } catch (Exception e) {
+        wrong.add(call + ": Flink refuses it: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      }
+    }
+    return wrong;
   }
 
   /** Each typing whose call Flink refuses or types otherwise, as "CALL: catalogue T, Flink U". */

@@ -81,6 +81,14 @@ class IrContractTest {
     assertTrue(wrong.isEmpty(), wrong.size() + " of " + typings.size() + " typings disagree with Flink:\n  " + String.join("\n  ", wrong));
   }
 
+  @Test
+  void flinkTypesEveryAggregateAsTheCatalogueDeclares() throws Exception {
+    JsonNode typings = new ObjectMapper().readTree(Files.readString(FUNCTION_CASES)).get("aggregateTypings");
+    assertTrue(typings.size() > 30, "too few aggregate typings: " + typings.size());
+    List<String> wrong = FunctionContract.aggregateTypingProblems(typings);
+    assertTrue(wrong.isEmpty(), wrong.size() + " of " + typings.size() + " aggregate typings disagree with Flink:\n  " + String.join("\n  ", wrong));
+  }
+
   /** Every disagreement between the contract and the runner, each naming the op / connector and the side lacking it. */
   static List<String> problems(JsonNode contract) {
     List<String> out = new ArrayList<>();
