@@ -1,4 +1,5 @@
-// The autocomplete list under an expression field: columns with types, functions with signatures; mouse or keyboard.
+// The autocomplete list under an expression field: columns with types, functions with signatures (and, for the active
+// one, the catalogue's one-line description; every function's on hover); mouse or keyboard.
 "use client";
 import type { Suggestion } from "@/pipeline/expr/suggest";
 
@@ -15,9 +16,11 @@ export function ExprSuggestions({ path, items, active, onPick }: Props) {
           data-testid="expr-suggestion" data-kind={s.kind} data-label={s.label}
           // mousedown, not click: the textarea keeps focus, so its blur does not close the list first
           onMouseDown={(e) => { e.preventDefault(); onPick(s); }}
+          title={s.doc}
         >
           <span className="sc-expr__suggestion-label">{s.label}</span>
           <span className="sc-expr__suggestion-detail">{s.detail}</span>
+          {i === active && s.doc ? <span className="sc-expr__suggestion-doc" data-testid="expr-suggestion-doc">{s.doc}</span> : null}
         </li>
       ))}
     </ul>
