@@ -21,10 +21,12 @@ test("the filter's predicate field completes columns and functions from the keyb
   await expect(field).toHaveValue("name");
   await expect(list).toHaveCount(0);
 
-  // a function: its signature is listed; arrow keys move the choice and Tab takes it, cursor inside the parentheses
-  await field.pressSequentially(" = lo");
+  // a function: its signature and (while it is the active choice) its description are listed; arrow keys move the choice
+  // and Tab takes it, cursor inside the parentheses
+  await field.pressSequentially(" = low");
   const lower = list.locator('[data-label="LOWER"]');
   await expect(lower).toContainText("LOWER(s STRING) → STRING");
+  await expect(lower.getByTestId("expr-suggestion-doc")).toHaveText("s in lower case");
   await page.screenshot({ path: "test-results/expr-autocomplete.png" });
   await field.press("ArrowDown");
   await field.press("ArrowUp");
@@ -52,6 +54,17 @@ test("the filter's predicate field completes columns and functions from the keyb
   await field.pressSequentially("i");
   await list.locator('[data-label="id"]').click();
   await expect(field).toHaveValue("name = LOWER(name) AND id");
+
+  // Flink's SQL predicates and built-ins, typed as Flink types them
+  await field.press("Escape");
+  await field.fill("");
+  await field.pressSequentially("name LIKE 'a%' AND id BETWEEN 1 AND 5 AND name IN ('a', 'b') AND COALESCE(id, 0) > 0");
+  await field.press("Escape");
+  await expect(page.getByTestId("expr-type-predicate")).toContainText("BOOLEAN");
+  await field.fill("");
+  await field.pressSequentially("id IN ('a')");
+  await field.press("Escape");
+  await expect(page.getByTestId("field-error-predicate")).toContainText("cannot compare");
 });
 
 test("a files source whose path leaves the data root is flagged on its Path field", async ({ page }) => {
