@@ -1,6 +1,7 @@
 // Property test: for many generated expression trees, parse(print(tree)) gives the tree back.
 import { describe, expect, it } from "vitest";
 import type { Expr, FunctionName } from "./ast";
+import { CATALOGUE, maxArgs, minArgs, paramAt } from "./functions";
 import { parseExpr } from "./parse";
 import { printExpr } from "./print";
 
@@ -37,8 +38,26 @@ function gen(next: () => number, depth: number): Expr {
   if (r < 0.93) return { kind: "call", fn: "concat", args: Array.from({ length: 2 + Math.floor(next() * 3) }, () => gen(next, depth - 1)) };
   // nested access: a.field and x[i]
   if (r < 0.96) return { kind: "call", fn: "get", args: [gen(next, depth - 1), { kind: "lit", value: pick(NAMES.filter((n) => n !== "")), type: "STRING NOT NULL" }] };
-  if (r < 0.98) return { kind: "call", fn: "at", args: [gen(next, depth - 1), gen(next, depth - 1)] };
+  if (r < 0.97) return { kind: "call", fn: "at", args: [gen(next, depth - 1), gen(next, depth - 1)] };
+  // any catalogue function in its own form (CASE, BETWEEN, IN, EXTRACT(u FROM x), POSITION(a IN b), …), units as words
+  if (r < 0.99) return catalogueCall(next, depth, pick);
   return { kind: "cast", expr: gen(next, depth - 1), type: pick(TYPES) };
+}
+
+const CALLS = CATALOGUE.filter((f) => f.ir !== "get" && f.ir !== "at");
+function catalogueCall(next: () => number, depth: number, pick: <T>(xs: T[]) => T): Expr {
+  const f = pick(CALLS);
+  const max = maxArgs(f) < 0 ? minArgs(f) + 2 : maxArgs(f);
+  let n = minArgs(f) + Math.floor(next() * (max - minArgs(f) + 1));
+  if (f.form?.kind === "jsonObject" && n % 2 === 1) n++;
+  // the parser reads a AND b AND c as a left-nested chain, so a flat variadic infix is no parser output
+  if (f.form?.kind === "infix") n = 2;
+  const args = Array.from({ length: n }, (_, i): Expr => {
+    const param = paramAt(f, i)!;
+    if (param.family === "unit") return { kind: "lit", value: pick([...param.units!]), type: "STRING NOT NULL" };
+    return gen(next, depth - 1);
+  });
+  return { kind: "call", fn: f.ir, args };
 }
 
 describe("print/parse round trip over generated trees", () => {
