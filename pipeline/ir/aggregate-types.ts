@@ -9,8 +9,11 @@ const row = (fn: AggregateFunction) => {
   return a;
 };
 
-/** Grouped sums, averages, min/max… are nullable (their input may be); counts never are. */
-export const aggregateType = (fn: AggregateFunction, t: DataType): DataType => row(fn).returns(t);
+/**
+ * As Flink types it: per group (keys, or a window's bounds) sums, averages, min/max… are nullable when their column is;
+ * over the whole input (no keys) they are nullable; counts never are.
+ */
+export const aggregateType = (fn: AggregateFunction, t: DataType, grouped: boolean): DataType => row(fn).returns(t, grouped);
 
 export const aggregatable = (fn: AggregateFunction, t: DataType) => aggregateAccepts(row(fn), t);
 

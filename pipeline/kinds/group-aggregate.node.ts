@@ -52,7 +52,8 @@ export function aggregateRowType(nodeId: string, config: Pick<GroupAggregateConf
     }
     const name = aggregateName(a);
     if (taken(name)) { errors.push({ nodeId, field: `aggregates.${i}.as`, message: `duplicate output column "${name}"` }); return; }
-    out.push({ name, type: aggregateType(a.fn, ref.column.type) });
+    // a window groups by its bounds (the reserved columns) even without keys
+    out.push({ name, type: aggregateType(a.fn, ref.column.type, config.keys.length > 0 || reserved.length > 0) });
   });
   return { rowType: errors.length ? undefined : out, errors };
 }

@@ -13,16 +13,18 @@ export type AggregateDef = {
   sql: string;
   distinct?: boolean;
   accepts: "any" | "scalar" | "numeric" | "string";
-  returns: (t: DataType) => DataType;
+  /** the result type over a column of type t; `grouped`: per key or window (a group has a row), else over the whole input */
+  returns: (t: DataType, grouped: boolean) => DataType;
   /** whether Flink can merge partial results (hop / cumulate slices, merged sessions need it) */
   mergeable: boolean;
   description: string;
 };
 
-const nullable = (t: DataType): DataType => ({ ...t, nullable: true });
+/** Per group Flink keeps the column's nullability (a group has a row); over a whole input the result may be NULL. */
+const nullable = (t: DataType, grouped: boolean): DataType => ({ ...t, nullable: grouped ? t.nullable : true });
 /** Flink's avg / stddev / variance of a DECIMAL: DECIMAL(38, max(s, 6)); of other numbers, the input type. */
-const averaged = (t: DataType): DataType =>
-  t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: Math.max(t.scale ?? 0, 6), nullable: true } : nullable(t);
+const averaged = (t: DataType, grouped: boolean): DataType =>
+  nullable(t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: Math.max(t.scale ?? 0, 6), nullable: t.nullable } : t, grouped);
 const stat = (ir: string, builtin: string, java: string, sql: string, description: string): AggregateDef => ({
   ir, builtin, java: [java], sql, accepts: "numeric", returns: averaged, mergeable: true, description,
 });
@@ -32,7 +34,7 @@ export const AGGREGATES: readonly AggregateDef[] = [
   { ir: "count_distinct", builtin: "count", java: ["count", "distinct"], sql: "COUNT", distinct: true, accepts: "any", returns: () => ({ root: "BIGINT", nullable: false }), mergeable: true, description: "the number of distinct non-NULL values" },
   {
     ir: "sum", builtin: "sum", java: ["sum"], sql: "SUM", accepts: "numeric", mergeable: true, description: "the sum",
-    returns: (t) => (t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: t.scale ?? 0, nullable: true } : nullable(t)),
+    returns: (t, grouped) => nullable(t.root === "DECIMAL" ? { root: "DECIMAL", precision: 38, scale: t.scale ?? 0, nullable: t.nullable } : t, grouped),
   },
   { ir: "avg", builtin: "avg", java: ["avg"], sql: "AVG", accepts: "numeric", returns: averaged, mergeable: true, description: "the mean (an integer column gives an integer)" },
   { ir: "min", builtin: "min", java: ["min"], sql: "MIN", accepts: "scalar", returns: nullable, mergeable: true, description: "the smallest value" },
@@ -49,7 +51,7 @@ export const AGGREGATES: readonly AggregateDef[] = [
   },
   {
     ir: "array_agg", builtin: "ARRAY_AGG", java: ["arrayAgg"], sql: "ARRAY_AGG", accepts: "scalar", mergeable: true,
-    returns: (t) => ({ root: "ARRAY", element: t, nullable: true }), description: "the values (NULLs included) as an ARRAY",
+    returns: (t, grouped) => nullable({ root: "ARRAY", element: t, nullable: t.nullable }, grouped), description: "the values (NULLs included) as an ARRAY",
   },
 ];
 

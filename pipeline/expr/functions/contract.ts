@@ -65,7 +65,7 @@ const AGGREGATE_COLUMNS = ["INT NOT NULL", "INT", "BIGINT", "DECIMAL(10, 2) NOT 
 
 /** Each aggregate over each column type it accepts, with the type the aggregate catalogue gives it. */
 export const aggregateTypings = () => AGGREGATES.flatMap((a) => AGGREGATE_COLUMNS.filter((c) => aggregateAccepts(a, type(c)))
-  .map((c) => ({ fn: a.ir, column: c, returns: formatType(a.returns(type(c))) })));
+  .flatMap((c) => [true, false].map((grouped) => ({ fn: a.ir, column: c, grouped, returns: formatType(a.returns(type(c), grouped)) }))));
 
 /** Every catalogue example, and its twin with every argument nullable, typed by the checker. */
 export const functionTypings = (): ContractExample[] => CATALOGUE.flatMap(examples);

@@ -15,7 +15,7 @@ export const groupByOp = defineOp({
     aggregates: z.array(AggregateSchema).min(1),
   }),
   rowType: (s, { column }) => {
-    const aggs = s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type) }));
+    const aggs = s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type, s.keys.length > 0) }));
     return [...s.keys.map((k) => ({ name: k, type: column(k).type })), ...aggs];
   },
   java: (s, p) => {

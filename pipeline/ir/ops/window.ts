@@ -36,7 +36,7 @@ export type WindowStatement = z.infer<typeof schema>;
 export const windowOp = defineOp({
   schema,
   rowType: (s, { column }) => {
-    const aggs = s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type) }));
+    const aggs = s.aggregates.map((a) => ({ name: a.as, type: aggregateType(a.fn, column(a.column).type, true) }));
     const udf = s.udf ? s.udf.outputColumns.map((c) => ({ name: c.name, type: readType(c.type) })) : [];
     return [{ name: "window_start", type: BOUND }, { name: "window_end", type: BOUND }, ...s.keys.map((k) => ({ name: k, type: column(k).type })), ...aggs, ...udf];
   },

@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.flink.table.api.ApiExpression;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableDescriptor;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.functions.BuiltInFunctionDefinition;
@@ -62,16 +64,18 @@ final class FunctionContract {
     return f.maxArgs() < 0 ? f.minArgs() + "+" : f.minArgs() == f.maxArgs() ? String.valueOf(f.minArgs()) : f.minArgs() + ".." + f.maxArgs();
   }
 
-  /** Each aggregate typing whose group aggregate ($(c).<methods>() grouped by k) Flink types otherwise. */
+  /** Each aggregate typing whose aggregate ($(c).<methods>(), grouped by k or over the whole table) Flink types otherwise. */
   static List<String> aggregateTypingProblems(JsonNode typings) {
     TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
     List<String> wrong = new ArrayList<>();
     for (JsonNode ex : typings) {
-      String call = ex.path("fn").asText() + "(" + ex.path("column").asText() + ")";
+      boolean grouped = ex.path("grouped").asBoolean();
+      String call = ex.path("fn").asText() + "(" + ex.path("column").asText() + ")" + (grouped ? " per group" : " over the input");
       try {
         Schema schema = Schema.newBuilder().column("k", FlinkTypes.parse("INT")).column("c", FlinkTypes.parse(ex.path("column").asText())).build();
-        String got = tEnv.from(TableDescriptor.forConnector("datagen").schema(schema).build()).groupBy($("k"))
-            .select(Aggregates.apply(ex.path("fn").asText(), $("c"))).getResolvedSchema().getColumnDataTypes().get(0).toString();
+        Table t = tEnv.from(TableDescriptor.forConnector("datagen").schema(schema).build());
+        ApiExpression agg = Aggregates.apply(ex.path("fn").asText(), $("c"));
+        String got = (grouped ? t.groupBy($("k")).select(agg) : t.select(agg)).getResolvedSchema().getColumnDataTypes().get(0).toString();
         if (!got.equals(ex.path("returns").asText())) wrong.add(call + ": catalogue " + ex.path("returns").asText() + ", Flink " + got);
       } catch (Exception e) {
         wrong.add(call + ": Flink refuses it: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
