@@ -3,11 +3,7 @@
 package io.streamcanvas.runner.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamcanvas.runner.ir.IrException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,18 +16,9 @@ public final class Aggregates {
   /** java: ApiExpression methods called in turn on the column ($(c).count().distinct()); sql: NAME([DISTINCT] c). */
   public record Agg(String ir, List<String> java, String sql, boolean distinct) {}
 
-  private static final Map<String, Agg> AGGREGATES = load();
+  private static final Map<String, Agg> AGGREGATES = parse(Functions.contract());
 
   private Aggregates() {}
-
-  private static Map<String, Agg> load() {
-    try (InputStream in = Aggregates.class.getResourceAsStream(Functions.CONTRACT)) {
-      if (in == null) throw new IllegalStateException("missing resource " + Functions.CONTRACT);
-      return parse(new ObjectMapper().readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   public static Map<String, Agg> parse(JsonNode contract) {
     Map<String, Agg> out = new LinkedHashMap<>();

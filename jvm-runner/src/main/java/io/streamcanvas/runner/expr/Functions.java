@@ -33,14 +33,15 @@ public final class Functions {
     }
   }
 
-  private static final Map<String, Fn> FUNCTIONS = load();
+  private static final Map<String, Fn> FUNCTIONS = parse(contract());
 
   private Functions() {}
 
-  static Map<String, Fn> load() {
+  /** The contract resource (Aggregates reads its aggregates section). */
+  static JsonNode contract() {
     try (InputStream in = Functions.class.getResourceAsStream(CONTRACT)) {
       if (in == null) throw new IllegalStateException("missing resource " + CONTRACT + " (built from pipeline/fixtures/ir-contract.json)");
-      return parse(new ObjectMapper().readTree(in));
+      return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
