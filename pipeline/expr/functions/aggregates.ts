@@ -51,7 +51,8 @@ export const AGGREGATES: readonly AggregateDef[] = [
   },
   {
     ir: "array_agg", builtin: "ARRAY_AGG", java: ["arrayAgg"], sql: "ARRAY_AGG", accepts: "scalar", mergeable: true,
-    returns: (t, grouped) => nullable({ root: "ARRAY", element: t, nullable: t.nullable }, grouped), description: "the values (NULLs included) as an ARRAY",
+    // Flink keeps the column's nullability even over a whole input
+    returns: (t) => ({ root: "ARRAY", element: t, nullable: t.nullable }), description: "the values (NULLs included) as an ARRAY",
   },
 ];
 

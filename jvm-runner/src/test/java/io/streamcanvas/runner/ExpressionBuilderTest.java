@@ -38,6 +38,10 @@ class ExpressionBuilderTest {
     assertEquals("minusPrefix(a)", summary(call("negative", col("a"))));
     assertEquals("charLength(a)", summary(call("charLength", col("a"))));
     assertEquals("cast(a, BIGINT)", summary(new Expr.Cast(col("a"), "BIGINT")));
+    assertEquals("TRY_CAST(a, INT)", summary(new Expr.Cast(col("a"), "INT", true)));
+    // catalogue functions by reflection: a unit word becomes the enum constant, a path a Java String
+    assertEquals("extract(DAY, ts)", summary(call("extract", col("ts"), lit("DAY", "STRING NOT NULL"))));
+    assertEquals("COALESCE(a, 0)", summary(call("coalesce", col("a"), lit("0", "INT"))));
   }
 
   @Test
@@ -69,6 +73,8 @@ class ExpressionBuilderTest {
     assertMessage("function get needs a field name (a string literal)", call("get", col("p"), lit(null, "STRING")));
     assertMessage("function get takes 2 argument(s), got 1", call("get", col("p")));
     assertMessage("function at takes 2 argument(s), got 1", call("at", col("p")));
+    assertMessage("function extract needs a string literal as its unit", call("extract", col("ts"), col("u")));
+    assertMessage("function substring takes 2..3 argument(s), got 4", call("substring", col("s"), col("a"), col("b"), col("c")));
   }
 
   @Test

@@ -42,13 +42,14 @@ public sealed interface Expr {
     }
   }
 
-  /** tryCast: TRY_CAST (JSON "try": true), NULL where the value does not convert. */
-  record Cast(Expr expr, String type, @JsonProperty("try") boolean tryCast) implements Expr {
+  /** tryCast: TRY_CAST (JSON "try": true; absent is a CAST), NULL where the value does not convert. */
+  record Cast(Expr expr, String type, @JsonProperty("try") Boolean tryCast) implements Expr {
     public Cast(Expr expr, String type) {
       this(expr, type, false);
     }
 
     public Cast {
+      tryCast = Boolean.TRUE.equals(tryCast);
       IrException.required(expr, "cast.expr");
       IrException.required(type, "cast.type");
     }
