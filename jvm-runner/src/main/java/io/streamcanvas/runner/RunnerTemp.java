@@ -36,16 +36,20 @@ public final class RunnerTemp {
     Path dir = Files.createTempDirectory(base, ProcessHandle.current().pid() + "-");
     FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     RunnerTemp t = new RunnerTemp(dir, ch, ch.lock());
-    for (Path dead : cleanDead(base)) System.err.println("streamcanvas-runner: removed the temp folder of a runner that is gone: " + dead);
+    for (Path dead : cleanDead(base, dir)) System.err.println("streamcanvas-runner: removed the temp folder of a runner that is gone: " + dead);
     return t;
   }
 
-  /** Deletes the folders under base whose lock no live process holds; returns them. */
-  static List<Path> cleanDead(Path base) throws IOException {
+  /**
+   * Deletes the folders under base whose lock no live process holds; returns them. Our own folder is never probed:
+   * locks are POSIX record locks, and closing any descriptor of the lock file (as a probe does) would drop our own
+   * lock, after which the next runner to start would delete the folder under us.
+   */
+  static List<Path> cleanDead(Path base, Path self) throws IOException {
     List<Path> removed = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(base)) {
       for (Path d : dirs.filter(Files::isDirectory).toList()) {
-        if (!isDead(d)) continue;
+        if (d.equals(self) || !isDead(d)) continue;
         deleteTree(d);
         removed.add(d);
       }

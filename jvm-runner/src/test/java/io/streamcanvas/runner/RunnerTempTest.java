@@ -31,9 +31,26 @@ class RunnerTempTest {
     assertFalse(Files.exists(old), "a folder that never got its lock is removed after the grace time");
     assertTrue(Files.exists(fresh), "a folder another runner is creating right now is kept");
     assertTrue(Files.isDirectory(mine.dir()));
-    assertEquals(List.of(), RunnerTemp.cleanDead(base), "a live runner's folder (ours, locked) is kept");
+    assertEquals(List.of(), RunnerTemp.cleanDead(base, mine.dir()), "a live runner's folder (ours, locked) is kept");
+    // another runner starting now (another process: the lock is a POSIX record lock) keeps our folder too; before,
+    // claim's own sweep probed our lock file and, closing it, dropped our lock, so a second runner deleted the folder
+    // of a live one (seen: Flink's jar upload folder vanished under a running test)
+    Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), OtherRunner.class.getName(), base.toString())
+        .redirectErrorStream(true).start();
+    String said = new String(other.getInputStream().readAllBytes());
+    assertEquals(0, other.waitFor(), said);
+    assertTrue(Files.isDirectory(mine.dir()), "a live runner's folder survives another runner's start: " + said);
     Files.writeString(mine.dir().resolve("x"), "x");
     mine.release();
     assertFalse(Files.exists(mine.dir()), "a clean exit removes its own folder");
+  }
+
+  /** A second runner's start-up sweep, in its own JVM. */
+  public static final class OtherRunner {
+    public static void main(String[] args) throws Exception {
+      RunnerTemp t = RunnerTemp.claim(Path.of(args[0]));
+      t.release();
+    }
   }
 }
