@@ -32,6 +32,9 @@ const RejectionSchema = z.object({ error: z.object({ message: z.string(), cause:
 
 export type RunnerClient = ReturnType<typeof createRunnerClient>;
 
+/** How long a submission may take to plan and start before the runner counts as unavailable. */
+const SUBMIT_TIMEOUT_MS = 300_000;
+
 export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 10_000) {
   async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, ms = timeoutMs): Promise<T> {
     let res: Response;
@@ -64,7 +67,8 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
   return {
     baseUrl,
     health: (ms = 2_000) => call("GET", "/health", HealthSchema, undefined, ms),
-    submit: (program: TableProgram) => call("POST", "/jobs", z.object({ jobId: z.string() }), { program }, 60_000),
+    // planning is the runner's slow step: a program of thousands of operators takes tens of seconds, more under load
+    submit: (program: TableProgram) => call("POST", "/jobs", z.object({ jobId: z.string() }), { program }, SUBMIT_TIMEOUT_MS),
     jobs: () => call("GET", "/jobs", z.object({ jobs: z.array(JobInfoSchema) })).then((r) => r.jobs),
     /** undefined when the runner does not know the job (404) */
     job: async (jobId: string): Promise<JobInfo | undefined> => {
