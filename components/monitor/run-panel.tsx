@@ -93,7 +93,9 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     </button>
   );
   const blocked = errors.length > 0;
-  // the TS UDFs' type check of the graph as it is now has not answered yet: Run waits rather than be refused after
+  // the TS UDFs' type check of the graph as it is now has not answered yet. Run stays clickable: the check starts
+  // as the editor pauses, which may be between the press and the release of a click on Run (a button disabled then
+  // swallows the click), and the server checks the UDFs again before it runs anything, showing errors on the nodes.
   const waiting = !blocked && checking;
   const sandbox = useQuery(trpc.runner.udfSandbox.queryOptions());
   // Flink's own dashboard for the job, while the runner that ran it is still the one up.
@@ -104,14 +106,14 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     <section className="sc-run" data-testid="run-panel" tabIndex={-1} data-run-id={run?.id ?? ""}>
       <div className="sc-run__bar">
         <button type="button" className="sc-button sc-button--primary" data-testid="run-button"
-          disabled={blocked || waiting || active || start.isPending} onClick={onRun} data-checking={waiting}
+          disabled={blocked || active || start.isPending} onClick={onRun} data-checking={waiting}
           title={blocked ? "Fix the errors listed below first" : waiting ? "Checking the TypeScript UDFs…" : "Compile and run on Flink"}>
           ▶ Run
         </button>
         <button type="button" className="sc-button" data-testid="stop-button" disabled={!active || stop.isPending} onClick={onStop}>
           ■ Stop
         </button>
-        <button type="button" className="sc-button" data-testid="redeploy-button" disabled={!active || blocked || waiting || redeploy.isPending}
+        <button type="button" className="sc-button" data-testid="redeploy-button" disabled={!active || blocked || redeploy.isPending}
           onClick={onRedeploy} title="Stop with a savepoint and start the edited pipeline from it (if the savepoint fails, the job keeps running)">
           {redeploy.isPending ? "Redeploying…" : "⟳ Redeploy"}
         </button>
