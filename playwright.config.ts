@@ -25,6 +25,8 @@ const signedIn = {
 
 export default defineConfig({
   testDir: "./e2e",
+  // one real Kafka broker for the whole run, its addresses in STREAMCANVAS_TEST_KAFKA* (server/testing/kafka-env.ts)
+  globalSetup: "./server/testing/kafka-global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -14,7 +14,8 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "integration", include: ["{server,examples,pipeline}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
+        // one real Kafka broker for the whole stage, shared by every file (server/testing/kafka-global-setup.ts)
+        test: { name: "integration", globalSetup: ["server/testing/kafka-global-setup.ts"], include: ["{server,examples,pipeline}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
       },
     ],
   },
