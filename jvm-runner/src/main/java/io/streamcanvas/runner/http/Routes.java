@@ -1,4 +1,4 @@
-// Routes of the control API: health, submit, list, inspect and cancel jobs, and a job's UDF log lines.
+// Routes of the control API: health, submit, list, inspect and cancel jobs, a job's UDF log lines; Kafka looks in KafkaRoutes.
 package io.streamcanvas.runner.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +36,8 @@ public final class Routes {
 
   JsonNode handle(String method, String path, JsonNode body) throws Exception {
     if (path.equals("/health")) return expect("GET", method, path, health.get());
+    JsonNode kafka = KafkaRoutes.handle(method, path, body);
+    if (kafka != null) return kafka;
     if (path.equals("/jobs")) {
       if (method.equals("POST")) return submit(body);
       return expect("GET", method, path, listJobs());
