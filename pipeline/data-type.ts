@@ -3,7 +3,7 @@ import { z } from "zod";
 
 export const SCALAR_ROOTS = [
   "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT", "DOUBLE", "DECIMAL",
-  "CHAR", "VARCHAR", "STRING", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ",
+  "CHAR", "VARCHAR", "STRING", "BYTES", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ",
 ] as const;
 export const NESTED_ROOTS = ["ROW", "ARRAY", "MAP"] as const;
 export const TYPE_ROOTS = [...SCALAR_ROOTS, ...NESTED_ROOTS] as const;

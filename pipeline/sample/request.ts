@@ -1,6 +1,7 @@
-// What a source kind samples to propose its columns (the Files source: a file under the data root; a Kafka source
-// later: messages of a topic), and what the server answers. One shape for every source, so one UI piece shows it.
+// What a source kind samples to propose its columns (the Files source: a file under the data root; a Kafka source:
+// the latest messages of its topics), and what the server answers. One shape for every source, so one UI piece shows it.
 import { z } from "zod";
+import { PROPOSED_FORMATS } from "./kafka-propose";
 
 export const SampleRequestSchema = z.discriminatedUnion("from", [
   z.object({
@@ -12,6 +13,18 @@ export const SampleRequestSchema = z.discriminatedUnion("from", [
     /** the first line holds column names */
     header: z.boolean().default(false),
   }),
+  z.object({
+    from: z.literal("kafka"),
+    /** a named connection (a Kafka cluster); the server joins its properties in */
+    connection: z.string().min(1, "pick a connection"),
+    /** topic names, or `pattern` (a regular expression over whole topic names) */
+    topics: z.array(z.string().min(1)).optional(),
+    pattern: z.string().min(1).optional(),
+    valueFormat: z.enum(PROPOSED_FORMATS, { error: "Propose columns reads json, csv, raw, debezium-json and canal-json values; for avro the columns come from its schema" }),
+    fieldDelimiter: z.string().default(","),
+    /** the latest N messages of each partition */
+    maxPerPartition: z.number().int().min(1).max(1000).default(100),
+  }).refine((r) => (r.topics?.length ?? 0) > 0 !== (r.pattern !== undefined), { message: "give a topic (or a list of them) or a topic pattern", path: ["topic"] }),
 ]);
 export type SampleRequest = z.infer<typeof SampleRequestSchema>;
 

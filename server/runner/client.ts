@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { TableProgram } from "@/pipeline/ir";
 import { RunnerRejection, RunnerUnavailable } from "@/server/errors";
+import { KafkaOffsetsSchema, KafkaSampleSchema, type KafkaSampleBody, type TopicSelection } from "@/server/kafka/runner-kafka";
 
 export const HealthSchema = z.object({
   status: z.string(), flinkRestUrl: z.string().nullable(), flinkVersion: z.string().optional(),
@@ -89,5 +90,8 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
       }
     },
     cancel: (jobId: string) => call("POST", `/jobs/${encodeURIComponent(jobId)}/cancel`, JobInfoSchema, undefined, 30_000),
+    /** the latest messages per partition, read with no consumer group; the runner keeps to body.timeoutMs (10 s default) */
+    kafkaSample: (body: KafkaSampleBody) => call("POST", "/kafka/sample", KafkaSampleSchema, body, (body.timeoutMs ?? 10_000) + 15_000),
+    kafkaOffsets: (body: { properties: Record<string, string> } & TopicSelection) => call("POST", "/kafka/offsets", KafkaOffsetsSchema, body, 25_000),
   };
 }
