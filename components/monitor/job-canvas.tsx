@@ -42,6 +42,12 @@ function MonitorNodeView({ id, data }: NodeProps<FigNode>) {
               · <b data-testid={`udf-latency-${id}`}>{fmtLatency(f.udf.latencyMs)}</b>
             </span>
           )}
+          {f.kafka && (
+            <span title={f.kafka.lagFrom === "offsets" ? "records behind the topics' latest offsets" : "Flink's pending records (the latest offsets are not known yet)"}>
+              lag <b data-testid={`kafka-lag-${id}`}>{fmtCount(f.kafka.lag)}</b>
+            </span>
+          )}
+          {f.sent !== undefined && <span title="records the sink's writer has sent">sent <b data-testid={`sent-${id}`}>{fmtCount(f.sent)}</b></span>}
           {f.scope === "operator" && f.vertices.length > 1 && (
             <span className="sc-mnode__chain" title="Flink plans this node once per sink pipeline; the figures add up its copies">
               ×{f.vertices.length} copies

@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { fmtDuration, fmtRate, fmtTime } from "./format";
 import { JobCanvas } from "./job-canvas";
 import { JobControl } from "./job-control";
+import { KafkaPanel } from "./kafka-panel";
 import { CheckpointsPanel, ExceptionsPanel, UdfLogPanel, VerticesPanel } from "./job-panels";
 import type { JobSnapshot } from "./monitor-types";
 import { RunSettingsPanel } from "./run-settings-panel";
@@ -75,6 +76,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       {snap && (
         <div className="sc-jobpage__panels">
           <ExceptionsPanel x={snap.exceptions} />
+          <KafkaPanel nodes={snap.nodes} />
           <CheckpointsPanel c={snap.checkpoints} />
           {run && <RunSettingsPanel settings={run.settings} />}
           <UdfLogPanel runId={run?.id ?? null} active={live} />

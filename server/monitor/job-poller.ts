@@ -6,10 +6,12 @@ import { isEnded } from "@/server/states";
 import { type FlinkClient } from "./flink-client";
 import { checkpointSummary, exceptionNodes, exceptionsOf } from "./job-extras";
 import { Rates } from "./rates";
-import { mapVerticesToNodes, parseOperators, type PlanVertex } from "./vertex-map";
+import { mapVerticesToNodes, parseOperators, type NodePlacement, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
 import { isUdfMetric, isUdfRowsMetric, udfFigures } from "./udf-figures";
-import type { JobSnapshot, VertexFigures } from "./types";
+import { isKafkaMetric, kafkaSourceFigures, recordsSent } from "./kafka-figures";
+import { kafkaSelectionOf, type KafkaLatest } from "./kafka-latest";
+import type { JobSnapshot, NodeFigures, VertexFigures } from "./types";
 import { FlinkHttpError } from "@/server/errors";
 
 export type JobRunLink = { runId: string; pipelineId: string; graph: PipelineGraph | undefined };
@@ -18,6 +20,8 @@ export type JobPollDeps = {
   runFor: (jobId: string) => JobRunLink | undefined;
   /** what the runner's log said about the job's last failed checkpoint (none for a remote cluster) */
   checkpointFailure?: (jobId: string) => CheckpointFailureNote | null;
+  /** the latest offsets of Kafka topics, for consumer lag per partition (without it: Flink's pendingRecords only) */
+  kafkaLatest?: KafkaLatest;
   now?: () => number;
 };
 type State = { plan?: PlanVertex[]; metricIds: Map<string, Set<string>>; rates: Rates; link?: JobRunLink | null };
@@ -70,10 +74,28 @@ export function createJobTick(deps: JobPollDeps) {
     const placement = graph ? mapVerticesToNodes(graph, st.plan) : null;
     const nodes = placement ? nodeFigures(placement, metrics, vertices, at) : null;
     if (nodes) for (const [node, udf] of Object.entries(udfFigures(metrics.values()))) if (nodes[node]) nodes[node].udf = udf;
+    if (nodes && placement && graph) addConnectorFigures(nodes, placement, metrics, graph);
     if (placement) {
       for (const e of [exceptions.rootCause, ...exceptions.history]) if (e) e.nodes = exceptionNodes(e, placement, vertices);
     }
     return { ...base, job, restarts, totals: totalsOf(st.plan, metrics), vertices, nodes, checkpoints, exceptions };
+  }
+
+  /** Consumer lag on Kafka sources (by partition when the broker's latest offsets are known) and records sent by sinks. */
+  function addConnectorFigures(nodes: Record<string, NodeFigures>, placement: Record<string, NodePlacement>, metrics: Map<string, VertexMetrics>,
+    graph: PipelineGraph) {
+    for (const [id, p] of Object.entries(placement)) {
+      if (!p.operator?.anchor || !nodes[id] || !p.copies) continue;
+      if (p.operator.anchor.role === "sink") {
+        const sent = recordsSent(p.copies, metrics);
+        if (sent !== null) nodes[id].sent = sent;
+        continue;
+      }
+      const node = graph.nodes.find((n) => n.id === id);
+      const selection = node && kafkaSelectionOf(node);
+      const kafka = kafkaSourceFigures(p.copies, metrics, selection && deps.kafkaLatest?.get(selection));
+      if (kafka) nodes[id].kafka = kafka;
+    }
   }
 
   /** Metrics of every running vertex in one request per vertex: the vertex's own and its operators' counters. */
@@ -81,14 +103,16 @@ export function createJobTick(deps: JobPollDeps) {
     const out = new Map<string, VertexMetrics>();
     // a TS UDF registers its metrics when its operator opens, possibly after the vertex's ids were first listed
     const hasUdf = st.link?.graph?.nodes.some((n) => n.kind.startsWith("ts-")) ?? false;
+    const hasKafka = st.link?.graph?.nodes.some((n) => kafkaSelectionOf(n) !== undefined) ?? false;
     await Promise.all(vs.filter((v) => v.status === "RUNNING").map(async (v) => {
       let ids = st.metricIds.get(v.id);
-      if (!ids || ids.size === 0 || (hasUdf && ![...ids].some(isUdfMetric))) {
+      // so does a Kafka source's per-partition gauges, once the reader is given its partitions
+      if (!ids || ids.size === 0 || (hasUdf && ![...ids].some(isUdfMetric)) || (hasKafka && ![...ids].some(isKafkaMetric))) {
         st.metricIds.set(v.id, (ids = new Set(await client.vertexMetricIds(jobId, v.id))));
       }
       const ops = parseOperators(v.name);
       const names = [...VERTEX_METRICS, ...ops.flatMap((o) => OP_METRICS.map((m) => `${o.metricPrefix}.${m}`))]
-        .filter((n) => ids.has(n)).concat([...ids].filter(isUdfMetric));
+        .filter((n) => ids.has(n)).concat([...ids].filter((id) => isUdfMetric(id) || isKafkaMetric(id)));
       if (names.length === 0) return;
       const answer = await client.vertexMetrics(jobId, v.id, names, ["sum", "max", "min"]);
       const vm: VertexMetrics = { values: {}, max: {}, min: {}, rates: {}, ops: ops.map((o) => o.metricPrefix) };

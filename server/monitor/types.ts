@@ -27,6 +27,13 @@ export type UdfFigures = {
   /** the slowest worker round trip among each subtask's last 128 batches, ms (null before any) */
   latencyMs: number | null;
 };
+/** A Kafka source node's consumer lag: records behind per partition and in total (server/monitor/kafka-figures.ts). */
+export type KafkaFigures = {
+  /** records behind in total: from the partitions' latest offsets, else Flink's pendingRecords; null before either */
+  lag: number | null;
+  lagFrom: "offsets" | "pendingRecords" | null;
+  partitions: { topic: string; partition: number; currentOffset: number | null; committedOffset: number | null; latest: number | null; lag: number | null }[];
+};
 export type NodeFigures = {
   inRate: number | null; outRate: number | null; recordsIn: number | null; recordsOut: number | null; busy: number | null; backpressured: number | null;
   watermark: number | null; watermarkLagMs: number | null; vertices: string[];
@@ -34,6 +41,10 @@ export type NodeFigures = {
   scope: "operator" | "chain"; operators: string[]; sharedWith: string[];
   /** TS UDF nodes only, once their workers report */
   udf?: UdfFigures;
+  /** Kafka sources only, once their readers report */
+  kafka?: KafkaFigures;
+  /** sinks whose writer counts what it sent (Flink's numRecordsSend: Kafka, files…) */
+  sent?: number;
 };
 export type JobSnapshot = {
   jobId: string;
