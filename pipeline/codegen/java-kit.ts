@@ -6,6 +6,7 @@ import { javaExpr, type JavaUses } from "./java-expr";
 import { javaString, javaType } from "./java-text";
 import { BY_AGGREGATE } from "../expr/functions/aggregates";
 import { CodegenError, readType } from "./literal";
+import { connectionPlaceholders } from "../ir/connectors";
 
 export type JavaContext = {
   uses: JavaUses;
@@ -61,15 +62,20 @@ export function javaAggregates(list: { fn: AggregateFunction; column: string; as
 /** TableDescriptor.forConnector(...); a sink without a schema takes its input's, as the runner's Descriptors does. */
 export function javaDescriptor(d: TableDescriptorIr, derivedFrom: string | null, str: (s: string) => string): string {
   const lines = [`TableDescriptor.forConnector(${str(d.connector)})`];
+  const pk = d.primaryKey ? [`${II}        .primaryKey(${d.primaryKey.map(str).join(", ")})`] : [];
   if (d.schema) {
     const cols = d.schema.map((c) => `${II}        .column(${str(c.name)}, ${javaType(readType(c.type))})`);
+    const meta = (d.metadata ?? []).map((c) =>
+      `${II}        .columnByMetadata(${str(c.name)}, ${javaType(readType(c.type))}, ${str(c.key)}, true)`);
     const wm = d.watermark ? [`${II}        ${javaWatermark(d.watermark, str)}`] : [];
     const pt = d.proctime ? [`${II}        ${javaProctime(d.proctime, str)}`] : [];
-    lines.push(`${II}    .schema(Schema.newBuilder()`, ...cols, ...pt, ...wm, `${II}        .build())`);
+    lines.push(`${II}    .schema(Schema.newBuilder()`, ...cols, ...meta, ...pt, ...wm, ...pk, `${II}        .build())`);
   } else if (derivedFrom) {
-    lines.push(`${II}    .schema(Schema.newBuilder().fromResolvedSchema(${derivedFrom}.getResolvedSchema()).build())`);
+    const from = `Schema.newBuilder().fromResolvedSchema(${derivedFrom}.getResolvedSchema())`;
+    lines.push(pk.length ? `${II}    .schema(${from}\n${pk[0]}\n${II}        .build())` : `${II}    .schema(${from}.build())`);
   }
-  for (const [k, v] of Object.entries(d.options)) lines.push(`${II}    .option(${str(k)}, ${str(v)})`);
+  const options = [...Object.entries(d.options), ...connectionPlaceholders(d)];
+  for (const [k, v] of options) lines.push(`${II}    .option(${str(k)}, ${str(v)})`);
   lines.push(`${II}    .build()`);
   return lines.join("\n");
 }

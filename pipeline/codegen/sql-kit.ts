@@ -5,6 +5,7 @@ import { CodegenError, readType } from "./literal";
 import { sqlType } from "./sql-expr";
 import { sqlIdent, sqlString } from "./sql-text";
 import { sqlInterval } from "./window-sql";
+import { connectionPlaceholders } from "../ir/connectors";
 
 export type SqlContext = {
   /** row type of every table, for sinks without a schema and for column lists (rename, drop) */
@@ -41,14 +42,18 @@ export function sqlPrinter(s: Statement, ctx: SqlContext): SqlPrinter {
 export function sqlTable(name: string, d: TableDescriptorIr, derived: RowType): string[] {
   const cols = d.schema ? d.schema.map((c) => ({ name: c.name, type: readType(c.type) })) : derived;
   if (cols.length === 0) throw new CodegenError(`a ${d.connector} table needs at least one column`);
-  const options = Object.entries({ connector: d.connector, ...d.options }).map(([k, v]) => `${sqlString(k)} = ${sqlString(v)}`);
+  const options = [...Object.entries({ connector: d.connector, ...d.options }), ...connectionPlaceholders(d)]
+    .map(([k, v]) => `${sqlString(k)} = ${sqlString(v)}`);
+  const meta = (d.metadata ?? []).map((c) =>
+    `${sqlIdent(c.name)} ${sqlType(readType(c.type))} METADATA FROM ${sqlString(c.key)} VIRTUAL`);
+  const pk = d.primaryKey ? [`PRIMARY KEY (${d.primaryKey.map(sqlIdent).join(", ")}) NOT ENFORCED`] : [];
   const wm = d.watermark
     ? [`WATERMARK FOR ${sqlIdent(d.watermark.column)} AS ${sqlIdent(d.watermark.column)} - ${sqlInterval(d.watermark.delayMs)}`]
     : [];
   const proctime = d.proctime ? [`${sqlIdent(d.proctime.column)} AS PROCTIME()`] : [];
   return [
     `CREATE TEMPORARY TABLE ${sqlIdent(name)} (`,
-    ...sqlList([...cols.map((c) => `${sqlIdent(c.name)} ${sqlType(c.type)}`), ...proctime, ...wm]),
+    ...sqlList([...cols.map((c) => `${sqlIdent(c.name)} ${sqlType(c.type)}`), ...meta, ...proctime, ...wm, ...pk]),
     `) WITH (`,
     ...sqlList(options),
     `);`,

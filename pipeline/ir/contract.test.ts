@@ -34,7 +34,12 @@ describe("IR contract", () => {
   });
 
   it("names what breaks the table", () => {
-    expect(connectorProblem({ connector: "kafka", options: {} })).toMatch(/connector "kafka" is not available; use one of blackhole, datagen, filesystem, print/);
+    expect(connectorProblem({ connector: "jdbc", options: {} })).toMatch(/connector "jdbc" is not available; use one of blackhole, datagen, filesystem, kafka, print, upsert-kafka/);
+    expect(connectorProblem({ connector: "kafka", options: { topic: "t" } })).toBe("a kafka table needs a kafka connection");
+    expect(connectorProblem({ connector: "kafka", connection: "c", options: { "properties.bootstrap.servers": "evil:9092" } }))
+      .toBe('kafka option "properties.bootstrap.servers" is not allowed');
+    expect(connectorProblem({ connector: "kafka", connection: "c", options: { topic: "t", "properties.group.id": "g" } })).toBeNull();
+    expect(connectorProblem({ connector: "print", connection: "c", options: {} })).toBe("a print table takes no connection");
     expect(connectorProblem({ connector: "filesystem", options: { path: "a", "sink.partition-commit.policy.class": "X" } }))
       .toBe('filesystem option "sink.partition-commit.policy.class" is not allowed');
     expect(connectorProblem({ connector: "datagen", options: { "rows-per-second": "5" } })).toBeNull();

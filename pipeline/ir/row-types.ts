@@ -6,9 +6,13 @@ import type { RowTypeContext } from "./define-op";
 import type { Statement } from "./index";
 import { PROCTIME_TYPE } from "./schemas";
 
-/** A source's columns with its time attributes: the watermarked column marked, the processing-time column appended. */
-export function withTime(columns: { name: string; type: string }[], d: { watermark?: { column: string }; proctime?: { column: string } }): RowType {
-  const out: RowType = columns.map((c) => ({
+/**
+ * A source's columns with its time attributes: its metadata columns after its own, the watermarked column marked, the
+ * processing-time column appended (Flink's order: physical, metadata, computed).
+ */
+export function withTime(columns: { name: string; type: string }[],
+  d: { watermark?: { column: string }; proctime?: { column: string }; metadata?: { name: string; type: string }[] }): RowType {
+  const out: RowType = [...columns, ...(d.metadata ?? [])].map((c) => ({
     name: c.name, type: readType(c.type), ...(d.watermark?.column === c.name ? { timeAttribute: "rowtime" as const } : {}),
   }));
   return d.proctime ? [...out, { name: d.proctime.column, type: { ...PROCTIME_TYPE }, timeAttribute: "proctime" }] : out;

@@ -37,13 +37,28 @@ export const PROCTIME_TYPE = { root: "TIMESTAMP_LTZ", precision: 3, nullable: fa
  */
 export const WatermarkSchema = z.object({ column: z.string(), delayMs: z.number().int().min(0) });
 
-/** A Flink TableDescriptor: connector, optional schema (column name → Flink type syntax), watermark and string options. */
+/**
+ * A read-only column filled from the connector's metadata (a Kafka record's topic, partition, offset, timestamp,
+ * headers): Schema.newBuilder().columnByMetadata(name, type, key, true), appended after the schema's columns.
+ */
+export const MetadataColumnSchema = z.object({ name: z.string(), type: z.string(), key: z.string() });
+export type MetadataColumnIr = z.infer<typeof MetadataColumnSchema>;
+
+/**
+ * A Flink TableDescriptor: connector, optional schema (column name → Flink type syntax), metadata columns, watermark and
+ * string options. `connection` names a stored connection (a Kafka cluster): the runner merges the options it provides
+ * (pipeline/ir/connectors.ts) just before building the descriptor, so the IR never holds a secret.
+ */
 export const TableDescriptorSchema = z.object({
   connector: z.string(),
+  connection: z.string().min(1).optional(),
   schema: z.array(z.object({ name: z.string(), type: z.string() })).optional(),
+  metadata: z.array(MetadataColumnSchema).min(1).optional(),
   watermark: WatermarkSchema.optional(),
   /** a processing-time column appended after the schema's columns */
   proctime: ProctimeSchema.optional(),
+  /** PRIMARY KEY (…) NOT ENFORCED: the key an upsert sink writes by (Schema.Builder.primaryKey) */
+  primaryKey: z.array(z.string()).min(1).optional(),
   options: z.record(z.string(), z.string()),
 });
 export type TableDescriptorIr = z.infer<typeof TableDescriptorSchema>;

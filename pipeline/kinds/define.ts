@@ -15,13 +15,24 @@ export type InferContext<C> = {
   inputs: Record<string, RowType>;
   /** why each connected input port's rows never end; no entry = that input is bounded (it finishes) */
   unboundedInputs?: Record<string, string>;
+  /** the changelog arriving on each connected input port (validate.ts fills it; absent in a bare call = insert-only) */
+  changelogInputs?: Record<string, Changelog>;
 };
 /**
  * rowType is undefined for sinks (they have no output) or when the node is too broken to say.
  * `unbounded`: why the output never ends, or null if it is bounded; omitted = the default rule (validate.ts
  * boundedness): a source is unbounded, any other node is unbounded when one of its inputs is.
  */
-export type InferResult = { rowType?: RowType; errors: GraphError[]; unbounded?: string | null };
+export type InferResult = { rowType?: RowType; errors: GraphError[]; unbounded?: string | null; changelog?: Changelog };
+
+/**
+ * The changelog a node's output is, as Flink's planner infers it: insert-only (rows are only appended), or updating
+ * (rows are also retracted / replaced: a group aggregate, a keep-last deduplicate, a top-N, a changelog-format source…).
+ * `by` is the node that makes the stream updating and `why` says how; `key` the columns the updates are keyed by, when
+ * known (a group aggregate's keys): an upsert sink must write by that key.
+ */
+export type Changelog = { mode: "insert-only" } | { mode: "updating"; by: string; why: string; key?: string[] };
+export const INSERT_ONLY: Changelog = { mode: "insert-only" };
 
 export type IrContext<C> = {
   nodeId: string;
@@ -60,7 +71,7 @@ export function tryItKind(kind: { udf?: UdfFacet } | undefined): Exclude<UdfKind
   return k === "aggregate" ? undefined : k;
 }
 
-/** A kind that reads or writes through a named connection (a Kafka cluster, a database); none yet. */
+/** A kind that reads or writes through a named connection (a Kafka cluster, a database). */
 export type ConnectionFacet = { kind: string };
 
 export type NodeKind<C = unknown> = {

@@ -36,8 +36,8 @@ export type ProcessingTime = z.infer<typeof ProcessingTimeSchema>;
  * processing-time column appended; none on error.
  */
 export function sourceRowType(nodeId: string, eventTime: EventTime, own: { rowType: RowType; errors: GraphError[] },
-  processingTime?: ProcessingTime): InferResult {
-  const { rowType, errors } = applyEventTime(nodeId, eventTime, own.rowType);
+  processingTime?: ProcessingTime, allowLtz = false): InferResult {
+  const { rowType, errors } = applyEventTime(nodeId, eventTime, own.rowType, allowLtz);
   errors.unshift(...own.errors);
   const withProc = applyProcessingTime(nodeId, processingTime, rowType);
   errors.push(...withProc.errors);
@@ -55,7 +55,8 @@ export function applyProcessingTime(nodeId: string, proc: ProcessingTime, rowTyp
   return { rowType: [...rowType, { name: proc.column, type: { ...PROCTIME_TYPE }, timeAttribute: "proctime" }], errors: [] };
 }
 
-export function applyEventTime(nodeId: string, eventTime: EventTime, rowType: RowType): { rowType: RowType; errors: GraphError[] } {
+/** `allowLtz`: a TIMESTAMP_LTZ(3) column may be the event time too (a Kafka record's timestamp is one). */
+export function applyEventTime(nodeId: string, eventTime: EventTime, rowType: RowType, allowLtz = false): { rowType: RowType; errors: GraphError[] } {
   if (!eventTime) return { rowType, errors: [] };
   const field = "eventTime.column";
   const i = rowType.findIndex((c) => c.name === eventTime.column);
@@ -64,8 +65,9 @@ export function applyEventTime(nodeId: string, eventTime: EventTime, rowType: Ro
     return { rowType, errors: [{ nodeId, field, message }] };
   }
   const t = rowType[i]!.type;
-  if (t.root !== "TIMESTAMP" || t.precision !== 3) {
-    return { rowType, errors: [{ nodeId, field, message: `the event-time column must be TIMESTAMP(3), "${eventTime.column}" is ${typeName(t)}` }] };
+  if ((t.root !== "TIMESTAMP" && !(allowLtz && t.root === "TIMESTAMP_LTZ")) || t.precision !== 3) {
+    const want = allowLtz ? "TIMESTAMP(3) or TIMESTAMP_LTZ(3)" : "TIMESTAMP(3)";
+    return { rowType, errors: [{ nodeId, field, message: `the event-time column must be ${want}, "${eventTime.column}" is ${typeName(t)}` }] };
   }
   return { rowType: rowType.map((c, j) => (j === i ? { ...c, timeAttribute: "rowtime" as const } : c)), errors: [] };
 }

@@ -29,12 +29,13 @@ import { orderByKind } from "./order-by.node.ts";
 import { tsFilterKind } from "./ts-filter.node.ts";
 import { tsFlatMapKind } from "./ts-flat-map.node.ts";
 import { tsAggregateKind } from "./ts-aggregate.node.ts";
+import { kafkaSourceKind } from "./kafka-source.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
 export const nodeKinds: readonly NodeKind<any>[] = [
-  datagenKind, valuesKind, filesystemSourceKind,
+  datagenKind, valuesKind, filesystemSourceKind, kafkaSourceKind,
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
   joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind,
   hopWindowKind, sessionWindowKind, cumulateWindowKind,

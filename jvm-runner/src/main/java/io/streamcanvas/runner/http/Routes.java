@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamcanvas.runner.http.ControlServer.HttpError;
+import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.IrReader;
 import io.streamcanvas.runner.ir.TableProgram;
@@ -12,6 +13,7 @@ import io.streamcanvas.runner.job.JobErrors;
 import io.streamcanvas.runner.job.JobRegistry;
 import io.streamcanvas.runner.job.JobSubmitter;
 import io.streamcanvas.runner.job.RunningJob;
+import io.streamcanvas.runner.job.Secrets;
 import io.streamcanvas.runner.job.SubmissionException;
 import io.streamcanvas.runner.udf.UdfLogs;
 import java.util.function.Supplier;
@@ -66,11 +68,11 @@ public final class Routes {
   }
 
   private JsonNode submit(JsonNode body) throws HttpError {
-    if (body == null || !body.isObject()) throw new HttpError(400, "expected {\"program\": TableProgram}");
+    if (body == null || !body.isObject()) throw new HttpError(400, "expected {\"program\": TableProgram, \"connections\"?: {…}}");
     long t0 = System.nanoTime();
     try {
       TableProgram program = IrReader.read(body.get("program"));
-      RunningJob job = submitter.submit(program);
+      RunningJob job = submitter.submit(program, Connection.read(body.get("connections")));
       registry.add(job);
       LOG.info("submitted job {} \"{}\" in {} ms", job.jobId(), program.name(), (System.nanoTime() - t0) / 1_000_000);
       return ControlServer.JSON.createObjectNode().put("jobId", job.jobId());
@@ -82,7 +84,7 @@ public final class Routes {
   }
 
   private static ObjectNode error(String message, String cause, String node) {
-    ObjectNode e = ControlServer.JSON.createObjectNode().put("message", message).put("cause", cause);
+    ObjectNode e = ControlServer.JSON.createObjectNode().put("message", Secrets.scrub(message)).put("cause", Secrets.scrub(cause));
     if (node != null) e.put("node", node);
     return e;
   }

@@ -1,4 +1,5 @@
-// Turns exception chains into the short, readable {message, rootCause} that API.md promises instead of stack traces.
+// Turns exception chains into the short, readable {message, rootCause} that API.md promises instead of stack traces,
+// with every connection secret scrubbed.
 package io.streamcanvas.runner.job;
 
 import java.util.concurrent.CompletionException;
@@ -33,7 +34,7 @@ public final class JobErrors {
 
   /** Flink's validation messages span lines that matter ("Expected signatures are: …"); stack frames never do. */
   private static String clean(String s) {
-    String text = s.lines().filter(l -> !l.strip().startsWith("at ")).map(String::stripTrailing)
+    String text = Secrets.scrub(s).lines().filter(l -> !l.strip().startsWith("at ")).map(String::stripTrailing)
         .reduce((a, b) -> a + "\n" + b).orElse("").strip();
     return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "…";
   }

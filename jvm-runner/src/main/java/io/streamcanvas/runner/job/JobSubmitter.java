@@ -2,12 +2,14 @@
 package io.streamcanvas.runner.job;
 
 import io.streamcanvas.runner.files.DataRoot;
+import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
 import io.streamcanvas.runner.ir.TableProgram;
 import io.streamcanvas.runner.translate.ProgramContext;
 import io.streamcanvas.runner.translate.Translators;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,12 +52,18 @@ public final class JobSubmitter {
   }
 
   public RunningJob submit(TableProgram program) throws SubmissionException {
+    return submit(program, Map.of());
+  }
+
+  /** `connections`: the stored connections the program's descriptors name, with their secrets (scrubbed from errors). */
+  public RunningJob submit(TableProgram program, Map<String, Connection> connections) throws SubmissionException {
+    Secrets.register(connections.values());
     Configuration conf = jobConfig(program);
     // A fresh environment per submission keeps jobs isolated; the remote path is the one a real cluster uses too.
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     program.config().forEach((k, v) -> tEnv.getConfig().set(k, v));
-    ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot);
+    ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot, connections);
     try {
       translate(program, ctx);
       if (ctx.insertCount() == 0 && ctx.collects().isEmpty()) {

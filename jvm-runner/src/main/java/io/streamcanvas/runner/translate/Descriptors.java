@@ -6,6 +6,7 @@ import static org.apache.flink.table.api.Expressions.lit;
 
 import io.streamcanvas.runner.expr.FlinkTypes;
 import io.streamcanvas.runner.files.DataRoot;
+import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
 import java.util.Map;
@@ -20,20 +21,27 @@ final class Descriptors {
    * Connectors a program may use. The classpath also holds Flink's legacy CSV sink, which writes files wherever it is
    * told; only connectors that a node kind offers are let through.
    */
-  static final Set<String> CONNECTORS = Set.of("datagen", "print", "blackhole", FileSystemDescriptors.CONNECTOR);
+  static final Set<String> CONNECTORS = Set.of("datagen", "print", "blackhole", FileSystemDescriptors.CONNECTOR,
+      KafkaDescriptors.KAFKA, KafkaDescriptors.UPSERT_KAFKA);
   /** The options of each connector whose options the runner checks; the others' are passed to Flink as given. */
-  static final Map<String, Set<String>> CHECKED_OPTIONS = Map.of(FileSystemDescriptors.CONNECTOR, FileSystemDescriptors.OPTIONS);
+  static final Map<String, Set<String>> CHECKED_OPTIONS = Map.of(FileSystemDescriptors.CONNECTOR, FileSystemDescriptors.OPTIONS,
+      KafkaDescriptors.KAFKA, KafkaDescriptors.KAFKA_OPTIONS, KafkaDescriptors.UPSERT_KAFKA, KafkaDescriptors.UPSERT_KAFKA_OPTIONS);
 
   private Descriptors() {}
 
   /** `derivedFrom` supplies the schema when the IR gives none (print/blackhole sinks take their input's columns). */
   static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom) {
-    return build(ir, derivedFrom, DataRoot.NONE);
+    return build(ir, derivedFrom, DataRoot.NONE, Map.of());
   }
 
-  /** As above; a filesystem descriptor's options and path are checked against the runner's data root first. */
-  static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom, DataRoot root) {
+  /**
+   * As above; a filesystem descriptor's options and path are checked against the runner's data root first, a Kafka
+   * descriptor's options checked and its connection's properties merged in.
+   */
+  static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom, DataRoot root, Map<String, Connection> connections) {
     if (FileSystemDescriptors.CONNECTOR.equals(ir.connector())) ir = FileSystemDescriptors.checked(ir, root, derivedFrom == null);
+    else if (KafkaDescriptors.handles(ir.connector())) ir = KafkaDescriptors.checked(ir, connections);
+    else if (ir.connection() != null) throw new IrException("a " + ir.connector() + " table takes no connection");
     if (!CONNECTORS.contains(ir.connector())) {
       throw new IrException("connector \"" + ir.connector() + "\" is not available; use one of " + new TreeSet<>(CONNECTORS));
     }
@@ -41,11 +49,17 @@ final class Descriptors {
     if (ir.schema() != null) {
       Schema.Builder s = Schema.newBuilder();
       for (TableDescriptorIr.Column c : ir.schema()) s.column(c.name(), FlinkTypes.parse(c.type()));
+      if (ir.metadata() != null) {
+        for (TableDescriptorIr.MetadataColumn m : ir.metadata()) s.columnByMetadata(m.name(), FlinkTypes.parse(m.type()), m.key(), true);
+      }
       proctime(s, ir.proctime());
       if (ir.watermark() != null) watermark(s, ir.watermark());
+      if (ir.primaryKey() != null) s.primaryKey(ir.primaryKey());
       b.schema(s.build());
     } else if (derivedFrom != null) {
-      b.schema(Schema.newBuilder().fromResolvedSchema(derivedFrom.getResolvedSchema()).build());
+      Schema.Builder s = Schema.newBuilder().fromResolvedSchema(derivedFrom.getResolvedSchema());
+      if (ir.primaryKey() != null) s.primaryKey(ir.primaryKey());
+      b.schema(s.build());
     }
     ir.options().forEach(b::option);
     return b.build();

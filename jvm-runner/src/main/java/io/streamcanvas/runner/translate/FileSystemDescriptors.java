@@ -43,6 +43,6 @@ final class FileSystemDescriptors {
     // A source is read through the confined scheme: Flink's connector lists the folder again at every monitor interval,
     // and each file it finds then is checked by its real path too, not only the path checked here.
     options.put("path", source ? ConfinedFileSystem.uriOf(resolved) : resolved.toString());
-    return new TableDescriptorIr(ir.connector(), ir.schema(), ir.watermark(), ir.proctime(), options);
+    return ir.withOptions(options);
   }
 }

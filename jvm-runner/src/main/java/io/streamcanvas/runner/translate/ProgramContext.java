@@ -2,6 +2,7 @@
 package io.streamcanvas.runner.translate;
 
 import io.streamcanvas.runner.files.DataRoot;
+import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.ir.IrException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ public final class ProgramContext {
       CloseableIterator<Row> rows) {}
 
   private final DataRoot dataRoot;
+  private final Map<String, Connection> connections;
   private final StreamExecutionEnvironment env;
   private final StreamTableEnvironment tEnv;
   private final StreamStatementSet statementSet;
@@ -37,6 +39,11 @@ public final class ProgramContext {
   }
 
   public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, DataRoot dataRoot) {
+    this(env, tEnv, dataRoot, Map.of());
+  }
+
+  public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, DataRoot dataRoot, Map<String, Connection> connections) {
+    this.connections = Map.copyOf(connections);
     this.dataRoot = dataRoot;
     this.env = env;
     this.tEnv = tEnv;
@@ -50,6 +57,11 @@ public final class ProgramContext {
   /** where filesystem sources and sinks may read and write */
   public DataRoot dataRoot() {
     return dataRoot;
+  }
+
+  /** the connections given with the submission, by name (secrets included: never print them) */
+  public Map<String, Connection> connections() {
+    return connections;
   }
 
   public StreamTableEnvironment tEnv() {

@@ -1,0 +1,98 @@
+// The Kafka node kinds' IR on the MiniCluster against the real test broker: the kafka-source golden fixture reads keyed
+// JSON messages with metadata columns and skips a bad one; a descriptor's connection is resolved by the runner, one not
+// given is refused naming node and connection, client properties from a program are refused, and secrets never reach
+// an error.
+package io.streamcanvas.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.ir.Connection;
+import io.streamcanvas.runner.ir.IrReader;
+import io.streamcanvas.runner.job.RunningJob;
+import io.streamcanvas.runner.job.SubmissionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({SharedCluster.class, KafkaBroker.class})
+class KafkaNodesITCase {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path FIXTURES = Path.of("../pipeline/fixtures");
+
+  static ObjectNode fixture(String name) throws Exception {
+    return (ObjectNode) JSON.readTree(Files.readString(FIXTURES.resolve(name + ".ir.json")));
+  }
+
+  /** The values of collect sink `sink`, each row's JSON array text, sorted; only the first `columns` values. */
+  static List<String> rows(RunningJob job, String sink, int columns) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : job.toJson(true).get("sinks").get(sink).get("rows")) {
+      List<String> v = new ArrayList<>();
+      for (int i = 0; i < columns; i++) v.add(r.get("values").get(i).toString());
+      out.add(r.get("kind").asText() + v);
+    }
+    return out.stream().sorted().toList();
+  }
+
+  @Test
+  void the_kafka_source_fixture_reads_keyed_json_with_metadata_and_skips_a_bad_message() throws Exception {
+    KafkaTopics.create("orders", 2);
+    KafkaTopics.write("orders", List.of(
+        new Object[] {0, "{\"id\":1}", "{\"customer\":\"Zoë\",\"amount\":12.50}"},
+        new Object[] {0, "{\"id\":2}", "{\"customer\":\"small\",\"amount\":3.00}"},
+        new Object[] {0, "{\"id\":3}", "not json at all"},
+        new Object[] {1, "{\"id\":4}", "{\"id\":99,\"customer\":\"名前\",\"amount\":100.00}"}));
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(fixture("kafka-source")), KafkaTopics.connection("orders-kafka"));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 90_000), () -> job.toJson(true).toPrettyString());
+    // id, customer, amount, kafka_partition, kafka_offset: id from the key only (EXCEPT_KEY: the value's 99 is not a
+    // column of it); the bad message became a row of NULLs (ignore-parse-errors), which the filter drops
+    assertEquals(List.of(
+        "+I[\"1\", \"Zoë\", \"12.50\", 0, \"0\"]",
+        "+I[\"4\", \"名前\", \"100.00\", 1, \"0\"]"), rows(job, "rows", 5));
+  }
+
+  @Test
+  void a_connection_not_given_is_refused_naming_the_node_and_the_connection() throws Exception {
+    var e = assertThrows(SubmissionException.class,
+        () -> SharedCluster.submitter().submit(IrReader.read(fixture("kafka-source")), Map.of()));
+    assertEquals("orders", e.node());
+    assertTrue(e.getMessage().contains("\"orders\"") && e.getMessage().contains("connection \"orders-kafka\" was not given"), e.getMessage());
+  }
+
+  @Test
+  void client_properties_from_a_program_are_refused() throws Exception {
+    ObjectNode p = fixture("kafka-source");
+    ((ObjectNode) p.get("statements").get(0).get("descriptor").get("options")).put("properties.bootstrap.servers", "elsewhere:9092");
+    var e = assertThrows(SubmissionException.class,
+        () -> SharedCluster.submitter().submit(IrReader.read(p), KafkaTopics.connection("orders-kafka")));
+    assertTrue(e.getMessage().contains("kafka option \"properties.bootstrap.servers\" is not allowed"), e.getMessage());
+  }
+
+  @Test
+  void a_connection_secret_never_reaches_an_error() throws Exception {
+    String password = "s3cr3t-Pa55word-" + System.nanoTime();
+    String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"app\" password=\"" + password + "\";";
+    var connections = Map.of("orders-kafka", new Connection("kafka", Map.of("bootstrap.servers", KafkaBroker.bootstrap(),
+        "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-256", "sasl.jaas.config", jaas,
+        "ssl.truststore.password", password)));
+    ObjectNode p = fixture("kafka-source");
+    // an option value Flink refuses: its error lists the table's options, the connection's among them
+    ((ObjectNode) p.get("statements").get(0).get("descriptor").get("options")).put("scan.startup.mode", "bogus-mode");
+    var e = assertThrows(SubmissionException.class, () -> SharedCluster.submitter().submit(IrReader.read(p), connections));
+    String all = e.getMessage() + "\n" + e.rootCause();
+    assertTrue(all.contains("bogus-mode"), all);
+    assertFalse(all.contains(password), all);
+    assertFalse(all.contains("s3cr3t"), all);
+  }
+}
