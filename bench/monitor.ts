@@ -41,7 +41,7 @@ async function startJob(i: number): Promise<string> {
 
 /** Delay from Flink's REST API showing a new counter value to a subscriber receiving it. */
 async function delay(jobId: string): Promise<number[]> {
-  const flink = createFlinkClient(services.supervisor.getStatus().flinkRestUrl!);
+  const flink = createFlinkClient(services.supervisor.flinkTarget()!);
   const seenInFlink = new Map<number, number>();
   const delays: number[] = [];
   const ac = new AbortController();

@@ -37,17 +37,18 @@ export function createServices(o: Options): Services {
   let tracker: RunTracker | undefined;
   const checkpointFailures = new CheckpointFailureLog();
   const log = o.log ?? ((l: string) => console.log(`[runner] ${l}`));
+  const stateDir = path.join(o.dataDir, "flink-state");
   const supervisor = new RunnerSupervisor({
     dataDir: o.dataDir,
-    command: o.command ?? (() => javaRunnerCommand(o.java ?? "java", appRoot(), dataRoot)),
+    command: o.command ?? (() => javaRunnerCommand(o.java ?? "java", appRoot(), dataRoot, stateDir)),
     external: o.external,
     log: (l) => (checkpointFailures.feed(l), log(l)),
     onRunnerLost: () => tracker!.markActiveLost(),
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
-  const monitor = new MonitorHub({ flinkUrl: () => supervisor.getStatus().flinkRestUrl, store, checkpointFailures });
+  const monitor = new MonitorHub({ flink: () => supervisor.flinkTarget(), store, checkpointFailures });
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
-    stateDir: path.join(o.dataDir, "flink-state"),
+    stateDir,
     clusterJob: async (jobId) => {
       const job = await monitor.flink()?.jobIfKnown(jobId);
       return job && { status: job.state, error: null };

@@ -17,6 +17,7 @@ import { TimeChart } from "./time-chart";
 import { Unreachable } from "./unreachable";
 import { useJobHistory } from "./use-job-history";
 import { ResumedNotice } from "./resumed-notice";
+import { flinkJobUiPath } from "@/server/monitor/flink-ui-path";
 
 const EMPTY: string[] = [];
 
@@ -58,6 +59,10 @@ export function JobPage({ jobId }: { jobId: string }) {
             {" · "}in <b data-testid="job-total-in" data-figures-at={snap.at}>{fmtRate(snap.totals.inRate)}</b>
             {" · "}out <b data-testid="job-total-out" data-figures-at={snap.at}>{fmtRate(snap.totals.outRate)}</b>
           </span>
+        )}
+        {snap?.job && (
+          <a href={flinkJobUiPath(jobId, live)} target="_blank" rel="noreferrer" data-testid="job-flink-link"
+            title="Flink's own dashboard for this job (read-only)">Flink web UI ↗</a>
         )}
         {snap && <span className="sc-muted sc-jobpage__at" data-testid="figures-at">as of {fmtTime(snap.at)}</span>}
       </div>

@@ -11,6 +11,7 @@ import { ErrorList } from "@/components/inspector/error-list";
 import type { GraphError } from "@/pipeline/graph";
 import { useTRPC } from "@/components/trpc/client";
 import { useRunnerStatus } from "@/components/ui/runner-status";
+import { flinkJobUiPath } from "@/server/monitor/flink-ui-path";
 import { RowsTable } from "./rows-table";
 import { StatusBadge } from "./status-badge";
 import type { RunInfo } from "./types";
@@ -98,10 +99,9 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   // swallows the click), and the server checks the UDFs again before it runs anything, showing errors on the nodes.
   const waiting = !blocked && checking;
   const sandbox = useQuery(trpc.runner.udfSandbox.queryOptions());
-  // Flink's own dashboard for the job, while the runner that ran it is still the one up.
-  const flinkUrl = useRunnerStatus()?.flinkRestUrl;
-  const jobLink = run?.jobId && flinkUrl && run.status !== "LOST"
-    ? `${flinkUrl}/#/job/${active ? "running" : "completed"}/${run.jobId}/overview` : null;
+  // Flink's own dashboard for the job (read-only, through this server), while the runner that ran it is still the one up.
+  const flinkUp = !!useRunnerStatus()?.flinkRestUrl;
+  const jobLink = run?.jobId && flinkUp && run.status !== "LOST" ? flinkJobUiPath(run.jobId, active) : null;
   return (
     <section className="sc-run" data-testid="run-panel" tabIndex={-1} data-run-id={run?.id ?? ""}>
       <div className="sc-run__bar">

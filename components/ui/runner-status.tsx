@@ -4,6 +4,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import type { RunnerStatus } from "@/components/monitor/types";
+import { FLINK_UI_PATH } from "@/server/monitor/flink-ui-path";
 
 const RunnerCtx = createContext<RunnerStatus | undefined>(undefined);
 
@@ -26,7 +27,7 @@ export function RunnerPill() {
       <span className="sc-runner-pill__dot" />
       {state === "ready" ? "Flink ready" : state === "connecting" ? "connecting…" : `Flink ${state}`}
       {state === "ready" && s?.flinkRestUrl && (
-        <a href={s.flinkRestUrl} target="_blank" rel="noreferrer" className="sc-runner-pill__link">web UI ↗</a>
+        <a href={FLINK_UI_PATH} target="_blank" rel="noreferrer" className="sc-runner-pill__link" data-testid="flink-ui-link">web UI ↗</a>
       )}
     </span>
   );

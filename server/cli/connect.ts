@@ -1,4 +1,5 @@
 // The CLI's runner: the server's (runner.json or STREAMCANVAS_RUNNER_URL) if it answers, else one of its own.
+import path from "node:path";
 import type { Env } from "@/env";
 import { createRunnerClient, type RunnerClient } from "@/server/runner/client";
 import { readRunnerFile } from "@/server/runner/runner-file";
@@ -20,7 +21,7 @@ export async function connectRunner(env: Env, dataDir: string, log: (l: string) 
     if (healthy) return { client, source: `the server's runner (pid ${rec.pid})`, close: async () => {} };
   }
   log("no runner is up; starting one (this takes a few seconds)");
-  const started = await spawnRunner(javaRunnerCommand(env.JAVA, undefined, dataRoot), (l) => log(`[runner] ${l}`));
+  const started = await spawnRunner(javaRunnerCommand(env.JAVA, undefined, dataRoot, path.join(dataDir, "flink-state")), (l) => log(`[runner] ${l}`));
   const { child } = started;
   const stopOnExit = () => child.kill("SIGTERM");
   process.once("exit", stopOnExit);

@@ -1,31 +1,37 @@
-// Flink REST API client (the same for the embedded MiniCluster and a remote cluster: only the base URL differs).
+// Flink REST API client (the same for the embedded MiniCluster and a remote cluster: only the target differs).
 import { z } from "zod";
 import {
   AggregatedMetricsSchema, BackpressureSchema, CheckpointsSchema, ExceptionsSchema, JobDetailsSchema, JobPlanSchema,
   JobsOverviewSchema, MetricValuesSchema, SavepointStatusSchema, TriggerSchema,
 } from "./flink-schemas";
 import { FlinkUnreachable, FlinkHttpError } from "@/server/errors";
+import { flinkRequest, readBody, type FlinkTarget } from "./flink-http";
 
 export type FlinkClient = ReturnType<typeof createFlinkClient>;
 export type SavepointResult = { ok: true; location: string } | { ok: false; cause: string };
 
 const enc = encodeURIComponent;
 
-export function createFlinkClient(baseUrl: string, timeoutMs = 5_000) {
+/** A target, or a plain base URL (a cluster without a client credential). */
+export function createFlinkClient(to: FlinkTarget | string, timeoutMs = 5_000) {
+  const target: FlinkTarget = typeof to === "string" ? { url: to } : to;
+  const baseUrl = target.url;
   async function call<T>(path: string, schema: z.ZodType<T>, init?: { method: string; body: unknown }): Promise<T> {
-    let res: Response;
+    let status: number;
+    let text: string;
     try {
-      res = await fetch(new URL(path, baseUrl), {
+      const res = await flinkRequest(target, path, {
         method: init?.method ?? "GET",
-        headers: init ? { "content-type": "application/json" } : undefined,
+        headers: init ? { "content-type": "application/json", accept: "application/json" } : { accept: "application/json" },
         body: init ? JSON.stringify(init.body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
+      status = res.status;
+      text = await readBody(res, timeoutMs);
     } catch (e) {
       throw new FlinkUnreachable(`Flink at ${baseUrl} unreachable: ${(e as Error).message}`);
     }
-    const text = await res.text();
-    if (!res.ok) throw new FlinkHttpError(res.status, `Flink answered HTTP ${res.status} to ${path}: ${text.slice(0, 300)}`);
+    if (status < 200 || status > 299) throw new FlinkHttpError(status, `Flink answered HTTP ${status} to ${path}: ${text.slice(0, 300)}`);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -41,6 +47,9 @@ export function createFlinkClient(baseUrl: string, timeoutMs = 5_000) {
 
   return {
     baseUrl,
+    target,
+    /** any GET path's JSON, unchecked (tests read what the monitor does not) */
+    getJson: (path: string) => call(path, z.unknown()),
     overview: () => call("/jobs/overview", JobsOverviewSchema).then((r) => r.jobs),
     job: (id: string) => call(job(id), JobDetailsSchema),
     /** undefined when the cluster does not know the job */

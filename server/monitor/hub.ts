@@ -2,6 +2,7 @@
 import type { Store } from "@/server/store/store";
 import type { CheckpointFailureLog } from "./checkpoint-failures";
 import { createFlinkClient, type FlinkClient } from "./flink-client";
+import type { FlinkTarget } from "./flink-http";
 import { createJobTick } from "./job-poller";
 import { createJobsListTick } from "./jobs-list";
 import { runVersion } from "./run-version";
@@ -9,7 +10,7 @@ import { SharedPollers, streamOf } from "./shared-pollers";
 import type { JobSnapshot, JobsSnapshot } from "./types";
 
 export type MonitorOptions = {
-  flinkUrl: () => string | null; store: Store; intervalMs?: number;
+  flink: () => FlinkTarget | null; store: Store; intervalMs?: number;
   /** the runner's log, read for checkpoint failures Flink keeps no message for */
   checkpointFailures?: CheckpointFailureLog;
 };
@@ -44,11 +45,11 @@ export class MonitorHub {
     });
   }
 
-  /** A client for the cluster's current REST address (it changes when the runner restarts). */
+  /** A client for the cluster's current REST address and credential (both change when the runner restarts). */
   flink(): FlinkClient | null {
-    const url = this.o.flinkUrl();
-    if (!url) return null;
-    if (this.client?.baseUrl !== url) this.client = createFlinkClient(url);
+    const t = this.o.flink();
+    if (!t) return null;
+    if (this.client?.target.url !== t.url || this.client.target.credential !== t.credential) this.client = createFlinkClient(t);
     return this.client;
   }
 

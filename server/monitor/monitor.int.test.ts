@@ -1,5 +1,8 @@
 // The monitor against real jobs on the runner's MiniCluster: live figures on nodes, stop-with-savepoint and a resume
 // that continues a sequence exactly, exceptions with their root cause, reconciliation with the cluster.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { graph } from "@/pipeline/testing/graphs";
 import { isTerminal } from "@/server/states";
@@ -109,10 +112,20 @@ describe("monitor on the real runner", () => {
     const run = await h.caller.runs.start({ pipelineId });
     await watchUntil(h.caller, run.id, (r) => (r.sinks.out?.total ?? 0) >= 20 || terminal(r));
     const control = new RunControl(h.services.tracker, h.services.monitor);
-    // Flink cannot write this savepoint (no such file system): the job must keep running and nothing new starts
-    const failed = await control.redeploy(run.id, "nosuchfs://nowhere/savepoints").catch((e: unknown) => e);
+    // a target outside the state folder is refused before Flink is asked
+    for (const outside of ["nosuchfs://nowhere/savepoints", `file://${os.tmpdir()}/sc-savepoints`, `${h.services.tracker.stateDir()}/../x`]) {
+      const refused = await control.redeploy(run.id, outside).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(SavepointFailed);
+      expect((refused as Error).message).toMatch(/refused .*the job keeps running/);
+    }
+    // Flink cannot write this savepoint (a file stands where its folder would go): the job must keep running and
+    // nothing new starts
+    const blocked = path.join(h.services.tracker.stateDir()!, "savepoints", "blocked");
+    fs.mkdirSync(path.dirname(blocked), { recursive: true });
+    fs.writeFileSync(blocked, "");
+    const failed = await control.redeploy(run.id, `file://${blocked}/sub`).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(SavepointFailed);
-    expect((failed as Error).message).toMatch(/the job keeps running/);
+    expect((failed as Error).message).toMatch(/the savepoint failed, so the job keeps running/);
     expect((await h.caller.runs.get({ runId: run.id })).status).toBe("RUNNING");
     expect((await h.caller.runs.list({ pipelineId })).length).toBe(1);
 

@@ -9,6 +9,36 @@ import { NotFoundError, SavepointFailed } from "@/server/errors";
 
 export type SavepointInfo = { path: string; createdAt: number };
 
+/**
+ * Flink writes a savepoint wherever it is told, so a target must be a local folder under the state dir (where the
+ * runner also confines checkpoints); refused before Flink is asked, so the job keeps running.
+ */
+export function checkStateTarget(stateDir: string | undefined, target: string): void {
+  const refuse = (why: string) => new SavepointFailed(`savepoint target ${JSON.stringify(target)} refused (${why}), so the job keeps running`);
+  if (!stateDir) throw refuse("no state folder is configured");
+  let local: string;
+  if (target.startsWith("/")) local = target;
+  else {
+    let u: URL;
+    try {
+      u = new URL(target);
+    } catch {
+      throw refuse("not a path or a file: URL");
+    }
+    if (u.protocol !== "file:" || u.host !== "") throw refuse("savepoints go to a local folder");
+    local = decodeURIComponent(u.pathname);
+  }
+  const root = path.resolve(stateDir);
+  const resolved = path.resolve(local);
+  if (resolved !== root && !resolved.startsWith(root + path.sep)) throw refuse(`outside the state folder ${root}`);
+  // a link on the way out of the folder: compare the real path of the deepest part that exists
+  let existing = resolved;
+  while (!fs.existsSync(existing) && existing !== path.dirname(existing)) existing = path.dirname(existing);
+  const real = fs.realpathSync(existing);
+  const realRoot = fs.existsSync(root) ? fs.realpathSync(root) : root;
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw refuse(`it leads out of the state folder ${root} through a link`);
+}
+
 export class RunControl {
   constructor(private readonly tracker: RunTracker, private readonly monitor: MonitorHub) {}
 
@@ -20,7 +50,8 @@ export class RunControl {
     if (!flink) throw new SavepointFailed("the runner is not ready, so Flink cannot be asked for a savepoint");
     const dir = this.tracker.savepointDir(run.pipelineId);
     if (!dir && !targetDirectory) throw new SavepointFailed("no savepoint directory is configured");
-    if (!targetDirectory) fs.mkdirSync(dir!, { recursive: true });
+    if (targetDirectory) checkStateTarget(this.tracker.stateDir(), targetDirectory);
+    else fs.mkdirSync(dir!, { recursive: true });
     const trigger = await flink.stopWithSavepoint(run.jobId, targetDirectory ?? `file://${dir}`);
     const result = await flink.awaitSavepoint(run.jobId, trigger);
     if (!result.ok) throw new SavepointFailed(`the savepoint failed, so the job keeps running: ${result.cause}`);

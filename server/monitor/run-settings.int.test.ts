@@ -10,8 +10,8 @@ const h = realRunnerHarness();
 
 /** Flink's own word on a job: its checkpoint config and its execution config (restart strategy, parallelism). */
 async function flinkConfig(jobId: string): Promise<{ checkpoints: Record<string, unknown>; execution: Record<string, unknown> }> {
-  const base = h.services.monitor.flink()!.baseUrl;
-  const get = async (p: string) => (await fetch(new URL(`/jobs/${jobId}${p}`, base))).json() as Promise<Record<string, unknown>>;
+  const flink = h.services.monitor.flink()!;
+  const get = async (p: string) => (await flink.getJson(`/jobs/${jobId}${p}`)) as Record<string, unknown>;
   const [checkpoints, config] = await Promise.all([get("/checkpoints/config"), get("/config")]);
   return { checkpoints, execution: config["execution-config"] as Record<string, unknown> };
 }

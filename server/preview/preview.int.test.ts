@@ -71,8 +71,7 @@ describe("preview on the real runner", () => {
     expect(r.target).toBe("clean");
     expect(r.samples.clean!.rows.length).toBeGreaterThan(0);
     expect(Object.keys(r.samples).sort()).toEqual([...plan.sampled].sort());
-    const flink = h.services.supervisor.getStatus().flinkRestUrl!;
-    const job = (await (await fetch(`${flink}/jobs/${r.jobId}`)).json()) as { vertices: { name: string }[] };
+    const job = (await h.services.monitor.flink()!.getJson(`/jobs/${r.jobId}`)) as { vertices: { name: string }[] };
     expect(job.vertices.length).toBeGreaterThan(0);
     expect(job.vertices.map((v) => v.name).join(" | ")).not.toMatch(/print/i);
   });

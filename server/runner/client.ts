@@ -6,6 +6,8 @@ import { KafkaOffsetsSchema, KafkaSampleSchema, type KafkaSampleBody, type Topic
 
 export const HealthSchema = z.object({
   status: z.string(), flinkRestUrl: z.string().nullable(), flinkVersion: z.string().optional(),
+  /** PEM file with the client key and certificate Flink's REST endpoint demands (mutual TLS); absent: plain HTTP */
+  flinkRestCredential: z.string().nullable().optional(),
   startedAt: z.number().optional(), jobs: z.number().optional(),
 });
 export type Health = z.infer<typeof HealthSchema>;

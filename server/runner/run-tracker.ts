@@ -44,6 +44,11 @@ export class RunTracker {
     private readonly opts: TrackerOptions = {},
   ) {}
 
+  /** The one folder of checkpoints and savepoints (the runner refuses any other), or undefined without one. */
+  stateDir(): string | undefined {
+    return this.opts.stateDir;
+  }
+
   /** Where a pipeline's savepoints go (and are listed from), or undefined without a state directory. */
   savepointDir(pipelineId: string): string | undefined {
     // the id becomes a path: one that is not an id (`../..`, a slash) must not name a folder outside the state dir

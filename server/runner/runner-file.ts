@@ -5,7 +5,7 @@ import { z } from "zod";
 
 const RunnerFileSchema = z.object({
   port: z.number().int(), pid: z.number().int(), secret: z.string(),
-  flinkRestUrl: z.string().nullable(), startedAt: z.number(),
+  flinkRestUrl: z.string().nullable(), flinkRestCredential: z.string().nullable().optional(), startedAt: z.number(),
 });
 export type RunnerFile = z.infer<typeof RunnerFileSchema>;
 

@@ -8,8 +8,12 @@ import { z } from "zod";
 import { RunnerNotBuilt } from "@/server/errors";
 
 export const READY_PREFIX = "STREAMCANVAS_RUNNER_READY ";
-const ReadySchema = z.object({ port: z.number().int(), pid: z.number().int(), flinkRestUrl: z.string().nullable().optional() });
-export type RunnerReady = { port: number; pid: number; flinkRestUrl: string | null };
+const ReadySchema = z.object({
+  port: z.number().int(), pid: z.number().int(), flinkRestUrl: z.string().nullable().optional(),
+  flinkRestCredential: z.string().nullable().optional(),
+});
+/** `flinkRestCredential`: the PEM file of the client key and certificate that Flink's REST endpoint demands */
+export type RunnerReady = { port: number; pid: number; flinkRestUrl: string | null; flinkRestCredential: string | null };
 export type RunnerCommand = { command: string; args: string[]; cwd: string };
 
 /** The application's root (where jvm-runner/ and examples/ live): the bin sets it, the server runs from it. */
@@ -17,10 +21,11 @@ export const appRoot = () => process.env.STREAMCANVAS_HOME || process.cwd();
 
 
 /**
- * `java <jvm.options> -cp classes:lib/* io.streamcanvas.runner.Main --port 0 [--data-root DIR]`, checked to be built;
- * without a data root the runner refuses the filesystem connector.
+ * `java <jvm.options> -cp classes:lib/* io.streamcanvas.runner.Main --port 0 [--data-root DIR] [--state-dir DIR]`,
+ * checked to be built; without a data root the runner refuses the filesystem connector, without a state dir any
+ * checkpoint or savepoint folder (with one, every such folder outside it).
  */
-export function javaRunnerCommand(java: string, root = appRoot(), dataRoot?: string): RunnerCommand {
+export function javaRunnerCommand(java: string, root = appRoot(), dataRoot?: string, stateDir?: string): RunnerCommand {
   const dir = path.join(root, "jvm-runner");
   const classes = path.join(dir, "target", "classes");
   const lib = path.join(dir, "target", "lib");
@@ -37,7 +42,7 @@ export function javaRunnerCommand(java: string, root = appRoot(), dataRoot?: str
   const heap = options.some((o) => o.startsWith("-Xmx")) ? [] : ["-Xmx1g"];
   const cp = [classes, path.join(lib, "*")].join(path.delimiter);
   return { command: java, args: [...heap, ...options, "-cp", cp, "io.streamcanvas.runner.Main", "--port", "0",
-    ...(dataRoot ? ["--data-root", dataRoot] : [])], cwd: root };
+    ...(dataRoot ? ["--data-root", dataRoot] : []), ...(stateDir ? ["--state-dir", stateDir] : [])], cwd: root };
 }
 
 export const newSecret = () => randomBytes(24).toString("base64url");
@@ -75,7 +80,10 @@ export function spawnRunner(
         if (!r.success) return fail(`runner printed an unreadable READY line: ${line}`);
         settled = true;
         clearTimeout(timer);
-        const ready = { port: r.data.port, pid: r.data.pid, flinkRestUrl: r.data.flinkRestUrl ?? null };
+        const ready = {
+          port: r.data.port, pid: r.data.pid, flinkRestUrl: r.data.flinkRestUrl ?? null,
+          flinkRestCredential: r.data.flinkRestCredential ?? null,
+        };
         return resolve({ child, ready, secret, url: `http://127.0.0.1:${ready.port}` });
       }
       tail.push(line);

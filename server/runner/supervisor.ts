@@ -5,6 +5,7 @@ import { readRunnerFile, removeRunnerFile, writeRunnerFile } from "./runner-file
 import { isAlive, spawnRunner, type RunnerCommand } from "./spawn";
 
 import type { LostRun, RunnerStatus } from "./status";
+import type { FlinkTarget } from "@/server/monitor/flink-http";
 import { RunnerUnavailable } from "@/server/errors";
 
 export type { LostRun, RunnerState, RunnerStatus } from "./status";
@@ -38,6 +39,8 @@ export class RunnerSupervisor {
   private booting: Promise<void> | null = null;
   /** a runner started but not yet ready: stop() and killNow() must not leave it behind */
   private spawning: ChildProcess | null = null;
+  /** the client credential of the runner's Flink REST endpoint (never in the status: that goes to browsers) */
+  private flinkCredential: string | null = null;
   private readonly log: (line: string) => void;
 
   constructor(private readonly opts: SupervisorOptions) {
@@ -114,6 +117,12 @@ export class RunnerSupervisor {
     this.child = null;
   }
 
+  /** Where the current runner's Flink REST API is and the credential it demands; null while there is none. */
+  flinkTarget(): FlinkTarget | null {
+    const url = this.status.flinkRestUrl;
+    return url ? { url, credential: this.flinkCredential } : null;
+  }
+
   private set(patch: Partial<RunnerStatus>): void {
     this.status = { ...this.status, ...patch };
     for (const fn of this.listeners) fn(this.status);
@@ -154,6 +163,7 @@ export class RunnerSupervisor {
       const h = await client.health();
       this.client = client;
       this.pid = rec.pid;
+      this.flinkCredential = h.flinkRestCredential ?? null;
       this.set({ flinkRestUrl: h.flinkRestUrl });
       this.log(`adopted runner at ${rec.url}${rec.pid ? ` (pid ${rec.pid})` : ""}`);
       return true;
@@ -185,6 +195,7 @@ export class RunnerSupervisor {
     this.child = started.child;
     this.pid = started.ready.pid;
     this.client = createRunnerClient(started.url, started.secret);
+    this.flinkCredential = started.ready.flinkRestCredential;
     this.set({ flinkRestUrl: started.ready.flinkRestUrl });
     writeRunnerFile(this.opts.dataDir, { ...started.ready, secret: started.secret, startedAt: Date.now() });
     const child = started.child;

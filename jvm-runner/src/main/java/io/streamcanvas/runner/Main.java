@@ -3,6 +3,7 @@ package io.streamcanvas.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamcanvas.runner.files.DataRoot;
+import io.streamcanvas.runner.files.StateRoot;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class Main {
     boolean exitOnStdinEof = false;
     boolean warmup = true;
     DataRoot dataRoot = DataRoot.NONE;
+    StateRoot stateRoot = StateRoot.NONE;
     int slots = Runner.TASK_SLOTS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -27,10 +29,11 @@ public final class Main {
         case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
         case "--no-warmup" -> warmup = false;
         case "--data-root" -> dataRoot = DataRoot.of(Path.of(value(args, ++i, "--data-root")));
+        case "--state-dir" -> stateRoot = StateRoot.of(Path.of(value(args, ++i, "--state-dir")));
         case "--slots" -> slots = Integer.parseInt(value(args, ++i, "--slots"));
         case "--remote" -> fail("--remote is not supported yet; the runner embeds a MiniCluster");
         default -> fail("unknown argument " + args[i]
-            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup] [--data-root DIR] [--slots N]");
+            + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup] [--data-root DIR] [--state-dir DIR] [--slots N]");
       }
     }
     String secret = System.getenv(SECRET_ENV);
@@ -41,7 +44,7 @@ public final class Main {
     System.setProperty("java.io.tmpdir", temp.dir().toString());
     System.err.println("streamcanvas-runner: starting Flink MiniCluster…");
     long t0 = System.nanoTime();
-    Runner runner = Runner.start(port, flinkRestPort, secret, dataRoot, slots);
+    Runner runner = Runner.start(port, flinkRestPort, secret, dataRoot, stateRoot, slots);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       closeQuietly(runner);
       temp.release();
@@ -52,6 +55,7 @@ public final class Main {
     Map<String, Object> ready = new LinkedHashMap<>();
     ready.put("port", runner.port());
     ready.put("flinkRestUrl", runner.flinkRestUrl());
+    ready.put("flinkRestCredential", runner.flinkRestCredential());
     ready.put("pid", ProcessHandle.current().pid());
     PrintStream stdout = System.out;
     // stdout carries exactly one line; anything jobs print later (the print connector) goes to stderr.

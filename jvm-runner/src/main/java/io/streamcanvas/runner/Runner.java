@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamcanvas.runner.cluster.EmbeddedCluster;
 import io.streamcanvas.runner.files.DataRoot;
+import io.streamcanvas.runner.files.StateRoot;
 import io.streamcanvas.runner.http.ControlServer;
 import io.streamcanvas.runner.http.Routes;
 import io.streamcanvas.runner.job.JobRegistry;
@@ -37,9 +38,15 @@ public final class Runner implements AutoCloseable {
 
   /** `slots`: task slots of the embedded TaskManager (one running job of parallelism 1 takes one). */
   public static Runner start(int port, String flinkRestPort, String secret, DataRoot dataRoot, int slots) throws Exception {
+    return start(port, flinkRestPort, secret, dataRoot, StateRoot.NONE, slots);
+  }
+
+  /** `stateRoot`: the folder checkpoints and savepoints are confined to (NONE: a program may name none). */
+  public static Runner start(int port, String flinkRestPort, String secret, DataRoot dataRoot, StateRoot stateRoot, int slots)
+      throws Exception {
     EmbeddedCluster cluster = EmbeddedCluster.start(flinkRestPort, slots);
     try {
-      JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort(), dataRoot);
+      JobSubmitter submitter = new JobSubmitter(cluster, dataRoot, stateRoot);
       JobRegistry registry = new JobRegistry();
       Runner[] self = new Runner[1];
       Routes routes = new Routes(registry, submitter, () -> self[0].health(registry));
@@ -57,6 +64,7 @@ public final class Runner implements AutoCloseable {
     return JsonNodeFactory.instance.objectNode()
         .put("status", "ok")
         .put("flinkRestUrl", cluster.restUrl())
+        .put("flinkRestCredential", cluster.restClientPem().toString())
         .put("flinkVersion", EnvironmentInformation.getVersion())
         .put("startedAt", startedAt)
         .put("jobs", registry.size())
@@ -69,6 +77,11 @@ public final class Runner implements AutoCloseable {
 
   public String flinkRestUrl() {
     return cluster.restUrl();
+  }
+
+  /** PEM with the client key and certificate Flink's REST endpoint demands (mutual TLS). */
+  public String flinkRestCredential() {
+    return cluster.restClientPem().toString();
   }
 
   public JobSubmitter submitter() {

@@ -69,7 +69,7 @@ public final class RunnerTemp {
     }
   }
 
-  static void deleteTree(Path d) throws IOException {
+  public static void deleteTree(Path d) throws IOException {
     try (Stream<Path> all = Files.walk(d)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }

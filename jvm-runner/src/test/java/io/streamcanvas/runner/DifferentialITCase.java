@@ -101,11 +101,11 @@ class DifferentialITCase {
     String udfs = SqlSide.udfStatements(c.ir());
     Assumptions.assumeTrue(udfs.isEmpty(), () -> "skipped by rule, TS UDFs (" + udfs + "): the SQL calls functions only jvm-runner registers");
     var cluster = SharedCluster.cluster();
-    JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort(), DataRoot.of(c.irRoot()));
+    JobSubmitter submitter = new JobSubmitter(cluster, DataRoot.of(c.irRoot()));
     RunningJob job = submitter.submit(IrReader.read(c.ir()));
     assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 90_000), () -> "IR run: " + job.toJson(true).toPrettyString());
     JsonNode info = job.toJson(true);
-    SqlSide.Result sql = SqlSide.run(c.sql(), c.sqlRoot(), cluster.restHost(), cluster.restPort());
+    SqlSide.Result sql = SqlSide.run(c.sql(), c.sqlRoot(), cluster);
     Map<String, List<String>> irColumns = new TreeMap<>();
     info.get("sinks").fields().forEachRemaining(e -> {
       List<String> names = new java.util.ArrayList<>();

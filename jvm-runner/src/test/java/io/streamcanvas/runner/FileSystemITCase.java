@@ -197,7 +197,7 @@ class FileSystemITCase {
   @Test
   void a_runner_without_a_data_root_refuses_the_filesystem_connector() throws Exception {
     var cluster = SharedCluster.cluster();
-    var submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
+    var submitter = new JobSubmitter(cluster);
     var e = assertThrows(SubmissionException.class, () -> submit(submitter, program("out/w")));
     assertTrue(e.getMessage().contains("--data-root"), e.getMessage());
   }

@@ -148,7 +148,7 @@ class FunctionsITCase {
     conf.setString("restart-strategy.type", "none");
     conf.setString("execution.runtime-mode", "BATCH");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(
-        SharedCluster.cluster().restHost(), SharedCluster.cluster().restPort(), conf);
+        SharedCluster.cluster().restHost(), SharedCluster.cluster().restPort(), SharedCluster.cluster().clientConfig(conf));
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env, EnvironmentSettings.inBatchMode());
     tEnv.getConfig().setLocalTimeZone(ZoneId.of(zone));
     return tEnv;

@@ -42,7 +42,7 @@ class KafkaITCase {
     conf.setString("parallelism.default", "1");
     conf.setString("restart-strategy.type", "none");
     var cluster = SharedCluster.cluster();
-    return StreamTableEnvironment.create(StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), conf));
+    return StreamTableEnvironment.create(StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), cluster.clientConfig(conf)));
   }
 
   @Test

@@ -19,17 +19,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.net.SSLUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SharedCluster.class)
 class RunSettingsITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** Flink's REST endpoint demands the runner's client certificate (mutual TLS). */
+  private static HttpClient http() throws Exception {
+    return HttpClient.newBuilder().sslContext(SSLUtils.createRestSSLContext(SharedCluster.cluster().clientConfig(), true)).build();
+  }
 
   private static JsonNode rest(String jobId, String path) throws Exception {
     String url = SharedCluster.cluster().restUrl() + "/jobs/" + jobId + path;
-    return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    return JSON.readTree(http().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
   }
 
   private static RunningJob submit(String irFile, Map<String, String> config) throws Exception {

@@ -38,7 +38,7 @@ public final class SharedCluster implements BeforeAllCallback {
       cluster = EmbeddedCluster.start("0", Runner.TASK_SLOTS);
       dataRoot = Files.createTempDirectory("sc-data-root-");
       copyTree(FIXTURE_DATA, dataRoot);
-      submitter = new JobSubmitter(cluster.restHost(), cluster.restPort(), DataRoot.of(dataRoot));
+      submitter = new JobSubmitter(cluster, DataRoot.of(dataRoot));
       ctx.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedCluster.class.getName(), new Closer());
     }
   }

@@ -4,6 +4,7 @@ package io.streamcanvas.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamcanvas.runner.job.RowEncoder;
+import io.streamcanvas.runner.cluster.EmbeddedCluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +32,11 @@ final class SqlSide {
 
   private SqlSide() {}
 
-  static Result run(String script, Path dataRoot, String host, int port) throws Exception {
-    Configuration conf = new Configuration();
+  static Result run(String script, Path dataRoot, EmbeddedCluster cluster) throws Exception {
+    Configuration conf = cluster.clientConfig();
     conf.setString("parallelism.default", "1");
     conf.setString("restart-strategy.type", "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, conf);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), conf);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     Map<String, List<String>> rows = new TreeMap<>();
     Map<String, List<String>> columns = new TreeMap<>();

@@ -16,7 +16,7 @@ class TaskManagerLossITCase {
   @Test
   void aLostTaskManagerIsReplacedAndTheNextJobFinishes() throws Exception {
     try (EmbeddedCluster cluster = EmbeddedCluster.start("0", Runner.TASK_SLOTS)) {
-      JobSubmitter submitter = new JobSubmitter(cluster.restHost(), cluster.restPort());
+      JobSubmitter submitter = new JobSubmitter(cluster);
       cluster.loseTaskManagers();
       RunningJob job = submitter.submit(IrReader.read(Files.readString(Path.of("src/test/resources/ir/datagen-filter-collect.ir.json"))));
       assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 90_000), () -> "job after TaskManager loss: " + job.toJson(true));

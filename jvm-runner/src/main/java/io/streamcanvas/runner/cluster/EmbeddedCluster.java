@@ -1,7 +1,10 @@
-// The long-lived embedded Flink MiniCluster: REST on loopback with jar upload off, so jobs reach it like a remote cluster.
+// The long-lived embedded Flink MiniCluster: REST on loopback over mutual TLS with jar upload off, so jobs reach it like a
+// remote cluster and no other local process reaches it at all.
 package io.streamcanvas.runner.cluster;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +24,8 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   private final MiniCluster miniCluster;
   private final URI restUri;
+  private final RestTls tls;
+  private final Path tlsDir;
   private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "taskmanager-watchdog");
     t.setDaemon(true);
@@ -28,9 +33,11 @@ public final class EmbeddedCluster implements AutoCloseable {
   });
   private int checksWithoutTaskManager;
 
-  private EmbeddedCluster(MiniCluster miniCluster, URI restUri) {
+  private EmbeddedCluster(MiniCluster miniCluster, URI restUri, RestTls tls, Path tlsDir) {
     this.miniCluster = miniCluster;
     this.restUri = restUri;
+    this.tls = tls;
+    this.tlsDir = tlsDir;
     watchdog.scheduleWithFixedDelay(this::keepTaskManager, 2, 2, TimeUnit.SECONDS);
   }
 
@@ -59,7 +66,11 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   /** Starts the cluster; restPort "0" picks a free port, a range such as "8081-8099" takes the first free one. */
   public static EmbeddedCluster start(String restPort, int slots) throws Exception {
+    // java.io.tmpdir is the runner's own temp folder (RunnerTemp), so a killed runner's key pair goes with it
+    Path tlsDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "flink-rest-");
+    RestTls tls = RestTls.create(tlsDir);
     Configuration conf = new Configuration();
+    tls.applyTo(conf);
     conf.set(RestOptions.ADDRESS, LOOPBACK);
     conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
     conf.set(RestOptions.BIND_PORT, restPort);
@@ -69,7 +80,8 @@ public final class EmbeddedCluster implements AutoCloseable {
     conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
     conf.set(TaskManagerOptions.HOST, LOOPBACK);
     conf.set(WebOptions.SUBMIT_ENABLE, false);
-    conf.set(WebOptions.CANCEL_ENABLE, true);
+    // the server cancels through the runner's control API, and the web UI reaches Flink through a GET-only proxy
+    conf.set(WebOptions.CANCEL_ENABLE, false);
     // The REST API's metrics are refreshed from the TaskManager at this interval (Flink's default 10 s); the monitor
     // shows figures within about a second of Flink's own, so fetch every second.
     conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
@@ -84,7 +96,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     MiniCluster mc = new MiniCluster(mcc);
     mc.start();
     URI uri = mc.getRestAddress().get();
-    return new EmbeddedCluster(mc, uri);
+    return new EmbeddedCluster(mc, uri, tls, tlsDir);
   }
 
   public String restHost() {
@@ -96,12 +108,27 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   public String restUrl() {
-    return "http://" + restUri.getHost() + ":" + restUri.getPort();
+    return "https://" + restUri.getHost() + ":" + restUri.getPort();
+  }
+
+  /** PEM with the client key and certificate that the REST endpoint demands (and the only certificate to trust). */
+  public Path restClientPem() {
+    return tls.clientPem();
+  }
+
+  /** `conf` plus the client TLS options: what a REST client of this cluster (a remote environment) needs. */
+  public Configuration clientConfig(Configuration conf) {
+    return tls.clientConfig(conf);
+  }
+
+  public Configuration clientConfig() {
+    return clientConfig(new Configuration());
   }
 
   @Override
   public void close() throws Exception {
     watchdog.shutdownNow();
     miniCluster.closeAsync().get();
+    io.streamcanvas.runner.RunnerTemp.deleteTree(tlsDir);
   }
 }

@@ -1,8 +1,10 @@
 // Translates a TableProgram statement by statement and submits all its sinks as ONE job to the Flink cluster.
 package io.streamcanvas.runner.job;
 
+import io.streamcanvas.runner.cluster.EmbeddedCluster;
 import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.Connection;
+import io.streamcanvas.runner.files.StateRoot;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
 import io.streamcanvas.runner.ir.TableProgram;
@@ -22,7 +24,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 public final class JobSubmitter {
   /** Options a program may not set: they would redirect the submission itself. */
   private static final Set<String> RESERVED_PREFIXES = Set.of("rest.", "execution.target", "pipeline.jars",
-      "pipeline.classpaths", "jobmanager.", "high-availability");
+      "pipeline.classpaths", "jobmanager.", "high-availability", "security.");
 
   /** Program config key: the runner cancels the job itself after this many ms (previews: no job outlives its caller). */
   public static final String TIMEOUT_KEY = "streamcanvas.job.timeout-ms";
@@ -34,17 +36,29 @@ public final class JobSubmitter {
 
   private final String host;
   private final int restPort;
-
+  /** What a REST client of the cluster needs besides host and port (the embedded cluster's client TLS). */
+  private final Configuration clientConf;
   private final DataRoot dataRoot;
+  private final StateRoot stateRoot;
 
-  public JobSubmitter(String host, int restPort) {
-    this(host, restPort, DataRoot.NONE);
+  public JobSubmitter(EmbeddedCluster cluster) {
+    this(cluster, DataRoot.NONE);
   }
 
-  public JobSubmitter(String host, int restPort, DataRoot dataRoot) {
+  public JobSubmitter(EmbeddedCluster cluster, DataRoot dataRoot) {
+    this(cluster, dataRoot, StateRoot.NONE);
+  }
+
+  public JobSubmitter(EmbeddedCluster cluster, DataRoot dataRoot, StateRoot stateRoot) {
+    this(cluster.restHost(), cluster.restPort(), cluster.clientConfig(), dataRoot, stateRoot);
+  }
+
+  public JobSubmitter(String host, int restPort, Configuration clientConf, DataRoot dataRoot, StateRoot stateRoot) {
     this.host = host;
     this.restPort = restPort;
+    this.clientConf = clientConf;
     this.dataRoot = dataRoot;
+    this.stateRoot = stateRoot;
   }
 
   public DataRoot dataRoot() {
@@ -114,12 +128,17 @@ public final class JobSubmitter {
     }
   }
 
-  private static Configuration jobConfig(TableProgram program) throws SubmissionException {
+  private Configuration jobConfig(TableProgram program) throws SubmissionException {
     String timeout = program.config().get(TIMEOUT_KEY);
     if (timeout != null && !timeout.matches("[1-9][0-9]{0,9}")) {
       throw new SubmissionException("config option \"" + TIMEOUT_KEY + "\" must be a positive number of milliseconds", null, null);
     }
-    Configuration conf = new Configuration();
+    try {
+      stateRoot.check(program.config());
+    } catch (IrException e) {
+      throw new SubmissionException(e.getMessage(), null, null);
+    }
+    Configuration conf = new Configuration(clientConf);
     conf.setString("parallelism.default", "1");
     // Fail fast: a StreamCanvas run shows the first failure instead of restarting silently.
     conf.setString("restart-strategy.type", "none");

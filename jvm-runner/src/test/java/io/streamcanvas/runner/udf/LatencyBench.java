@@ -37,7 +37,7 @@ final class LatencyBench {
 
   private static long[] measure(EmbeddedCluster cluster, String tsCode) throws Exception {
     Arrays.fill(NANOS, -1);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), cluster.clientConfig());
     env.setParallelism(1);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     String text = "A".repeat(90);

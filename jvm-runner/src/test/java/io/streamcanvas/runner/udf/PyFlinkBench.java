@@ -64,7 +64,7 @@ final class PyFlinkBench {
 
   /** One bounded job through the Python UDF in PyFlink's "process" (default, Beam worker) or "thread" (PEMJA) mode. */
   double throughput(EmbeddedCluster cluster, String executionMode, long rows) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), cluster.clientConfig());
     env.setParallelism(1);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     tEnv.getConfig().set("python.executable", python); // the worker the operator starts

@@ -42,7 +42,7 @@ class UdfAggregateCheckpointITCase {
       conf.setString("restart-strategy.fixed-delay.attempts", "2");
       conf.setString("restart-strategy.fixed-delay.delay", "100 ms");
       StreamExecutionEnvironment env =
-          StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), conf);
+          StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), cluster.clientConfig(conf));
       env.setParallelism(1);
       StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
       ProgramContext ctx = new ProgramContext(env, tEnv);

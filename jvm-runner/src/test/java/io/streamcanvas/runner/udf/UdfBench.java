@@ -67,7 +67,7 @@ public final class UdfBench {
 
   /** One bounded job; rows/s over its wall time from submission to the end. */
   static double throughput(EmbeddedCluster cluster, String mode, long rows) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), cluster.clientConfig());
     env.setParallelism(1);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     Table src = datagen(tEnv, rows);
