@@ -42,6 +42,11 @@ public final class KafkaBroker implements BeforeAllCallback {
     }
   }
 
+  /** Starts the broker outside JUnit (benchmarks); stopped by the JVM's shutdown hook. */
+  public static synchronized void ensureStarted() throws Exception {
+    if (process == null) start();
+  }
+
   /** host:port of the broker's PLAINTEXT listener. */
   public static String bootstrap() {
     return bootstrap;
