@@ -14,6 +14,9 @@ export type ConnectorRule = { options: readonly string[] | null; dataPath?: stri
  */
 export type ConnectionRule = { kind: string; provides: readonly string[] };
 
+/** Read the latest N messages of each partition: the runner, which holds the connection, turns it into Flink's start options. */
+export const PREVIEW_LATEST_PER_PARTITION = "streamcanvas.scan.latest-per-partition";
+
 const KAFKA_CONNECTION: ConnectionRule = {
   kind: "kafka",
   provides: [
@@ -62,6 +65,8 @@ export const CONNECTORS: Record<string, ConnectorRule> = {
       ...KAFKA_COMMON, "topic-pattern", "properties.group.id", "properties.auto.offset.reset", "scan.startup.mode", "scan.startup.timestamp-millis",
       "scan.startup.specific-offsets", "scan.bounded.mode", "scan.bounded.timestamp-millis", "scan.bounded.specific-offsets",
       "scan.watermark.idle-timeout", "sink.partitioner",
+      // a preview's start (kinds/kafka-source-sample.ts previewCap): the runner asks the broker and sets scan.startup.* instead
+      PREVIEW_LATEST_PER_PARTITION,
     ],
   },
   "upsert-kafka": { connection: KAFKA_CONNECTION, options: KAFKA_COMMON },

@@ -9,6 +9,7 @@ import {
   CHANGELOG_FORMATS, checkCommon, ConnectionSchema, FieldDelimiterSchema, formatOptions, KeyFieldsSchema, KeyFormatSchema,
   rawProblem, topicProblem, VALUE_FORMATS, ValueIncludesKeySchema,
 } from "./kafka-common";
+import { kafkaPreviewCap, kafkaSourceSample } from "./kafka-source-sample";
 import { KAFKA_METADATA, kafkaPosition, metadataColumns, MetadataSchema, PositionFields, positionErrors } from "./kafka-source-options";
 
 const Column = z.object({
@@ -94,6 +95,8 @@ export const kafkaSourceKind = defineNodeKind<KafkaSourceConfig>({
   },
   source: {
     unbounded: (c, nodeId) => (c.stopAt === "never" ? `kafka source "${nodeId}" reads its topic forever; set a stop position (bounded mode)` : null),
+    sample: kafkaSourceSample,
+    previewCap: kafkaPreviewCap,
   },
   toIr({ nodeId, config: c }) {
     const schema = c.columns.map((col) => ({ name: col.name, type: formatType(strictType(col.type)) }));

@@ -53,6 +53,14 @@ public final class KafkaClientConfig {
     return new KafkaClientConfig(map);
   }
 
+  /** Client properties as a connection holds them (the runner's submissions). */
+  public static KafkaClientConfig fromMap(Map<String, String> properties) {
+    if (properties.getOrDefault(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "").isBlank()) {
+      throw new IllegalArgumentException("the connection has no bootstrap.servers");
+    }
+    return new KafkaClientConfig(new HashMap<>(properties));
+  }
+
   public String bootstrap() {
     return given.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
   }

@@ -36,7 +36,8 @@ final class KafkaDescriptors {
       formatOptions("key."), formatOptions("value.")).flatMap(List::stream).toList());
   static final Set<String> KAFKA_OPTIONS = Set.copyOf(Stream.concat(COMMON.stream(), Stream.of("topic-pattern", "properties.group.id", "properties.auto.offset.reset",
       "scan.startup.mode", "scan.startup.timestamp-millis", "scan.startup.specific-offsets", "scan.bounded.mode",
-      "scan.bounded.timestamp-millis", "scan.bounded.specific-offsets", "scan.watermark.idle-timeout", "sink.partitioner")).toList());
+      "scan.bounded.timestamp-millis", "scan.bounded.specific-offsets", "scan.watermark.idle-timeout", "sink.partitioner",
+      PreviewStart.LATEST_PER_PARTITION)).toList());
   static final Set<String> UPSERT_KAFKA_OPTIONS = COMMON;
 
   private KafkaDescriptors() {}
@@ -62,6 +63,7 @@ final class KafkaDescriptors {
     Map<String, String> options = new HashMap<>();
     c.properties().forEach((k, v) -> options.put("properties." + k, v));
     options.putAll(ir.options()); // a node's own group id / transaction timeout wins over a connection's extras
+    PreviewStart.resolve(options, c, ir.connection());
     return ir.withOptions(options);
   }
 }
