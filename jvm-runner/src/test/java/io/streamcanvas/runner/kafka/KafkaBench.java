@@ -85,7 +85,7 @@ public final class KafkaBench {
   record Envs(StreamExecutionEnvironment env, StreamTableEnvironment tEnv) {}
 
   static Envs envs(EmbeddedCluster cluster) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), cluster.clientConfig());
     env.setParallelism(1);
     return new Envs(env, StreamTableEnvironment.create(env));
   }
