@@ -29,14 +29,26 @@ const info = (e: Entry): ExceptionInfo => ({
   task: e.taskName ?? e.concurrentExceptions?.find((c) => c.taskName)?.taskName ?? null, nodes: [],
 });
 
-/** The canvas nodes an exception belongs to: a TS UDF names its node; else the task's vertex and the nodes placed in it. */
+/** A failure inside a connector's reader or writer (Flink's Kafka source or sink): it belongs to that source or sink node. */
+const CONNECTOR_SIDE: [RegExp, "source" | "sink"][] = [
+  [/\bat org\.apache\.flink\.connector\.kafka\.source\./, "source"],
+  [/\bat org\.apache\.flink\.connector\.kafka\.sink\./, "sink"],
+];
+
+/**
+ * The canvas nodes an exception belongs to: a TS UDF names its node; a connector's reader or writer (a broker gone, a
+ * topic missing) its source or sink node in the failing vertex; else the task's vertex and the nodes placed in it.
+ */
 export function exceptionNodes(e: ExceptionInfo, placement: Record<string, NodePlacement>, vertices: { id: string; name: string }[]): string[] {
   const udf = /UDF "([^"]+)"/.exec(`${e.rootCause}\n${e.stack}`)?.[1];
   if (udf && placement[udf]) return [udf];
   const vertexName = e.task?.replace(/ \(\d+\/\d+\)(#\d+)?$/, "");
   // without a task name, a job of one vertex still says where it failed
   const v = vertices.find((x) => x.name === vertexName) ?? (vertices.length === 1 ? vertices[0] : undefined);
-  return v ? Object.entries(placement).filter(([, p]) => p.vertices.includes(v.id)).map(([id]) => id) : [];
+  const inVertex = v ? Object.entries(placement).filter(([, p]) => p.vertices.includes(v.id)) : [];
+  const side = CONNECTOR_SIDE.find(([re]) => re.test(e.stack))?.[1];
+  const own = side ? inVertex.filter(([, p]) => p.operator?.anchor?.role === side) : [];
+  return (own.length === 1 ? own : inVertex).map(([id]) => id);
 }
 
 /** Newest failure first; its root cause (the deepest "Caused by") is what the page leads with. */
