@@ -12,6 +12,8 @@ export const EnvSchema = z.object({
   STREAMCANVAS_ACCESS_SECRET: optional.pipe(z.string().min(12, "must be at least 12 characters").optional()),
   STREAMCANVAS_RUNNER_URL: optional.pipe(z.url().optional()),
   STREAMCANVAS_RUNNER_SECRET: optional,
+  /** the key that seals connection secrets (32 bytes, base64 or hex); default: <data dir>/secret.key, made on first start */
+  STREAMCANVAS_SECRET_KEY: optional,
   JAVA: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("java")),
   /** "1": UDF workers start without their own network namespace (the host cannot make one); the run panel says so */
   STREAMCANVAS_UDF_ALLOW_NETWORK: z.preprocess((v) => v === "1" || v === "true", z.boolean()),

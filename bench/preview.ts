@@ -92,7 +92,7 @@ async function measure(dataDir: string) {
   const direct: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
     const t0 = performance.now();
-    const { jobId } = await runner.submit(program);
+    const { jobId } = await runner.submit(program, {});
     for (;;) {
       const j = (await runner.job(jobId))!;
       if (j.status === "FINISHED") break;

@@ -80,7 +80,7 @@ async function main() {
   const direct: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const { jobId } = await runner.submit(compiled.program);
+    const { jobId } = await runner.submit(compiled.program, {});
     direct.push(await untilRunning(async () => (await runner.job(jobId))!.status, t0));
     await runner.cancel(jobId);
   }

@@ -73,3 +73,11 @@ crossBundleError("PreviewNotFound", PreviewNotFound);
 /** The database file cannot be opened or read: the message names it and says how to recover. */
 export class StoreOpenError extends Error {}
 crossBundleError("StoreOpenError", StoreOpenError);
+
+/** A connection's fields are invalid (or its name is taken); `issues` pin each problem to a field for the form. */
+export class ConnectionInvalid extends Error {
+  constructor(message: string, readonly issues: { field: string; message: string }[]) {
+    super(message);
+  }
+}
+crossBundleError("ConnectionInvalid", ConnectionInvalid);

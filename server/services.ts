@@ -13,10 +13,15 @@ import { RunnerSupervisor } from "./runner/supervisor";
 import { defaultExamplesDir, seedOnce } from "./store/examples";
 import { defaultDataRoot } from "./pipeline-ops";
 import { openStore, type Store } from "./store/store";
+import { resolveConnections } from "./connections/resolve";
+import { openSealer } from "./connections/seal";
+import { ConnectionsService } from "./connections/service";
 
 export type Services = {
   store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService; dataRoot: string;
   monitor: MonitorHub;
+  /** named connections, their secrets sealed with the install's key (server/connections/) */
+  connections: ConnectionsService;
 };
 
 type Options = {
@@ -24,6 +29,8 @@ type Options = {
   /** the folder of filesystem sources and sinks; STREAMCANVAS_DATA_ROOT or files/ in the environment's data dir by default */
   dataRoot?: string;
   log?: (l: string) => void;
+  /** STREAMCANVAS_SECRET_KEY; without it the data dir's secret.key (made on first start) seals connection secrets */
+  secretKey?: string;
   /** how to start a runner; the java command by default */
   command?: () => RunnerCommand;
 };
@@ -34,6 +41,8 @@ export function createServices(o: Options): Services {
   const examplesDir = o.examplesDir ?? defaultExamplesDir();
   const dataRoot = o.dataRoot ?? defaultDataRoot();
   seedOnce(store, examplesDir);
+  const connections = new ConnectionsService(store.connections, openSealer(o.dataDir, o.secretKey));
+  const resolve = (program: Parameters<typeof resolveConnections>[0]) => resolveConnections(program, connections);
   let tracker: RunTracker | undefined;
   const checkpointFailures = new CheckpointFailureLog();
   const log = o.log ?? ((l: string) => console.log(`[runner] ${l}`));
@@ -49,13 +58,14 @@ export function createServices(o: Options): Services {
   const monitor = new MonitorHub({ flink: () => supervisor.flinkTarget(), store, checkpointFailures });
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
     stateDir,
+    connections: resolve,
     clusterJob: async (jobId) => {
       const job = await monitor.flink()?.jobIfKnown(jobId);
       return job && { status: job.state, error: null };
     },
   });
-  const previews = new PreviewService(() => supervisor.whenReady(60_000), { dataRoot });
-  return { store, supervisor, tracker, examplesDir, previews, dataRoot, monitor };
+  const previews = new PreviewService(() => supervisor.whenReady(60_000), { dataRoot, connections: resolve });
+  return { store, supervisor, tracker, examplesDir, previews, dataRoot, monitor, connections };
 }
 
 const KEY = Symbol.for("streamcanvas.services");
@@ -71,6 +81,7 @@ export function getServices(): Services {
       : undefined;
     const services = createServices({
       dataDir: path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), dataRoot: dataRootOf(env), java: env.JAVA, external,
+      secretKey: env.STREAMCANVAS_SECRET_KEY,
     });
     g[KEY] = services;
     void services.supervisor.start();

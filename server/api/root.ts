@@ -1,4 +1,5 @@
 // The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
+import { connectionsRouter } from "./routers/connections";
 import { examplesRouter } from "./routers/examples";
 import { monitorRouter } from "./routers/monitor";
 import { pipelinesRouter } from "./routers/pipelines";
@@ -20,6 +21,7 @@ export const appRouter = router({
   udf: udfRouter,
   monitor: monitorRouter,
   sample: sampleRouter,
+  connections: connectionsRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -4,7 +4,8 @@ import { z, ZodError } from "zod";
 import type { GraphError } from "@/pipeline/graph";
 import type { Services } from "@/server/services";
 import { GraphInvalidError } from "@/server/runner/run-tracker";
-import { RunnerRejection, RunnerUnavailable, NotFoundError, StaleRevisionError, PreviewNotFound } from "@/server/errors";
+import { ConnectionInvalid, RunnerRejection, RunnerUnavailable, NotFoundError, StaleRevisionError, PreviewNotFound } from "@/server/errors";
+import { SealError } from "@/server/connections/seal";
 
 /** Built per request by the route adapter, or directly by tests over temp-dir services. */
 export type Context = { services: Services };
@@ -18,6 +19,8 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         graphErrors: cause instanceof GraphInvalidError ? cause.graphErrors : (null as GraphError[] | null),
+        /** a connection's invalid fields, for the Connections form */
+        connectionIssues: cause instanceof ConnectionInvalid ? cause.issues : null,
       },
     };
   },
@@ -30,7 +33,8 @@ const errorMapping = t.middleware(async ({ next }) => {
   const cause = res.error.cause;
   const code =
     cause instanceof NotFoundError || cause instanceof PreviewNotFound ? "NOT_FOUND"
-    : cause instanceof GraphInvalidError ? "BAD_REQUEST"
+    : cause instanceof GraphInvalidError || cause instanceof ConnectionInvalid ? "BAD_REQUEST"
+    : cause instanceof SealError ? "PRECONDITION_FAILED"
     : cause instanceof StaleRevisionError ? "CONFLICT"
     : cause instanceof RunnerRejection ? "BAD_REQUEST"
     : cause instanceof RunnerUnavailable ? "SERVICE_UNAVAILABLE"

@@ -11,6 +11,7 @@ import { validateGraph } from "@/pipeline/validate";
 import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops";
 import { appRoot } from "@/server/runner/spawn";
 import { withRunOptions } from "@/server/runner/run-tracker";
+import { cliResolveConnections } from "./cli-connections";
 import { connectRunner } from "./connect";
 import { formatGraphError, formatSink } from "./format";
 import { runJob } from "./run-job";
@@ -75,13 +76,15 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   // the file's run settings apply as they do to a run from the editor
   const program = withRunOptions(compileGraph(graph), graph.settings, {});
   const env = getEnv();
+  // before a runner starts: a missing connection is an error on its node (exit 1)
+  const connections = cliResolveConnections(env, program);
   const err = (l: string) => process.stderr.write(`${l}\n`);
   const conn = await connectRunner(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), err, defaultDataRoot()).catch((e: Error) => {
     throw new Exit(2, `no runner available: ${e.message}`);
   });
   try {
     err(`running on ${conn.source}`);
-    const out = await runJob(conn.client, program, { bounded: unboundedSources(graph).length === 0, maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
+    const out = await runJob(conn.client, program, { connections, bounded: unboundedSources(graph).length === 0, maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
     const sinks = out.job.sinks ?? {};
     if (maxRows !== undefined) for (const s of Object.values(sinks)) s.rows = s.rows.slice(0, maxRows);
     const ok = out.job.status === "FINISHED" || (out.job.status === "CANCELED" && out.stoppedBy !== null && (!out.bounded || out.stoppedBy === "max-rows"));

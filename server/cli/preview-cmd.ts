@@ -3,6 +3,7 @@ import type { Env } from "@/env";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { runPreview } from "@/server/preview/run-preview";
 import { type NodeTestOutcome, runUdfTests, testsPassed } from "@/server/udf/try-ts-map";
+import { cliResolveConnections } from "./cli-connections";
 import { connectRunner } from "./connect";
 import { formatSink } from "./format";
 
@@ -19,7 +20,10 @@ export async function previewCommand(
     const ac = new AbortController();
     const stop = () => ac.abort("cancelled");
     process.once("SIGINT", stop);
-    const r = await runPreview(conn.client, graph, nodeId, { rows: o.rows, seconds: o.seconds, signal: ac.signal }).finally(() => process.off("SIGINT", stop));
+    const r = await runPreview(conn.client, graph, nodeId, {
+      rows: o.rows, seconds: o.seconds, signal: ac.signal,
+      connections: (program) => cliResolveConnections(env, program),
+    }).finally(() => process.off("SIGINT", stop));
     const rows = r.samples[r.target];
     if (o.json) {
       process.stdout.write(`${JSON.stringify({ ...r, rows: rows ?? null }, null, 2)}\n`);

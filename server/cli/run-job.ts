@@ -1,5 +1,6 @@
 // Runs one program on a runner until it ends, or until --max-rows / --timeout, which cancel it.
 import type { TableProgram } from "@/pipeline/ir";
+import type { RunnerConnections } from "@/server/connections/resolve";
 import type { JobInfo, RunnerClient } from "@/server/runner/client";
 import { isEnded } from "@/server/states";
 
@@ -12,9 +13,9 @@ const collected = (job: JobInfo) => Object.values(job.sinks ?? {}).reduce((n, s)
 export async function runJob(
   client: RunnerClient, program: TableProgram,
   /** bounded: the pipeline ends by itself (pipeline/bounded.ts), so a --timeout stop is a failure */
-  o: { bounded: boolean; maxRows?: number; timeoutS: number; pollMs?: number; onStatus?: (s: string) => void },
+  o: { connections: RunnerConnections; bounded: boolean; maxRows?: number; timeoutS: number; pollMs?: number; onStatus?: (s: string) => void },
 ): Promise<JobOutcome> {
-  const { jobId } = await client.submit(program);
+  const { jobId } = await client.submit(program, o.connections);
   const deadline = Date.now() + o.timeoutS * 1000;
   let stoppedBy: StopReason = null;
   let lastStatus = "";

@@ -126,7 +126,7 @@ describe("preview on the real runner", () => {
       { id: "out", kind: "collect" },
     ], ["gen->out"]);
     const p = preparePreview(g, "gen", { sourceRows: 1e8, rows: 10 }).program;
-    const { jobId } = await (await client()).submit({ ...p, config: { ...p.config, "streamcanvas.job.timeout-ms": "5000" } });
+    const { jobId } = await (await client()).submit({ ...p, config: { ...p.config, "streamcanvas.job.timeout-ms": "5000" } }, {});
     expect(await endedStatus(jobId)).toBe("CANCELED"); // nobody here cancels it
     expect((await (await client()).job(jobId))!.sinks!.gen!.rows).toHaveLength(10);
   });

@@ -1,6 +1,8 @@
 // Runs one preview job on the runner: plan, TS UDFs checked and bundled as for a run, submit, poll, and cancel it on
 // the time limit or when the caller aborts, so a preview never leaves a job behind. Shared by the server and the CLI.
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
+import type { TableProgram } from "@/pipeline/ir";
+import { noConnections, type RunnerConnections } from "@/server/connections/resolve";
 import { edgeCounts, previewHints, type PreviewHint } from "@/pipeline/preview-hints";
 import { PREVIEW_DEFAULTS, planPreview, type PreviewPlan } from "@/pipeline/preview";
 import { checkDataPaths, resolveDataPaths } from "@/server/files/data-root";
@@ -11,7 +13,11 @@ import type { SinkResult } from "@/server/store/runs-repo";
 import { bundleUdfs, checkUdfs } from "@/server/udf/compile-udfs";
 import { GraphCompileError } from "@/server/errors";
 
-export type PreviewOptions = { rows?: number; sourceRows?: number; seconds?: number; pollMs?: number; /** where file paths resolve */ dataRoot?: string };
+export type PreviewOptions = {
+  rows?: number; sourceRows?: number; seconds?: number; pollMs?: number; /** where file paths resolve */ dataRoot?: string;
+  /** the connections the preview's program names, resolved from the store (server/connections/resolve.ts) */
+  connections?: (program: TableProgram) => RunnerConnections;
+};
 export type StopReason = "time-limit" | "cancelled" | "superseded" | null;
 export type PreviewProgress = { jobId: string; status: string; elapsedMs: number; counts: Record<string, number> };
 export type PreviewResult = {
@@ -43,8 +49,9 @@ export async function runPreview(
   const plan = preparePreview(graph, nodeId, o, o.dataRoot);
   const t0 = Date.now();
   const deadline = t0 + (o.seconds ?? PREVIEW_DEFAULTS.seconds) * 1000;
+  const connections = (o.connections ?? noConnections)(plan.program);
   o.signal?.throwIfAborted();
-  const { jobId } = await client.submit(plan.program);
+  const { jobId } = await client.submit(plan.program, connections);
   o.onSubmitted?.(jobId);
   let stoppedBy: StopReason = null;
   let job: JobInfo | undefined;

@@ -1,6 +1,7 @@
 // HTTP client for the jvm-runner control API (jvm-runner/API.md): Bearer secret, timeouts, zod-checked answers.
 import { z } from "zod";
 import type { TableProgram } from "@/pipeline/ir";
+import type { RunnerConnections } from "@/server/connections/resolve";
 import { RunnerRejection, RunnerUnavailable } from "@/server/errors";
 import { KafkaOffsetsSchema, KafkaSampleSchema, type KafkaSampleBody, type TopicSelection } from "@/server/kafka/runner-kafka";
 
@@ -31,6 +32,8 @@ export const UdfLogsSchema = z.object({
   dropped: z.number(),
 });
 export type UdfLogs = z.infer<typeof UdfLogsSchema>;
+const KafkaTestSchema = z.object({ brokers: z.number(), topics: z.number() });
+const KafkaTopicsSchema = z.object({ topics: z.array(z.object({ name: z.string(), partitions: z.number() })) });
 const RejectionSchema = z.object({ error: z.object({ message: z.string(), cause: z.string().nullable().optional() }) });
 
 export type RunnerClient = ReturnType<typeof createRunnerClient>;
@@ -71,7 +74,12 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
     baseUrl,
     health: (ms = 2_000) => call("GET", "/health", HealthSchema, undefined, ms),
     // planning is the runner's slow step: a program of thousands of operators takes tens of seconds, more under load
-    submit: (program: TableProgram) => call("POST", "/jobs", z.object({ jobId: z.string() }), { program }, SUBMIT_TIMEOUT_MS),
+    // `connections`: the ones the program names, secrets joined in (server/connections/resolve.ts); never logged
+    submit: (program: TableProgram, connections: RunnerConnections) =>
+      call("POST", "/jobs", z.object({ jobId: z.string() }), { program, connections }, SUBMIT_TIMEOUT_MS),
+    /** connects with these client properties; the runner gives up after 10 s and says what failed (a 400) */
+    kafkaTest: (properties: Record<string, string>) => call("POST", "/kafka/test", KafkaTestSchema, { properties }, 20_000),
+    kafkaTopics: (properties: Record<string, string>) => call("POST", "/kafka/topics", KafkaTopicsSchema, { properties }, 20_000),
     jobs: () => call("GET", "/jobs", z.object({ jobs: z.array(JobInfoSchema) })).then((r) => r.jobs),
     /** undefined when the runner does not know the job (404) */
     job: async (jobId: string): Promise<JobInfo | undefined> => {

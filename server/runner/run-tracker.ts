@@ -2,6 +2,7 @@
 import { EventEmitter, on } from "node:events";
 import path from "node:path";
 import type { TableProgram } from "@/pipeline/ir";
+import { noConnections, type RunnerConnections } from "@/server/connections/resolve";
 import { runSettingsToFlink, type RunSettings } from "@/pipeline/run-settings";
 import { defaultDataRoot, prepareRun } from "@/server/pipeline-ops";
 import type { RunInfo, RunStatus } from "@/server/store/runs-repo";
@@ -30,6 +31,8 @@ export type TrackerOptions = {
   stateDir?: string;
   /** asks the cluster about a job; undefined when the cluster does not know it */
   clusterJob?: (jobId: string) => Promise<ClusterJobState>;
+  /** the connections a program names, from the store (throws GraphCompileError naming the nodes whose is missing) */
+  connections?: (program: TableProgram) => RunnerConnections;
 };
 
 export class RunTracker {
@@ -49,6 +52,10 @@ export class RunTracker {
     return this.opts.stateDir;
   }
 
+  private connectionsOf(program: TableProgram): RunnerConnections {
+    return (this.opts.connections ?? noConnections)(program);
+  }
+
   /** Where a pipeline's savepoints go (and are listed from), or undefined without a state directory. */
   savepointDir(pipelineId: string): string | undefined {
     // the id becomes a path: one that is not an id (`../..`, a slash) must not name a folder outside the state dir
@@ -64,12 +71,13 @@ export class RunTracker {
     // the saved pipeline's run settings apply to every start (run, resume, restart, redeploy); the run records them
     const settings = p.graph.settings;
     const program = withRunOptions(prepared.program, settings, options, this.opts.stateDir, this.savepointDir(pipelineId));
+    const connections = this.connectionsOf(program);
     const client = await this.supervisor.whenReady(readyTimeoutMs);
     const run = this.store.runs.create(pipelineId, settings);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version
     let jobId: string;
     try {
-      ({ jobId } = await client.submit(program));
+      ({ jobId } = await client.submit(program, connections));
     } catch (e) {
       const rootCause = e instanceof RunnerRejection ? (e.flinkCause ?? null) : null;
       this.save(run.id, { status: "FAILED", error: { message: (e as Error).message, rootCause } });
@@ -195,11 +203,11 @@ export class RunTracker {
     const settings = r.settings ?? graph.settings;
     const program = withRunOptions(prepared.program, settings, { savepointPath: checkpoint.path }, this.opts.stateDir, this.savepointDir(r.pipelineId));
     try {
-      const { jobId } = await client.submit(program);
+      const { jobId } = await client.submit(program, this.connectionsOf(program));
       const resumes = [...r.resumes, { at: Date.now(), fromJobId: r.jobId, checkpoint: checkpoint.path }];
       this.save(r.id, { jobId, status: "CREATED", error: null, endedAt: null, resumes });
     } catch (e) {
-      if (!(e instanceof RunnerRejection || e instanceof RunnerUnavailable)) throw e;
+      if (!(e instanceof RunnerRejection || e instanceof RunnerUnavailable || e instanceof GraphCompileError)) throw e;
       this.save(r.id, { status: "LOST", error: { message: `${LOST_MESSAGE}; resuming from ${checkpoint.path} failed: ${(e as Error).message}`, rootCause: null } });
       return true;
     }

@@ -35,6 +35,15 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE runs ADD COLUMN settings_json TEXT;`,
   // Each time a run's job was resubmitted from its latest checkpoint after the runner died (JSON array).
   `ALTER TABLE runs ADD COLUMN resumes_json TEXT;`,
+  // Named connections (Kafka clusters…): public fields as JSON, secret fields sealed (server/connections/seal.ts).
+  `CREATE TABLE connections (
+     name TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     fields_json TEXT NOT NULL,
+     sealed_secrets TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import { StoreOpenError } from "../errors";
+import { createConnectionsRepo } from "./connections-repo";
 import { migrate } from "./migrations";
 import { createPipelinesRepo } from "./pipelines-repo";
 import { createRunsRepo } from "./runs-repo";
@@ -37,6 +38,7 @@ export function openStore(dataDir: string) {
     pipelines: createPipelinesRepo(db),
     runs: createRunsRepo(db),
     versions: createVersionsRepo(db),
+    connections: createConnectionsRepo(db),
     getMeta(key: string): string | undefined {
       return (db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
     },

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { readGraph } from "@/server/pipeline-ops";
 import { runPreview } from "@/server/preview/run-preview";
+import { resolveConnections } from "@/server/connections/resolve";
 import { runUdfTests, tryTsMap } from "@/server/udf/try-ts-map";
 import { procedure, router } from "../trpc";
 import { GraphCompileError } from "@/server/errors";
@@ -42,7 +43,10 @@ export const previewRouter = router({
       let sampleError: string | null = null;
       if (input.sample > 0 && from) {
         const client = await ctx.services.supervisor.whenReady(30_000);
-        const p = await runPreview(client, graph, from, { rows: input.sample, seconds: 15, signal, dataRoot: ctx.services.dataRoot });
+        const p = await runPreview(client, graph, from, {
+          rows: input.sample, seconds: 15, signal, dataRoot: ctx.services.dataRoot,
+          connections: (program) => resolveConnections(program, ctx.services.connections),
+        });
         const s = p.samples[p.target];
         if (p.error) sampleError = [p.error.message, p.error.rootCause].filter(Boolean).join(": ");
         sample = (s?.rows ?? []).filter((r) => r.kind === "+I" || r.kind === "+U")

@@ -17,10 +17,10 @@ export const fakeRunnerCommand = (): RunnerCommand => ({
 
 export type Harness = { dir: string; services: Services; caller: ReturnType<typeof createCaller>; close(): Promise<void> };
 
-export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: string; startRunner?: boolean } = {}): Harness {
+export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: string; startRunner?: boolean; log?: (line: string) => void } = {}): Harness {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-api-"));
   const services = createServices({
-    dataDir: dir, dataRoot: path.join(dir, "files"), examplesDir: o.examplesDir ?? path.join(dir, "no-examples"), command: o.command, log: () => {},
+    dataDir: dir, dataRoot: path.join(dir, "files"), examplesDir: o.examplesDir ?? path.join(dir, "no-examples"), command: o.command, log: o.log ?? (() => {}),
   });
   if (o.startRunner) void services.supervisor.start();
   return {
@@ -40,13 +40,13 @@ export function makeHarness(o: { command?: () => RunnerCommand; examplesDir?: st
  * The preamble of a test file on the real jvm-runner: refuses to run when it is not built, and gives a harness whose
  * runner is up before the file's tests (started in beforeAll, closed in afterAll). Call at the top level of the file.
  */
-export function realRunnerHarness(): Harness {
+export function realRunnerHarness(o: { log?: (line: string) => void } = {}): Harness {
   if (!fs.existsSync(path.resolve("jvm-runner/target/lib"))) {
     throw new Error("jvm-runner is not built: run `mvn -B -q -f jvm-runner/pom.xml package -DskipTests` (or npm run build) first");
   }
   const h = {} as Harness;
   beforeAll(async () => {
-    Object.assign(h, makeHarness({ startRunner: true }));
+    Object.assign(h, makeHarness({ startRunner: true, log: o.log }));
     await h.services.supervisor.whenReady(180_000);
   });
   afterAll(() => h.close?.());

@@ -1,4 +1,5 @@
-// Routes of the control API: health, submit, list, inspect and cancel jobs, a job's UDF log lines; Kafka looks in KafkaRoutes.
+// Routes of the control API: health, submit, list, inspect and cancel jobs, a job's UDF log lines; Kafka looks in
+// KafkaRoutes (sample, offsets) and KafkaAdminRoutes (test, topics).
 package io.streamcanvas.runner.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import io.streamcanvas.runner.job.JobSubmitter;
 import io.streamcanvas.runner.job.RunningJob;
 import io.streamcanvas.runner.job.Secrets;
 import io.streamcanvas.runner.job.SubmissionException;
+import io.streamcanvas.runner.kafka.KafkaAdminRoutes;
 import io.streamcanvas.runner.udf.UdfLogs;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -44,6 +46,7 @@ public final class Routes {
       if (method.equals("POST")) return submit(body);
       return expect("GET", method, path, listJobs());
     }
+    if (path.equals("/kafka/test") || path.equals("/kafka/topics")) return kafka(method, path, body);
     Matcher m = JOB.matcher(path);
     if (!m.matches()) throw new HttpError(404, "no route " + path);
     RunningJob job = registry.get(m.group(1).toLowerCase());
@@ -53,6 +56,18 @@ public final class Routes {
     if (!method.equals("POST")) throw new HttpError(405, "use POST " + path);
     job.cancel();
     return job.toJson(true);
+  }
+
+  /** Kafka admin for the Connections page (Test, topic listing): secrets scrubbed from every message. */
+  private static JsonNode kafka(String method, String path, JsonNode body) throws HttpError {
+    if (!method.equals("POST")) throw new HttpError(405, "use POST " + path);
+    ObjectNode out = ControlServer.JSON.createObjectNode();
+    try {
+      KafkaAdminRoutes.handle(path, body, out);
+    } catch (KafkaAdminRoutes.KafkaAdminError e) {
+      throw new HttpError(400, e.getMessage());
+    }
+    return out;
   }
 
   private static JsonNode expect(String wanted, String method, String path, JsonNode answer) throws HttpError {
