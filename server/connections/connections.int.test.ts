@@ -3,7 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { realRunnerHarness } from "@/server/api/testing/harness";
+import { TRPCError } from "@trpc/server";
+import { graph } from "@/pipeline/testing/graphs";
+import { createPipeline, realRunnerHarness } from "@/server/api/testing/harness";
 import { freePort } from "@/server/testing/kafka-broker";
 import { testKafka } from "@/server/testing/kafka-env";
 import { createTopic } from "@/server/testing/kafka-tool";
@@ -81,5 +83,18 @@ describe("connections (tRPC → real runner → real broker)", () => {
     const { topics } = await h.caller.connections.topics({ name: "plain" });
     expect(topics).toContainEqual({ name: "conn-topics-three", partitions: 3 });
     expect(topics.map((t) => t.name)).not.toContain("__consumer_offsets");
+  });
+
+  it("a run of a pipeline naming a missing connection is refused with the error on that node", async () => {
+    const pipelineId = await createPipeline(h.caller, graph([
+      { id: "orders", kind: "kafka-source", config: { connection: "no-such-kafka", topic: "orders", columns: [{ name: "id", type: "BIGINT" }] } },
+      { id: "out", kind: "collect", config: { maxRows: 10 } },
+    ], ["orders->out"]));
+    const err = await h.caller.runs.start({ pipelineId }).then(() => undefined, (e: unknown) => e as TRPCError);
+    expect(err?.code).toBe("BAD_REQUEST");
+    expect((err?.cause as { graphErrors?: unknown })?.graphErrors).toEqual([{
+      nodeId: "orders", field: "connection",
+      message: 'connection "no-such-kafka" does not exist: create it on the Connections page or with `npx streamcanvas connections add no-such-kafka …`',
+    }]);
   });
 });

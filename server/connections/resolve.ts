@@ -13,8 +13,8 @@ export function namedConnections(program: TableProgram): { nodeId: string; conne
   const out: { nodeId: string; connection: string }[] = [];
   for (const s of program.statements) {
     if (!("descriptor" in s)) continue;
-    const connection = (s.descriptor as { connection?: unknown }).connection;
-    if (typeof connection !== "string") continue;
+    const connection = s.descriptor.connection;
+    if (connection === undefined) continue;
     out.push({ nodeId: "sink" in s ? s.sink : (s as { table: string }).table, connection });
   }
   return out;
