@@ -22,6 +22,22 @@ describe("nested Flink types", () => {
     ["TIMESTAMP(3) WITH LOCAL TIME ZONE NOT NULL", "TIMESTAMP_LTZ(3) NOT NULL"],
     ["DECIMAL(10,2)", "DECIMAL(10, 2)"],
     ["VARCHAR(20) NOT NULL", "VARCHAR(20) NOT NULL"],
+    ["MULTISET<INT NOT NULL>", "MULTISET<INT NOT NULL>"],
+    ["multiset<string> not null", "MULTISET<STRING> NOT NULL"],
+    ["INTERVAL SECOND(3) NOT NULL", "INTERVAL SECOND(3) NOT NULL"],
+    ["INTERVAL SECOND", "INTERVAL SECOND(6)"],
+    ["INTERVAL MONTH", "INTERVAL MONTH"],
+    ["INTERVAL YEAR", "INTERVAL YEAR(2)"],
+    ["INTERVAL YEAR TO MONTH", "INTERVAL YEAR(2) TO MONTH"],
+    ["INTERVAL YEAR(4) TO MONTH", "INTERVAL YEAR(4) TO MONTH"],
+    ["INTERVAL DAY", "INTERVAL DAY(2)"],
+    ["INTERVAL DAY(3) TO HOUR", "INTERVAL DAY(3) TO HOUR"],
+    ["INTERVAL DAY TO MINUTE", "INTERVAL DAY(2) TO MINUTE"],
+    ["INTERVAL DAY(6) TO SECOND(9)", "INTERVAL DAY(6) TO SECOND(9)"],
+    ["INTERVAL HOUR", "INTERVAL HOUR"],
+    ["INTERVAL HOUR TO SECOND(3)", "INTERVAL HOUR TO SECOND(3)"],
+    ["INTERVAL MINUTE TO SECOND", "INTERVAL MINUTE TO SECOND(6)"],
+    ["ROW<d INTERVAL MINUTE>", "ROW<`d` INTERVAL MINUTE>"],
   ])("%s prints as %s, and that text reads back to the same type", (text, printed) => {
     expect(roundTrip(text)).toBe(printed);
     expect(type(printed)).toEqual(type(text));
@@ -42,7 +58,11 @@ describe("nested Flink types", () => {
     ["MAP<STRING>", "cannot read type \"MAP<STRING>\": expected , between the MAP's key and value types at position 11"],
     ["ARRAY<DECIMAL(40, 2)>", "DECIMAL precision must be 1..38, got 40"],
     ["ARRAY<BLOB>", "unknown type \"BLOB\": supported are"],
-    ["MULTISET<INT>", "unknown type \"MULTISET\""],
+    ["RAW<INT>", "unknown type \"RAW\""],
+    ["INTERVAL MONTH TO YEAR", "unknown interval \"INTERVAL MONTH TO YEAR\""],
+    ["INTERVAL YEAR(5)", "INTERVAL YEAR precision must be 1..4, got 5"],
+    ["INTERVAL DAY(7) TO SECOND", "INTERVAL DAY precision must be 1..6, got 7"],
+    ["INTERVAL SECOND(10)", "INTERVAL SECOND precision must be 0..9, got 10"],
     ["INT $", "cannot read type \"INT $\": unexpected \"$\" at position 5"],
   ])("%s is refused: %s", (text, message) => {
     const r = parseType(text);

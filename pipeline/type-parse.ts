@@ -1,5 +1,5 @@
 // Reads Flink's SQL type syntax (what LogicalTypeParser accepts, for the roots StreamCanvas models), nested types included.
-import { type DataType, type RowField, SCALAR_ROOTS, TYPE_ROOTS, type TypeRoot } from "./data-type";
+import { type DataType, INTERVAL_RESOLUTIONS, type RowField, SCALAR_ROOTS, TYPE_ROOTS, type TypeRoot } from "./data-type";
 
 export type ParseTypeResult = { ok: true; type: DataType } | { ok: false; message: string };
 
@@ -8,6 +8,9 @@ const ALIASES: Record<string, TypeRoot> = {
   "TIMESTAMP WITHOUT TIME ZONE": "TIMESTAMP", "TIMESTAMP WITH LOCAL TIME ZONE": "TIMESTAMP_LTZ",
 };
 const EXAMPLES = "e.g. BIGINT, STRING, DECIMAL(10, 2), TIMESTAMP(3), ROW<`a` INT, `b` STRING>, ARRAY<BIGINT>, MAP<STRING, DOUBLE>";
+
+/** What "unknown type" lists: the root names as written (INTERVAL rather than its two roots). */
+const SUPPORTED = TYPE_ROOTS.filter((r) => !r.startsWith("INTERVAL_")).map((r) => (r === "ROW" ? "INTERVAL, ROW" : r)).join(", ");
 
 type Tok = { kind: "word" | "num" | "ident" | "str" | "punct" | "end"; text: string; at: number };
 
@@ -73,12 +76,16 @@ class Parser {
       this.expect(close === ")" ? "(" : "<", "< after ROW");
       return { root: "ROW", nullable: true, fields: this.fields(close) };
     }
-    if (word === "ARRAY") {
+    if (word === "ARRAY" || word === "MULTISET") {
       this.i++;
-      this.expect("<", "< after ARRAY");
+      this.expect("<", `< after ${word}`);
       const element = this.type();
-      this.expect(">", "> closing ARRAY<");
-      return { root: "ARRAY", nullable: true, element };
+      this.expect(">", `> closing ${word}<`);
+      return { root: word, nullable: true, element };
+    }
+    if (word === "INTERVAL") {
+      this.i++;
+      return this.interval();
     }
     if (word === "MAP") {
       this.i++;
@@ -90,6 +97,37 @@ class Parser {
       return { root: "MAP", nullable: true, key, value };
     }
     return this.scalar();
+  }
+
+  /** INTERVAL YEAR[(p)] [TO MONTH] | MONTH | DAY[(p)] [TO HOUR | MINUTE | SECOND[(f)]] | HOUR … | MINUTE … | SECOND[(f)]. */
+  private interval(): DataType {
+    const unit = (): { word: string; arg?: number } => {
+      const w = this.next();
+      if (w.kind !== "word") this.fail(w, "an interval unit (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND)");
+      let arg: number | undefined;
+      if (this.peek().kind === "punct" && this.peek().text === "(") {
+        this.i++;
+        const n = this.next();
+        if (n.kind !== "num") this.fail(n, "a number");
+        arg = Number(n.text);
+        this.expect(")");
+      }
+      return { word: w.text.toUpperCase(), arg };
+    };
+    const from = unit();
+    const to = this.isWord(this.peek(), "TO") ? (this.i++, unit()) : undefined;
+    const resolution = to ? `${from.word}_TO_${to.word}` : from.word;
+    const ym = (INTERVAL_RESOLUTIONS.INTERVAL_YEAR_MONTH as readonly string[]).includes(resolution);
+    const dt = (INTERVAL_RESOLUTIONS.INTERVAL_DAY_TIME as readonly string[]).includes(resolution);
+    if (!ym && !dt) throw new TypeSyntaxError(`unknown interval "INTERVAL ${from.word}${to ? ` TO ${to.word}` : ""}": use YEAR [TO MONTH], MONTH, DAY [TO HOUR|MINUTE|SECOND], HOUR [TO MINUTE|SECOND], MINUTE [TO SECOND] or SECOND`, true);
+    const second = to?.word === "SECOND" ? to : from.word === "SECOND" ? from : undefined;
+    const lead = from.word === "YEAR" || from.word === "DAY" ? from.arg ?? 2 : undefined;
+    const t: DataType = { root: ym ? "INTERVAL_YEAR_MONTH" : "INTERVAL_DAY_TIME", nullable: true, resolution };
+    if (lead !== undefined || dt) t.precision = lead ?? 2;
+    if (dt) t.scale = second ? second.arg ?? 6 : 6;
+    if (t.precision !== undefined && (t.precision < 1 || t.precision > (ym ? 4 : 6))) throw new TypeSyntaxError(`INTERVAL ${from.word} precision must be 1..${ym ? 4 : 6}, got ${t.precision}`, true);
+    if (t.scale !== undefined && t.scale > 9) throw new TypeSyntaxError(`INTERVAL SECOND precision must be 0..9, got ${t.scale}`, true);
+    return t;
   }
 
   private fields(close: string): RowField[] {
@@ -133,7 +171,7 @@ class Parser {
     const name = words.join(" ");
     const root = (ALIASES[name] ?? name) as TypeRoot;
     if (!(SCALAR_ROOTS as readonly string[]).includes(root)) {
-      throw new TypeSyntaxError(`unknown type "${name || start.text}": supported are ${TYPE_ROOTS.join(", ")}`, true);
+      throw new TypeSyntaxError(`unknown type "${name || start.text}": supported are ${SUPPORTED}`, true);
     }
     return withArgs(root, args);
   }

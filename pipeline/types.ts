@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type DataType, DataTypeSchema, type TypeRoot } from "./data-type";
 import { parseType } from "./type-parse";
 
-export { type DataType, DataTypeSchema, formatType, isNested, NESTED_ROOTS, quoteField, type RowField, sameType, SCALAR_ROOTS, TYPE_ROOTS, type TypeRoot } from "./data-type";
+export { type DataType, DataTypeSchema, formatType, INTERVAL_ROOTS, isInterval, isNested, NESTED_ROOTS, quoteField, type RowField, sameType, SCALAR_ROOTS, TYPE_ROOTS, type TypeRoot } from "./data-type";
 export { parseType, type ParseTypeResult } from "./type-parse";
 
 /**

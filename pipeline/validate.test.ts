@@ -59,7 +59,7 @@ describe("validateGraph", () => {
     expect(errs.map((e) => `${e.field}: ${e.message}`)).toEqual([
       "columns.0.end: a sequence needs an end",
       "columns.1.name: duplicate column name \"a\"",
-      "columns.1.type: unknown type \"VARCHR\": supported are BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR, VARCHAR, STRING, BYTES, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ, ROW, ARRAY, MAP",
+      "columns.1.type: unknown type \"VARCHR\": supported are BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR, VARCHAR, STRING, BYTES, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ, INTERVAL, ROW, ARRAY, MAP, MULTISET",
       "columns.2.kind: sequence works for numeric and string columns, not BOOLEAN",
       "columns.3.max: max (1) is below min (10)",
       "columns.3.length: length applies to string columns, not INT",

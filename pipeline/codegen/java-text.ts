@@ -76,6 +76,12 @@ export function javaClassName(pipelineName: string, avoid: ReadonlySet<string>):
 
 const SIMPLE = new Set(["BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT", "DOUBLE", "STRING", "DATE"]);
 
+/** DataTypes.INTERVAL(DataTypes.DAY(2), DataTypes.SECOND(3)): each bound of the resolution with its precision. */
+function javaInterval(t: DataType): string {
+  const bound = (u: string) => (u === "YEAR" || u === "DAY" ? `DataTypes.${u}(${t.precision ?? 2})` : u === "SECOND" ? `DataTypes.SECOND(${t.scale ?? 6})` : `DataTypes.${u}()`);
+  return `DataTypes.INTERVAL(${(t.resolution ?? "SECOND").split("_TO_").map(bound).join(", ")})`;
+}
+
 /** `DataTypes.X(...)`, with `.notNull()` for NOT NULL, as FlinkTypes.parse would build it from the type's text. */
 export function javaType(t: DataType, forceNotNull = false): string {
   let s: string;
@@ -88,6 +94,8 @@ export function javaType(t: DataType, forceNotNull = false): string {
     s = `DataTypes.ROW(${(t.fields ?? []).map(field).join(", ")})`;
   } else if (t.root === "ARRAY") s = `DataTypes.ARRAY(${javaType(t.element!)})`;
   else if (t.root === "MAP") s = `DataTypes.MAP(${javaType(t.key!)}, ${javaType(t.value!)})`;
+  else if (t.root === "MULTISET") s = `DataTypes.MULTISET(${javaType(t.element!)})`;
+  else if (t.root === "INTERVAL_YEAR_MONTH" || t.root === "INTERVAL_DAY_TIME") s = javaInterval(t);
   else s = `DataTypes.${t.root}(${t.precision ?? (t.root === "TIME" ? 0 : 6)})`;
   return !t.nullable || forceNotNull ? `${s}.notNull()` : s;
 }

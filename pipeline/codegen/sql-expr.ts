@@ -1,6 +1,7 @@
 // IR expression tree → fully parenthesized Flink SQL, calling the functions the Table API methods of the IR map to.
 import type { Expr } from "../expr/ast";
 import { type FunctionDef, paramAt } from "../expr/functions";
+import { sqlInterval } from "../expr/interval-text";
 import { numberLiteral } from "../expr/literals";
 import { type DataType, formatType } from "../types";
 import { checkArity, fieldName } from "./java-expr";
@@ -64,6 +65,12 @@ function sqlCall(e: Call): string {
       return `JSON_OBJECT(${pairs.join(", ")})`;
     }
     case "bare": return name;
+    case "interval": {
+      const n = e.args[0];
+      const text = n?.kind === "lit" && typeof n.value === "string" && /^-?\d+$/.test(n.value) ? sqlInterval(e.fn, n.value) : undefined;
+      if (text === undefined) throw new CodegenError(`function ${f.ir} needs a whole-number literal that Flink SQL's intervals can hold`);
+      return text;
+    }
     case "get": case "call": return `${name}(${args.join(", ")})`;
   }
 }

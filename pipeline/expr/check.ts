@@ -7,6 +7,7 @@ import { ACCEPTS, FAMILY_NAME, NULL_AS } from "./functions/rules";
 import { UNTYPED_NULL } from "./literals";
 import { fieldType, itemType } from "./nested";
 import type { Spans } from "./parse";
+import { timestampAddProblem, TIMESTAMPADDS } from "./parse-temporal";
 import type { Span } from "./tokenize";
 
 export type ExprError = { message: string; span: Span };
@@ -98,6 +99,10 @@ class Checker {
     const settled = this.settleAll(f, e, args);
     if (!settled) return undefined;
     for (let i = 0; i < n; i++) if (!this.accepts(f, e, settled, i)) return undefined;
+    // TIMESTAMPADD's rules come before +'s, whose messages would speak of an interval the user never wrote
+    const unit = TIMESTAMPADDS.get(e);
+    const why = unit === undefined ? undefined : timestampAddProblem(unit, settled[0]!.type);
+    if (why) return this.error(why, e.args[0]!);
     const info: Arg[] = settled.map((x) => ({ type: x.type, value: x.expr.kind === "lit" ? x.expr.value : undefined }));
     const r = f.returns(info);
     if ("error" in r) return this.error(r.error, r.arg === undefined ? e : e.args[r.arg]!);

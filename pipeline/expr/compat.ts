@@ -1,7 +1,7 @@
 // Which types Flink lets you compare and CAST between, and how types are named in error messages.
 import { type DataType, formatType, isNested, isNumeric, isString, sameType } from "../types";
 
-type Family = "num" | "str" | "bool" | "date" | "time" | "ts" | "nested";
+type Family = "num" | "str" | "bool" | "date" | "time" | "ts" | "nested" | "ym" | "dt";
 
 function family(t: DataType): Family {
   if (isNumeric(t)) return "num";
@@ -11,6 +11,8 @@ function family(t: DataType): Family {
     case "BOOLEAN": return "bool";
     case "DATE": return "date";
     case "TIME": return "time";
+    case "INTERVAL_YEAR_MONTH": return "ym";
+    case "INTERVAL_DAY_TIME": return "dt";
     default: return "ts";
   }
 }
@@ -31,6 +33,8 @@ export function castable(from: DataType, to: DataType): boolean {
   const f = family(from);
   const t = family(to);
   if (f === "nested" || t === "nested") return sameType(from, to, true) || t === "str"; // Flink casts them to STRING
+  // intervals become text (CAST(INTERVAL '14' MONTH AS STRING) is +1-02) but Flink reads no interval from text
+  if (f === "ym" || f === "dt" || t === "ym" || t === "dt") return f === t || t === "str";
   if (f === t || f === "str" || t === "str") return true;
   if ((f === "num" && t === "bool") || (f === "bool" && t === "num")) return true;
   if ((f === "date" && t === "ts") || (f === "ts" && (t === "date" || t === "time"))) return true;

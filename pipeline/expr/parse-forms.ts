@@ -6,6 +6,7 @@ import { closest } from "./compat";
 import { BY_NAME, type FunctionDef, maxArgs, minArgs, paramAt } from "./functions";
 import { nullLiteral, stringLiteral } from "./literals";
 import type { Parser } from "./parse";
+import { parseTimestampAdd } from "./parse-temporal";
 import type { Token } from "./tokenize";
 
 type Ident = Token & { t: "ident" };
@@ -15,6 +16,12 @@ export const SUGAR = {
   NULLIF: { signature: "NULLIF(a, b)", description: "NULL when a equals b, else a" },
   CAST: { signature: "CAST(x AS type) → type", description: "x converted to the type; an error when it does not convert" },
   TRY_CAST: { signature: "TRY_CAST(x AS type) → type", description: "x converted to the type; NULL when it does not convert" },
+  TIMESTAMPADD: { signature: "TIMESTAMPADD(unit, n, time) → time", description: "n units (YEAR … SECOND, MILLISECOND) after a DATE or TIMESTAMP; month ends clamp (Jan 31 + 1 MONTH is Feb 29 in 2024)" },
+} as const;
+
+/** Forms written with a keyword rather than a call, offered by completion as they are typed. */
+export const KEYWORD_SUGAR = {
+  INTERVAL: { signature: "INTERVAL '5' MINUTE, INTERVAL '1-2' YEAR TO MONTH → INTERVAL", description: "a length of time to add to or subtract from a DATE or TIMESTAMP", insert: "INTERVAL '" },
 } as const;
 
 export function parseCast(p: Parser, t: Ident): Expr {
@@ -64,6 +71,10 @@ export function parseNamed(p: Parser, t: Ident): Expr | undefined {
     p.expectOp("(");
     const [a, b] = args(p, t, { name: "NULLIF", min: 2, max: 2 });
     return p.call("ifThenElse", [p.call("isEqual", [a!, b!], t.start, p.last().end), p.mark(nullLiteral(), t.start, t.end), a!], t.start, p.last().end);
+  }
+  if (t.upper === "TIMESTAMPADD") {
+    p.expectOp("(");
+    return parseTimestampAdd(p, t);
   }
   if (!f) {
     const near = closest(t.upper, [...BY_NAME.keys(), ...Object.keys(SUGAR)]);

@@ -4,6 +4,7 @@ import { PREC } from "./functions";
 import { booleanLiteral, nullLiteral, numberLiteral, stringLiteral, UNTYPED_NULL } from "./literals";
 import { INFIX, KEYWORDS } from "./operators";
 import { parseCase, parseCast, parseNamed } from "./parse-forms";
+import { parseInterval } from "./parse-temporal";
 import { describe, type Spans, TokenStream } from "./parse-stream";
 import { ExprSyntaxError, type Span, type Token } from "./tokenize";
 
@@ -177,6 +178,8 @@ export class Parser extends TokenStream {
   private parseWord(t: Token & { t: "ident" }): Expr {
     if (t.upper === "CASE") return parseCase(this, t);
     if (this.isOp("(") && (t.upper === "CAST" || t.upper === "TRY_CAST")) return parseCast(this, t);
+    // INTERVAL is a word only before a string, so a column named interval still reads as one
+    if (t.upper === "INTERVAL" && this.peek().t === "str") return parseInterval(this, t);
     switch (t.upper) {
       case "TRUE": return this.mark(booleanLiteral(true), t.start, t.end);
       case "FALSE": return this.mark(booleanLiteral(false), t.start, t.end);

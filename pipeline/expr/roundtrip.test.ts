@@ -52,6 +52,8 @@ function catalogueCall(next: () => number, depth: number, pick: <T>(xs: T[]) => 
   if (f.form?.kind === "jsonObject" && n % 2 === 1) n++;
   // the parser reads a AND b AND c as a left-nested chain, so a flat variadic infix is no parser output
   if (f.form?.kind === "infix") n = 2;
+  // an INTERVAL literal's count is a whole number, as the parser makes it
+  if (f.form?.kind === "interval") return { kind: "call", fn: f.ir, args: [{ kind: "lit", value: pick(["0", "5", "-7", "99", "86400001"]), type: "INT NOT NULL" }] };
   const args = Array.from({ length: n }, (_, i): Expr => {
     const param = paramAt(f, i)!;
     if (param.family === "unit") return { kind: "lit", value: pick([...param.units!]), type: "STRING NOT NULL" };

@@ -3,7 +3,7 @@
 import { type DataType, formatType, type RowType } from "../types";
 import { BY_NAME } from "./functions";
 import { KEYWORDS } from "./operators";
-import { SUGAR } from "./parse-forms";
+import { KEYWORD_SUGAR, SUGAR } from "./parse-forms";
 import { printIdentifier } from "./print";
 import { tokenize } from "./tokenize";
 
@@ -22,10 +22,11 @@ export type Suggestions = { from: number; to: number; prefix: string; items: Sug
 
 /** Every function the parser knows by name, with its catalogue signature and description; bare words insert no "(". */
 const FUNCTIONS: Suggestion[] = [
-  ...[...BY_NAME.entries()].map(([name, f]) => ({ name, bare: f.form?.kind === "bare", signature: f.signature, description: f.description })),
-  ...Object.entries(SUGAR).map(([name, s]) => ({ name, bare: false, ...s })),
+  ...[...BY_NAME.entries()].map(([name, f]) => ({ name, insert: f.form?.kind === "bare" ? name : `${name}(`, signature: f.signature, description: f.description })),
+  ...Object.entries(SUGAR).map(([name, s]) => ({ name, insert: `${name}(`, ...s })),
+  ...Object.entries(KEYWORD_SUGAR).map(([name, s]) => ({ name, ...s })),
 ].sort((a, b) => (a.name < b.name ? -1 : 1))
-  .map((f) => ({ kind: "function", label: f.name, detail: f.signature, doc: f.description, insert: f.bare ? f.name : `${f.name}(` }));
+  .map((f) => ({ kind: "function", label: f.name, detail: f.signature, doc: f.description, insert: f.insert }));
 const KEYWORD_ITEMS: Suggestion[] = ["AND", "OR", "NOT", "IS NULL", "IS NOT NULL", "TRUE", "FALSE", "NULL", "CASE WHEN", "BETWEEN", "IN", "LIKE",
   "SIMILAR TO", "IS DISTINCT FROM", "IS NOT DISTINCT FROM", "IS JSON", "THEN", "ELSE", "END"]
   .map((k) => ({ kind: "keyword", label: k, detail: "keyword", insert: k }));

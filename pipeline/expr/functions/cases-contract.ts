@@ -4,7 +4,7 @@ import { sqlExpr } from "../../codegen/sql-expr";
 import { formatType, parseType, type RowType } from "../../types";
 import type { Expr } from "../ast";
 import { analyzeExpr } from "../index";
-import { CASE_TABLES, CASES } from "./cases";
+import { CASE_TABLES, CASES, SQL_AS_WRITTEN } from "./cases";
 import type { ContractCase } from "./contract";
 import { CATALOGUE } from "./index";
 
@@ -25,9 +25,15 @@ export function functionCases(): ContractCase[] {
   return CASES.map(([table, text, timeZone]) => {
     const r = analyzeExpr(text, columnsOf(CASE_TABLES[table]!.columns));
     if (!r.ok) throw new Error(`case ${text}: ${r.errors.map((e) => e.message).join("; ")}`);
-    return { name: text + (timeZone ? ` @ ${timeZone}` : ""), table, ...(timeZone ? { timeZone } : {}), ir: r.expr, sql: sqlExpr(r.expr), returns: formatType(r.type) };
+    return {
+      name: text + (timeZone ? ` @ ${timeZone}` : ""), table, ...(timeZone ? { timeZone } : {}), ir: r.expr, sql: sqlExpr(r.expr),
+      ...(SQL_AS_WRITTEN.has(text) ? { sqlAsWritten: text } : {}), returns: formatType(r.type),
+    };
   });
 }
+
+/** Texts in SQL_AS_WRITTEN that are no case (a typo there would silently compare nothing). */
+export const strayAsWritten = () => [...SQL_AS_WRITTEN].filter((t) => !CASES.some(([, text]) => text === t));
 
 /** IR names that appear in no case. */
 export function uncovered(cases: ContractCase[]): string[] {

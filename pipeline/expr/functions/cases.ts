@@ -19,11 +19,12 @@ export const CASE_TABLES: Record<string, CaseTable> = {
     ],
   },
   times: {
-    columns: "id INT NOT NULL, ts TIMESTAMP(3), day DATE, s STRING, e BIGINT",
+    columns: "id INT NOT NULL, ts TIMESTAMP(3), day DATE, s STRING, e BIGINT, n INT",
     lines: [
-      '{"id":1,"ts":"2024-02-29 23:59:59.999","day":"2024-02-29","s":"2024-03-01 12:00:00","e":1709251199000}',
-      '{"id":2,"ts":"1970-01-01 00:00:00","day":"1970-01-01","s":"not a time","e":0}',
-      '{"id":3,"ts":null,"day":null,"s":null,"e":null}', '{"id":4,"ts":"2023-12-31 23:00:00","day":"2023-01-01","s":"2023-03-26 02:30:00","e":-1}',
+      '{"id":1,"ts":"2024-02-29 23:59:59.999","day":"2024-02-29","s":"2024-03-01 12:00:00","e":1709251199000,"n":1}',
+      '{"id":2,"ts":"1970-01-01 00:00:00","day":"1970-01-01","s":"not a time","e":0,"n":-1}',
+      '{"id":3,"ts":null,"day":null,"s":null,"e":null,"n":null}', '{"id":4,"ts":"2023-12-31 23:00:00","day":"2023-01-01","s":"2023-03-26 02:30:00","e":-1,"n":40}',
+      '{"id":5,"ts":"2024-01-31 12:00:00","day":"2024-01-31","s":"2024-01-31 12:00:00","e":1706702400000,"n":13}',
     ],
   },
   json: {
@@ -76,6 +77,15 @@ export const CASES: [table: string, expr: string, timeZone?: string][] = [
   ["times", "EXTRACT(DAY FROM ts)"], ["times", "EXTRACT(QUARTER FROM day)"], ["times", "TIMESTAMPDIFF(DAY, ts, LOCALTIMESTAMP) > 0"],
   ["times", "TIMESTAMPDIFF(HOUR, CAST(day AS TIMESTAMP(3)), ts)"], ["times", "FLOOR(ts TO HOUR)"], ["times", "CEIL(ts TO DAY)"],
   ["times", "FLOOR(day TO MONTH)"], ["times", "CONVERT_TZ(s, 'UTC', 'Europe/Berlin')"],
+  // intervals (month ends clamp, leap days) and TIMESTAMPADD
+  ["times", "ts + INTERVAL '5' MINUTE"], ["times", "ts - INTERVAL '1' MONTH"], ["times", "day + INTERVAL '2' DAY"], ["times", "day - INTERVAL '1' YEAR"],
+  ["times", "ts + INTERVAL '1-2' YEAR TO MONTH"], ["times", "ts + INTERVAL '3 04:05:06.789' DAY TO SECOND"], ["times", "ts - INTERVAL '1.5' SECOND"],
+  ["times", "ts + INTERVAL '100' DAY"], ["times", "ts + INTERVAL '2' WEEK"], ["times", "day + INTERVAL '1' QUARTER"], ["times", "INTERVAL '30' SECOND * n"],
+  ["times", "INTERVAL '20:30' HOUR TO MINUTE"], ["times", "INTERVAL '1' MONTH * n"], ["times", "INTERVAL '1' HOUR + INTERVAL '30' MINUTE < INTERVAL '2' HOUR"],
+  ["times", "CAST(INTERVAL '-1-2' YEAR TO MONTH AS STRING)"], ["times", "CAST(INTERVAL '-3 04:05:06.789' DAY TO SECOND AS STRING)"],
+  ["times", "TIMESTAMPADD(MONTH, 1, ts)"], ["times", "TIMESTAMPADD(YEAR, 1, `day`)"], ["times", "TIMESTAMPADD(DAY, n, ts)"],
+  ["times", "TIMESTAMPADD(MONTH, n, `day`)"], ["times", "TIMESTAMPADD(HOUR, -1, ts)"], ["times", "TIMESTAMPADD(MILLISECOND, 1500, ts)"],
+  ["times", "TIMESTAMPADD(QUARTER, n, TO_TIMESTAMP_LTZ(e, 3))", "Asia/Tokyo"],
   // JSON
   ["json", "JSON_VALUE(j, '$.a')"], ["json", "JSON_QUERY(j, '$.b')"], ["json", "JSON_EXISTS(j, '$.b.c')"], ["json", "j IS JSON"],
   ["json", "j IS NOT JSON"], ["json", "JSON_OBJECT('k' VALUE k, 'n' VALUE id)"], ["json", "JSON_ARRAY(k, id)"],
@@ -83,6 +93,13 @@ export const CASES: [table: string, expr: string, timeZone?: string][] = [
   ["colls", "CARDINALITY(arr)"], ["colls", "CARDINALITY(m)"], ["colls", "ELEMENT(one)"], ["colls", "ARRAY_CONTAINS(arr, 2)"],
   ["colls", "MAP_KEYS(m)"], ["colls", "MAP_VALUES(m)"], ["colls", "arr[1]"], ["colls", "m['k']"], ["colls", "r.b"],
 ];
+
+/** Cases whose text is Flink SQL as written (sugar the language rewrites): FunctionsITCase compares with that SQL too. */
+export const SQL_AS_WRITTEN: ReadonlySet<string> = new Set([
+  "TIMESTAMPADD(MONTH, 1, ts)", "TIMESTAMPADD(YEAR, 1, `day`)", "TIMESTAMPADD(DAY, n, ts)", "TIMESTAMPADD(MONTH, n, `day`)",
+  "TIMESTAMPADD(HOUR, -1, ts)", "TIMESTAMPADD(MILLISECOND, 1500, ts)", "TIMESTAMPADD(QUARTER, n, TO_TIMESTAMP_LTZ(e, 3))",
+  "ts + INTERVAL '1-2' YEAR TO MONTH", "ts + INTERVAL '3 04:05:06.789' DAY TO SECOND", "NULLIF(i, 7)", "i IS DISTINCT FROM 7",
+]);
 
 /** Each aggregate over a column of a case table: [table, aggregate, column] (FunctionsITCase: Table API vs SQL). */
 export const AGGREGATE_CASES: [table: string, fn: string, column: string][] = [

@@ -10,7 +10,7 @@ import { CATALOGUE, type FunctionDef, maxArgs, minArgs, paramAt } from "./index"
 
 export type ContractExample = { name: string; columns: { name: string; type: string }[]; expr: Expr; returns: string };
 export type ContractFunction = {
-  ir: string; name: string; builtin: string; java: FunctionDef["java"]; javaLead: readonly string[];
+  ir: string; name: string; builtin: string | null; java: FunctionDef["java"]; javaLead: readonly string[];
   minArgs: number; maxArgs: number;
   /** per parameter: expr (an expression), unit (an enum constant's name), text (a Java String) */
   params: { name: string; kind: "expr" | "unit" | "text"; variadic: boolean }[];
@@ -73,4 +73,4 @@ export const functionTypings = (): ContractExample[] => CATALOGUE.flatMap(exampl
 export type { DataType };
 
 /** One FunctionsITCase row: the expression checked over its table, as IR and as the SQL printer writes it. */
-export type ContractCase = { name: string; table: string; timeZone?: string; ir: Expr; sql: string; returns: string };
+export type ContractCase = { name: string; table: string; timeZone?: string; ir: Expr; sql: string; sqlAsWritten?: string; returns: string };

@@ -48,7 +48,9 @@ export type Form =
   | { kind: "position" }
   | { kind: "jsonObject" }
   | { kind: "get" }
-  | { kind: "at" };
+  | { kind: "at" }
+  /** INTERVAL '5' MINUTE: a literal whose one argument is the count (interval-text.ts reads and prints it) */
+  | { kind: "interval" };
 
 export type Category = "operator" | "conditional" | "string" | "math" | "temporal" | "json" | "collection" | "hashing";
 
@@ -61,8 +63,11 @@ export type FunctionDef = {
   aliases?: readonly string[];
   /** IR name: the ApiExpression method (or Expressions static) the runner calls, e.g. upperCase */
   ir: string;
-  /** the BuiltInFunctionDefinitions name Flink resolves the call to (checked against Flink by IrContractTest) */
-  builtin: string;
+  /**
+   * the BuiltInFunctionDefinitions name Flink resolves the call to (checked against Flink by IrContractTest); null when
+   * the method builds a literal instead of a call (lit(5).minutes() is an INTERVAL literal)
+   */
+  builtin: string | null;
   category: Category;
   params: readonly Param[];
   returns: (args: Arg[]) => RuleResult;

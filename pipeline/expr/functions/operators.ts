@@ -1,5 +1,5 @@
 // Catalogue rows: arithmetic, comparison, logic and IS … operators (typed as Flink's LogicalTypeMerging and Calcite do).
-import { type DataType, isNumeric, isString } from "../../types";
+import { type DataType, isInterval, isNumeric, isString } from "../../types";
 import { comparable } from "../compat";
 import { arithmeticType, type ArithOp, isExactNumeric } from "../numeric";
 import { type Arg, type FunctionDef, PREC, type RuleResult } from "./define";
@@ -7,9 +7,28 @@ import { anyNullable, error, fixed, like, p, typeName, withNull } from "./rules"
 
 const BOOL: DataType = { root: "BOOLEAN", nullable: false };
 
+const DATETIME = new Set(["DATE", "TIMESTAMP", "TIMESTAMP_LTZ"]);
+const INTEGERS = new Set(["TINYINT", "SMALLINT", "INT", "BIGINT"]);
+
+/**
+ * Interval arithmetic as Flink types it: a DATE or TIMESTAMP ± an interval keeps its type (DATE + INTERVAL '1' HOUR is
+ * still a DATE), intervals of one family add up, and an interval times an integer is an interval. Undefined: no interval.
+ */
+function intervalArith(op: ArithOp, sym: string, a: DataType, b: DataType): DataType | { error: string } | undefined {
+  if (!isInterval(a) && !isInterval(b)) return undefined;
+  if ((op === "plus" || op === "minus") && DATETIME.has(a.root) && isInterval(b)) return a;
+  if (op === "plus" && isInterval(a) && DATETIME.has(b.root)) return b;
+  if ((op === "plus" || op === "minus") && a.root === b.root) return a;
+  if (op === "times" && isInterval(a) && INTEGERS.has(b.root)) return a;
+  if (op === "times" && INTEGERS.has(a.root) && isInterval(b)) return b;
+  return { error: `cannot apply "${sym}" to ${typeName(a)} and ${typeName(b)}${op === "minus" && isInterval(a) ? "; subtract the interval from the DATE or TIMESTAMP" : ""}` };
+}
+
 function arith(op: ArithOp, sym: string) {
   return (args: Arg[]): RuleResult => {
     const [a, b] = [args[0]!.type, args[1]!.type];
+    const interval = intervalArith(op, sym, a, b);
+    if (interval) return "error" in interval ? interval : withNull(interval, anyNullable(args));
     if (!isNumeric(a) || !isNumeric(b)) {
       const hint = op === "plus" && isString(a) && isString(b) ? "; use CONCAT to join strings" : "";
       return error(`cannot apply "${sym}" to ${typeName(a)} and ${typeName(b)}${hint}`);
@@ -27,14 +46,17 @@ const compare = (args: Arg[]): RuleResult => {
   return withNull(BOOL, anyNullable(args));
 };
 
+const INTERVALS = [["TIMESTAMP(3) NOT NULL", "INTERVAL SECOND(3) NOT NULL"], ["DATE NOT NULL", "INTERVAL MONTH NOT NULL"], ["INTERVAL SECOND(3) NOT NULL", "INTERVAL SECOND(3) NOT NULL"]];
 const NUMS = [["INT NOT NULL", "INT NOT NULL"], ["BIGINT NOT NULL", "INT NOT NULL"], ["DECIMAL(10, 2) NOT NULL", "INT NOT NULL"], ["DOUBLE NOT NULL", "DECIMAL(10, 2) NOT NULL"]];
-const PAIRS = [["INT NOT NULL", "BIGINT NOT NULL"], ["STRING NOT NULL", "VARCHAR(3) NOT NULL"], ["TIMESTAMP(3) NOT NULL", "DATE NOT NULL"]];
+const PAIRS = [["INT NOT NULL", "BIGINT NOT NULL"], ["STRING NOT NULL", "VARCHAR(3) NOT NULL"], ["TIMESTAMP(3) NOT NULL", "DATE NOT NULL"], ["INTERVAL MONTH NOT NULL", "INTERVAL MONTH NOT NULL"]];
 const ops = (rows: [string, string, ArithOp, string][]): FunctionDef[] => rows.map(([sym, ir, op, what]) => ({
   name: sym, ir, builtin: ir === "dividedBy" ? "divide" : ir, category: "operator", java: "method",
   params: [like("a", "any"), like("b", "any")], returns: arith(op, sym),
   form: { kind: "infix", sym, prec: op === "plus" || op === "minus" ? PREC.add : PREC.mul },
   ...(op === "mod" ? { sql: { kind: "call" as const, name: "MOD" }, aliases: ["MOD"] } : {}),
-  signature: `a ${sym} b`, description: what, examples: op === "mod" ? NUMS.slice(0, 3) : NUMS,
+  signature: `a ${sym} b`, description: what,
+  examples: op === "mod" ? NUMS.slice(0, 3) : op === "times" ? [...NUMS, ["INTERVAL SECOND(3) NOT NULL", "INT NOT NULL"], ["INT NOT NULL", "INTERVAL MONTH NOT NULL"]]
+    : op === "plus" || op === "minus" ? [...NUMS, ...INTERVALS] : NUMS,
 }));
 const cmps = (rows: [string, string, string, string][]): FunctionDef[] => rows.map(([sym, ir, builtin, what]) => ({
   name: sym, ir, builtin, category: "operator", java: "method",

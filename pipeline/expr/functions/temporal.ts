@@ -1,7 +1,32 @@
-// Catalogue rows: time functions (CURRENT_TIMESTAMP, DATE_FORMAT, TO_TIMESTAMP(_LTZ), EXTRACT, TIMESTAMPDIFF, CONVERT_TZ).
+// Catalogue rows: time functions (CURRENT_TIMESTAMP, DATE_FORMAT, TO_TIMESTAMP(_LTZ), EXTRACT, TIMESTAMPDIFF, CONVERT_TZ)
+// and interval literals (INTERVAL '5' MINUTE: the Table API's lit(5).minutes(), one row per unit).
+import { type DataType, type } from "../../types";
+import { INTERVAL_UNITS, type IntervalUnit, MAX_MILLIS, MAX_MONTHS } from "../interval-text";
 import type { Arg, FunctionDef, RuleResult } from "./define";
 import { TIME_UNITS } from "./math";
 import { anyNullable, error, fixed, p, typeName } from "./rules";
+
+/** What Flink types every interval literal as, whatever its qualifier (FlinkTypeFactory folds them so). */
+export const MONTHS_TYPE: DataType = type("INTERVAL MONTH NOT NULL");
+export const MILLIS_TYPE: DataType = type("INTERVAL SECOND(3) NOT NULL");
+
+/** lit(n).minutes(): n must be a whole-number literal (the Table API folds it into an interval literal) within Flink SQL's fields. */
+const intervalOf = (u: IntervalUnit) => (args: Arg[]): RuleResult => {
+  const v = args[0]!.value;
+  if (typeof v !== "string" || !/^-?\d+$/.test(v)) return error(`an interval of ${u.word.toLowerCase()}s needs a whole-number literal, as in INTERVAL '5' ${u.word === "MILLISECOND" ? "SECOND" : u.word}`, 0);
+  const n = BigInt(v) < 0n ? -BigInt(v) : BigInt(v);
+  const [size, max, what] = u.months !== undefined ? [BigInt(u.months), MAX_MONTHS, "10000 years"] : [BigInt(u.millis!), MAX_MILLIS, "1000 days"];
+  if (n * size > max) return error(`INTERVAL '${v}' ${u.word} is longer than Flink SQL's intervals go (less than ${what})`, 0);
+  return u.months !== undefined ? MONTHS_TYPE : MILLIS_TYPE;
+};
+
+const INTERVALS: FunctionDef[] = INTERVAL_UNITS.map((u) => ({
+  name: `INTERVAL ${u.word}`, ir: u.ir, builtin: null, category: "temporal", java: "method",
+  params: [p("n", "integer")], returns: intervalOf(u), form: { kind: "interval" },
+  signature: u.word === "MILLISECOND" ? "INTERVAL '1.5' SECOND → INTERVAL SECOND(3)" : `INTERVAL 'n' ${u.word} → ${u.months !== undefined ? "INTERVAL MONTH" : "INTERVAL SECOND(3)"}`,
+  description: u.word === "MILLISECOND" ? "an interval of seconds with milliseconds, for adding to a timestamp" : `an interval of ${u.word.toLowerCase()}s, for adding to a DATE or TIMESTAMP`,
+  examples: [["=5"], ["=-2"]],
+}));
 
 const S = "STRING NOT NULL";
 const TS = "TIMESTAMP(3) NOT NULL";
@@ -18,6 +43,7 @@ const now = (name: string, ir: string, builtin: string, type: string, descriptio
 });
 
 export const TEMPORAL: FunctionDef[] = [
+  ...INTERVALS,
   { ...now("CURRENT_TIMESTAMP", "currentTimestamp", "currentTimestamp", "TIMESTAMP_LTZ(3) NOT NULL", "the current time (per record in streaming, once per query in batch)"), aliases: ["NOW"] },
   now("CURRENT_DATE", "currentDate", "currentDate", "DATE NOT NULL", "today's date in the session time zone"),
   now("LOCALTIMESTAMP", "localTimestamp", "localTimestamp", "TIMESTAMP(3) NOT NULL", "the current wall-clock time in the session time zone"),

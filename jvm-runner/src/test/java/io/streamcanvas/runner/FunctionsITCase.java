@@ -4,6 +4,8 @@
 // be equal, and the runner's result type must be the one the TypeScript checker inferred. Cases over the same table and
 // time zone share one job per side (a failing group is rerun case by case, so a failure names its case). Each aggregate
 // runs too: the Table API aggregate the runner calls against the SQL aggregate a window writes, over a whole table.
+// A case written in sugar the language rewrites (TIMESTAMPADD, NULLIF) also runs as written, so it is compared with
+// Flink SQL's own function, not only with the SQL of the rewritten tree.
 package io.streamcanvas.runner;
 
 import static org.apache.flink.table.api.Expressions.$;
@@ -48,7 +50,7 @@ class FunctionsITCase {
   static final Path CASES = Path.of("../pipeline/fixtures/function-cases.json");
 
   /** The results of one (table, time zone) group, both sides, computed in one job per side: case name → id → value. */
-  record Group(Map<String, Map<Integer, String>> ir, Map<String, Map<Integer, String>> sql) {}
+  record Group(Map<String, Map<Integer, String>> ir, Map<String, Map<Integer, String>> sql, Map<String, Map<Integer, String>> written) {}
 
   private final Map<String, Group> groups = new HashMap<>();
 
@@ -118,18 +120,29 @@ class FunctionsITCase {
     }
     if (g == null) g = run(tEnv, c.path("table").asText(), List.of(c));
     assertEquals(g.sql().get(name), g.ir().get(name), "IR result (right) differs from Flink SQL's (left)");
+    if (c.has("sqlAsWritten")) {
+      assertEquals(g.written().get(name), g.ir().get(name), "IR result (right) differs from Flink SQL's for " + c.path("sqlAsWritten").asText() + " as written (left)");
+    }
   }
 
   private static Group run(TableEnvironment tEnv, String table, List<JsonNode> cases) throws Exception {
     List<Expression> irCols = new ArrayList<>(List.of($("id")));
     StringBuilder sql = new StringBuilder("SELECT `id`");
+    StringBuilder written = new StringBuilder("SELECT `id`");
+    List<JsonNode> asWritten = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       irCols.add(ExpressionBuilder.build(FixturesITCase.JSON.treeToValue(cases.get(i).path("ir"), Expr.class)).as("r" + i));
       sql.append(", ").append(cases.get(i).path("sql").asText()).append(" AS `r").append(i).append('`');
+      if (cases.get(i).has("sqlAsWritten")) {
+        written.append(", ").append(cases.get(i).path("sqlAsWritten").asText()).append(" AS `w").append(i).append('`');
+        asWritten.add(cases.get(i));
+      }
     }
     Map<String, Map<Integer, String>> ir = rows(tEnv.from(table).select(irCols.toArray(Expression[]::new)).execute(), cases);
     Map<String, Map<Integer, String>> sqlRows = rows(tEnv.sqlQuery(sql.append(" FROM `").append(table).append('`').toString()).execute(), cases);
-    return new Group(ir, sqlRows);
+    Map<String, Map<Integer, String>> writtenRows = asWritten.isEmpty() ? Map.of()
+        : rows(tEnv.sqlQuery(written.append(" FROM `").append(table).append('`').toString()).execute(), asWritten);
+    return new Group(ir, sqlRows, writtenRows);
   }
 
   private static TableEnvironment env(JsonNode c, JsonNode table, Path dir) {

@@ -52,8 +52,10 @@ final class FunctionContract {
     Set<String> flink = BuiltInFunctionDefinitions.getDefinitions().stream().map(BuiltInFunctionDefinition::getName).collect(Collectors.toSet());
     for (String section : List.of("functions", "aggregates")) {
       for (JsonNode f : contract.path(section)) {
-        String builtin = f.path("builtin").asText();
         String kind = section.equals("functions") ? "function" : "aggregate";
+        // null: the method builds a literal, not a call (lit(5).minutes()); its examples' typings still run through Flink
+        if (kind.equals("function") && f.path("builtin").isNull()) continue;
+        String builtin = f.path("builtin").asText();
         if (!flink.contains(builtin)) out.add(kind + " \"" + f.path("ir").asText() + "\": \"" + builtin + "\" is not in Flink's BuiltInFunctionDefinitions");
       }
     }
