@@ -1,7 +1,7 @@
 // The Kafka source's Propose columns request and apply, and its preview cap (latest N per partition, no group, bounded).
 import { describe, expect, it } from "vitest";
 import { SampleRequestSchema } from "../sample/request";
-import { kafkaSourceKind } from "./kafka-source.node";
+import { kafkaSourceKind } from "./kafka-source.node.ts";
 
 const config = (over: Record<string, unknown> = {}) => kafkaSourceKind.config.parse({ connection: "local", topic: "clicks", ...over });
 
