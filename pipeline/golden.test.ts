@@ -27,6 +27,8 @@ function jsonKindOk(v: unknown, t: DataType): boolean {
   }
   if (t.root === "ARRAY") return Array.isArray(v) && v.every((e) => jsonKindOk(e, t.element!));
   if (t.root === "MAP") return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && jsonKindOk(p[0], t.key!) && jsonKindOk(p[1], t.value!));
+  // MULTISET: [element, count] pairs
+  if (t.root === "MULTISET") return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && jsonKindOk(p[0], t.element!) && Number.isInteger(p[1]));
   return typeof v === "string";
 }
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));

@@ -76,6 +76,7 @@ export function parseNamed(p: Parser, t: Ident): Expr | undefined {
     p.expectOp("(");
     return parseTimestampAdd(p, t);
   }
+  if (f?.ir === "jsonValue") return parseJsonValue(p, t, f);
   if (!f) {
     const near = closest(t.upper, [...BY_NAME.keys(), ...Object.keys(SUGAR)]);
     const hint = near !== undefined && near !== t.upper ? `; did you mean ${near}?` : "; Ctrl+Space lists the functions";
@@ -113,6 +114,25 @@ export function parseNamed(p: Parser, t: Ident): Expr | undefined {
     return p.call(f.ir, list, t.start, p.expectOp(")").end);
   }
   return p.call(f.ir, args(p, t, { name: f.name, min: minArgs(f), max: maxArgs(f), f }), t.start, p.last().end);
+}
+
+/**
+ * JSON_VALUE(json, path [RETURNING type]). RETURNING is written TRY_CAST(JSON_VALUE(json, path) AS type): Flink 2.3's own
+ * RETURNING fails the job where the JSON value has another JSON type ('"2"' RETURNING INT, 1 RETURNING DOUBLE throw a
+ * ClassCastException), while its documented default is NULL ON ERROR, which the TRY_CAST gives.
+ */
+function parseJsonValue(p: Parser, t: Ident, f: FunctionDef): Expr {
+  p.expectOp("(");
+  const json = p.parseExpr(0);
+  p.expectOp(",");
+  const path = p.parseExpr(0);
+  if (!p.isWord("RETURNING")) return p.call(f.ir, [json, path], t.start, p.expectOp(")").end);
+  p.next();
+  const { text, span, close } = p.typeText();
+  const parsed = parseType(text);
+  if (!parsed.ok) p.fail(parsed.message, span);
+  const call = p.call(f.ir, [json, path], t.start, close.end);
+  return p.mark({ kind: "cast", expr: call, type: formatType({ ...parsed.type, nullable: true }), try: true }, t.start, close.end);
 }
 
 /** The arguments of NAME(…) after its "(", unit parameters read as bare words; checks their count. */

@@ -17,5 +17,5 @@ export const aggregateType = (fn: AggregateFunction, t: DataType, grouped: boole
 
 export const aggregatable = (fn: AggregateFunction, t: DataType) => aggregateAccepts(row(fn), t);
 
-/** What the aggregate takes, for messages: "a numeric", "a scalar (not ROW / ARRAY / MAP)". */
+/** What the aggregate takes, for messages: "a numeric", "a scalar (not ROW / ARRAY / MAP / MULTISET)". */
 export const accepted = (fn: AggregateFunction) => ACCEPTS_NAME[row(fn).accepts];

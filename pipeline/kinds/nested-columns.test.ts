@@ -57,7 +57,7 @@ describe("nested columns", () => {
       { id: "g", kind: "group-aggregate", config: { keys: ["k"], aggregates: [{ fn, column: "p", as: "x" }] } }, { id: "out", kind: "collect" }],
     ["ev->g", "g->out"]);
     expect(errs(agg("count"))).toEqual([]);
-    expect(errs(agg("max"))).toEqual([["g", "aggregates.0.column", 'max needs a scalar (not ROW / ARRAY / MAP) column; "p" is ROW<`a` INT>']]);
+    expect(errs(agg("max"))).toEqual([["g", "aggregates.0.column", 'max needs a scalar (not ROW / ARRAY / MAP / MULTISET) column; "p" is ROW<`a` INT>']]);
   });
 
   it("comparisons in expressions need equal nested types", () => {

@@ -29,6 +29,7 @@ function render(t: DataType, v: unknown): string {
     case "ROW": return `+I[${t.fields!.map((f) => render(f.type, (v as Record<string, unknown>)[f.name])).join(", ")}]`;
     case "ARRAY": return `[${(v as unknown[]).map((e) => render(t.element!, e)).join(", ")}]`;
     case "MAP": return `{${(v as [unknown, unknown][]).map(([k, x]) => `${render(t.key!, k)}=${render(t.value!, x)}`).join(", ")}}`;
+    case "MULTISET": return `{${(v as [unknown, number][]).map(([e, n]) => `${render(t.element!, e)}=${n}`).join(", ")}}`;
     case "DOUBLE": case "FLOAT": return Number.isInteger(v) ? (v as number).toFixed(1) : String(v);
     default: return String(v);
   }

@@ -54,6 +54,11 @@ export const AGGREGATES: readonly AggregateDef[] = [
     // Flink keeps the column's nullability even over a whole input
     returns: (t) => ({ root: "ARRAY", element: t, nullable: t.nullable }), description: "the values (NULLs included) as an ARRAY",
   },
+  {
+    ir: "collect", builtin: "collect", java: ["collect"], sql: "COLLECT", accepts: "scalar", mergeable: true,
+    // never NULL, even over an empty or all-NULL input (an empty MULTISET)
+    returns: (t) => ({ root: "MULTISET", element: t, nullable: false }), description: "the non-NULL values with how often each occurs, as a MULTISET",
+  },
 ];
 
 export const BY_AGGREGATE: ReadonlyMap<string, AggregateDef> = new Map(AGGREGATES.map((a) => [a.ir, a]));
@@ -64,4 +69,4 @@ const ACCEPTS: Record<AggregateDef["accepts"], (t: DataType) => boolean> = {
 };
 /** Whether the aggregate takes a column of type t. */
 export const aggregateAccepts = (a: AggregateDef, t: DataType) => ACCEPTS[a.accepts](t);
-export const ACCEPTS_NAME: Record<AggregateDef["accepts"], string> = { any: "any", scalar: "a scalar (not ROW / ARRAY / MAP)", numeric: "a numeric", string: "a string" };
+export const ACCEPTS_NAME: Record<AggregateDef["accepts"], string> = { any: "any", scalar: "a scalar (not ROW / ARRAY / MAP / MULTISET)", numeric: "a numeric", string: "a string" };

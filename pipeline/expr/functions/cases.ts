@@ -34,6 +34,13 @@ export const CASE_TABLES: Record<string, CaseTable> = {
       '{"id":4,"j":"not json","k":"q"}', '{"id":5,"j":"","k":"é"}', '{"id":6,"j":null,"k":"n"}',
     ],
   },
+  jnums: {
+    columns: "id INT NOT NULL, j STRING",
+    lines: [
+      '{"id":1,"j":"{\\"a\\":1,\\"f\\":true,\\"x\\":1.5}"}', '{"id":2,"j":"{\\"a\\":-7,\\"f\\":false,\\"x\\":-0.25}"}', '{"id":3,"j":"{\\"b\\":1}"}',
+      '{"id":4,"j":null}', '{"id":5,"j":"not json"}', '{"id":6,"j":"{\\"a\\":2147483647,\\"x\\":1e300}"}',
+    ],
+  },
   colls: {
     columns: "id INT NOT NULL, arr ARRAY<INT>, one ARRAY<STRING>, m MAP<STRING, INT>, r ROW<`a` INT, `b` STRING>",
     lines: [
@@ -89,6 +96,8 @@ export const CASES: [table: string, expr: string, timeZone?: string][] = [
   // JSON
   ["json", "JSON_VALUE(j, '$.a')"], ["json", "JSON_QUERY(j, '$.b')"], ["json", "JSON_EXISTS(j, '$.b.c')"], ["json", "j IS JSON"],
   ["json", "j IS NOT JSON"], ["json", "JSON_OBJECT('k' VALUE k, 'n' VALUE id)"], ["json", "JSON_ARRAY(k, id)"],
+  ["json", "JSON_VALUE(j, '$.a' RETURNING INTEGER)"], ["json", "JSON_VALUE(j, '$.b.c[0]' RETURNING BIGINT)"],
+  ["jnums", "JSON_VALUE(j, '$.a' RETURNING INT)"], ["jnums", "JSON_VALUE(j, '$.f' RETURNING BOOLEAN)"], ["jnums", "JSON_VALUE(j, '$.x' RETURNING DOUBLE)"],
   // collections
   ["colls", "CARDINALITY(arr)"], ["colls", "CARDINALITY(m)"], ["colls", "ELEMENT(one)"], ["colls", "ARRAY_CONTAINS(arr, 2)"],
   ["colls", "MAP_KEYS(m)"], ["colls", "MAP_VALUES(m)"], ["colls", "arr[1]"], ["colls", "m['k']"], ["colls", "r.b"],
@@ -98,6 +107,7 @@ export const CASES: [table: string, expr: string, timeZone?: string][] = [
 export const SQL_AS_WRITTEN: ReadonlySet<string> = new Set([
   "TIMESTAMPADD(MONTH, 1, ts)", "TIMESTAMPADD(YEAR, 1, `day`)", "TIMESTAMPADD(DAY, n, ts)", "TIMESTAMPADD(MONTH, n, `day`)",
   "TIMESTAMPADD(HOUR, -1, ts)", "TIMESTAMPADD(MILLISECOND, 1500, ts)", "TIMESTAMPADD(QUARTER, n, TO_TIMESTAMP_LTZ(e, 3))",
+  "JSON_VALUE(j, '$.a' RETURNING INT)", "JSON_VALUE(j, '$.f' RETURNING BOOLEAN)", "JSON_VALUE(j, '$.x' RETURNING DOUBLE)",
   "ts + INTERVAL '1-2' YEAR TO MONTH", "ts + INTERVAL '3 04:05:06.789' DAY TO SECOND", "NULLIF(i, 7)", "i IS DISTINCT FROM 7",
 ]);
 
@@ -106,4 +116,5 @@ export const AGGREGATE_CASES: [table: string, fn: string, column: string][] = [
   ["nums", "count", "i"], ["nums", "count_distinct", "x"], ["nums", "sum", "d"], ["nums", "avg", "i"], ["nums", "min", "x"], ["nums", "max", "b"],
   ["strs", "first_value", "s"], ["strs", "last_value", "s"], ["nums", "stddev_pop", "x"], ["nums", "stddev_samp", "d"], ["nums", "var_pop", "i"],
   ["nums", "var_samp", "x"], ["strs", "listagg", "s"], ["strs", "array_agg", "n"],
+  ["strs", "collect", "s"], ["nums", "collect", "d"], ["colls", "collect", "id"],
 ];

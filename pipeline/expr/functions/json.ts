@@ -18,7 +18,10 @@ const path = (name: string, ir: string, builtin: string, type: string, descripti
 });
 
 export const JSON_FUNCTIONS: FunctionDef[] = [
-  path("JSON_VALUE", "jsonValue", "JSON_VALUE", "STRING", "the scalar at a JSON path such as '$.user.id', as text; NULL when absent or not a scalar"),
+  {
+    ...path("JSON_VALUE", "jsonValue", "JSON_VALUE", "STRING", "the scalar at a JSON path such as '$.user.id', as text (RETURNING INT, DOUBLE, BOOLEAN… converts it); NULL when absent, not a scalar or not convertible"),
+    signature: "JSON_VALUE(json, path [RETURNING type]) → STRING",
+  },
   path("JSON_QUERY", "jsonQuery", "JSON_QUERY", "STRING", "the object or array at a JSON path, as JSON text; NULL when absent"),
   path("JSON_EXISTS", "jsonExists", "JSON_EXISTS", "BOOLEAN", "true when the JSON path finds something"),
   {

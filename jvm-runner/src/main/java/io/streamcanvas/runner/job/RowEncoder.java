@@ -23,7 +23,9 @@ import java.util.Map;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.IntType;
 import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.types.logical.MultisetType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.TimeType;
 import org.apache.flink.table.types.logical.TimestampType;
@@ -68,7 +70,8 @@ public final class RowEncoder {
     if (v instanceof Instant t) return JSON.textNode(TIMESTAMP[precision(type, 6)].format(t.atOffset(ZoneOffset.UTC)) + "Z");
     if (v instanceof byte[] bytes) return JSON.textNode(Base64.getEncoder().encodeToString(bytes));
     if (v instanceof Row r) return row(r, type instanceof RowType rt ? rt : null);
-    if (v instanceof Map<?, ?> m) return map(m, type instanceof MapType mt ? mt : null);
+    // a MULTISET is a Map of element → count to Flink: [element, count] pairs, as a MAP<element, INT NOT NULL>
+    if (v instanceof Map<?, ?> m) return map(m, type instanceof MapType mt ? mt : type instanceof MultisetType ms ? new MapType(ms.getElementType(), new IntType(false)) : null);
     if (v.getClass().isArray()) {
       LogicalType e = type instanceof ArrayType at ? at.getElementType() : null;
       ArrayNode items = JSON.arrayNode();
