@@ -19,6 +19,7 @@ import { groupByOp } from "./ops/group-by";
 import { insertIntoOp } from "./ops/insert-into";
 import { intervalJoinOp } from "./ops/interval-join";
 import { joinOp } from "./ops/join";
+import { limitOp } from "./ops/limit";
 import { orderByOp } from "./ops/order-by";
 import { renameColumnsOp } from "./ops/rename-columns";
 import { selectOp } from "./ops/select";
@@ -36,7 +37,7 @@ export const IR_VERSION = 1;
 /** Every op, in the order the statement schema lists them. */
 export const OPS = [
   fromOp, filterOp, selectOp, fromValuesOp, addColumnsOp, renameColumnsOp, dropColumnsOp, unionAllOp, distinctOp,
-  groupByOp, windowOp, joinOp, intervalJoinOp, deduplicateOp, topNOp, orderByOp, insertIntoOp, collectOp,
+  groupByOp, windowOp, joinOp, intervalJoinOp, deduplicateOp, topNOp, orderByOp, limitOp, insertIntoOp, collectOp,
   udfMapOp, udfFilterOp, udfFlatMapOp, udfAggregateOp,
 ] as const;
 

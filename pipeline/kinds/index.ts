@@ -25,6 +25,7 @@ import { joinKind } from "./join.node.ts";
 import { intervalJoinKind } from "./interval-join.node.ts";
 import { deduplicateKind } from "./deduplicate.node.ts";
 import { topNKind } from "./top-n.node.ts";
+import { limitKind } from "./limit.node.ts";
 import { orderByKind } from "./order-by.node.ts";
 import { tsFilterKind } from "./ts-filter.node.ts";
 import { tsFlatMapKind } from "./ts-flat-map.node.ts";
@@ -37,7 +38,7 @@ export type { NodeCategory, NodeKind } from "./define";
 export const nodeKinds: readonly NodeKind<any>[] = [
   datagenKind, valuesKind, filesystemSourceKind, kafkaSourceKind,
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
-  joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind,
+  joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind, limitKind,
   hopWindowKind, sessionWindowKind, cumulateWindowKind,
   tsFilterKind, tsFlatMapKind, tsAggregateKind,
   printKind, blackholeKind, collectKind, filesystemSinkKind,

@@ -7,7 +7,7 @@ describe("node kind registry", () => {
   it("lists the kinds in palette order", () => {
     expect(nodeKinds.map((k) => k.kind)).toEqual([
       "datagen", "values", "filesystem-source", "kafka-source", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
-      "join", "interval-join", "deduplicate", "top-n", "order-by",
+      "join", "interval-join", "deduplicate", "top-n", "order-by", "limit",
       "hop-window", "session-window", "cumulate-window",
       "ts-filter", "ts-flat-map", "ts-aggregate",
       "print", "blackhole", "collect", "filesystem-sink",

@@ -30,6 +30,7 @@ import java.util.List;
   @JsonSubTypes.Type(Statement.Deduplicate.class),
   @JsonSubTypes.Type(Statement.TopN.class),
   @JsonSubTypes.Type(Statement.OrderBy.class),
+  @JsonSubTypes.Type(Statement.Limit.class),
   @JsonSubTypes.Type(Statement.UdfFilter.class),
   @JsonSubTypes.Type(Statement.UdfFlatMap.class),
   @JsonSubTypes.Type(Statement.UdfAggregate.class),
@@ -455,6 +456,18 @@ public sealed interface Statement {
       if (orderBy.isEmpty()) throw new IrException("orderBy.orderBy must not be empty");
       if (fetch < 1) throw new IrException("orderBy.fetch must be >= 1, got " + fetch);
       orderBy = List.copyOf(orderBy);
+    }
+
+    public String node() { return table; }
+  }
+
+  /** input.limit(fetch): the first rows in arrival order */
+  @JsonTypeName("limit")
+  record Limit(String table, String input, int fetch) implements Statement {
+    public Limit {
+      IrException.required(table, "limit.table");
+      IrException.required(input, "limit.input");
+      if (fetch < 1) throw new IrException("limit.fetch must be >= 1, got " + fetch);
     }
 
     public String node() { return table; }

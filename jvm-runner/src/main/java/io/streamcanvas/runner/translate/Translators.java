@@ -30,6 +30,7 @@ public final class Translators {
           new RankTranslators.Deduplicate(),
           new RankTranslators.TopN(),
           new OrderByTranslator(),
+          new LimitTranslator(),
           new UdfFilterTranslator(),
           new UdfFlatMapTranslator(),
           new UdfAggregateTranslator())
