@@ -92,3 +92,21 @@ describe("filesystem source", () => {
     ]);
   });
 });
+
+describe("filesystem sink column types", () => {
+  const values = { id: "v", kind: "values", config: { columns: [{ name: "who", type: "STRING" }, { name: "n", type: "INT" }], rows: [["'a'", "1"]] } };
+  const aggregated = (format: string, column: string) => validateGraph(graph([values, {
+    id: "g", kind: "group-aggregate", config: { keys: [], aggregates: [{ fn: "collect", column, as: "bag" }] },
+  }, { id: "s", kind: "select", config: { columns: [{ expr: "bag" }, { expr: "INTERVAL '5' MINUTE", name: "wait" }] } }, sink({ format })], ["v->g", "g->s", "s->out"])).errors;
+
+  it("refuses what Flink's CSV and JSON formats cannot write, on the format field, with a way out", () => {
+    expect(aggregated("csv", "who")).toEqual([
+      { nodeId: "out", field: "format", message: 'CSV files cannot hold column "bag" of type MULTISET<STRING>; use JSON lines' },
+      { nodeId: "out", field: "format", message: 'CSV files cannot hold column "wait" of type INTERVAL SECOND(3); write CAST(… AS STRING) in a select first, or use JSON lines' },
+    ]);
+    expect(aggregated("json", "n")).toEqual([
+      { nodeId: "out", field: "format", message: 'JSON files cannot hold column "bag" of type MULTISET<INT>; COLLECT a string column instead' },
+    ]);
+    expect(aggregated("json", "who")).toEqual([]);
+  });
+});
