@@ -14,6 +14,7 @@ import { defaultExamplesDir, seedOnce } from "./store/examples";
 import { defaultDataRoot } from "./pipeline-ops";
 import { openStore, type Store } from "./store/store";
 import { resolveConnections } from "./connections/resolve";
+import { latestOffsetsVia } from "./kafka/latest-offsets";
 import { openSealer } from "./connections/seal";
 import { ConnectionsService } from "./connections/service";
 
@@ -55,7 +56,8 @@ export function createServices(o: Options): Services {
     onRunnerLost: () => tracker!.markActiveLost(),
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
-  const monitor = new MonitorHub({ flink: () => supervisor.flinkTarget(), store, checkpointFailures });
+  const kafkaOffsets = latestOffsetsVia({ runner: () => supervisor.whenReady(5_000), resolve: (name) => connections.resolve(name) });
+  const monitor = new MonitorHub({ flink: () => supervisor.flinkTarget(), store, checkpointFailures, kafkaOffsets });
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
     stateDir,
     connections: resolve,

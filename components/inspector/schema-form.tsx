@@ -4,6 +4,7 @@ import { useContext } from "react";
 import { SCALAR_ROOTS } from "@/pipeline/types";
 import { UdfCodeField } from "@/components/udf-editor/udf-code-field";
 import { ExprField } from "./expr-field";
+import { KafkaTopicField } from "./kafka-topic-field";
 import { FormCtx as Ctx, type FormContext } from "./form-context";
 import { ArrayField, fieldErrors, type FieldProps } from "./array-fields";
 import { emptyValue, humanize, isExpression, isFlinkType, typeOf, unwrapNullable, type JsonSchema } from "./json-schema";
@@ -105,11 +106,15 @@ export function Field(props: FieldProps) {
   } else if (t === "string" && isExpression(schema, props.name)) {
     return <ExprField label={label} path={props.path} value={String(props.value ?? "")} onChange={props.onChange} hint={schema.description} />;
   } else {
-    input = (
+    const text = (list: string) => (
       <input type="text" className="sc-input" data-testid={`field-${props.path}`} value={String(props.value ?? "")}
-        list={isFlinkType(schema, props.name) ? "sc-flink-types" : "sc-columns"} spellCheck={false} autoComplete="off"
+        list={list} spellCheck={false} autoComplete="off"
         onChange={(e) => props.onChange(e.target.value === "" && optional ? cleared : e.target.value)} />
     );
+    // a Kafka topic: the topics of the node's connection are the suggestions
+    input = schema.widget === "kafka-topic"
+      ? <KafkaTopicField path={props.path} connection={String(props.parent?.connection ?? "")} value={String(props.value ?? "")} input={text} />
+      : text(isFlinkType(schema, props.name) ? "sc-flink-types" : "sc-columns");
   }
   return (
     <label className={`sc-field${t === "boolean" ? " sc-field--inline" : ""}${errs.length ? " has-error" : ""}`} title={schema.description}>

@@ -9,7 +9,7 @@ export const ConnectionSchema = z.string().default("").meta({
   title: "Connection", description: "The Kafka cluster: a named connection (Connections page or `streamcanvas connections add`).",
 });
 
-export const TopicSchema = z.string().default("").meta({ title: "Topic", description: "The Kafka topic's name." });
+export const TopicSchema = z.string().default("").meta({ title: "Topic", description: "The Kafka topic's name.", widget: "kafka-topic" });
 
 /** Value formats Flink reads and writes; debezium-json and canal-json carry a changelog (inserts, updates, deletes). */
 export const VALUE_FORMATS = ["json", "csv", "avro", "raw", "debezium-json", "canal-json"] as const;

@@ -33,7 +33,7 @@ describe("kafka-source preview cap", () => {
   it("reads the latest N per partition (the runner resolves where), bounded, with no group and no committed-offset start", () => {
     const d = descriptorOf({ groupId: "orders-app", startFrom: "group-offsets" });
     expect(d.options["properties.group.id"]).toBe("orders-app");
-    const capped = kafkaSourceKind.source!.previewCap!(d, 100);
+    const capped = kafkaSourceKind.source!.previewCap!(d, 1000); // a preview's source row cap: 100 per partition at most
     expect(capped.options).toMatchObject({ "streamcanvas.scan.latest-per-partition": "100", "scan.bounded.mode": "latest-offset", topic: "clicks" });
     for (const k of ["properties.group.id", "properties.auto.offset.reset", "scan.startup.mode"]) expect(capped.options[k], k).toBeUndefined();
     expect(capped.connection).toBe("local");

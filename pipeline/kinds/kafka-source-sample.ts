@@ -12,7 +12,7 @@ type Config = {
   valueFormat: ValueFormat; fieldDelimiter: string; columns: { name: string; type: string }[];
 };
 
-/** Messages per partition Propose columns reads (the newest). */
+/** Messages per partition Propose columns reads, and a preview or Try it at most (the newest). */
 export const SAMPLE_PER_PARTITION = 100;
 
 export const kafkaSourceSample = {
@@ -27,7 +27,7 @@ export const kafkaSourceSample = {
 };
 
 /**
- * The latest `rows` messages of each partition: the runner replaces the start position with where they begin; bounded
+ * The latest 100 messages of each partition (fewer if the preview asks for fewer source rows): the runner replaces the start position with where they begin; bounded
  * at the latest offsets when the job starts (a changelog format stays unbounded, as Flink plans it; the preview's row
  * cap and timeout end it). Without a consumer group Flink's source commits no offsets.
  */
@@ -37,7 +37,7 @@ export function kafkaPreviewCap(d: TableDescriptorIr, rows: number): TableDescri
     if (k.startsWith("scan.startup.") || k.startsWith("scan.bounded.") || k === "properties.group.id" || k === "properties.auto.offset.reset") continue;
     options[k] = v;
   }
-  options[PREVIEW_LATEST_PER_PARTITION] = String(rows);
+  options[PREVIEW_LATEST_PER_PARTITION] = String(Math.min(rows, SAMPLE_PER_PARTITION));
   const changelog = (CHANGELOG_FORMATS as readonly string[]).includes(options["value.format"] ?? "");
   if (!changelog) options["scan.bounded.mode"] = "latest-offset";
   return { ...d, options };

@@ -24,7 +24,7 @@ const KafkaSourceConfig = z.object({
   subscribe: z.enum(["topic", "topics", "pattern"]).default("topic").meta({
     title: "Read", description: "topic: one topic; topics: a list of topics; pattern: every topic whose name matches a regular expression.",
   }),
-  topic: z.string().default("").meta({ title: "Topic", description: "The topic read (Read: topic)." }),
+  topic: z.string().default("").meta({ title: "Topic", description: "The topic read (Read: topic).", widget: "kafka-topic" }),
   topics: z.array(z.string()).default([]).meta({ title: "Topics", description: "The topics read (Read: topics)." }),
   pattern: z.string().default("").meta({ title: "Topic pattern", description: "A Java regular expression over topic names (Read: pattern), e.g. orders-.*" }),
   valueFormat: z.enum(VALUE_FORMATS).default("json").meta({

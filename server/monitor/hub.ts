@@ -5,6 +5,7 @@ import { createFlinkClient, type FlinkClient } from "./flink-client";
 import type { FlinkTarget } from "./flink-http";
 import { createJobTick } from "./job-poller";
 import { createJobsListTick } from "./jobs-list";
+import { KafkaLatest, type FetchLatest } from "./kafka-latest";
 import { runVersion } from "./run-version";
 import { SharedPollers, streamOf } from "./shared-pollers";
 import type { JobSnapshot, JobsSnapshot } from "./types";
@@ -13,6 +14,8 @@ export type MonitorOptions = {
   flink: () => FlinkTarget | null; store: Store; intervalMs?: number;
   /** the runner's log, read for checkpoint failures Flink keeps no message for */
   checkpointFailures?: CheckpointFailureLog;
+  /** the latest offsets of Kafka topics (through the runner and the named connection), for consumer lag per partition */
+  kafkaOffsets?: FetchLatest;
 };
 
 export class MonitorHub {
@@ -24,6 +27,7 @@ export class MonitorHub {
     const jobTick = createJobTick({
       flink: () => this.flink(),
       checkpointFailure: (jobId) => o.checkpointFailures?.reason(jobId) ?? null,
+      kafkaLatest: o.kafkaOffsets && new KafkaLatest(o.kafkaOffsets),
       runFor: (jobId) => {
         const run = o.store.runs.list().find((r) => r.jobId === jobId);
         // the graph the run ran (the pipeline may have been edited since), else the pipeline's current one

@@ -6,7 +6,8 @@ import type { VertexMetrics } from "./node-figures";
 
 const op = "Source__clicks[1]";
 const vm = (max: Record<string, number>, values: Record<string, number> = max): VertexMetrics => ({ values, max, min: max, rates: {}, ops: [op] });
-const gauge = (topic: string, p: number, g: string) => `${op}.KafkaSourceReader.topic.${topic}.partition.${p}.${g}`;
+// Flink's metric ids spell a topic's dots as _
+const gauge = (topic: string, p: number, g: string) => `${op}.KafkaSourceReader.topic.${topic.replace(/\./g, "_")}.partition.${p}.${g}`;
 
 describe("kafkaSourceFigures", () => {
   const metrics = new Map([["v1", vm({
@@ -17,7 +18,7 @@ describe("kafkaSourceFigures", () => {
   const copies = [{ vertex: "v1", metricPrefix: op }];
 
   it("records behind per partition = latest − last offset read − 1 (all of it when nothing is read yet), summed", () => {
-    const latest = new Map([[partitionKey("clicks.v2", 0), 200], [partitionKey("clicks.v2", 1), 12]]);
+    const latest = new Map([[partitionKey("clicks.v2", 0), { topic: "clicks.v2", latest: 200 }], [partitionKey("clicks.v2", 1), { topic: "clicks.v2", latest: 12 }]]);
     expect(kafkaSourceFigures(copies, metrics, latest)).toEqual({
       lag: 62, lagFrom: "offsets",
       partitions: [

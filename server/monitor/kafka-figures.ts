@@ -11,9 +11,10 @@ const PARTITION = /\.KafkaSourceReader\.topic\.(.+)\.partition\.(\d+)\.(currentO
 /** Whether the poller should ask for this metric id: a Kafka partition gauge, a source's backlog, a sink's sends. */
 export const isKafkaMetric = (id: string) => PARTITION.test(id) || id.endsWith(".pendingRecords") || id.endsWith(".numRecordsSend");
 
-/** Latest offsets by `topic/partition`, as read from the broker; absent = not known (yet). */
-export type LatestOffsets = Map<string, number>;
-export const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;
+/** Latest offsets by partitionKey, with each topic's real name (metric ids spell it with _ for . , : and space). */
+export type LatestOffsets = Map<string, { topic: string; latest: number }>;
+/** The key a topic partition has in both metric ids and LatestOffsets. */
+export const partitionKey = (topic: string, partition: number) => `${topic.replace(/[ .:,]/g, "_")}/${partition}`;
 
 /** A Kafka source node's figures from its operator's copies (vertex, metric prefix); undefined when it reports none. */
 export function kafkaSourceFigures(copies: { vertex: string; metricPrefix: string }[], metrics: Map<string, VertexMetrics>,
@@ -42,9 +43,10 @@ export function kafkaSourceFigures(copies: { vertex: string; metricPrefix: strin
   }
   if (parts.size === 0 && pending === null) return undefined;
   const partitions = [...parts.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition).map((p) => {
-    const end = latest?.get(partitionKey(p.topic, p.partition)) ?? null;
+    const known = latest?.get(partitionKey(p.topic, p.partition));
+    const end = known?.latest ?? null;
     const lag = end === null ? null : Math.max(0, end - (p.currentOffset === null ? 0 : p.currentOffset + 1));
-    return { ...p, latest: end, lag };
+    return { ...p, topic: known?.topic ?? p.topic, latest: end, lag };
   });
   const known = partitions.length > 0 && partitions.every((p) => p.lag !== null);
   return { lag: known ? partitions.reduce((a, p) => a + p.lag!, 0) : pending, lagFrom: known ? "offsets" : pending === null ? null : "pendingRecords", partitions };

@@ -35,7 +35,7 @@ export class KafkaLatest {
     if (!e.pending && this.now() - e.at >= this.everyMs) {
       e.pending = true;
       this.fetch(s).then((parts) => {
-        e.offsets = new Map(parts.map((p) => [partitionKey(p.topic, p.partition), p.latest]));
+        e.offsets = new Map(parts.map((p) => [partitionKey(p.topic, p.partition), { topic: p.topic, latest: p.latest }]));
       }, () => {
         // a broker that does not answer: keep the last figures; the page falls back to Flink's pendingRecords
       }).finally(() => {

@@ -10,6 +10,10 @@ describe("parseOperators", () => {
     expect(ops[3]!.metricPrefix).toBe("Sink__Collect__out");
     expect(parseOperators("Source: my-src[12] -> Calc[13]")[0]).toMatchObject({ anchor: { node: "my-src", role: "source" }, metricPrefix: "Source__my-src[12]" });
     expect(parseOperators("bh[8]: Writer")[0]).toMatchObject({ anchor: { node: "bh", role: "sink" }, metricPrefix: "bh[8]__Writer" });
+    // Flink names a Kafka source by the table's full identifier, and its metric ids spell the dots as _
+    expect(parseOperators("Source: KafkaSource-default_catalog.default_database.clicks -> TableToDataStream")[0]).toMatchObject({
+      anchor: { node: "clicks", role: "source" }, metricPrefix: "Source__KafkaSource-default_catalog_default_database_clicks",
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 // Maps Flink job-graph vertices and their chained operators back to canvas nodes (pure; unit-tested).
-// The runner names sources "Source: <nodeId>[n]", connector sinks "<nodeId>[n]: Writer" and collect sinks
-// "Sink: Collect: <nodeId>"; nodes in between are placed by the topology of both graphs.
+// The runner names sources "Source: <nodeId>[n]" (Kafka's "Source: KafkaSource-<catalog>.<database>.<nodeId>"), connector
+// sinks "<nodeId>[n]: Writer" and collect sinks "Sink: Collect: <nodeId>"; nodes in between are placed by the topology
+// of both graphs.
 import type { PipelineGraph } from "@/pipeline/graph";
 import { topoOrder } from "@/pipeline/topology";
 
@@ -17,11 +18,14 @@ export type NodePlacement = {
   sharedWith: string[];
 };
 
-// Flink's metric names replace spaces and colons; operator names are cut at 80 characters in metric scopes.
-const metricPrefix = (op: string) => op.slice(0, 80).replace(/[ :]/g, "_");
+// Flink's metric names replace spaces, dots, colons and commas (MetricQueryService); operator names are cut at 80
+// characters in metric scopes.
+const metricPrefix = (op: string) => op.slice(0, 80).replace(/[ .:,]/g, "_");
 
 const ANCHORS: [RegExp, "source" | "sink"][] = [
   [/^Source: (.+)\[\d+\]$/, "source"],
+  // a source Flink builds from a Source (Kafka's): named by the table's full identifier
+  [/^Source: KafkaSource-[^.]+\.[^.]+\.(.+)$/, "source"],
   [/^Sink: Collect: (.+)$/, "sink"],
   [/^(.+)\[\d+\]: Writer$/, "sink"],
   [/^Sink: (.+)\[\d+\]$/, "sink"],

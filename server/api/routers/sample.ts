@@ -3,12 +3,16 @@
 // runner through the named connection). Answers a proposal or what stopped it, with the config field to show that on.
 import { SampleRequestSchema } from "@/pipeline/sample/request";
 import { sampleDataFile, SampleError } from "@/server/files/sample-file";
+import { sampleKafka } from "@/server/kafka/sample-kafka";
 import { procedure, router } from "../trpc";
 
 export const sampleRouter = router({
   proposeColumns: procedure.input(SampleRequestSchema).mutation(async ({ ctx, input }) => {
     try {
-      if (input.from === "kafka") return { ok: false as const, field: "connection", message: "Kafka connections are not available yet" };
+      if (input.from === "kafka") {
+        const runner = await ctx.services.supervisor.whenReady(60_000);
+        return { ok: true as const, proposal: await sampleKafka(runner, (name) => ctx.services.connections.resolve(name), input) };
+      }
       return { ok: true as const, proposal: sampleDataFile(ctx.services.dataRoot, input) };
     } catch (e) {
       if (e instanceof SampleError) return { ok: false as const, field: e.field, message: e.message };
