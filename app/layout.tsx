@@ -37,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <ThemeToggle />
                 <nav className="sc-nav">
                   <Link href="/jobs" data-testid="nav-jobs">Jobs</Link>
+                  <Link href="/connections" data-testid="nav-connections">Connections</Link>
                   {/* a plain link: Next's <Link> would prefetch it, and a prefetch of /logout signs out */}
                   <a href="/logout" data-testid="sign-out" title="Sign this browser out (the printed …/?token= URL signs in again)">Sign out</a>
                 </nav>

@@ -12,6 +12,7 @@ import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops
 import { appRoot } from "@/server/runner/spawn";
 import { withRunOptions } from "@/server/runner/run-tracker";
 import { cliResolveConnections } from "./cli-connections";
+import { CliExit, CONNECTIONS_USAGE, connectionsCommand } from "./connections-cmd";
 import { connectRunner } from "./connect";
 import { formatGraphError, formatSink } from "./format";
 import { runJob } from "./run-job";
@@ -34,7 +35,8 @@ const USAGE = `usage:
   streamcanvas test FILE                     runs the pinned test tables of TS UDF nodes; exit 0 all pass, 1 otherwise
   streamcanvas format FILE [--write]         prints FILE in the stable, Git-friendly pipeline file format (--write: in place)
   streamcanvas token [--rotate]              prints the server's sign-in URL (the data dir's access token);
-      --rotate makes a new token, which signs every browser out`;
+      --rotate makes a new token, which signs every browser out
+${CONNECTIONS_USAGE}`;
 
 class Exit extends Error {
   constructor(readonly code: number, message: string) {
@@ -130,6 +132,8 @@ function formatFile(file: string | undefined, write: boolean): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // its own verbs and flags (schema-driven from the connection kind): server/cli/connections-cmd.ts
+  if (argv[0] === "connections") return connectionsCommand(getEnv(), argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
     options: { write: { type: "boolean" }, node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, rotate: { type: "boolean" }, help: { type: "boolean", short: "h" } },
@@ -178,6 +182,7 @@ function describeFailure(e: unknown): { code: number; message: string; errors?: 
     return { code: 1, message: `invalid pipeline:\n${errors.join("\n")}`, errors };
   }
   if (e instanceof RunnerUnavailable) return { code: 2, message: `the runner went away: ${e.message}` };
+  if (e instanceof CliExit) return { code: e.code, message: e.message };
   const known = e instanceof Exit || e instanceof EnvError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
   return { code: e instanceof Exit ? e.code : known ? 1 : 2, message: known ? (e as Error).message : String((e as Error).stack ?? e) };
 }
