@@ -1,9 +1,11 @@
 // How Try it confines a UDF worker, mirroring jvm-runner's WorkerSandbox.java (README "Sandbox"): an empty network
-// namespace (unshare), the nobody user when the server is root, death with the server (setpriv's parent-death signal),
-// an address-space cap and no file writes (ulimit), frames on fd 3 so the UDF's stdout is only a log.
+// namespace, the nobody user when the server is root, death with the server (parent-death signal), an address-space cap
+// and no file writes, frames on fd 3 so the UDF's stdout is only a log. All in one exec by the launcher (launch.c) where
+// it can be built, else by util-linux's unshare and setpriv and a shell (three execs more per worker).
 import { spawnSync } from "node:child_process";
 import { getEnv } from "@/env";
 import { SandboxUnavailable } from "@/server/errors";
+import { launcher } from "./launcher";
 
 /** The opt-out (env.ts): workers start without a network namespace; the run panel says the sandbox is reduced. */
 export const ALLOW_NETWORK = "STREAMCANVAS_UDF_ALLOW_NETWORK";
@@ -13,7 +15,8 @@ export const ADDRESS_SPACE_HEADROOM_MB = 1024;
 export const SHELL = 'ulimit -v "$1" && ulimit -f 0 && ulimit -c 0 && shift && unset PWD && exec "$@" 3>&1 1>&2';
 const NOBODY = 65534;
 
-export type Sandbox = { prefix: string[]; networkAllowed: boolean };
+/** `launcher`: the one-exec launcher's path (then `prefix` is unused); else `prefix` is the util-linux chain. */
+export type Sandbox = { prefix: string[]; networkAllowed: boolean; launcher?: string };
 
 export const addressSpaceMb = (heapMb: number) => heapMb + ADDRESS_SPACE_HEADROOM_MB;
 
@@ -29,9 +32,18 @@ function candidates(allowNetwork: boolean, root: boolean): string[][] {
   return [...(root ? [["unshare", "-n", "--", ...setpriv]] : []), ["unshare", "-rn", "--", ...setpriv]];
 }
 
-/** Probes the host once (a few ms); throws SandboxUnavailable when it cannot isolate and the user did not opt out. */
-export function probeSandbox(allowNetwork: boolean, root = process.getuid?.() === 0): Sandbox {
+/**
+ * Probes the host once (a few ms, plus a compile of the launcher the first time); throws SandboxUnavailable when it
+ * cannot isolate and the user did not opt out. `useLauncher: false` tries only the util-linux chain.
+ */
+export function probeSandbox(allowNetwork: boolean, root = process.getuid?.() === 0, useLauncher = true): Sandbox {
   const tried: string[] = [];
+  const built = useLauncher ? launcher() : { path: null, why: "not tried" };
+  if (built.path) {
+    const r = spawnSync(built.path, [allowNetwork ? "net" : "nonet", "1048576", "true"], { env: {} as NodeJS.ProcessEnv, encoding: "utf8", timeout: 10_000 });
+    if (r.status === 0) return { prefix: [], networkAllowed: allowNetwork, launcher: built.path };
+    tried.push(`the launcher ${built.path}: ${r.error ? r.error.message : `exit ${r.status ?? r.signal}, ${r.stderr.trim().split("\n")[0]}`}`);
+  }
   for (const prefix of candidates(allowNetwork, root)) {
     const r = spawnSync(prefix[0]!, [...prefix.slice(1), "/bin/sh", "-c", SHELL, "sh", "1048576", "true"], { env: {} as NodeJS.ProcessEnv, encoding: "utf8", timeout: 10_000 });
     if (r.status === 0) return { prefix, networkAllowed: allowNetwork };
@@ -54,5 +66,6 @@ export function sandbox(): Sandbox {
 
 /** The full command of a worker: the sandbox prefix, the shell that caps and moves the frame pipe, node's own. */
 export function wrapWorker(s: Sandbox, node: string[], heapMb: number): string[] {
+  if (s.launcher) return [s.launcher, s.networkAllowed ? "net" : "nonet", String(addressSpaceMb(heapMb) * 1024), ...node];
   return [...s.prefix, "/bin/sh", "-c", SHELL, "sh", String(addressSpaceMb(heapMb) * 1024), ...node];
 }

@@ -1,5 +1,6 @@
 // What confines a UDF worker beyond Node's permission model (README "Sandbox"): its own empty network namespace, the
-// nobody user when the runner is root, death with the JVM, an address-space cap, no file writes, frames on fd 3.
+// nobody user when the runner is root, death with the JVM, an address-space cap, no file writes, frames on fd 3. All in
+// one exec by the launcher (udf-worker/launch.c) where it can be built, else util-linux's unshare, setpriv and a shell.
 package io.streamcanvas.runner.udf;
 
 import java.io.IOException;
@@ -23,14 +24,17 @@ public final class WorkerSandbox {
   private static final int NOBODY = 65534;
   private static WorkerSandbox instance;
 
-  /** The command before `sh -c SHELL`: unshare and setpriv with their options. */
+  /** The command before `sh -c SHELL`: unshare and setpriv with their options (unused with the launcher). */
   final List<String> prefix;
   /** True when workers have no network namespace (the user opted out). */
   public final boolean networkAllowed;
+  /** The one-exec launcher, or null: then the util-linux chain in `prefix`. */
+  final Path launcher;
 
-  private WorkerSandbox(List<String> prefix, boolean networkAllowed) {
+  private WorkerSandbox(List<String> prefix, boolean networkAllowed, Path launcher) {
     this.prefix = prefix;
     this.networkAllowed = networkAllowed;
+    this.launcher = launcher;
   }
 
   /** Probed once per JVM (a few ms); throws when the host cannot isolate workers and the user did not opt out. */
@@ -45,11 +49,25 @@ public final class WorkerSandbox {
   }
 
   static WorkerSandbox probe(boolean allowNetwork) {
+    return probe(allowNetwork, true);
+  }
+
+  /** `useLauncher` false: only the util-linux chain is tried (tests check both ways). */
+  static WorkerSandbox probe(boolean allowNetwork, boolean useLauncher) {
+    List<String> tried = new ArrayList<>();
+    if (useLauncher) {
+      String[] why = new String[1];
+      var built = WorkerLauncher.build(why);
+      if (built.isPresent()) {
+        String failed = tryRun(List.of(built.get().toString(), allowNetwork ? "net" : "nonet", "1048576", "true"));
+        if (failed == null) return new WorkerSandbox(List.of(), allowNetwork, built.get());
+        tried.add("the launcher " + built.get() + ": " + failed);
+      }
+    }
     boolean root = uid() == 0;
     List<String> setpriv = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL"));
     if (root) setpriv.addAll(1, List.of("--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
     setpriv.add("--");
-    List<String> tried = new ArrayList<>();
     List<List<String>> candidates = new ArrayList<>();
     if (allowNetwork) candidates.add(setpriv);
     else {
@@ -58,7 +76,7 @@ public final class WorkerSandbox {
     }
     for (List<String> prefix : candidates) {
       String why = tryRun(concat(prefix, List.of("/bin/sh", "-c", SHELL, "sh", "1048576", "true")));
-      if (why == null) return new WorkerSandbox(List.copyOf(prefix), allowNetwork);
+      if (why == null) return new WorkerSandbox(List.copyOf(prefix), allowNetwork, null);
       tried.add("`" + String.join(" ", prefix.subList(0, prefix.indexOf("--") + 1)) + "`: " + why);
     }
     throw new UdfException("TypeScript UDF workers run in their own network namespace, which this host cannot create ("
@@ -89,6 +107,12 @@ public final class WorkerSandbox {
 
   /** The full command line of a worker: prefix, the shell that sets the caps and moves the frame pipe, node's own. */
   List<String> wrap(List<String> nodeCommand, int heapMb) {
+    if (launcher != null) {
+      List<String> cmd = new ArrayList<>(List.of(launcher.toString(), networkAllowed ? "net" : "nonet",
+          String.valueOf(addressSpaceMb(heapMb) * 1024L)));
+      cmd.addAll(nodeCommand);
+      return cmd;
+    }
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(List.of("/bin/sh", "-c", SHELL, "sh", String.valueOf(addressSpaceMb(heapMb) * 1024L)));
     cmd.addAll(nodeCommand);
