@@ -14,8 +14,8 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        // one real Kafka broker for the whole stage, shared by every file (server/testing/kafka-global-setup.ts)
-        test: { name: "integration", globalSetup: ["server/testing/kafka-global-setup.ts"], include: ["{server,examples,pipeline}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
+        // one real Kafka broker and one standalone Flink cluster for the whole stage, shared by every file (server/testing/)
+        test: { name: "integration", globalSetup: ["server/testing/kafka-global-setup.ts", "server/testing/flink-global-setup.ts"], include: ["{server,examples,pipeline}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
       },
     ],
   },

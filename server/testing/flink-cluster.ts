@@ -1,0 +1,166 @@
+// A real standalone Flink session cluster per test stage: 1 JobManager + 2 TaskManagers (2 slots each) as separate java
+// processes of the official distribution's entrypoint classes, on free loopback ports, small memory, plain HTTP REST;
+// ready when its REST API lists both TaskManagers with every slot free; teardown stops exactly the processes it started.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { flinkDist, runnerFlinkVersion } from "./flink-dist";
+import { freePort } from "./kafka-broker";
+
+export type TestFlinkCluster = {
+  /** the JobManager's REST API, http://127.0.0.1:port */ url: string;
+  version: string; taskManagers: number; slotsPerTaskManager: number;
+  /** JobManager first, then the TaskManagers */ pids: number[];
+  dir: string;
+  stop(): Promise<void>;
+};
+
+const LOOPBACK = "127.0.0.1";
+const TASK_MANAGERS = 2;
+const SLOTS = 2;
+
+/** Every memory part of a TaskManager set explicitly (what bin/taskmanager.sh derives with BashJavaUtils), kept small. */
+const TM_MEMORY = { frameworkHeap: 64, taskHeap: 192, frameworkOffHeap: 64, taskOffHeap: 0, network: 32, managed: 64, metaspace: 192 };
+
+function config(restPort: number, rpcPort: number, dir: string): string {
+  const m = TM_MEMORY;
+  const entries: Record<string, string | number> = {
+    "jobmanager.rpc.address": LOOPBACK, "jobmanager.rpc.port": rpcPort, "jobmanager.bind-host": LOOPBACK,
+    "rest.address": LOOPBACK, "rest.bind-address": LOOPBACK, "rest.port": restPort,
+    "taskmanager.host": LOOPBACK, "taskmanager.bind-host": LOOPBACK,
+    "taskmanager.numberOfTaskSlots": SLOTS, "taskmanager.cpu.cores": SLOTS,
+    "taskmanager.memory.framework.heap.size": `${m.frameworkHeap}m`, "taskmanager.memory.task.heap.size": `${m.taskHeap}m`,
+    "taskmanager.memory.framework.off-heap.size": `${m.frameworkOffHeap}m`, "taskmanager.memory.task.off-heap.size": `${m.taskOffHeap}m`,
+    "taskmanager.memory.network.min": `${m.network}m`, "taskmanager.memory.network.max": `${m.network}m`,
+    "taskmanager.memory.managed.size": `${m.managed}m`, "taskmanager.memory.jvm-metaspace.size": `${m.metaspace}m`,
+    // only reported (the process size Flink shows), but Flink insists on it when the JVM was not started by its scripts
+    "taskmanager.memory.jvm-overhead.min": "128m", "taskmanager.memory.jvm-overhead.max": "128m",
+    "jobmanager.memory.heap.size": "256m", "jobmanager.memory.off-heap.size": "64m", "jobmanager.memory.jvm-metaspace.size": "192m",
+    // a job of parallelism 4 on 2 × 2 slots takes both TaskManagers; fewer subtasks spread over both as well
+    "cluster.evenly-spread-out-slots": "true",
+    // the monitor's figures: REST metrics refreshed every second, as on the embedded cluster
+    "metrics.fetcher.update-interval": 1000,
+    "io.tmp.dirs": path.join(dir, "tmp"), "web.tmpdir": path.join(dir, "web"), "blob.storage.directory": path.join(dir, "blob"),
+  };
+  return `${Object.entries(entries).map(([k, v]) => `${k}: ${JSON.stringify(String(v))}`).join("\n")}\n`;
+}
+
+const LOG4J = [
+  "rootLogger.level = INFO", "rootLogger.appenderRef.file.ref = file",
+  "appender.file.type = File", "appender.file.name = file", "appender.file.fileName = ${sys:log.file}",
+  "appender.file.layout.type = PatternLayout", "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-40c{1.} - %m%n", "",
+].join("\n");
+
+/** Alive means running: an exited process not yet reaped (state Z in /proc) counts as gone. */
+export function alive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/** Resident memory of a process in MiB (0 when it is gone). */
+export function rssMiB(pid: number): number {
+  try {
+    const kb = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)/m)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const logTail = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-30).join("\n") : "(no log)");
+
+/** JVM flags Flink needs on JDK 17 (the runner's jvm.options, as bin/config.sh adds env.java.opts). */
+function moduleFlags(root: string): string[] {
+  return fs.readFileSync(path.join(root, "jvm-runner", "jvm.options"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+}
+
+/** Starts the cluster and resolves once its REST API shows 2 TaskManagers and 4 free slots. `root` holds jvm-runner/. */
+export async function startFlinkCluster(root = process.cwd(), log: (line: string) => void = () => {}): Promise<TestFlinkCluster> {
+  const version = runnerFlinkVersion(root);
+  const dist = flinkDist(version, log);
+  const t0 = Date.now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-flink-cluster-"));
+  const conf = path.join(dir, "conf");
+  fs.mkdirSync(conf);
+  for (const d of ["tmp", "web", "blob", "log"]) fs.mkdirSync(path.join(dir, d));
+  const [restPort, rpcPort] = [await freePort(), await freePort()];
+  fs.writeFileSync(path.join(conf, "config.yaml"), config(restPort, rpcPort, dir));
+  fs.writeFileSync(path.join(conf, "log4j.properties"), LOG4J);
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
+  const classpath = path.join(dist, "lib", "*");
+  const children: { child: ChildProcess; pid: number; name: string; log: string }[] = [];
+  const launch = (name: string, jvm: string[], main: string, args: string[] = []) => {
+    const logFile = path.join(dir, "log", `${name}.log`);
+    const out = fs.openSync(path.join(dir, "log", `${name}.out`), "a");
+    const child = spawn(java, [...moduleFlags(root), ...jvm, "-XX:+UseSerialGC", `-Dlog.file=${logFile}`,
+      `-Dlog4j.configurationFile=file:${path.join(conf, "log4j.properties")}`, `-Dsc.test.flink=${dir}`,
+      "-cp", classpath, main, "--configDir", conf, ...args], { stdio: ["ignore", out, out], cwd: dir });
+    fs.closeSync(out);
+    children.push({ child, pid: child.pid!, name, log: logFile });
+  };
+  const m = TM_MEMORY;
+  launch("jobmanager", ["-Xms256m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m"], "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
+  for (let i = 1; i <= TASK_MANAGERS; i++) {
+    const heap = m.frameworkHeap + m.taskHeap;
+    launch(`taskmanager-${i}`, [`-Xms${heap}m`, `-Xmx${heap}m`, `-XX:MaxDirectMemorySize=${m.frameworkOffHeap + m.taskOffHeap + m.network}m`,
+      `-XX:MaxMetaspaceSize=${m.metaspace}m`], "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", ["-D", `taskmanager.resource-id=sc-test-tm-${i}`]);
+  }
+  // if this process dies without teardown, the cluster must not outlive it
+  const killOnExit = () => children.forEach((c) => alive(c.pid) && process.kill(c.pid, "SIGKILL"));
+  process.on("exit", killOnExit);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", killOnExit);
+    // TaskManagers first, so the JobManager does not log them as lost and try to recover their slots
+    for (const c of [...children].reverse()) await stopChild(c.child, c.pid);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const url = `http://${LOOPBACK}:${restPort}`;
+  try {
+    await awaitReady(url, children, 120_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const rss = children.map((c) => `${c.name} ${rssMiB(c.pid)}`).join(", ");
+  log(`[flink-cluster] Flink ${version} at ${url}: ${TASK_MANAGERS} TaskManagers × ${SLOTS} slots ready in ${Date.now() - t0} ms; RSS MiB ${rss} (dir ${dir})`);
+  return { url, version, taskManagers: TASK_MANAGERS, slotsPerTaskManager: SLOTS, pids: children.map((c) => c.pid), dir, stop };
+}
+
+async function awaitReady(url: string, children: { pid: number; name: string; log: string }[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer yet";
+  while (Date.now() < deadline) {
+    const dead = children.find((c) => !alive(c.pid));
+    if (dead) throw new Error(`the test Flink cluster's ${dead.name} exited while starting:\n${logTail(dead.log)}`);
+    try {
+      const res = await fetch(`${url}/overview`, { signal: AbortSignal.timeout(2_000) });
+      const o = (await res.json()) as { taskmanagers?: number; "slots-total"?: number; "slots-available"?: number };
+      last = `${o.taskmanagers} TaskManagers, ${o["slots-available"]}/${o["slots-total"]} slots free`;
+      if (o.taskmanagers === TASK_MANAGERS && o["slots-total"] === TASK_MANAGERS * SLOTS && o["slots-available"] === o["slots-total"]) return;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the test Flink cluster at ${url} was not ready within ${timeoutMs} ms (last: ${last}):\n${logTail(children[0]!.log)}`);
+}
+
+/** SIGTERM (a clean shutdown), then SIGKILL after 20 s; only the process this harness started. */
+async function stopChild(child: ChildProcess, pid: number) {
+  if (!alive(pid)) return;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  child.kill("SIGTERM");
+  const timeout = new Promise<"late">((r) => setTimeout(() => r("late"), 20_000).unref());
+  if ((await Promise.race([exited, timeout])) === "late") {
+    child.kill("SIGKILL");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
+  }
+}
