@@ -4,6 +4,9 @@ import { getNodeKind, type NodeKind, portsOf } from "./kinds";
 import { findCycles, topoOrder } from "./topology";
 import type { RowType } from "./types";
 import { upgradeNode } from "./upgrade";
+import { changelogOf, changelogPorts } from "./changelog";
+import type { Changelog } from "./kinds/define";
+import type { RunSettings } from "./run-settings";
 
 export type ValidationResult = {
   errors: GraphError[];
@@ -19,6 +22,8 @@ export type GraphAnalysis = ValidationResult & {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   nodes: Map<string, { node: PipelineNode; kind: NodeKind<any>; config: unknown }>;
   inputs: Record<string, Record<string, string>>;
+  /** each node's output changelog (insert-only, or updating and by which node), as Flink's planner infers it */
+  changelogs: Record<string, Changelog | undefined>;
 };
 
 export function validateGraph(graph: PipelineGraph): ValidationResult {
@@ -40,9 +45,9 @@ export function analyzeGraph(graph: PipelineGraph): GraphAnalysis {
     errors.push({ message: "the pipeline has no sink: add a print, blackhole or collect node" });
   }
   const order = topoOrder(ids, pairs);
-  const rowTypes = inferTypes(ids, order, nodes, inputs, errors);
+  const { rowTypes, changelogs } = inferTypes(ids, order, nodes, inputs, errors, graph.settings);
   const edgeTypes = Object.fromEntries(graph.edges.map((e) => [e.id, links.includes(e) ? rowTypes[e.from.node] : undefined]));
-  return { errors, rowTypes, edgeTypes, order, nodes, inputs };
+  return { errors, rowTypes, edgeTypes, order, nodes, inputs, changelogs };
 }
 
 /** Unique ids, known kinds, current versions and configs that parse; only such nodes take part in inference. */
@@ -69,9 +74,11 @@ function checkNodes(graph: PipelineGraph, errors: GraphError[]) {
 }
 
 /** Row types in topological order; a node whose inputs are unknown is skipped, since the node upstream already has the error. */
-function inferTypes(ids: string[], order: string[], nodes: GraphAnalysis["nodes"], inputs: GraphAnalysis["inputs"], errors: GraphError[]) {
+function inferTypes(ids: string[], order: string[], nodes: GraphAnalysis["nodes"], inputs: GraphAnalysis["inputs"], errors: GraphError[],
+  settings: RunSettings | undefined) {
   const rowTypes: Record<string, RowType | undefined> = Object.fromEntries(ids.map((id) => [id, undefined]));
   const unbounded: Record<string, string | undefined> = {};
+  const changelogs: Record<string, Changelog | undefined> = {};
   for (const id of order) {
     const entry = nodes.get(id);
     if (!entry) continue;
@@ -83,16 +90,18 @@ function inferTypes(ids: string[], order: string[], nodes: GraphAnalysis["nodes"
     }
     if (Object.keys(inTypes).length !== entry.kind.ports.inputs.length) continue;
     const unboundedInputs = unboundedPorts(entry.kind, inputs[id] ?? {}, unbounded);
+    const changelogInputs = changelogPorts(entry.kind, inputs[id] ?? {}, changelogs);
     try {
-      const r = entry.kind.inferRowType({ nodeId: id, config: entry.config, inputs: inTypes, unboundedInputs });
+      const r = entry.kind.inferRowType({ nodeId: id, config: entry.config, inputs: inTypes, unboundedInputs, changelogInputs, settings });
       rowTypes[id] = r.rowType;
       unbounded[id] = boundedness(id, entry.kind, entry.config, r.unbounded, unboundedInputs);
+      changelogs[id] = changelogOf(entry.kind, r.changelog, changelogInputs, r.rowType);
       errors.push(...r.errors.map((e) => ({ ...e, nodeId: e.nodeId ?? id })));
     } catch (e) {
       errors.push({ nodeId: id, message: `internal error while checking this ${entry.kind.kind} node: ${(e as Error).message}` });
     }
   }
-  return rowTypes;
+  return { rowTypes, changelogs };
 }
 
 /** Why each input port's feeding node never ends (bounded ports have no entry). */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { GraphError } from "../graph";
 import { findColumn } from "./column-ref";
-import { defineNodeKind } from "./define";
+import { defineNodeKind, updating } from "./define";
 import { checkColumns, plainColumns } from "./rank-columns";
 
 const DeduplicateConfig = z.object({
@@ -42,7 +42,9 @@ export const deduplicateKind = defineNodeKind<DeduplicateConfig>({
         });
       }
     }
-    return { rowType: errors.length ? undefined : plainColumns(input), errors };
+    // keep first is insert-only; keep last replaces the kept row when a later one arrives
+    const changelog = config.keep === "last" ? { changelog: updating(nodeId, "keep last replaces a key's row when a later one arrives", config.keys) } : {};
+    return { rowType: errors.length ? undefined : plainColumns(input), errors, ...changelog };
   },
   toIr({ nodeId, config, inputs }) {
     const time = config.timeColumn === "" ? {} : { timeColumn: config.timeColumn };

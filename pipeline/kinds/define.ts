@@ -5,6 +5,7 @@ import type { Statement, TableDescriptorIr } from "../ir";
 import type { MergingWindow } from "../udf/aggregate-exports";
 import type { ProposedColumn, SampleRequest } from "../sample/request";
 import type { RowType } from "../types";
+import type { RunSettings } from "../run-settings";
 
 export type NodeCategory = "source" | "transform" | "sink";
 
@@ -17,6 +18,8 @@ export type InferContext<C> = {
   unboundedInputs?: Record<string, string>;
   /** the changelog arriving on each connected input port (validate.ts fills it; absent in a bare call = insert-only) */
   changelogInputs?: Record<string, Changelog>;
+  /** the pipeline's run settings (a sink's delivery guarantee may need checkpoints); absent in a bare call */
+  settings?: RunSettings;
 };
 /**
  * rowType is undefined for sinks (they have no output) or when the node is too broken to say.
@@ -33,6 +36,9 @@ export type InferResult = { rowType?: RowType; errors: GraphError[]; unbounded?:
  */
 export type Changelog = { mode: "insert-only" } | { mode: "updating"; by: string; why: string; key?: string[] };
 export const INSERT_ONLY: Changelog = { mode: "insert-only" };
+/** An updating output made by node `by`; `key` only when its updates are keyed by those columns. */
+export const updating = (by: string, why: string, key?: string[]): Changelog =>
+  ({ mode: "updating", by, why, ...(key && key.length ? { key: [...key] } : {}) });
 
 export type IrContext<C> = {
   nodeId: string;

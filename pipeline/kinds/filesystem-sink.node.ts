@@ -5,6 +5,7 @@ import type { GraphError } from "../graph";
 import { formatType, isInterval, isString, type RowType } from "../types";
 import { checkDataPath, DataPathSchema, FileFormatSchema } from "./data-path";
 import { defineNodeKind } from "./define";
+import { updatingInputError } from "../changelog";
 import { formatOptions } from "./filesystem-source.node.ts";
 
 const seconds = (title: string, description: string) => z.number().int().min(1).optional().meta({ title, description });
@@ -42,8 +43,9 @@ export const filesystemSinkKind = defineNodeKind<FileSinkConfig>({
   ports: { inputs: ["in"], outputs: [] },
   config: FileSinkConfig,
   defaults: FileSinkConfig.parse({}),
-  inferRowType({ nodeId, config, inputs }) {
+  inferRowType({ nodeId, config, inputs, changelogInputs }) {
     const errors = [...checkDataPath(nodeId, config.path), ...unwritable(nodeId, config.format, inputs.in ?? [])];
+    errors.push(...updatingInputError(nodeId, "a files sink", changelogInputs?.in, "Flink's file sink cannot take back a row it wrote"));
     if (config.format === "csv" && [...config.fieldDelimiter].length !== 1) {
       errors.push({ nodeId, field: "fieldDelimiter", message: "the field delimiter is one character" });
     }

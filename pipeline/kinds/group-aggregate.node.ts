@@ -8,7 +8,7 @@ import type { RowType } from "../types";
 import { accepted, aggregatable, aggregateType } from "../ir/aggregate-types";
 import { AGGREGATES } from "../expr/functions/aggregates";
 import { findColumn } from "./column-ref";
-import { defineNodeKind } from "./define";
+import { defineNodeKind, updating } from "./define";
 
 export const Aggregate = z.object({
   fn: z.enum(AGGREGATE_FUNCTIONS).default("count").meta({
@@ -67,7 +67,10 @@ export const groupAggregateKind = defineNodeKind<GroupAggregateConfig>({
   ports: { inputs: ["in"], outputs: ["out"] },
   config: GroupAggregateConfig,
   defaults: GroupAggregateConfig.parse({}),
-  inferRowType: ({ nodeId, config, inputs }) => aggregateRowType(nodeId, config, inputs.in!),
+  inferRowType: ({ nodeId, config, inputs }) => ({
+    ...aggregateRowType(nodeId, config, inputs.in!),
+    changelog: updating(nodeId, "a group aggregate replaces its group's row as rows arrive", config.keys),
+  }),
   toIr({ nodeId, config, inputs }) {
     const aggregates = config.aggregates.map((a) => ({ fn: a.fn, column: a.column, as: aggregateName(a) }));
     return [{ op: "groupBy", table: nodeId, input: inputs.in!, keys: [...config.keys], aggregates }];

@@ -31,6 +31,8 @@ import { tsFilterKind } from "./ts-filter.node.ts";
 import { tsFlatMapKind } from "./ts-flat-map.node.ts";
 import { tsAggregateKind } from "./ts-aggregate.node.ts";
 import { kafkaSourceKind } from "./kafka-source.node.ts";
+import { kafkaSinkKind } from "./kafka-sink.node.ts";
+import { upsertKafkaSinkKind } from "./upsert-kafka-sink.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
@@ -41,7 +43,7 @@ export const nodeKinds: readonly NodeKind<any>[] = [
   joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind, limitKind,
   hopWindowKind, sessionWindowKind, cumulateWindowKind,
   tsFilterKind, tsFlatMapKind, tsAggregateKind,
-  printKind, blackholeKind, collectKind, filesystemSinkKind,
+  printKind, blackholeKind, collectKind, filesystemSinkKind, kafkaSinkKind, upsertKafkaSinkKind,
 ];
 
 const byKind = new Map(nodeKinds.map((k) => [k.kind, k]));

@@ -5,6 +5,7 @@ import type { GraphError } from "../graph";
 import type { RowType } from "../types";
 import { findColumn } from "./column-ref";
 import { defineNodeKind } from "./define";
+import { updatingInput } from "../changelog";
 import { JoinKeys, joinColumns, RightPrefix, RightSuffix } from "./join-columns";
 
 const UNIT_MS = { milliseconds: 1, seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
@@ -50,7 +51,7 @@ export const intervalJoinKind = defineNodeKind<IntervalJoinConfig>({
   ports: { inputs: ["left", "right"], outputs: ["out"] },
   config: IntervalJoinConfig,
   defaults: IntervalJoinConfig.parse({}),
-  inferRowType({ nodeId, config, inputs }) {
+  inferRowType({ nodeId, config, inputs, changelogInputs }) {
     const left = inputs.left!;
     const right = inputs.right!;
     const cols = joinColumns(nodeId, config, left, right);
@@ -59,6 +60,8 @@ export const intervalJoinKind = defineNodeKind<IntervalJoinConfig>({
     const rt = timeColumn(nodeId, "rightTime", "right", config.rightTime, right);
     if (lt) errors.push(lt);
     if (rt) errors.push(rt);
+    const up = updatingInput(changelogInputs);
+    if (up) errors.push({ nodeId, message: `an interval join needs insert-only inputs (Flink's planner refuses updates here); node "${up.by}" makes one updating (${up.why})` });
     if (config.lower > config.upper) {
       errors.push({ nodeId, field: "lower", message: `the lower bound ${config.lower} is above the upper bound ${config.upper}` });
     }

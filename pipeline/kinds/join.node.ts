@@ -1,7 +1,7 @@
 // join: a regular equi-join of two inputs (Table.join / leftOuterJoin / rightOuterJoin / fullOuterJoin). On unbounded
 // inputs Flink keeps both sides in state for ever; an interval join bounds that by event time.
 import { z } from "zod";
-import { defineNodeKind } from "./define";
+import { defineNodeKind, updating } from "./define";
 import { JoinKeys, JoinTypeField, joinColumns, RightPrefix, RightSuffix } from "./join-columns";
 
 const JoinConfig = z.object({
@@ -24,7 +24,10 @@ export const joinKind = defineNodeKind<JoinConfig>({
   inferRowType({ nodeId, config, inputs }) {
     // a regular join materializes time attributes: its output rows are not in event-time order
     const { rowType, errors } = joinColumns(nodeId, config, inputs.left!, inputs.right!);
-    return { rowType, errors };
+    // an inner join of insert-only inputs only inserts; an outer one retracts its NULL-padded rows when a match arrives
+    const outer = config.joinType !== "inner"
+      ? { changelog: updating(nodeId, `a ${config.joinType} outer join retracts its NULL-padded rows when a match arrives`) } : {};
+    return { rowType, errors, ...outer };
   },
   toIr({ nodeId, config, inputs, inputTypes }) {
     const { renames, keys } = joinColumns(nodeId, config, inputTypes.left!, inputTypes.right!);

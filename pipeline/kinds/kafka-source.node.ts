@@ -68,9 +68,6 @@ function ownColumns(nodeId: string, c: KafkaSourceConfig): { rowType: RowType; e
   if (c.badMessages === "skip" && (c.valueFormat === "avro" || c.valueFormat === "raw")) {
     at("badMessages", `the ${c.valueFormat} format cannot skip bad messages; choose fail`);
   }
-  if (CHANGELOG_FORMATS.includes(c.valueFormat) && c.stopAt !== "never") {
-    at("stopAt", `a ${c.valueFormat} source is read unbounded (Flink plans changelog sources as streams); choose never`);
-  }
   const meta = metadataColumns(c.metadata);
   meta.forEach((m) => {
     if (declared.rowType.some((col) => col.name === m.name)) at(`metadata.${m.key}`, `"${m.name}" is already a column; rename that column`);

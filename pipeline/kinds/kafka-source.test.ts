@@ -40,7 +40,6 @@ describe("kafka source", () => {
     [{ startFrom: "group-offsets" }, "groupId", "needs a consumer group"],
     [{ startFrom: "timestamp" }, "startTimestampMs", "epoch milliseconds"],
     [{ stopAt: "specific-offsets", subscribe: "pattern", pattern: "o.*" }, "stopOffsets", "single topic"],
-    [{ valueFormat: "debezium-json", stopAt: "latest" }, "stopAt", "read unbounded"],
     [{ eventTime: { column: "id", watermarkDelay: 0 } }, "eventTime.column", "TIMESTAMP(3) or TIMESTAMP_LTZ(3)"],
     [{ columns: [{ name: "kafka_offset", type: "BIGINT" }], metadata: { offset: true } }, "metadata.offset", "already a column"],
   ])("%j is an error on %s", (config, field, message) => {

@@ -10,7 +10,7 @@ describe("node kind registry", () => {
       "join", "interval-join", "deduplicate", "top-n", "order-by", "limit",
       "hop-window", "session-window", "cumulate-window",
       "ts-filter", "ts-flat-map", "ts-aggregate",
-      "print", "blackhole", "collect", "filesystem-sink",
+      "print", "blackhole", "collect", "filesystem-sink", "kafka-sink", "upsert-kafka-sink",
     ]);
   });
   it("looks kinds up by id", () => {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { GraphError } from "../graph";
 import { findColumn } from "./column-ref";
-import { defineNodeKind } from "./define";
+import { defineNodeKind, updating } from "./define";
 import { Direction, plainColumns } from "./rank-columns";
 
 const OrderByConfig = z.object({
@@ -34,7 +34,8 @@ export const orderByKind = defineNodeKind<OrderByConfig>({
       const ref = findColumn(nodeId, `keys.${i}.column`, k.column, input);
       if (!ref.ok) errors.push(ref.error);
     });
-    return { rowType: errors.length ? undefined : plainColumns(input), errors };
+    const changelog = updating(nodeId, "a streaming order by + limit replaces rows as the order changes");
+    return { rowType: errors.length ? undefined : plainColumns(input), errors, changelog };
   },
   toIr({ nodeId, config, inputs }) {
     const orderBy = config.keys.map((k) => ({ column: k.column, direction: k.direction }));

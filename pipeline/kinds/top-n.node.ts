@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { GraphError } from "../graph";
 import { findColumn } from "./column-ref";
-import { defineNodeKind } from "./define";
+import { defineNodeKind, updating } from "./define";
 import { checkColumns, Direction, plainColumns } from "./rank-columns";
 
 const TopNConfig = z.object({
@@ -41,7 +41,8 @@ export const topNKind = defineNodeKind<TopNConfig>({
       errors.push({ nodeId, field: "rankColumn", message: `the input already has a column "${config.rankColumn}"` });
     }
     const rank = config.rankColumn === "" ? [] : [{ name: config.rankColumn, type: { root: "BIGINT" as const, nullable: false } }];
-    return { rowType: errors.length ? undefined : [...plainColumns(input), ...rank], errors };
+    const changelog = updating(nodeId, "a top-N replaces rows as the ranking changes");
+    return { rowType: errors.length ? undefined : [...plainColumns(input), ...rank], errors, changelog };
   },
   toIr({ nodeId, config, inputs }) {
     const rank = config.rankColumn === "" ? {} : { rankColumn: config.rankColumn };

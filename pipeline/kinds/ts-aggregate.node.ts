@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { GraphError } from "../graph";
 import type { Column, RowType } from "../types";
 import { findColumn } from "./column-ref";
-import { defineNodeKind } from "./define";
+import { defineNodeKind, updating } from "./define";
 import { aggregateExportProblems, type MergingWindow } from "../udf/aggregate-exports";
 import { codeError, codeField, inputErrors, outputsOf, udfIr } from "./ts-udf";
 
@@ -62,7 +62,8 @@ export const tsAggregateKind = defineNodeKind<TsAggregateConfig>({
     });
     const out = tsAggregateColumns(nodeId, config.code, input, keys);
     errors.push(...out.errors);
-    return errors.length || !out.columns ? { errors } : { rowType: [...keys, ...out.columns], errors: [] };
+    const changelog = updating(nodeId, "a group aggregate replaces its group's row as rows arrive", config.keys);
+    return errors.length || !out.columns ? { errors, changelog } : { rowType: [...keys, ...out.columns], errors: [], changelog };
   },
   toIr({ nodeId, config, inputs, inputTypes }) {
     const out = outputsOf(nodeId, config.code, "object");

@@ -5,7 +5,7 @@ import type { Statement, WindowSpec } from "../ir";
 import type { Column, DataType, RowType } from "../types";
 import { AGGREGATES } from "../expr/functions/aggregates";
 import { findColumn } from "./column-ref";
-import type { InferResult } from "./define";
+import { INSERT_ONLY, type InferResult } from "./define";
 import { Aggregate, aggregateName, aggregateRowType } from "./group-aggregate.node.ts";
 import { tsAggregateColumns } from "./ts-aggregate.node.ts";
 import type { MergingWindow } from "../udf/aggregate-exports";
@@ -87,7 +87,9 @@ export function inferWindow(nodeId: string, config: WindowBase, input: RowType, 
   // Flink SQL identifiers cannot hold a line break, and the window runs as SQL
   const names = [config.timeColumn, ...config.keys, ...config.aggregates.flatMap((a) => [a.column, aggregateName(a)]), ...udfColumns.map((c) => c.name)];
   if (names.some((n) => /[\r\n]/.test(n))) errors.push({ nodeId, message: "a window cannot use a column whose name holds a line break" });
-  return { rowType: errors.length ? undefined : [...WINDOW_COLUMNS, ...agg.rowType!, ...udfColumns], errors };
+  // a window emits each window's row once, when the watermark passes its end: insert-only, also over an updating input
+  // (Flink's window aggregate consumes a changelog since 1.19; ChangelogModeITCase checks it on kafka-changelog)
+  return { rowType: errors.length ? undefined : [...WINDOW_COLUMNS, ...agg.rowType!, ...udfColumns], errors, changelog: INSERT_ONLY };
 }
 
 function timeColumnErrors(nodeId: string, timeColumn: string, input: RowType): GraphError[] {

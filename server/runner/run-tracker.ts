@@ -77,7 +77,7 @@ export class RunTracker {
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version
     let jobId: string;
     try {
-      ({ jobId } = await client.submit(program, connections));
+      ({ jobId } = await client.submit(withRunId(program, run.id), connections));
     } catch (e) {
       const rootCause = e instanceof RunnerRejection ? (e.flinkCause ?? null) : null;
       this.save(run.id, { status: "FAILED", error: { message: (e as Error).message, rootCause } });
@@ -203,7 +203,7 @@ export class RunTracker {
     const settings = r.settings ?? graph.settings;
     const program = withRunOptions(prepared.program, settings, { savepointPath: checkpoint.path }, this.opts.stateDir, this.savepointDir(r.pipelineId));
     try {
-      const { jobId } = await client.submit(program, this.connectionsOf(program));
+      const { jobId } = await client.submit(withRunId(program, r.id), this.connectionsOf(program));
       const resumes = [...r.resumes, { at: Date.now(), fromJobId: r.jobId, checkpoint: checkpoint.path }];
       this.save(r.id, { jobId, status: "CREATED", error: null, endedAt: null, resumes });
     } catch (e) {
@@ -287,6 +287,14 @@ export class RunTracker {
     this.events.emit(runId, info);
     return info;
   }
+}
+
+/**
+ * The run's id in the program's config (jvm-runner's streamcanvas.run-id): an exactly-once Kafka sink's transactional
+ * ids are made unique per pipeline and run from it, and a run resumed from its checkpoint keeps them.
+ */
+export function withRunId(program: TableProgram, runId: string): TableProgram {
+  return { ...program, config: { ...program.config, "streamcanvas.run-id": runId } };
 }
 
 /** Flink options for a run's settings and start; checkpoints and savepoints go to files under the state directory. */

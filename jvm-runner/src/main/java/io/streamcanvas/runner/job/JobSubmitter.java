@@ -28,6 +28,8 @@ public final class JobSubmitter {
 
   /** Program config key: the runner cancels the job itself after this many ms (previews: no job outlives its caller). */
   public static final String TIMEOUT_KEY = "streamcanvas.job.timeout-ms";
+  /** Program config key: the server's run id (an exactly-once Kafka sink's transactional ids are unique per run). */
+  public static final String RUN_ID_KEY = "streamcanvas.run-id";
   private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "job-timeouts");
     t.setDaemon(true);
@@ -77,7 +79,7 @@ public final class JobSubmitter {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     program.config().forEach((k, v) -> tEnv.getConfig().set(k, v));
-    ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot, connections);
+    ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot, connections, transactionalIdBase(program));
     try {
       translate(program, ctx);
       if (ctx.insertCount() == 0 && ctx.collects().isEmpty()) {
@@ -99,6 +101,16 @@ public final class JobSubmitter {
       ctx.collects().forEach(c -> closeQuietly(c.rows()));
       throw e;
     }
+  }
+
+  /**
+   * sc-<pipeline>-<run>: the run is the server's run id (config streamcanvas.run-id, kept when a run resumes from its
+   * checkpoint, so Flink aborts the transactions the failed job left open), else one per submission.
+   */
+  static String transactionalIdBase(TableProgram program) {
+    String pipeline = program.name().replaceAll("[^A-Za-z0-9._-]+", "_");
+    String run = program.config().getOrDefault(RUN_ID_KEY, java.util.UUID.randomUUID().toString().substring(0, 8));
+    return "sc-" + pipeline.substring(0, Math.min(pipeline.length(), 60)) + "-" + run.replaceAll("[^A-Za-z0-9._-]+", "_");
   }
 
   private static void scheduleTimeout(TableProgram program, RunningJob job) {

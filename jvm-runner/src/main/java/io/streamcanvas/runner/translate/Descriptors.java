@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableDescriptor;
+import org.apache.flink.table.catalog.Column;
 
 final class Descriptors {
   /**
@@ -31,16 +32,16 @@ final class Descriptors {
 
   /** `derivedFrom` supplies the schema when the IR gives none (print/blackhole sinks take their input's columns). */
   static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom) {
-    return build(ir, derivedFrom, DataRoot.NONE, Map.of());
+    return build(ir, derivedFrom, DataRoot.NONE, Map.of(), "sc");
   }
 
   /**
    * As above; a filesystem descriptor's options and path are checked against the runner's data root first, a Kafka
-   * descriptor's options checked and its connection's properties merged in.
+   * descriptor's options checked and its connection's properties merged in (`txnBase` prefixes transactional ids).
    */
-  static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom, DataRoot root, Map<String, Connection> connections) {
+  static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom, DataRoot root, Map<String, Connection> connections, String txnBase) {
     if (FileSystemDescriptors.CONNECTOR.equals(ir.connector())) ir = FileSystemDescriptors.checked(ir, root, derivedFrom == null);
-    else if (KafkaDescriptors.handles(ir.connector())) ir = KafkaDescriptors.checked(ir, connections);
+    else if (KafkaDescriptors.handles(ir.connector())) ir = KafkaDescriptors.checked(ir, connections, txnBase);
     else if (ir.connection() != null) throw new IrException("a " + ir.connector() + " table takes no connection");
     if (!CONNECTORS.contains(ir.connector())) {
       throw new IrException("connector \"" + ir.connector() + "\" is not available; use one of " + new TreeSet<>(CONNECTORS));
@@ -56,10 +57,16 @@ final class Descriptors {
       if (ir.watermark() != null) watermark(s, ir.watermark());
       if (ir.primaryKey() != null) s.primaryKey(ir.primaryKey());
       b.schema(s.build());
+    } else if (derivedFrom != null && ir.primaryKey() != null) {
+      // Flink refuses a primary key on a nullable column: the key columns become NOT NULL (a NULL key then fails the
+      // job, as Flink SQL's implicit NOT NULL of a key column does)
+      Schema.Builder s = Schema.newBuilder();
+      for (Column c : derivedFrom.getResolvedSchema().getColumns()) {
+        s.column(c.getName(), ir.primaryKey().contains(c.getName()) ? c.getDataType().notNull() : c.getDataType());
+      }
+      b.schema(s.primaryKey(ir.primaryKey()).build());
     } else if (derivedFrom != null) {
-      Schema.Builder s = Schema.newBuilder().fromResolvedSchema(derivedFrom.getResolvedSchema());
-      if (ir.primaryKey() != null) s.primaryKey(ir.primaryKey());
-      b.schema(s.build());
+      b.schema(Schema.newBuilder().fromResolvedSchema(derivedFrom.getResolvedSchema()).build());
     }
     ir.options().forEach(b::option);
     return b.build();

@@ -10,7 +10,7 @@ final class InsertIntoTranslator implements Translator<Statement.InsertInto> {
     ctx.addInsert(s.sink());
     // A temporary table named after the sink node, so its vertex ("<id>[n]: Writer") maps back to the canvas node.
     String name = SqlViews.quote(s.sink());
-    ctx.tEnv().createTemporaryTable(name, Descriptors.build(s.descriptor(), input, ctx.dataRoot(), ctx.connections()));
+    ctx.tEnv().createTemporaryTable(name, Descriptors.build(s.descriptor(), input, ctx.dataRoot(), ctx.connections(), ctx.transactionalIdBase()));
     ctx.statementSet().add(input.insertInto(name));
   }
 }

@@ -17,6 +17,7 @@ final class KafkaDescriptors {
   static final String UPSERT_KAFKA = "upsert-kafka";
   /** the connection kind both connectors take */
   static final String CONNECTION_KIND = "kafka";
+  private static final String TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
 
   private static List<String> formatOptions(String prefix) {
     Stream<String> common = Stream.of("json.ignore-parse-errors", "json.encode.decimal-as-plain-number", "csv.ignore-parse-errors",
@@ -46,8 +47,12 @@ final class KafkaDescriptors {
     return KAFKA.equals(connector) || UPSERT_KAFKA.equals(connector);
   }
 
-  /** The descriptor with its connection's properties merged in; refuses other options and a connection not given. */
-  static TableDescriptorIr checked(TableDescriptorIr ir, Map<String, Connection> connections) {
+  /**
+   * The descriptor with its connection's properties merged in; refuses other options and a connection not given. A
+   * transactional id prefix (the sink node's id) gets `txnBase` (pipeline and run) in front: two jobs sharing a prefix
+   * would fence each other's Kafka transactions.
+   */
+  static TableDescriptorIr checked(TableDescriptorIr ir, Map<String, Connection> connections, String txnBase) {
     Set<String> allowed = KAFKA.equals(ir.connector()) ? KAFKA_OPTIONS : UPSERT_KAFKA_OPTIONS;
     for (String k : ir.options().keySet()) {
       if (!allowed.contains(k)) throw new IrException(ir.connector() + " option \"" + k + "\" is not allowed; allowed: " + new TreeSet<>(allowed));
@@ -64,6 +69,8 @@ final class KafkaDescriptors {
     c.properties().forEach((k, v) -> options.put("properties." + k, v));
     options.putAll(ir.options()); // a node's own group id / transaction timeout wins over a connection's extras
     PreviewStart.resolve(options, c, ir.connection());
+    String prefix = ir.options().get(TRANSACTIONAL_ID_PREFIX);
+    if (prefix != null) options.put(TRANSACTIONAL_ID_PREFIX, txnBase + "-" + prefix);
     return ir.withOptions(options);
   }
 }

@@ -25,6 +25,7 @@ public final class ProgramContext {
 
   private final DataRoot dataRoot;
   private final Map<String, Connection> connections;
+  private final String transactionalIdBase;
   private final StreamExecutionEnvironment env;
   private final StreamTableEnvironment tEnv;
   private final StreamStatementSet statementSet;
@@ -43,6 +44,13 @@ public final class ProgramContext {
   }
 
   public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, DataRoot dataRoot, Map<String, Connection> connections) {
+    this(env, tEnv, dataRoot, connections, "sc-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** `transactionalIdBase`: what makes an exactly-once Kafka sink's transactional ids unique to this pipeline and run. */
+  public ProgramContext(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, DataRoot dataRoot, Map<String, Connection> connections,
+      String transactionalIdBase) {
+    this.transactionalIdBase = transactionalIdBase;
     this.connections = Map.copyOf(connections);
     this.dataRoot = dataRoot;
     this.env = env;
@@ -62,6 +70,11 @@ public final class ProgramContext {
   /** the connections given with the submission, by name (secrets included: never print them) */
   public Map<String, Connection> connections() {
     return connections;
+  }
+
+  /** prefixed to an exactly-once Kafka sink's transactional id prefix (translate/KafkaDescriptors) */
+  public String transactionalIdBase() {
+    return transactionalIdBase;
   }
 
   public StreamTableEnvironment tEnv() {
