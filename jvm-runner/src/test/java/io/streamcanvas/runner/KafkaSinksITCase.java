@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -94,7 +93,7 @@ class KafkaSinksITCase {
     Configuration conf = new Configuration();
     conf.setString("parallelism.default", "1");
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(
-        StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), conf));
+        StreamExecutionEnvironment.createRemoteEnvironment(cluster.restHost(), cluster.restPort(), cluster.clientConfig(conf)));
     tEnv.executeSql("CREATE TEMPORARY TABLE acc (id BIGINT, owner STRING, balance DECIMAL(10, 2), updated TIMESTAMP(3)) WITH ("
         + "'connector' = 'kafka', 'topic' = 'accounts', 'properties.bootstrap.servers' = '" + KafkaBroker.bootstrap() + "', "
         + "'value.format' = 'debezium-json', 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset')");
@@ -110,9 +109,5 @@ class KafkaSinksITCase {
       }
     }
     return table;
-  }
-
-  static void await(RunningJob job) throws Exception {
-    TimeUnit.MILLISECONDS.sleep(0);
   }
 }
