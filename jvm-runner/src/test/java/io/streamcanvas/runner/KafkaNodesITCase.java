@@ -1,7 +1,7 @@
 // The Kafka node kinds' IR on the MiniCluster against the real test broker: the kafka-source golden fixture reads keyed
 // JSON messages with metadata columns and skips a bad one; a descriptor's connection is resolved by the runner, one not
-// given is refused naming node and connection, client properties from a program are refused, and secrets never reach
-// an error.
+// given is refused naming node and connection, client properties from a program are refused, secrets never reach an
+// error; a bad message fails the job naming topic, partition, offset and its first 200 bytes, or is skipped.
 package io.streamcanvas.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,5 +94,43 @@ class KafkaNodesITCase {
     assertTrue(all.contains("bogus-mode"), all);
     assertFalse(all.contains(password), all);
     assertFalse(all.contains("s3cr3t"), all);
+  }
+
+  /** A bounded json kafka source on `topic` into collect "rows"; `skip` = the bad-message policy skip. */
+  static String jsonSource(String topic, boolean skip) {
+    return """
+        {"irVersion": 1, "name": "bad messages", "statements": [
+          {"op": "from", "table": "src", "descriptor": {"connector": "kafka", "connection": "k",
+            "schema": [{"name": "id", "type": "BIGINT"}, {"name": "name", "type": "STRING"}],
+            "options": {"topic": "%s", "value.format": "json", %s"scan.startup.mode": "earliest-offset", "scan.bounded.mode": "latest-offset"}}},
+          {"op": "collect", "sink": "rows", "input": "src", "maxRows": 100}]}
+        """.formatted(topic, skip ? "\"value.json.ignore-parse-errors\": \"true\", " : "");
+  }
+
+  static final String LONG_BAD = "{\"id\": 3, \"name\": \"" + "x".repeat(250) + " <- never closed";
+
+  static void writeWithABadMessage(String topic) throws Exception {
+    KafkaTopics.create(topic, 2);
+    KafkaTopics.write(topic, List.of(new Object[] {1, null, "{\"id\":1,\"name\":\"a\"}"}, new Object[] {0, null, "{\"id\":2,\"name\":\"b\"}"},
+        new Object[] {0, null, "{\"id\":4,\"name\":\"d\"}"}, new Object[] {0, null, LONG_BAD}, new Object[] {1, null, "{\"id\":5,\"name\":\"e\"}"}));
+  }
+
+  @Test
+  void a_bad_message_under_the_fail_policy_fails_the_job_naming_topic_partition_offset_and_its_first_200_bytes() throws Exception {
+    writeWithABadMessage("bad-fail");
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(jsonSource("bad-fail", false)), KafkaTopics.connection("k"));
+    assertEquals(JobStatus.FAILED, Jobs.awaitTerminal(job, 90_000), () -> job.toJson(true).toPrettyString());
+    String cause = job.toJson(false).get("error").get("rootCause").asText();
+    String first200 = new String(LONG_BAD.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 200, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(cause.startsWith("kafka source \"src\" cannot read the message at topic \"bad-fail\", partition 0, offset 2 as json: \""
+        + first200 + "\" (first 200 of " + LONG_BAD.length() + " bytes) — "), cause);
+  }
+
+  @Test
+  void a_bad_message_under_the_skip_policy_is_dropped_and_the_rest_arrive() throws Exception {
+    writeWithABadMessage("bad-skip");
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(jsonSource("bad-skip", true)), KafkaTopics.connection("k"));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 90_000), () -> job.toJson(true).toPrettyString());
+    assertEquals(List.of("+I[\"1\", \"a\"]", "+I[\"2\", \"b\"]", "+I[\"4\", \"d\"]", "+I[\"5\", \"e\"]"), rows(job, "rows", 2));
   }
 }

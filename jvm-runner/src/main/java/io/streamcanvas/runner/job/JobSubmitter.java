@@ -94,7 +94,8 @@ public final class JobSubmitter {
       }
       List<CollectBuffer> buffers = ctx.collects().stream()
           .map(c -> new CollectBuffer(c, client.getJobID().toHexString())).toList();
-      RunningJob job = new RunningJob(client, program.name(), buffers);
+      List<BadMessages.Source> kafka = BadMessages.sources(program, connections);
+      RunningJob job = new RunningJob(client, program.name(), buffers, t -> BadMessages.explain(t, kafka));
       scheduleTimeout(program, job);
       return job;
     } catch (SubmissionException | RuntimeException e) {

@@ -4,6 +4,7 @@ package io.streamcanvas.runner.job;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,15 @@ public final class RunningJob {
   private volatile JobStatus terminal;
   private volatile long endTime;
   private volatile Throwable failure;
+  private volatile String explained;
   private volatile JobStatus lastSeen = JobStatus.INITIALIZING;
 
   RunningJob(JobClient client, String name, List<CollectBuffer> sinks) {
+    this(client, name, sinks, t -> null);
+  }
+
+  /** `explain`: a clearer root cause for a failure, or null (a Kafka message that did not parse: BadMessages). */
+  RunningJob(JobClient client, String name, List<CollectBuffer> sinks, Function<Throwable, String> explain) {
     this.client = client;
     this.jobId = client.getJobID().toHexString();
     this.name = name;
@@ -33,10 +40,21 @@ public final class RunningJob {
     // Asked once, right away: the result future is what carries a failed job's cause.
     // Its completion time is also the end time, whether or not anyone is polling just then.
     this.result = client.getJobExecutionResult().whenComplete((r, t) -> {
-      if (t != null) failure = t;
+      if (t != null) {
+        explained = explainQuietly(explain, t);
+        failure = t;
+      }
       endTime = System.currentTimeMillis();
     });
     sinks.forEach(CollectBuffer::start);
+  }
+
+  private static String explainQuietly(Function<Throwable, String> explain, Throwable t) {
+    try {
+      return explain.apply(t);
+    } catch (RuntimeException e) {
+      return null; // Flink's own root cause is shown
+    }
   }
 
   public String jobId() {
@@ -100,7 +118,8 @@ public final class RunningJob {
     if (terminal != null) o.put("endTime", endTime); else o.putNull("endTime");
     Throwable f = failure;
     if (s == JobStatus.FAILED && f != null) {
-      o.putObject("error").put("message", JobErrors.message(f)).put("rootCause", JobErrors.rootCause(f));
+      String cause = explained == null ? JobErrors.rootCause(f) : Secrets.scrub(explained) + " — " + JobErrors.rootCause(f);
+      o.putObject("error").put("message", JobErrors.message(f)).put("rootCause", cause);
     } else {
       o.putNull("error");
     }
