@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { createPipeline, endlessSensorAlerts, startRun, waitForRunner } from "./helpers";
 
-test("the job page's Flink web UI link shows the running job; the proxy refuses cancel and savepoints", async ({ page, request }) => {
+test("the job page's Flink web UI link shows the running job; the proxy refuses cancel and savepoints", async ({ page, request, browser }) => {
   const id = await createPipeline(request, endlessSensorAlerts());
   await page.goto(`/pipelines/${id}`);
   await waitForRunner(page);
@@ -43,6 +43,13 @@ test("the job page's Flink web UI link shows the running job; the proxy refuses 
   expect(tries[3]!.status).toBe(200);
   expect(JSON.parse(tries[3]!.text)).toMatchObject({ jid: jobId, state: "RUNNING" });
   await flink.close();
+
+  // without the access cookie the proxy answers nothing of Flink's, like every page
+  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const denied = await anonymous.request.get(`/flink/jobs/${jobId}`);
+  expect(denied.status()).toBe(401);
+  expect(await denied.text()).not.toContain(jobId);
+  await anonymous.close();
 
   // the job runs on; StreamCanvas's own control still stops it
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "RUNNING");
