@@ -24,6 +24,7 @@ public final class KafkaBroker implements BeforeAllCallback {
   private static Process process;
   private static String bootstrap;
   private static Path dir;
+  private static List<String> command;
 
   /** Stops the broker when the root context closes, i.e. after the last test class of the run. */
   private static final class Closer implements ExtensionContext.Store.CloseableResource {
@@ -95,6 +96,7 @@ public final class KafkaBroker implements BeforeAllCallback {
         // C1 only: a faster start on a loaded machine; test traffic never needs C2's code
         "-XX:TieredStopAtLevel=1",
         "-Dsc.test.kafka=" + dir, "-cp", classpath, "kafka.Kafka", props.toString()));
+    command = List.copyOf(cmd);
     process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(KafkaBroker::stop));
     awaitReady(60_000);
@@ -144,6 +146,21 @@ public final class KafkaBroker implements BeforeAllCallback {
     } catch (IOException e) {
       return p.isAlive();
     }
+  }
+
+  /**
+   * Stops the broker (SIGTERM), keeps it down `downMs`, and starts it again on the same ports and log dir (a broker
+   * outage, as a restarted cluster node); returns once it answers again.
+   */
+  static synchronized void restart(long downMs) throws Exception {
+    Process p = process;
+    p.destroy();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    Thread.sleep(downMs);
+    Files.writeString(dir.resolve("broker.log"), "");
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile())).start();
+    awaitReady(60_000);
   }
 
   /** SIGTERM (a clean shutdown), then SIGKILL after 20 s; only the process this harness started. */
