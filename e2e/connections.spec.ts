@@ -1,6 +1,9 @@
 // Connections page: a Kafka connection typed in with the keyboard, tested against the real broker's SCRAM listener
 // (right, then a wrong password), saved; after a reload the password is nowhere in the page nor in any API answer.
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { formatPipelineFile } from "../pipeline/format";
+import { graph } from "../pipeline/testing/graphs";
 import { testKafka } from "../server/testing/kafka-env";
 import { waitForRunner } from "./helpers";
 
@@ -52,4 +55,26 @@ test("create a Kafka connection, Test it, and never see its password again", asy
   await expect(page.getByTestId("connection-row-test-of").getByTestId("connection-test-result")).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
   expect(await page.content()).not.toContain(kafka.password);
   for (const a of answers) expect(a).not.toContain(kafka.password);
+});
+
+test("importing a pipeline whose connection is missing says which connection to create", async ({ page }, info) => {
+  const file = info.outputPath("clicks.streamcanvas.json");
+  fs.writeFileSync(file, formatPipelineFile(graph([
+    { id: "clicks", kind: "kafka-source", config: { connection: "clicks-kafka", topic: "clicks", columns: [{ name: "url", type: "STRING" }] } },
+    { id: "out", kind: "collect", config: { maxRows: 10 } },
+  ], ["clicks->out"], "clicks")));
+  // from the pipeline list: created, and the list says what to create before it can run
+  await page.goto("/");
+  await page.getByTestId("import-pipeline-input").setInputFiles(file);
+  const note = page.getByTestId("import-missing-connections");
+  await expect(note).toHaveAttribute("data-missing", "clicks-kafka");
+  await expect(note).toContainText("npx streamcanvas connections add clicks-kafka --kind kafka");
+  await page.getByTestId("import-open").click();
+  await expect(page.getByTestId("node-clicks")).toBeVisible();
+  // over an open pipeline in the editor: the same note after the canvas is replaced
+  await page.getByTestId("import-file-input").setInputFiles(file);
+  await page.getByTestId("import-confirm-replace").click();
+  await expect(page.getByTestId("import-missing-connections")).toHaveAttribute("data-missing", "clicks-kafka");
+  await page.getByTestId("import-connections-link").click();
+  await expect(page.getByTestId("connections-page")).toBeVisible();
 });

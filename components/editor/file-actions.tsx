@@ -6,6 +6,9 @@ import { useCanvasStoreApi } from "@/components/canvas/store-context";
 import { toGraph } from "@/components/canvas/store";
 import { describeFileErrors, FILE_EXTENSION, formatPipelineFile, parsePipelineFile } from "@/pipeline/format";
 import type { PipelineGraph } from "@/pipeline/graph";
+import { graphConnections } from "@/pipeline/connections/graph-refs";
+import { useTRPCClient } from "@/components/trpc/client";
+import { MissingConnections } from "@/components/connections/missing-connections";
 
 const fileName = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "pipeline"}${FILE_EXTENSION}`;
 
@@ -14,6 +17,8 @@ export function FileActions() {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState<{ file: string; graph: PipelineGraph } | null>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+  const client = useTRPCClient();
 
   const exportFile = () => {
     const graph = toGraph(store.getState());
@@ -28,6 +33,10 @@ export function FileActions() {
   const replace = (graph: PipelineGraph) => {
     setAsking(null);
     store.getState().replaceGraph(graph, true);
+    // a file carries connection names only: say which of them this server lacks
+    const names = [...new Set(graphConnections(graph).map((r) => r.connection))];
+    setMissing([]);
+    if (names.length) void client.connections.missing.query({ names }).then(setMissing, () => {});
   };
 
   const importFile = async (file: File | undefined) => {
@@ -49,6 +58,14 @@ export function FileActions() {
         title="Replace the canvas with a pipeline file (undo brings this one back)">Import</button>
       <input ref={input} type="file" accept=".json,application/json" hidden data-testid="import-file-input"
         onChange={(e) => void importFile(e.target.files?.[0])} />
+      {missing.length > 0 && (
+        <div className="sc-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setMissing([])}>
+          <div className="sc-dialog" role="dialog" aria-label="Connections to create" onKeyDown={(e) => e.key === "Escape" && setMissing([])}>
+            <MissingConnections missing={missing} />
+            <button type="button" autoFocus className="sc-button sc-button--small" data-testid="import-missing-close" onClick={() => setMissing([])}>Close</button>
+          </div>
+        </div>
+      )}
       {error && (
         <div className="sc-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setError(null)}>
           <div className="sc-dialog" role="dialog" aria-label="Import failed" onKeyDown={(e) => e.key === "Escape" && setError(null)}>

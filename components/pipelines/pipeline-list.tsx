@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { describeError } from "@/components/monitor/describe-error";
 import { StatusBadge } from "@/components/monitor/status-badge";
 import type { PipelineGraph } from "@/pipeline/graph";
+import { MissingConnections } from "@/components/connections/missing-connections";
 import { ImportButton } from "./import-button";
 
 function ago(t: string | number | Date): string {
@@ -34,12 +35,15 @@ export function PipelineList() {
   }));
   const [showExamples, setShowExamples] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState<{ id: string; missing: string[] } | null>(null);
 
   const open = async (input: { example?: string; graph?: PipelineGraph }) => {
     setError(null);
     try {
-      const { id } = await create.mutateAsync(input);
-      router.push(`/pipelines/${id}`);
+      const { id, missingConnections } = await create.mutateAsync(input);
+      // stay here to say which connections an imported pipeline needs before it can run
+      if (missingConnections.length) setImported({ id, missing: missingConnections });
+      else router.push(`/pipelines/${id}`);
     } catch (e) {
       setError(describeError(e));
     }
@@ -70,6 +74,11 @@ export function PipelineList() {
         </div>
       )}
       {error && <pre className="sc-alert sc-alert--bad" data-testid="list-error">{error}</pre>}
+      {imported && (
+        <MissingConnections missing={imported.missing}>
+          <Link href={`/pipelines/${imported.id}`} data-testid="import-open">Open the imported pipeline</Link>
+        </MissingConnections>
+      )}
       <table className="sc-list" data-testid="pipeline-list">
         <thead>
           <tr>
@@ -102,3 +111,4 @@ export function PipelineList() {
     </div>
   );
 }
+

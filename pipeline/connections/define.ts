@@ -23,5 +23,3 @@ export function defineConnectionKind<F extends Record<string, unknown>>(k: Conne
 export const ConnectionNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/,
   "a connection name is 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
 
-/** What the Java and SQL code views show where a connection's secret goes. */
-export const secretPlaceholder = (connection: string, field: string) => `\${connection:${connection}.${field}}`;

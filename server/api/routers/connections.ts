@@ -34,6 +34,9 @@ async function testConnection(services: Services, name: string, draft?: z.infer<
 
 export const connectionsRouter = router({
   list: procedure.query(({ ctx }) => ctx.services.connections.list()),
+  /** which of these names no connection has (an imported pipeline's) */
+  missing: procedure.input(z.object({ names: z.array(z.string()).max(1000) }))
+    .query(({ ctx, input }) => input.names.filter((n) => !ctx.services.connections.exists(n))),
   get: procedure.input(Name).query(({ ctx, input }) => ctx.services.connections.get(input.name)),
   create: procedure
     .input(z.object({ name: ConnectionNameSchema, kind: z.string().min(1), fields: Fields }))

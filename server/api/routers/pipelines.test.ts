@@ -25,6 +25,18 @@ const code = async (p: Promise<unknown>) => {
 };
 
 describe("pipelines router", () => {
+  it("creating from a file that names connections says which ones this server lacks (names only travel in files)", async () => {
+    const g = graph("imported");
+    g.nodes = [
+      { id: "in", kind: "kafka-source", version: 1, config: { connection: "orders-kafka", topic: "orders" }, position: { x: 0, y: 0 } },
+      { id: "out", kind: "kafka-sink", version: 1, config: { connection: "sink-kafka", topic: "out" }, position: { x: 0, y: 0 } },
+    ];
+    expect((await h.caller.pipelines.create({ graph: g })).missingConnections).toEqual(["orders-kafka", "sink-kafka"]);
+    await h.caller.connections.create({ name: "sink-kafka", kind: "kafka", fields: { bootstrapServers: "k:9092" } });
+    expect((await h.caller.pipelines.create({ graph: g })).missingConnections).toEqual(["orders-kafka"]);
+    expect((await h.caller.pipelines.create({ name: "blank" })).missingConnections).toEqual([]);
+  });
+
   it("creates a blank pipeline, saves it, lists and gets it", async () => {
     const { id } = await h.caller.pipelines.create({ name: "mine" });
     const got = await h.caller.pipelines.get({ id });

@@ -2,6 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { emptyGraph, PipelineGraphSchema, type PipelineGraph } from "@/pipeline/graph";
+import { graphConnections } from "@/pipeline/connections/graph-refs";
 import { readGraph } from "@/server/pipeline-ops";
 import { loadExample } from "@/server/store/examples";
 import { procedure, router } from "../trpc";
@@ -34,7 +35,10 @@ export const pipelinesRouter = router({
       } else if (input.graph) {
         graph = { ...input.graph, name: input.name ?? input.graph.name };
       }
-      return ctx.services.store.pipelines.create(graph);
+      const { id } = ctx.services.store.pipelines.create(graph);
+      // an imported pipeline may name connections this server does not have: say which to create
+      const missing = [...new Set(graphConnections(graph).map((r) => r.connection))].filter((n) => !ctx.services.connections.exists(n));
+      return { id, missingConnections: missing };
     }),
 
   save: procedure
