@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { formatType, type RowType, type as strictType } from "../types";
 import { declaredColumns } from "./declared-columns";
+import { avroColumns } from "./avro-schema";
 import { defineNodeKind } from "./define";
 import { EventTimeSchema, proctimeIr, ProcessingTimeSchema, sourceRowType, watermarkIr } from "./event-time";
 import {
@@ -29,11 +30,15 @@ const KafkaSourceConfig = z.object({
   pattern: z.string().default("").meta({ title: "Topic pattern", description: "A Java regular expression over topic names (Read: pattern), e.g. orders-.*" }),
   valueFormat: z.enum(VALUE_FORMATS).default("json").meta({
     title: "Value format",
-    description: "json, csv, avro (the Avro schema follows the columns), raw (one STRING column), or a changelog: " +
+    description: "json, csv, avro (your Avro schema below gives the columns), raw (one STRING column), or a changelog: " +
       "debezium-json / canal-json (inserts, updates and deletes: the output is an updating table).",
   }),
   columns: z.array(Column).default([{ name: "id", type: "BIGINT" }, { name: "name", type: "STRING" }]).meta({
     title: "Columns", description: "The columns of each message (key fields included), by key (JSON) or position (CSV).",
+  }),
+  avroSchema: z.string().default("").meta({
+    title: "Avro schema (avro)",
+    description: "The writers' Avro record schema (JSON); its fields become the columns (non-null fields NOT NULL, [\"null\", T] nullable). Empty: the columns above, Flink deriving the schema.",
   }),
   fieldDelimiter: FieldDelimiterSchema,
   keyFormat: KeyFormatSchema,
@@ -54,8 +59,17 @@ const KafkaSourceConfig = z.object({
 });
 export type KafkaSourceConfig = z.infer<typeof KafkaSourceConfig>;
 
+/** The message's columns: the Avro schema's fields when one is given for an avro value, else the declared columns. */
+function messageColumns(c: KafkaSourceConfig): { columns: { name: string; type: string }[]; problem?: string } {
+  if (c.valueFormat !== "avro" || c.avroSchema.trim() === "") return { columns: c.columns };
+  const r = avroColumns(c.avroSchema);
+  return r.ok ? { columns: r.columns } : { columns: [], problem: r.message };
+}
+
 function ownColumns(nodeId: string, c: KafkaSourceConfig): { rowType: RowType; errors: ReturnType<typeof checkCommon> } {
-  const declared = declaredColumns(nodeId, c.columns);
+  const message = messageColumns(c);
+  if (message.problem) return { rowType: [], errors: [{ nodeId, field: "avroSchema", message: message.problem }] };
+  const declared = declaredColumns(nodeId, message.columns);
   const errors = [...checkCommon(nodeId, c, declared.rowType), ...declared.errors, ...positionErrors(nodeId, c)];
   const at = (field: string, message: string | null) => { if (message) errors.push({ nodeId, field, message }); };
   if (c.subscribe === "topic") at("topic", topicProblem(c.topic));
@@ -65,6 +79,9 @@ function ownColumns(nodeId: string, c: KafkaSourceConfig): { rowType: RowType; e
   }
   if (c.subscribe === "pattern") at("pattern", c.pattern.trim() === "" ? "give a topic pattern, e.g. orders-.*" : null);
   if (c.valueFormat === "raw") at("columns", rawProblem(declared.rowType, c));
+  if (c.valueFormat === "avro" && c.avroSchema.trim() !== "" && c.keyFormat !== "none" && !c.valueIncludesKey) {
+    at("valueIncludesKey", "the Avro schema describes the whole value: keep \"value holds the key fields too\" on");
+  }
   if (c.badMessages === "skip" && (c.valueFormat === "avro" || c.valueFormat === "raw")) {
     at("badMessages", `the ${c.valueFormat} format cannot skip bad messages; choose fail`);
   }
@@ -96,7 +113,7 @@ export const kafkaSourceKind = defineNodeKind<KafkaSourceConfig>({
     previewCap: kafkaPreviewCap,
   },
   toIr({ nodeId, config: c }) {
-    const schema = c.columns.map((col) => ({ name: col.name, type: formatType(strictType(col.type)) }));
+    const schema = messageColumns(c).columns.map((col) => ({ name: col.name, type: formatType(strictType(col.type)) }));
     const meta = metadataColumns(c.metadata);
     const topic: Record<string, string> = c.subscribe === "pattern" ? { "topic-pattern": c.pattern }
       : { topic: c.subscribe === "topic" ? c.topic : c.topics.join(";") };

@@ -37,6 +37,7 @@ describe("kafka source", () => {
     [{ keyFormat: "json", keyFields: ["nope"] }, "keyFields.0", 'unknown column "nope"'],
     [{ valueFormat: "raw" }, "columns", "exactly one STRING column"],
     [{ valueFormat: "avro", badMessages: "skip" }, "badMessages", "cannot skip"],
+    [{ valueFormat: "avro", avroSchema: '{"type": "record", "name": "R", "fields": [{"name": "a", "type": ["string", "null"]}]}' }, "avroSchema", "null first"],
     [{ startFrom: "group-offsets" }, "groupId", "needs a consumer group"],
     [{ startFrom: "timestamp" }, "startTimestampMs", "epoch milliseconds"],
     [{ stopAt: "specific-offsets", subscribe: "pattern", pattern: "o.*" }, "stopOffsets", "single topic"],

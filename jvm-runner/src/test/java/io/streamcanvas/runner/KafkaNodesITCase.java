@@ -133,4 +133,42 @@ class KafkaNodesITCase {
     assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 90_000), () -> job.toJson(true).toPrettyString());
     assertEquals(List.of("+I[\"1\", \"a\"]", "+I[\"2\", \"b\"]", "+I[\"4\", \"d\"]", "+I[\"5\", \"e\"]"), rows(job, "rows", 2));
   }
+
+  @Test
+  void the_kafka_avro_fixture_reads_messages_written_with_the_users_avro_schema() throws Exception {
+    JsonNode graph = JSON.readTree(FIXTURES.resolve("kafka-avro.graph.json").toFile());
+    org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(graph.get("nodes").get(0).get("config").get("avroSchema").asText());
+    org.apache.avro.Schema ship = schema.getField("ship").schema().getTypes().get(1);
+    var one = new org.apache.avro.generic.GenericData.Record(schema);
+    one.put("id", 1L);
+    one.put("customer", "Zoë");
+    one.put("amount", java.nio.ByteBuffer.wrap(new java.math.BigDecimal("12.50").unscaledValue().toByteArray()));
+    one.put("at", 1704103200000L); // 2024-01-01 10:00:00 UTC
+    one.put("tags", List.of("a", "b"));
+    var city = new org.apache.avro.generic.GenericData.Record(ship);
+    city.put("city", "Oslo");
+    one.put("ship", city);
+    var two = new org.apache.avro.generic.GenericData.Record(schema);
+    two.put("id", 2L);
+    two.put("customer", null);
+    two.put("amount", java.nio.ByteBuffer.wrap(new java.math.BigDecimal("-0.05").unscaledValue().toByteArray()));
+    two.put("at", 1704103201500L);
+    two.put("tags", List.of());
+    two.put("ship", null);
+    KafkaTopics.create("avro-orders", 1);
+    KafkaTopics.writeBytes("avro-orders", List.of(avro(schema, one), avro(schema, two)));
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(fixture("kafka-avro")), KafkaTopics.connection("orders-kafka"));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 90_000), () -> job.toJson(true).toPrettyString());
+    assertEquals(List.of(
+        "+I[\"1\", \"Zoë\", \"12.50\", \"2024-01-01T10:00:00.000\", [\"a\",\"b\"], {\"city\":\"Oslo\"}]",
+        "+I[\"2\", null, \"-0.05\", \"2024-01-01T10:00:01.500\", [], null]"), rows(job, "rows", 6));
+  }
+
+  static byte[] avro(org.apache.avro.Schema schema, org.apache.avro.generic.GenericRecord r) throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+    new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(schema).write(r, encoder);
+    encoder.flush();
+    return out.toByteArray();
+  }
 }

@@ -46,6 +46,15 @@ final class KafkaTopics {
     }
   }
 
+  /** Writes unkeyed binary values to partition 0, in order. */
+  static void writeBytes(String topic, List<byte[]> values) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", KafkaBroker.bootstrap());
+    try (var producer = new KafkaProducer<byte[], byte[]>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (byte[] v : values) producer.send(new ProducerRecord<>(topic, 0, null, v)).get();
+    }
+  }
+
   /** Every record of the topic as "key|value" text, up to its end offsets; read_committed skips aborted transactions. */
   static List<String> read(String topic, boolean readCommitted) {
     Properties p = new Properties();
