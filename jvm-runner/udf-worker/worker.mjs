@@ -100,7 +100,7 @@ syncBuiltinESMExports(); // named imports (import { lookup } from "node:dns") se
 
 // Wire values (JSON) ↔ the JS values a UDF sees: BIGINT ↔ bigint, TIMESTAMP* ↔ Date (wire: epoch millis).
 const baseType = (t) => t.replace(/\s+NOT NULL$/i, "").replace(/\(.*$/, "").trim().toUpperCase();
-const NESTED = /^\s*(ROW|ARRAY|MAP)\s*[<(]/i;
+const NESTED = /^\s*(ROW|ARRAY|MAP|MULTISET)\s*[<(]/i;
 function toJs(type) {
   if (NESTED.test(type)) return nestedToJs(type);
   switch (baseType(type)) {
@@ -262,7 +262,8 @@ function runBinaryBatch(body) {
 }
 
 // Nested values: on the wire a ROW is a JSON array of its fields in order, an ARRAY an array, a MAP an array of
-// [key, value] pairs (keys need not be strings); the UDF sees an object, an array and a Map. Scalars inside convert as
+// [key, value] pairs (keys need not be strings), a MULTISET an array of [element, count] pairs; the UDF sees an
+// object, an array and a Map (a MULTISET a Map of counts). Scalars inside convert as
 // at the top level. The type text is Flink's (LogicalType#asSerializableString, or the IR's asSummaryString form).
 function parseFlinkType(text) {
   const toks = text.match(/`(?:[^`]|``)*`|'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_]*|\d+|[<>(),]/g) ?? [];
@@ -289,6 +290,9 @@ function parseFlinkType(text) {
       i++; take("<"); t = { root: "ARRAY", element: type() }; take(">");
     } else if (word("MAP")) {
       i++; take("<"); const key = type(); take(","); t = { root: "MAP", key, value: type() }; take(">");
+    } else if (word("MULTISET")) {
+      // a MULTISET is a map of element → count, on the wire and for the UDF (a Map<T, number>)
+      i++; take("<"); t = { root: "MAP", key: type(), value: { root: "INT", nullable: false } }; take(">");
     } else {
       const root = toks[i++].toUpperCase();
       if (toks[i] === "(") { while (toks[i] !== ")") i++; i++; }

@@ -1,7 +1,7 @@
 // IR expression tree → fully parenthesized Flink SQL, calling the functions the Table API methods of the IR map to.
 import type { Expr } from "../expr/ast";
 import { type FunctionDef, paramAt } from "../expr/functions";
-import { sqlInterval } from "../expr/interval-text";
+import { countOf, sqlInterval } from "../expr/interval-text";
 import { numberLiteral } from "../expr/literals";
 import { type DataType, formatType } from "../types";
 import { checkArity, fieldName } from "./java-expr";
@@ -66,8 +66,8 @@ function sqlCall(e: Call): string {
     }
     case "bare": return name;
     case "interval": {
-      const n = e.args[0];
-      const text = n?.kind === "lit" && typeof n.value === "string" && /^-?\d+$/.test(n.value) ? sqlInterval(e.fn, n.value) : undefined;
+      const count = countOf(e.args[0]);
+      const text = count === undefined ? undefined : sqlInterval(e.fn, count);
       if (text === undefined) throw new CodegenError(`function ${f.ir} needs a whole-number literal that Flink SQL's intervals can hold`);
       return text;
     }

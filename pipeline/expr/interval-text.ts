@@ -1,5 +1,6 @@
 // Interval literals as text: INTERVAL '1-2' YEAR TO MONTH read into one unit's count (the IR call lit(14).months()),
 // and a count printed back, for the expression language and (within Flink SQL's field precisions) for Flink SQL.
+import type { Expr } from "./ast";
 
 /** An interval unit: its word in INTERVAL … / TIMESTAMPADD, the IR function (the ApiExpression method), its size. */
 export type IntervalUnit = { word: string; ir: string; months?: number; millis?: number };
@@ -31,6 +32,10 @@ const QUALIFIERS: Record<string, { re: RegExp; unit: string; fields: bigint[] }>
 const FIELD_MAX: Record<string, bigint> = { "12": 11n, "24": 23n, "60": 59n };
 
 export type IntervalValue = { ir: string; count: string };
+
+/** The count of an interval call's argument: a whole-number literal's text, else undefined (printers and checker agree on it). */
+export const countOf = (e: Expr | undefined): string | undefined =>
+  e?.kind === "lit" && typeof e.value === "string" && /^-?\d+$/.test(e.value) ? e.value : undefined;
 
 /**
  * The count and IR function of `INTERVAL '<text>' <from> [TO <to>]`: one unit keeps its unit (INTERVAL '5' MINUTE is

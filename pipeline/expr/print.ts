@@ -1,7 +1,7 @@
 // Printer: Expr tree → expression-language text that parses back to the same tree (used for round trips and codegen).
 import { formatType, parseType } from "../types";
 import type { Expr } from "./ast";
-import { printInterval } from "./interval-text";
+import { countOf, printInterval } from "./interval-text";
 import { numberLiteral, UNTYPED_NULL } from "./literals";
 import { BY_IR, paramAt, PREC } from "./functions";
 import { KEYWORDS } from "./operators";
@@ -74,8 +74,7 @@ function printCall(e: Call): Printed {
     }
     case "at": return { text: `${wrap(arg(0), PREC.atom)}[${arg(1).text}]`, prec: PREC.atom };
     case "interval": {
-      const n = e.args[0];
-      const count = n?.kind === "lit" && typeof n.value === "string" && /^-?\d+$/.test(n.value) ? n.value : undefined;
+      const count = countOf(e.args[0]);
       // a count that is no literal cannot be an INTERVAL literal; the checker refuses it, the printer keeps it readable
       return { text: count === undefined ? `${f!.name}(${list()})` : printInterval(e.fn, count), prec: PREC.atom };
     }

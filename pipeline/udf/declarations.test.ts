@@ -26,6 +26,12 @@ describe("inputDeclarations", () => {
     expect(udfInputColumns(row).map((c) => c.name)).toEqual(["payload", "ids", "strict", "scores", "nested"]);
   });
 
+  it("gives a MULTISET (COLLECT's result) as a Map of each element to its count", () => {
+    expect(tsTypeOf(type("MULTISET<STRING> NOT NULL"))).toBe("Map<string | null, number>");
+    expect(tsTypeOf(type("MULTISET<BIGINT NOT NULL>"))).toBe("Map<bigint, number> | null");
+    expect(tsTypeOf(type("ROW<`bag` MULTISET<TIME>>"))).toBeUndefined();
+  });
+
   it("reads back as the same Flink type when the function returns a column's declared type", () => {
     for (const text of [
       "ROW<`id` BIGINT NOT NULL, `at` TIMESTAMP(3), `tags` ARRAY<STRING>, `my key` BOOLEAN NOT NULL>",

@@ -16,7 +16,7 @@ const TS_TYPES: Partial<Record<TypeRoot, string>> = {
 /**
  * The TypeScript type of a column, or undefined when UDFs cannot read it (nor any type nesting it). Nested types map
  * as the worker builds them: ROW → an object type of its fields, ARRAY → `T[]` (`(T | null)[]` for nullable elements),
- * MAP → `Map<K, V>`. A Map rather than a plain object because Flink's map keys need not be strings: a BIGINT key stays
+ * MAP → `Map<K, V>`, MULTISET → `Map<T, number>` (element → count). A Map rather than a plain object because Flink's map keys need not be strings: a BIGINT key stays
  * a bigint, a ROW key an object, a NULL key null, and none of them collide the way object property names would.
  */
 export function tsTypeOf(t: DataType): string | undefined {
@@ -39,6 +39,11 @@ function baseTsType(t: DataType): string | undefined {
     const k = tsTypeOf(t.key!);
     const v = tsTypeOf(t.value!);
     return k === undefined || v === undefined ? undefined : `Map<${k}, ${v}>`;
+  }
+  // a MULTISET (COLLECT's result) is each distinct element with its count, as Flink holds it
+  if (t.root === "MULTISET") {
+    const e = tsTypeOf(t.element!);
+    return e === undefined ? undefined : `Map<${e}, number>`;
   }
   return TS_TYPES[t.root];
 }

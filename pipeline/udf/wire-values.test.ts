@@ -20,6 +20,10 @@ describe("wire values", () => {
     expect(parseCell(type, '{"tags": ["x"]}')).toEqual({ ok: true, value: { tags: ["x"] } });
     expect(parseCell("ARRAY<INT>", "[1,")).toEqual({ ok: false, message: "write ARRAY values as JSON, e.g. [1, 2]" });
     expect(sameValue("MAP<STRING, INT>", { a: 1 }, [["a", 1]])).toBe(true);
+    // a MULTISET travels as element → count pairs, like a MAP<T, INT NOT NULL>
+    expect(toWire("MULTISET<TIMESTAMP(3)> NOT NULL", [["2024-01-31T12:00:00.000", 2]])).toEqual([[Date.UTC(2024, 0, 31, 12), 2]]);
+    expect(fromWire("ROW<`bag` MULTISET<STRING>>", [[["a", 2]]])).toEqual({ bag: [["a", 2]] });
+    expect(sameValue("MULTISET<STRING>", { a: 2 }, [["a", 2]])).toBe(true);
   });
 
   it("parses typed cells by column type, refusing what does not fit", () => {

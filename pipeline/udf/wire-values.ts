@@ -4,8 +4,17 @@ import { type DataType, parseType } from "../types";
 
 const typeOf = (type: string): DataType | undefined => {
   const r = parseType(type.replace(/\s*\*(ROWTIME|PROCTIME)\*/, ""));
-  return r.ok ? r.type : undefined;
+  return r.ok ? asMap(r.type) : undefined;
 };
+
+/** A MULTISET travels as a MAP of element → count (runner JSON and worker wire alike), nested ones too. */
+function asMap(t: DataType): DataType {
+  if (t.root === "MULTISET") return { root: "MAP", nullable: t.nullable, key: asMap(t.element!), value: { root: "INT", nullable: false } };
+  if (t.root === "ROW") return { ...t, fields: t.fields!.map((f) => ({ ...f, type: asMap(f.type) })) };
+  if (t.root === "ARRAY") return { ...t, element: asMap(t.element!) };
+  if (t.root === "MAP") return { ...t, key: asMap(t.key!), value: asMap(t.value!) };
+  return t;
+}
 const rootOf = (type: string): DataType["root"] | undefined => typeOf(type)?.root;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -22,7 +22,7 @@ final class UdfTypes {
     return switch (t.getTypeRoot()) {
       case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR, VARCHAR, DATE,
           TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> null;
-      case ROW, ARRAY, MAP -> t.getChildren().stream().map(UdfTypes::unsupported).filter(c -> c != null).findFirst().orElse(null);
+      case ROW, ARRAY, MAP, MULTISET -> t.getChildren().stream().map(UdfTypes::unsupported).filter(c -> c != null).findFirst().orElse(null);
       default -> t;
     };
   }

@@ -148,7 +148,7 @@ final class BinaryRows {
       case CHAR, VARCHAR -> out.utf8(((StringData) v).toBytes());
       case DATE -> out.text(LocalDate.ofEpochDay((Integer) v).toString());
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> out.f64(((TimestampData) v).getMillisecond());
-      case ROW, ARRAY, MAP -> out.text(NestedValues.toJson(type, v));
+      case ROW, ARRAY, MAP, MULTISET -> out.text(NestedValues.toJson(type, v));
       default -> out.text(v.toString());
     }
   }
@@ -188,7 +188,7 @@ final class BinaryRows {
       }
       case DATE -> (int) LocalDate.parse(in.text()).toEpochDay();
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> TimestampData.fromEpochMillis(millis(in.f64()));
-      case ROW, ARRAY, MAP -> NestedValues.fromJsonInternal(type, in.text());
+      case ROW, ARRAY, MAP, MULTISET -> NestedValues.fromJsonInternal(type, in.text());
       default -> throw new IllegalStateException("unsupported type " + type.asSummaryString());
     };
   }

@@ -1,4 +1,4 @@
-// Nested ROW / ARRAY / MAP values ↔ plain JSON for the UDF worker: a row as an array of its fields in order, an array
+// Nested ROW / ARRAY / MAP (and MULTISET, a map of counts) values ↔ plain JSON for the UDF worker: a row as an array of its fields in order, an array
 // as an array, a map as an array of [key, value] pairs; scalars inside as at the top level (BIGINT and DECIMAL exact
 // strings, TIMESTAMP* epoch millis). Over Flink's default external classes (Row, boxed T[], java.util.Map) or its
 // internal ones (RowData, ArrayData, MapData, StringData…), so a row codec of either kind can carry a nested column.
@@ -25,7 +25,9 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.IntType;
 import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.types.logical.MultisetType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.Row;
 
@@ -36,7 +38,12 @@ public final class NestedValues {
 
   public static boolean isNested(LogicalType type) {
     LogicalTypeRoot r = type.getTypeRoot();
-    return r == LogicalTypeRoot.ROW || r == LogicalTypeRoot.ARRAY || r == LogicalTypeRoot.MAP;
+    return r == LogicalTypeRoot.ROW || r == LogicalTypeRoot.ARRAY || r == LogicalTypeRoot.MAP || r == LogicalTypeRoot.MULTISET;
+  }
+
+  /** A MULTISET as Flink holds it: a map of element → count (MapData inside, Map<T, Integer> outside). */
+  static MapType asMap(MultisetType t) {
+    return new MapType(t.isNullable(), t.getElementType(), new IntType(false));
   }
 
   /** One value (nested or not) of `type`, as Flink's default external class holds it, as JSON. */
@@ -76,6 +83,7 @@ public final class NestedValues {
         }
         g.writeEndArray();
       }
+      case MULTISET -> write(g, asMap((MultisetType) type), v);
       case MAP -> {
         MapType m = (MapType) type;
         g.writeStartArray();
@@ -152,6 +160,7 @@ public final class NestedValues {
       if (!type.isNullable() && !path.isEmpty()) throw bad(path, "null where the type is " + type.asSummaryString());
       return null;
     }
+    if (type instanceof MultisetType ms) return read(p, asMap(ms), path, internal);
     switch (type.getTypeRoot()) {
       case ROW -> {
         RowType rt = (RowType) type;
