@@ -46,7 +46,8 @@ public final class RestTls {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     RestTls tls = new RestTls(dir, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-    tls.generate();
+    // in this JVM where jvm.options exports the JDK's certificate classes (a keytool process costs ~1-3 s of start-up)
+    if (!SelfSigned.writeKeystore(tls.keystore, ALIAS, tls.password.toCharArray())) tls.generate();
     try {
       tls.exportTrustAndPem();
     } catch (IOException e) {
@@ -57,7 +58,7 @@ public final class RestTls {
     return tls;
   }
 
-  /** keytool, because the JDK has no public API for a self-signed certificate; the password goes by environment. */
+  /** keytool, the fallback: the JDK has no public API for a self-signed certificate; the password goes by environment. */
   private void generate() throws IOException, InterruptedException {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     ProcessBuilder pb = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
