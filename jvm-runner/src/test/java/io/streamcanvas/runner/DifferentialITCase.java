@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.IrReader;
 import io.streamcanvas.runner.job.JobSubmitter;
@@ -98,6 +99,9 @@ class DifferentialITCase {
   }
 
   private static void run(Case c) throws Exception {
+    List<String> connections = new ObjectMapper().readTree(c.ir()).findValuesAsText("connection");
+    Assumptions.assumeTrue(connections.isEmpty(),
+        () -> "skipped by rule, names connections " + connections + ": KafkaNodesITCase runs Kafka pipelines on the test broker");
     String udfs = SqlSide.udfStatements(c.ir());
     Assumptions.assumeTrue(udfs.isEmpty(), () -> "skipped by rule, TS UDFs (" + udfs + "): the SQL calls functions only jvm-runner registers");
     var cluster = SharedCluster.cluster();
