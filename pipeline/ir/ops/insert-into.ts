@@ -18,11 +18,14 @@ export const insertIntoOp = defineOp({
     const d = pk && !s.descriptor.schema
       ? { ...s.descriptor, schema: p.types[s.input]!.map((c) => ({ name: c.name, type: formatType(pk.includes(c.name) ? { ...c.type, nullable: false } : c.type) })) }
       : s.descriptor;
-    return [p.comment, `${I}statementSet.add(${p.table(s.input)}.insertInto(${javaDescriptor(d, p.table(s.input), p.str)}));`];
+    const conflict = pk ? ", org.apache.flink.table.api.InsertConflictStrategy.deduplicate()" : "";
+    return [p.comment, `${I}statementSet.add(${p.table(s.input)}.insertInto(${javaDescriptor(d, p.table(s.input), p.str)}${conflict}));`];
   },
   sql: (s, p) => {
     const name = p.sinkName(s.sink);
-    p.inserts.push(`  INSERT INTO ${id(name)} SELECT * FROM ${id(s.input)};`);
+    // a keyed sink: a later row with the same key replaces the earlier one (Flink 2.3 asks to say so when the input's
+    // upsert key is not the sink's key, e.g. a window's insert-only rows)
+    p.inserts.push(`  INSERT INTO ${id(name)} SELECT * FROM ${id(s.input)}${s.descriptor.primaryKey ? " ON CONFLICT DO DEDUPLICATE" : ""};`);
     // a sink without a schema takes its input's columns, as the runner's fromResolvedSchema does
     return sqlTable(name, s.descriptor, p.input);
   },
