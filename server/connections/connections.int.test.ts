@@ -77,6 +77,25 @@ describe("connections (tRPC → real runner → real broker)", () => {
     expect(r.message).toContain(`unreachable: cannot connect to 127.0.0.1:${port}`);
   });
 
+  it("SSL: without the truststore the TLS error is said; with it (a sealed truststore password) Test connects", async () => {
+    const k = testKafka();
+    const untrusted = await h.caller.connections.test({ name: "tls", draft: { kind: "kafka", fields: { bootstrapServers: k.sslBootstrap, securityProtocol: "SSL" } } });
+    expect(untrusted.ok).toBe(false);
+    expect(untrusted.message).toMatch(new RegExp(`^TLS error connecting to ${k.sslBootstrap}: SSL handshake failed`));
+    await h.caller.connections.create({ name: "tls", kind: "kafka", fields: {
+      bootstrapServers: k.sslBootstrap, securityProtocol: "SSL", truststorePath: k.truststore, truststorePassword: k.truststorePassword,
+    } });
+    expect(await h.caller.connections.test({ name: "tls" })).toMatchObject({ ok: true, brokers: 1 });
+    expect(JSON.stringify(await h.caller.connections.get({ name: "tls" }))).not.toContain(k.truststorePassword);
+    // the same listener spoken to in plaintext: the port is open but nothing Kafka answers
+    const plain = await h.caller.connections.test({ name: "plain-to-tls", draft: { kind: "kafka", fields: { bootstrapServers: k.sslBootstrap } } });
+    expect(plain.ok).toBe(false);
+    expect(plain.message).toBe(`no Kafka answer from ${k.sslBootstrap} within 10 s over PLAINTEXT: the port is open, but it may not be a Kafka ` +
+      "listener of that security protocol (TLS against a plaintext port, or the other way round)");
+    h.services.store.db.pragma("wal_checkpoint(TRUNCATE)");
+    expect(dataDirBytes(h.dir).includes(Buffer.from(k.truststorePassword))).toBe(false);
+  });
+
   it("lists topics with their partition counts", async () => {
     createTopic(testKafka().bootstrap, "conn-topics-three", 3);
     await h.caller.connections.create({ name: "plain", kind: "kafka", fields: { bootstrapServers: testKafka().bootstrap } });

@@ -13,6 +13,7 @@ describe("test Kafka broker", () => {
       expect(await apiVersionsOk(host, Number(port), 5_000)).toBe(true);
     }
     expect(k.password).toMatch(/^sc-pw-[0-9a-f]{18}$/);
+    expect(k.sslBootstrap).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
   it("creates a topic and takes records", () => {

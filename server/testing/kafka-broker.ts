@@ -1,6 +1,6 @@
 // One real Kafka broker (KRaft, Maven's kafka_2.13 at the runner's kafka-clients version) per test stage, run as its own
-// java process on free loopback ports — a PLAINTEXT listener and a SASL_PLAINTEXT one (SCRAM-SHA-256/512 and PLAIN, one
-// user) — with a readiness check and a teardown that stops exactly the process it started. Mirrors
+// java process on free loopback ports — a PLAINTEXT listener, a SASL_PLAINTEXT one (SCRAM-SHA-256/512 and PLAIN, one
+// user) and an SSL one (a self-signed certificate; tls.truststore trusts it) — with a readiness check and a teardown that stops exactly the process it started. Mirrors
 // jvm-runner/src/test/java/io/streamcanvas/runner/KafkaBroker.java and shares its Maven-resolved classpath file.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -8,11 +8,14 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { makeTestTls, type TestTls } from "./kafka-tls";
 import { apiVersionsOk } from "./kafka-wire";
 
 export type TestBroker = {
   /** host:port of the PLAINTEXT listener */ bootstrap: string;
   /** host:port of the SASL_PLAINTEXT listener (SCRAM-SHA-256, SCRAM-SHA-512, PLAIN) */ saslBootstrap: string;
+  /** host:port of the SSL listener, whose certificate only `tls.truststore` (PKCS12, `tls.password`) trusts */
+  sslBootstrap: string; tls: Pick<TestTls, "truststore" | "password">;
   user: string; password: string; pid: number; dir: string;
   /** the broker's classpath (kafka_2.13 and its dependencies), e.g. for server/testing/kafka-tool.ts */ classpath: string;
   stop(): Promise<void>;
@@ -50,14 +53,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-function serverProperties(dir: string, port: number, saslPort: number, controller: number, user: string, password: string): string {
+type Ports = { port: number; saslPort: number; sslPort: number; controller: number };
+
+function serverProperties(dir: string, { port, saslPort, sslPort, controller }: Ports, user: string, password: string, tls: TestTls): string {
   const scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
   return [
     "process.roles=broker,controller", "node.id=1", `controller.quorum.voters=1@${LOOPBACK}:${controller}`,
-    `listeners=PLAINTEXT://${LOOPBACK}:${port},SASL_PLAINTEXT://${LOOPBACK}:${saslPort},CONTROLLER://${LOOPBACK}:${controller}`,
-    `advertised.listeners=PLAINTEXT://${LOOPBACK}:${port},SASL_PLAINTEXT://${LOOPBACK}:${saslPort}`,
+    `listeners=PLAINTEXT://${LOOPBACK}:${port},SASL_PLAINTEXT://${LOOPBACK}:${saslPort},SSL://${LOOPBACK}:${sslPort},CONTROLLER://${LOOPBACK}:${controller}`,
+    `advertised.listeners=PLAINTEXT://${LOOPBACK}:${port},SASL_PLAINTEXT://${LOOPBACK}:${saslPort},SSL://${LOOPBACK}:${sslPort}`,
     "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
-    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT",
+    `ssl.keystore.type=PKCS12`, `ssl.keystore.location=${tls.keystore}`, `ssl.keystore.password=${tls.password}`, `ssl.key.password=${tls.password}`,
     "sasl.enabled.mechanisms=SCRAM-SHA-256,SCRAM-SHA-512,PLAIN",
     `listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=${scram}`,
     `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=${scram}`,
@@ -92,11 +98,13 @@ export async function startKafkaBroker(root = process.cwd(), log: (line: string)
   const classpath = brokerClasspath(root);
   const t0 = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-kafka-node-"));
-  const [port, saslPort, controller] = [await freePort(), await freePort(), await freePort()];
+  const ports: Ports = { port: await freePort(), saslPort: await freePort(), sslPort: await freePort(), controller: await freePort() };
+  const { port, saslPort, sslPort } = ports;
+  const tls = makeTestTls(dir);
   const user = "sc-test";
   const password = `sc-pw-${randomBytes(9).toString("hex")}`;
   const props = path.join(dir, "server.properties");
-  fs.writeFileSync(props, serverProperties(dir, port, saslPort, controller, user, password));
+  fs.writeFileSync(props, serverProperties(dir, ports, user, password, tls));
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
   const scram = (m: string) => ["--add-scram", `${m}=[name=${user},password=${password}]`];
   const format = spawnSync(java, ["-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kafka.tools.StorageTool", "format",
@@ -120,21 +128,30 @@ export async function startKafkaBroker(root = process.cwd(), log: (line: string)
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await awaitReady(pid, [port, saslPort], 90_000, brokerLog);
+    // the SSL port is ready when it accepts a connection (ApiVersions would need a TLS handshake first)
+    await awaitReady(pid, [port, saslPort], 90_000, brokerLog, sslPort);
   } catch (e) {
     await stop();
     throw e;
   }
-  log(`[kafka-broker] ${LOOPBACK}:${port} (SASL ${LOOPBACK}:${saslPort}) ready in ${Date.now() - t0} ms (pid ${pid}, dir ${dir})`);
-  return { bootstrap: `${LOOPBACK}:${port}`, saslBootstrap: `${LOOPBACK}:${saslPort}`, user, password, pid, dir, classpath, stop };
+  log(`[kafka-broker] ${LOOPBACK}:${port} (SASL ${LOOPBACK}:${saslPort}, SSL ${LOOPBACK}:${sslPort}) ready in ${Date.now() - t0} ms (pid ${pid}, dir ${dir})`);
+  return {
+    bootstrap: `${LOOPBACK}:${port}`, saslBootstrap: `${LOOPBACK}:${saslPort}`, sslBootstrap: `${LOOPBACK}:${sslPort}`,
+    tls: { truststore: tls.truststore, password: tls.password }, user, password, pid, dir, classpath, stop,
+  };
 }
 
-async function awaitReady(pid: number, ports: number[], timeoutMs: number, brokerLog: string) {
+const accepts = (port: number) => new Promise<boolean>((resolve) => {
+  const s = net.connect({ host: LOOPBACK, port }, () => (s.destroy(), resolve(true)));
+  s.on("error", () => resolve(false));
+});
+
+async function awaitReady(pid: number, ports: number[], timeoutMs: number, brokerLog: string, tcpPort: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive(pid)) throw new Error(`the Kafka broker exited while starting:\n${logTail(brokerLog)}`);
     const answers = await Promise.all(ports.map((p) => apiVersionsOk(LOOPBACK, p, 1_000)));
-    if (answers.every(Boolean)) return;
+    if (answers.every(Boolean) && (await accepts(tcpPort))) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the Kafka broker did not answer within ${timeoutMs} ms:\n${logTail(brokerLog)}`);

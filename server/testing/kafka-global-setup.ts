@@ -11,6 +11,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env[TEST_KAFKA_ENV.saslBootstrap] = broker.saslBootstrap;
   process.env[TEST_KAFKA_ENV.user] = broker.user;
   process.env[TEST_KAFKA_ENV.password] = broker.password;
+  process.env[TEST_KAFKA_ENV.sslBootstrap] = broker.sslBootstrap;
+  process.env[TEST_KAFKA_ENV.truststore] = broker.tls.truststore;
+  process.env[TEST_KAFKA_ENV.truststorePassword] = broker.tls.password;
   return async () => {
     await broker.stop();
     for (const k of Object.values(TEST_KAFKA_ENV)) delete process.env[k];
