@@ -171,4 +171,31 @@ class KafkaNodesITCase {
     encoder.flush();
     return out.toByteArray();
   }
+
+  @Test
+  void topic_and_headers_metadata_columns_read_the_records_topic_and_its_headers_as_text() throws Exception {
+    KafkaTopics.create("with-headers", 1);
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", KafkaBroker.bootstrap());
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p,
+        new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      var record = new org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>("with-headers", 0, null,
+          "{\"id\":7}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      record.headers().add("trace", "abc-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      producer.send(record).get();
+    }
+    // the kafka-source kind's KAFKA_METADATA columns for topic and headers
+    String program = """
+        {"irVersion": 1, "name": "headers", "statements": [
+          {"op": "from", "table": "src", "descriptor": {"connector": "kafka", "connection": "k",
+            "schema": [{"name": "id", "type": "BIGINT"}],
+            "metadata": [{"name": "kafka_topic", "type": "STRING NOT NULL", "key": "topic"},
+                         {"name": "kafka_headers", "type": "MAP<STRING, STRING> NOT NULL", "key": "headers"}],
+            "options": {"topic": "with-headers", "value.format": "json", "scan.startup.mode": "earliest-offset", "scan.bounded.mode": "latest-offset"}}},
+          {"op": "collect", "sink": "rows", "input": "src", "maxRows": 100}]}
+        """;
+    RunningJob job = SharedCluster.submitter().submit(IrReader.read(program), KafkaTopics.connection("k"));
+    assertEquals(JobStatus.FINISHED, Jobs.awaitTerminal(job, 90_000), () -> job.toJson(true).toPrettyString());
+    assertEquals(List.of("+I[\"7\", \"with-headers\", [[\"trace\",\"abc-1\"]]]"), rows(job, "rows", 3));
+  }
 }
