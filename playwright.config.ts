@@ -25,8 +25,9 @@ const signedIn = {
 
 export default defineConfig({
   testDir: "./e2e",
-  // one real Kafka broker for the whole run, its addresses in STREAMCANVAS_TEST_KAFKA* (server/testing/kafka-env.ts)
-  globalSetup: "./server/testing/kafka-global-setup.ts",
+  // one real Kafka broker and one PostgreSQL for the whole run, their addresses in STREAMCANVAS_TEST_KAFKA* and
+  // STREAMCANVAS_TEST_PG* (server/testing/kafka-env.ts, postgres-env.ts)
+  globalSetup: ["./server/testing/kafka-global-setup.ts", "./server/testing/postgres-global-setup.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,
