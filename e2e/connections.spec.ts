@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { formatPipelineFile } from "../pipeline/format";
 import { graph } from "../pipeline/testing/graphs";
 import { testKafka } from "../server/testing/kafka-env";
-import { waitForRunner } from "./helpers";
+import { selectNode, waitForRunner } from "./helpers";
 
 test("create a Kafka connection, Test it, and never see its password again", async ({ page }) => {
   const kafka = testKafka();
@@ -71,6 +71,9 @@ test("importing a pipeline whose connection is missing says which connection to 
   await expect(note).toContainText("npx streamcanvas connections add clicks-kafka --kind kafka");
   await page.getByTestId("import-open").click();
   await expect(page.getByTestId("node-clicks")).toBeVisible();
+  // the node's connection field says the named connection does not exist here
+  await selectNode(page, "clicks");
+  await expect(page.getByTestId("connection-missing-connection")).toContainText("No kafka connection named “clicks-kafka” on this server");
   // over an open pipeline in the editor: the same note after the canvas is replaced
   await page.getByTestId("import-file-input").setInputFiles(file);
   await page.getByTestId("import-confirm-replace").click();

@@ -5,6 +5,7 @@ import { SCALAR_ROOTS } from "@/pipeline/types";
 import { UdfCodeField } from "@/components/udf-editor/udf-code-field";
 import { ExprField } from "./expr-field";
 import { KafkaTopicField } from "./kafka-topic-field";
+import { ConnectionField } from "./connection-field";
 import { FormCtx as Ctx, type FormContext } from "./form-context";
 import { ArrayField, fieldErrors, type FieldProps } from "./array-fields";
 import { emptyValue, humanize, isExpression, isFlinkType, typeOf, unwrapNullable, type JsonSchema } from "./json-schema";
@@ -114,7 +115,9 @@ export function Field(props: FieldProps) {
     // a Kafka topic: the topics of the node's connection are the suggestions
     input = schema.widget === "kafka-topic"
       ? <KafkaTopicField path={props.path} connection={String(props.parent?.connection ?? "")} value={String(props.value ?? "")} input={text} />
-      : text(isFlinkType(schema, props.name) ? "sc-flink-types" : "sc-columns");
+      : schema.widget === "connection"
+        ? <ConnectionField path={props.path} kind={String(schema.connectionKind ?? "")} value={String(props.value ?? "")} input={text} />
+        : text(isFlinkType(schema, props.name) ? "sc-flink-types" : "sc-columns");
   }
   return (
     <label className={`sc-field${t === "boolean" ? " sc-field--inline" : ""}${errs.length ? " has-error" : ""}`} title={schema.description}>

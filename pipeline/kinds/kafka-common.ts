@@ -7,6 +7,7 @@ import { findColumn } from "./column-ref";
 
 export const ConnectionSchema = z.string().default("").meta({
   title: "Connection", description: "The Kafka cluster: a named connection (Connections page or `streamcanvas connections add`).",
+  widget: "connection", connectionKind: "kafka",
 });
 
 export const TopicSchema = z.string().default("").meta({ title: "Topic", description: "The Kafka topic's name.", widget: "kafka-topic" });
