@@ -12,6 +12,8 @@ export const EnvSchema = z.object({
   STREAMCANVAS_ACCESS_SECRET: optional.pipe(z.string().min(12, "must be at least 12 characters").optional()),
   STREAMCANVAS_RUNNER_URL: optional.pipe(z.url().optional()),
   STREAMCANVAS_RUNNER_SECRET: optional,
+  /** the REST address of a Flink session cluster that runs go to when they name no target (default: the embedded one) */
+  STREAMCANVAS_FLINK_URL: optional.pipe(z.url().optional()),
   /** the key that seals connection secrets (32 bytes, base64 or hex); default: <data dir>/secret.key, made on first start */
   STREAMCANVAS_SECRET_KEY: optional,
   JAVA: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("java")),

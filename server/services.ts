@@ -17,12 +17,18 @@ import { resolveConnections } from "./connections/resolve";
 import { latestOffsetsVia } from "./kafka/latest-offsets";
 import { openSealer } from "./connections/seal";
 import { ConnectionsService } from "./connections/service";
+import { TargetsService } from "./targets/service";
+import { defaultTarget, runnerTargetOf, type RunnerTarget } from "./targets/runner-target";
 
 export type Services = {
   store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService; dataRoot: string;
   monitor: MonitorHub;
   /** named connections, their secrets sealed with the install's key (server/connections/) */
   connections: ConnectionsService;
+  /** named remote Flink clusters, their secrets sealed with the same key (server/targets/) */
+  targets: TargetsService;
+  /** a run's target for the runner: the named one, else STREAMCANVAS_FLINK_URL's, else undefined (embedded) */
+  runnerTarget: (name: string | undefined) => RunnerTarget | undefined;
 };
 
 type Options = {
@@ -32,6 +38,8 @@ type Options = {
   log?: (l: string) => void;
   /** STREAMCANVAS_SECRET_KEY; without it the data dir's secret.key (made on first start) seals connection secrets */
   secretKey?: string;
+  /** STREAMCANVAS_FLINK_URL: where runs naming no target go (default: the embedded cluster) */
+  flinkUrl?: string;
   /** how to start a runner; the java command by default */
   command?: () => RunnerCommand;
 };
@@ -42,7 +50,13 @@ export function createServices(o: Options): Services {
   const examplesDir = o.examplesDir ?? defaultExamplesDir();
   const dataRoot = o.dataRoot ?? defaultDataRoot();
   seedOnce(store, examplesDir);
-  const connections = new ConnectionsService(store.connections, openSealer(o.dataDir, o.secretKey));
+  const sealer = openSealer(o.dataDir, o.secretKey);
+  const connections = new ConnectionsService(store.connections, sealer);
+  const targets = new TargetsService(store.targets, sealer);
+  const runnerTarget = (name: string | undefined) => {
+    const t = name ? targets.resolve(name) : defaultTarget(o.flinkUrl);
+    return t && runnerTargetOf(t);
+  };
   const resolve = (program: Parameters<typeof resolveConnections>[0]) => resolveConnections(program, connections);
   let tracker: RunTracker | undefined;
   const checkpointFailures = new CheckpointFailureLog();
@@ -61,13 +75,14 @@ export function createServices(o: Options): Services {
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
     stateDir,
     connections: resolve,
+    target: runnerTarget,
     clusterJob: async (jobId) => {
       const job = await monitor.flink()?.jobIfKnown(jobId);
       return job && { status: job.state, error: null };
     },
   });
   const previews = new PreviewService(() => supervisor.whenReady(60_000), { dataRoot, connections: resolve });
-  return { store, supervisor, tracker, examplesDir, previews, dataRoot, monitor, connections };
+  return { store, supervisor, tracker, examplesDir, previews, dataRoot, monitor, connections, targets, runnerTarget };
 }
 
 const KEY = Symbol.for("streamcanvas.services");
@@ -83,7 +98,7 @@ export function getServices(): Services {
       : undefined;
     const services = createServices({
       dataDir: path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), dataRoot: dataRootOf(env), java: env.JAVA, external,
-      secretKey: env.STREAMCANVAS_SECRET_KEY,
+      secretKey: env.STREAMCANVAS_SECRET_KEY, flinkUrl: env.STREAMCANVAS_FLINK_URL,
     });
     g[KEY] = services;
     void services.supervisor.start();

@@ -7,6 +7,7 @@ import { previewRouter } from "./routers/preview";
 import { runnerRouter } from "./routers/runner";
 import { runsRouter } from "./routers/runs";
 import { sampleRouter } from "./routers/sample";
+import { targetsRouter } from "./routers/targets";
 import { versionsRouter } from "./routers/versions";
 import { udfRouter } from "./routers/udf";
 import { createCallerFactory, router } from "./trpc";
@@ -22,6 +23,7 @@ export const appRouter = router({
   monitor: monitorRouter,
   sample: sampleRouter,
   connections: connectionsRouter,
+  targets: targetsRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -19,6 +19,7 @@ import { runJob } from "./run-job";
 import { unboundedSources } from "@/pipeline/bounded";
 import { previewCommand, testCommand } from "./preview-cmd";
 import { tokenCommand } from "./token-cmd";
+import { cliRunnerTarget, TARGETS_USAGE, targetsCommand } from "./targets-cmd";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable } from "@/server/errors";
 
 const USAGE = `usage:
@@ -26,17 +27,19 @@ const USAGE = `usage:
   streamcanvas plan FILE                     prints the TableProgram IR as JSON
   streamcanvas java FILE                     prints the equivalent Java Table API program
   streamcanvas sql FILE                      prints the equivalent Flink SQL script
-  streamcanvas run FILE [--max-rows N] [--timeout S] [--json]
+  streamcanvas run FILE [--max-rows N] [--timeout S] [--json] [--target NAME]
       runs on the server's runner if one is up, else starts one; an unbounded pipeline is cancelled
-      after S seconds (default 30) or once a collect sink has N rows, and that still counts as success
-  streamcanvas preview FILE --node ID [--rows N] [--timeout S] [--json]
+      after S seconds (default 30) or once a collect sink has N rows, and that still counts as success;
+      --target: a stored Flink cluster (default: STREAMCANVAS_FLINK_URL's if set, else the embedded one)
+  streamcanvas preview FILE --node ID [--rows N] [--timeout S] [--json] [--target NAME]
       sample rows of one node's output (a sink: what it would receive); no sink is written; ends after the
       sources' preview caps or S seconds (default 30)
   streamcanvas test FILE                     runs the pinned test tables of TS UDF nodes; exit 0 all pass, 1 otherwise
   streamcanvas format FILE [--write]         prints FILE in the stable, Git-friendly pipeline file format (--write: in place)
   streamcanvas token [--rotate]              prints the server's sign-in URL (the data dir's access token);
       --rotate makes a new token, which signs every browser out
-${CONNECTIONS_USAGE}`;
+${CONNECTIONS_USAGE}
+${TARGETS_USAGE}`;
 
 class Exit extends Error {
   constructor(readonly code: number, message: string) {
@@ -70,7 +73,7 @@ function load(file: string | undefined): PipelineGraph {
 /** Reads FILE without requiring the whole graph to be valid: a preview or test checks only the part it uses. */
 const loadLoose = readFile;
 
-async function run(file: string | undefined, flags: { "max-rows"?: string; timeout?: string; json?: boolean }): Promise<number> {
+async function run(file: string | undefined, flags: { "max-rows"?: string; timeout?: string; json?: boolean; target?: string }): Promise<number> {
   const maxRows = flags["max-rows"] === undefined ? undefined : Number(flags["max-rows"]);
   const timeoutS = flags.timeout === undefined ? 30 : Number(flags.timeout);
   if ((maxRows !== undefined && !(maxRows >= 1)) || !(timeoutS > 0)) throw new Exit(1, "--max-rows and --timeout take positive numbers");
@@ -80,13 +83,14 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   const env = getEnv();
   // before a runner starts: a missing connection is an error on its node (exit 1)
   const connections = cliResolveConnections(env, program);
+  const target = cliRunnerTarget(env, flags.target);
   const err = (l: string) => process.stderr.write(`${l}\n`);
   const conn = await connectRunner(env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR), err, defaultDataRoot()).catch((e: Error) => {
     throw new Exit(2, `no runner available: ${e.message}`);
   });
   try {
-    err(`running on ${conn.source}`);
-    const out = await runJob(conn.client, program, { connections, bounded: unboundedSources(graph).length === 0, maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
+    err(`running on ${conn.source}${target ? `, Flink cluster ${target.name} (${target.url})` : ""}`);
+    const out = await runJob(conn.client, program, { connections, target, bounded: unboundedSources(graph).length === 0, maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
     const sinks = out.job.sinks ?? {};
     if (maxRows !== undefined) for (const s of Object.values(sinks)) s.rows = s.rows.slice(0, maxRows);
     const ok = out.job.status === "FINISHED" || (out.job.status === "CANCELED" && out.stoppedBy !== null && (!out.bounded || out.stoppedBy === "max-rows"));
@@ -134,9 +138,10 @@ function formatFile(file: string | undefined, write: boolean): number {
 async function main(argv: string[]): Promise<number> {
   // its own verbs and flags (schema-driven from the connection kind): server/cli/connections-cmd.ts
   if (argv[0] === "connections") return connectionsCommand(getEnv(), argv.slice(1));
+  if (argv[0] === "targets") return targetsCommand(getEnv(), argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { write: { type: "boolean" }, node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, rotate: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { write: { type: "boolean" }, node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, target: { type: "string" }, rotate: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   const [cmd, file, ...rest] = positionals;
   if (values.help || !cmd) return process.stdout.write(`${USAGE}\n`), values.help ? 0 : 1;
@@ -161,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.node) throw new Exit(1, `preview needs --node ID\n${USAGE}`);
       if (!(rows >= 1 && rows <= 10000) || !(seconds > 0)) throw new Exit(1, "--rows takes 1..10000 and --timeout a positive number");
       const env = getEnv();
-      return previewCommand(loadLoose(file), values.node, { rows, seconds, json: !!values.json }, env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR));
+      return previewCommand(loadLoose(file), values.node, { rows, seconds, json: !!values.json, target: values.target }, env, path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR));
     }
     case "test":
       return testCommand(loadLoose(file));

@@ -5,24 +5,26 @@ import { runPreview } from "@/server/preview/run-preview";
 import { type NodeTestOutcome, runUdfTests, testsPassed } from "@/server/udf/try-ts-map";
 import { cliResolveConnections } from "./cli-connections";
 import { connectRunner } from "./connect";
+import { cliRunnerTarget } from "./targets-cmd";
 import { formatSink } from "./format";
 
 const show = (v: unknown) => (v === undefined ? "(missing)" : JSON.stringify(v));
 
 /** Prints the target's rows (or JSON), per-node sample counts and hints; 0 when it ran, 2 when the job failed. */
 export async function previewCommand(
-  graph: PipelineGraph, nodeId: string, o: { rows: number; seconds: number; json: boolean }, env: Env, dataDir: string,
+  graph: PipelineGraph, nodeId: string, o: { rows: number; seconds: number; json: boolean; target?: string }, env: Env, dataDir: string,
 ): Promise<number> {
   const err = (l: string) => process.stderr.write(`${l}\n`);
+  const target = cliRunnerTarget(env, o.target);
   const conn = await connectRunner(env, dataDir, err);
   try {
-    err(`previewing ${nodeId} on ${conn.source}`);
+    err(`previewing ${nodeId} on ${conn.source}${target ? `, Flink cluster ${target.name} (${target.url})` : ""}`);
     const ac = new AbortController();
     const stop = () => ac.abort("cancelled");
     process.once("SIGINT", stop);
     const r = await runPreview(conn.client, graph, nodeId, {
       rows: o.rows, seconds: o.seconds, signal: ac.signal,
-      connections: (program) => cliResolveConnections(env, program),
+      connections: (program) => cliResolveConnections(env, program), target,
     }).finally(() => process.off("SIGINT", stop));
     const rows = r.samples[r.target];
     if (o.json) {

@@ -3,6 +3,7 @@ import type { TableProgram } from "@/pipeline/ir";
 import type { RunnerConnections } from "@/server/connections/resolve";
 import type { JobInfo, RunnerClient } from "@/server/runner/client";
 import { isEnded } from "@/server/states";
+import type { RunnerTarget } from "@/server/targets/runner-target";
 
 export type StopReason = "max-rows" | "timeout" | null;
 export type JobOutcome = { job: JobInfo; stoppedBy: StopReason; bounded: boolean };
@@ -13,9 +14,9 @@ const collected = (job: JobInfo) => Object.values(job.sinks ?? {}).reduce((n, s)
 export async function runJob(
   client: RunnerClient, program: TableProgram,
   /** bounded: the pipeline ends by itself (pipeline/bounded.ts), so a --timeout stop is a failure */
-  o: { connections: RunnerConnections; bounded: boolean; maxRows?: number; timeoutS: number; pollMs?: number; onStatus?: (s: string) => void },
+  o: { connections: RunnerConnections; target?: RunnerTarget; bounded: boolean; maxRows?: number; timeoutS: number; pollMs?: number; onStatus?: (s: string) => void },
 ): Promise<JobOutcome> {
-  const { jobId } = await client.submit(program, o.connections);
+  const { jobId } = await client.submit(program, o.connections, o.target);
   const deadline = Date.now() + o.timeoutS * 1000;
   let stoppedBy: StopReason = null;
   let lastStatus = "";

@@ -5,7 +5,11 @@ import http from "node:http";
 import https from "node:https";
 
 /** Where Flink's REST API is; `credential`: a PEM file with the client key and certificate (also the one CA to trust). */
-export type FlinkTarget = { url: string; credential?: string | null };
+export type FlinkTarget = {
+  url: string; credential?: string | null;
+  /** sent with every request: a remote target's Authorization header (server/targets/) */
+  headers?: Record<string, string>;
+};
 
 export type FlinkResponse = { status: number; headers: http.IncomingHttpHeaders; body: http.IncomingMessage };
 
@@ -43,7 +47,7 @@ export function flinkRequest(
   if (target.credential && !tls) throw new Error(`a Flink credential needs an https URL, not ${target.url}`);
   const options: https.RequestOptions = {
     method: init.method ?? "GET",
-    headers: { ...init.headers, ...(init.body !== undefined ? { "content-length": String(Buffer.byteLength(init.body)) } : {}) },
+    headers: { ...init.headers, ...target.headers, ...(init.body !== undefined ? { "content-length": String(Buffer.byteLength(init.body)) } : {}) },
     timeout: init.timeoutMs,
     signal: init.signal,
     ...(target.credential ? { agent: agentFor(target.credential) } : {}),

@@ -1,6 +1,7 @@
 // Runs one preview job on the runner: plan, TS UDFs checked and bundled as for a run, submit, poll, and cancel it on
 // the time limit or when the caller aborts, so a preview never leaves a job behind. Shared by the server and the CLI.
 import type { GraphError, PipelineGraph } from "@/pipeline/graph";
+import type { RunnerTarget } from "@/server/targets/runner-target";
 import type { TableProgram } from "@/pipeline/ir";
 import { noConnections, type RunnerConnections } from "@/server/connections/resolve";
 import { edgeCounts, previewHints, type PreviewHint } from "@/pipeline/preview-hints";
@@ -17,6 +18,8 @@ export type PreviewOptions = {
   rows?: number; sourceRows?: number; seconds?: number; pollMs?: number; /** where file paths resolve */ dataRoot?: string;
   /** the connections the preview's program names, resolved from the store (server/connections/resolve.ts) */
   connections?: (program: TableProgram) => RunnerConnections;
+  /** a remote cluster to preview on (server/targets/); none: the runner's embedded cluster */
+  target?: RunnerTarget;
 };
 export type StopReason = "time-limit" | "cancelled" | "superseded" | null;
 export type PreviewProgress = { jobId: string; status: string; elapsedMs: number; counts: Record<string, number> };
@@ -51,7 +54,7 @@ export async function runPreview(
   const deadline = t0 + (o.seconds ?? PREVIEW_DEFAULTS.seconds) * 1000;
   const connections = (o.connections ?? noConnections)(plan.program);
   o.signal?.throwIfAborted();
-  const { jobId } = await client.submit(plan.program, connections);
+  const { jobId } = await client.submit(plan.program, connections, o.target);
   o.onSubmitted?.(jobId);
   let stoppedBy: StopReason = null;
   let job: JobInfo | undefined;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { TableProgram } from "@/pipeline/ir";
 import type { RunnerConnections } from "@/server/connections/resolve";
 import { RunnerRejection, RunnerUnavailable } from "@/server/errors";
+import type { RunnerTarget } from "@/server/targets/runner-target";
 import { KafkaOffsetsSchema, KafkaSampleSchema, type KafkaSampleBody, type TopicSelection } from "@/server/kafka/runner-kafka";
 
 export const HealthSchema = z.object({
@@ -75,8 +76,9 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
     health: (ms = 2_000) => call("GET", "/health", HealthSchema, undefined, ms),
     // planning is the runner's slow step: a program of thousands of operators takes tens of seconds, more under load
     // `connections`: the ones the program names, secrets joined in (server/connections/resolve.ts); never logged
-    submit: (program: TableProgram, connections: RunnerConnections) =>
-      call("POST", "/jobs", z.object({ jobId: z.string() }), { program, connections }, SUBMIT_TIMEOUT_MS),
+    // `target`: a remote session cluster (server/targets/); none: the runner's embedded cluster
+    submit: (program: TableProgram, connections: RunnerConnections, target?: RunnerTarget) =>
+      call("POST", "/jobs", z.object({ jobId: z.string() }), { program, connections, ...(target ? { target } : {}) }, SUBMIT_TIMEOUT_MS),
     /** connects with these client properties; the runner gives up after 10 s and says what failed (a 400) */
     kafkaTest: (properties: Record<string, string>) => call("POST", "/kafka/test", KafkaTestSchema, { properties }, 20_000),
     kafkaTopics: (properties: Record<string, string>) => call("POST", "/kafka/topics", KafkaTopicsSchema, { properties }, 20_000),

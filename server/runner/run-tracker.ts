@@ -11,6 +11,7 @@ import type { Store } from "@/server/store/store";
 import type { JobInfo, RunnerClient, UdfLogs } from "./client";
 import { latestCheckpoint, type RetainedCheckpoint } from "./checkpoints";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
+import type { RunnerTarget } from "@/server/targets/runner-target";
 import { runVersion } from "@/server/monitor/run-version";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable, NotFoundError } from "@/server/errors";
 
@@ -23,7 +24,11 @@ const LOST_MESSAGE = "runner restarted; job lost";
 const LOST_NO_CHECKPOINT = `${LOST_MESSAGE} (it had no completed checkpoint to resume from: set a checkpoint interval to keep its state)`;
 
 /** How a start differs from a plain run of the saved pipeline (whose run settings always apply). */
-export type RunOptions = { savepointPath?: string };
+export type RunOptions = {
+  savepointPath?: string;
+  /** a stored target's name (server/targets/); none: STREAMCANVAS_FLINK_URL's cluster if set, else the embedded one */
+  target?: string;
+};
 /** What the cluster itself (Flink's REST API) says about a job, for jobs the runner no longer knows. */
 export type ClusterJobState = { status: string; error: string | null } | undefined;
 export type TrackerOptions = {
@@ -33,6 +38,8 @@ export type TrackerOptions = {
   clusterJob?: (jobId: string) => Promise<ClusterJobState>;
   /** the connections a program names, from the store (throws GraphCompileError naming the nodes whose is missing) */
   connections?: (program: TableProgram) => RunnerConnections;
+  /** the cluster a run goes to (undefined: the embedded one); throws NotFoundError for an unknown name */
+  target?: (name: string | undefined) => RunnerTarget | undefined;
 };
 
 export class RunTracker {
@@ -72,12 +79,13 @@ export class RunTracker {
     const settings = p.graph.settings;
     const program = withRunOptions(prepared.program, settings, options, this.opts.stateDir, this.savepointDir(pipelineId));
     const connections = this.connectionsOf(program);
+    const target = this.opts.target?.(options.target);
     const client = await this.supervisor.whenReady(readyTimeoutMs);
-    const run = this.store.runs.create(pipelineId, settings);
+    const run = this.store.runs.create(pipelineId, settings, target?.name ?? null);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version
     let jobId: string;
     try {
-      ({ jobId } = await client.submit(withRunId(program, run.id), connections));
+      ({ jobId } = await client.submit(withRunId(program, run.id), connections, target));
     } catch (e) {
       const rootCause = e instanceof RunnerRejection ? (e.flinkCause ?? null) : null;
       this.save(run.id, { status: "FAILED", error: { message: (e as Error).message, rootCause } });

@@ -44,6 +44,17 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  // Flink targets (remote session clusters by REST address; the embedded one is implicit), secrets sealed as connections'.
+  // A run records the target it ran on (null: the embedded cluster).
+  `CREATE TABLE targets (
+     name TEXT PRIMARY KEY,
+     url TEXT NOT NULL,
+     fields_json TEXT NOT NULL,
+     sealed_secrets TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   ALTER TABLE runs ADD COLUMN target TEXT;`,
 ];
 
 export function migrate(db: Database.Database): void {

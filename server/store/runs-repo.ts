@@ -14,6 +14,8 @@ export type RunInfo = {
   settings: RunSettings | null;
   /** each time the run's job was resubmitted from its latest checkpoint after the runner died, oldest first */
   resumes: RunResume[];
+  /** the Flink target it ran on (server/targets/); null: the embedded cluster */
+  target: string | null;
 };
 /** The run's job went with the runner and was started again from a retained checkpoint. */
 export type RunResume = { at: number; fromJobId: string | null; checkpoint: string };
@@ -24,6 +26,7 @@ export const viewRun = (r: RunInfo): RunView => ({ ...r, ended: isTerminal(r.sta
 type Row = {
   id: string; pipeline_id: string; job_id: string | null; status: string; error_json: string | null;
   sinks_json: string; started_at: number; ended_at: number | null; settings_json: string | null; resumes_json: string | null;
+  target: string | null;
 };
 const toInfo = (r: Row): RunInfo => ({
   id: r.id, pipelineId: r.pipeline_id, jobId: r.job_id, status: r.status as RunStatus,
@@ -31,6 +34,7 @@ const toInfo = (r: Row): RunInfo => ({
   startedAt: r.started_at, endedAt: r.ended_at, sinks: JSON.parse(r.sinks_json) as Record<string, SinkResult>,
   settings: r.settings_json ? RunSettingsSchema.parse(JSON.parse(r.settings_json)) : null,
   resumes: r.resumes_json ? (JSON.parse(r.resumes_json) as RunResume[]) : [],
+  target: r.target ?? null,
 });
 
 export type RunPatch = Partial<Pick<RunInfo, "jobId" | "status" | "error" | "sinks" | "endedAt" | "resumes">>;
@@ -42,10 +46,10 @@ export function createRunsRepo(db: Database.Database, now = () => Date.now()) {
   };
   return {
     get,
-    create(pipelineId: string, settings: RunSettings | null = null): RunInfo {
+    create(pipelineId: string, settings: RunSettings | null = null, target: string | null = null): RunInfo {
       const id = randomUUID();
-      db.prepare("INSERT INTO runs (id, pipeline_id, status, started_at, settings_json) VALUES (?, ?, 'SUBMITTING', ?, ?)")
-        .run(id, pipelineId, now(), settings && JSON.stringify(settings));
+      db.prepare("INSERT INTO runs (id, pipeline_id, status, started_at, settings_json, target) VALUES (?, ?, 'SUBMITTING', ?, ?, ?)")
+        .run(id, pipelineId, now(), settings && JSON.stringify(settings), target);
       return get(id)!;
     },
     list(pipelineId?: string): RunInfo[] {

@@ -7,6 +7,7 @@ import { createConnectionsRepo } from "./connections-repo";
 import { migrate } from "./migrations";
 import { createPipelinesRepo } from "./pipelines-repo";
 import { createRunsRepo } from "./runs-repo";
+import { createTargetsRepo } from "./targets-repo";
 import { createVersionsRepo } from "./versions-repo";
 
 /** Opens (or creates) the store. The data dir is private to its user (0700), the database files 0600: they hold every
@@ -39,6 +40,7 @@ export function openStore(dataDir: string) {
     runs: createRunsRepo(db),
     versions: createVersionsRepo(db),
     connections: createConnectionsRepo(db),
+    targets: createTargetsRepo(db),
     getMeta(key: string): string | undefined {
       return (db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
     },

@@ -5,13 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-/** The Flink version the runner is built with (jvm-runner/pom.xml's flink.version). */
-export function runnerFlinkVersion(root: string): string {
-  const pom = fs.readFileSync(path.join(root, "jvm-runner", "pom.xml"), "utf8");
-  const m = pom.match(/<flink\.version>([^<]+)</);
-  if (!m) throw new Error(`no <flink.version> in ${path.join(root, "jvm-runner", "pom.xml")}`);
-  return m[1]!;
-}
+export { runnerFlinkVersion } from "../runner/flink-version";
 
 const cacheDir = (version: string) => path.join(os.homedir(), ".cache", "streamcanvas", `flink-dist-${version}`);
 

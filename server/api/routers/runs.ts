@@ -12,9 +12,9 @@ const RunId = z.object({ runId: z.string().min(1) });
 
 export const runsRouter = router({
   start: procedure
-    // runs the saved pipeline with its saved run settings (graph.settings)
-    .input(z.object({ pipelineId: z.string().min(1) }))
-    .mutation(({ ctx, input }) => ctx.services.tracker.start(input.pipelineId).then(viewRun)),
+    // runs the saved pipeline with its saved run settings (graph.settings) on a target (none: the default one)
+    .input(z.object({ pipelineId: z.string().min(1), target: z.string().min(1).optional() }))
+    .mutation(({ ctx, input }) => ctx.services.tracker.start(input.pipelineId, input.target ? { target: input.target } : {}).then(viewRun)),
   get: procedure.input(RunId).query(({ ctx, input }) => viewRun(ctx.services.tracker.get(input.runId))),
   list: procedure
     .input(z.object({ pipelineId: z.string().min(1).optional() }).optional())

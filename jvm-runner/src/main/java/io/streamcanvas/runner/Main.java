@@ -31,7 +31,7 @@ public final class Main {
         case "--data-root" -> dataRoot = DataRoot.of(Path.of(value(args, ++i, "--data-root")));
         case "--state-dir" -> stateRoot = StateRoot.of(Path.of(value(args, ++i, "--state-dir")));
         case "--slots" -> slots = Integer.parseInt(value(args, ++i, "--slots"));
-        case "--remote" -> fail("--remote is not supported yet; the runner embeds a MiniCluster");
+        case "--remote" -> fail("--remote is not an option: a job names its remote cluster itself (POST /jobs \"target\", API.md)");
         default -> fail("unknown argument " + args[i]
             + "\nusage: Main [--port N] [--flink-rest-port N|FROM-TO] [--exit-on-stdin-eof] [--no-warmup] [--data-root DIR] [--state-dir DIR] [--slots N]");
       }

@@ -5,6 +5,7 @@ package io.streamcanvas.runner.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.cluster.RemoteTarget;
 import io.streamcanvas.runner.http.ControlServer.HttpError;
 import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.ir.IrException;
@@ -87,7 +88,7 @@ public final class Routes {
     long t0 = System.nanoTime();
     try {
       TableProgram program = IrReader.read(body.get("program"));
-      RunningJob job = submitter.submit(program, Connection.read(body.get("connections")));
+      RunningJob job = submitter.submit(program, Connection.read(body.get("connections")), RemoteTarget.read(body.get("target")));
       registry.add(job);
       LOG.info("submitted job {} \"{}\" in {} ms", job.jobId(), program.name(), (System.nanoTime() - t0) / 1_000_000);
       return ControlServer.JSON.createObjectNode().put("jobId", job.jobId());

@@ -2,11 +2,14 @@
 package io.streamcanvas.runner.job;
 
 import io.streamcanvas.runner.cluster.EmbeddedCluster;
+import io.streamcanvas.runner.cluster.RemoteTarget;
+import io.streamcanvas.runner.cluster.ShippedJars;
 import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.files.StateRoot;
 import io.streamcanvas.runner.ir.IrException;
 import io.streamcanvas.runner.ir.Statement;
+import io.streamcanvas.runner.ir.TableDescriptorIr;
 import io.streamcanvas.runner.ir.TableProgram;
 import io.streamcanvas.runner.translate.ProgramContext;
 import io.streamcanvas.runner.translate.Translators;
@@ -73,10 +76,18 @@ public final class JobSubmitter {
 
   /** `connections`: the stored connections the program's descriptors name, with their secrets (scrubbed from errors). */
   public RunningJob submit(TableProgram program, Map<String, Connection> connections) throws SubmissionException {
+    return submit(program, connections, null);
+  }
+
+  /** `target`: a remote session cluster (null: the embedded one); the job then carries ShippedJars. */
+  public RunningJob submit(TableProgram program, Map<String, Connection> connections, RemoteTarget target) throws SubmissionException {
     Secrets.register(connections.values());
-    Configuration conf = jobConfig(program);
+    if (target != null) refuseLocalFiles(program, target);
+    Configuration conf = jobConfig(program, target == null ? clientConf : target.clientConfig());
     // A fresh environment per submission keeps jobs isolated; the remote path is the one a real cluster uses too.
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf);
+    StreamExecutionEnvironment env = target == null
+        ? StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf)
+        : StreamExecutionEnvironment.createRemoteEnvironment(target.host(), target.port(), conf, ShippedJars.get().toArray(String[]::new));
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     program.config().forEach((k, v) -> tEnv.getConfig().set(k, v));
     ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot, connections, transactionalIdBase(program));
@@ -90,7 +101,8 @@ public final class JobSubmitter {
       try {
         client = env.executeAsync(program.name());
       } catch (Exception e) {
-        throw new SubmissionException("Flink did not accept the job: " + JobErrors.message(e), null, e);
+        String where = target == null ? "" : " at " + target.label();
+        throw new SubmissionException("Flink" + where + " did not accept the job: " + JobErrors.message(e), null, e);
       }
       List<CollectBuffer> buffers = ctx.collects().stream()
           .map(c -> new CollectBuffer(c, client.getJobID().toHexString())).toList();
@@ -141,7 +153,18 @@ public final class JobSubmitter {
     }
   }
 
-  private Configuration jobConfig(TableProgram program) throws SubmissionException {
+  /** Files sources and sinks read and write the runner's data root, a folder on this machine a TaskManager cannot see. */
+  private static void refuseLocalFiles(TableProgram program, RemoteTarget target) throws SubmissionException {
+    for (Statement s : program.statements()) {
+      TableDescriptorIr d = s instanceof Statement.From f ? f.descriptor() : s instanceof Statement.InsertInto i ? i.descriptor() : null;
+      if (d != null && "filesystem".equals(d.connector())) {
+        throw new SubmissionException("node \"" + s.node() + "\" reads or writes files under StreamCanvas's data root, which the"
+            + " TaskManagers of " + target.label() + " cannot reach: run it on the embedded cluster", s.node(), null);
+      }
+    }
+  }
+
+  private Configuration jobConfig(TableProgram program, Configuration clientConf) throws SubmissionException {
     String timeout = program.config().get(TIMEOUT_KEY);
     if (timeout != null && !timeout.matches("[1-9][0-9]{0,9}")) {
       throw new SubmissionException("config option \"" + TIMEOUT_KEY + "\" must be a positive number of milliseconds", null, null);

@@ -56,8 +56,8 @@ final class NodeRuntime {
       Path p = Path.of(dir, "node");
       if (Files.isExecutable(p)) return p.toAbsolutePath();
     }
-    throw new UdfException("TypeScript UDFs need Node.js on this TaskManager, but `node` is not on the PATH"
-        + " (set STREAMCANVAS_NODE to its path)");
+    throw new UdfException("TypeScript UDFs need Node.js 20 or newer on the TaskManager at " + host()
+        + ", but `node` is not on its PATH: install Node.js ≥ 20 there (or set STREAMCANVAS_NODE to its path)");
   }
 
   private static String version(Path node) {
@@ -80,8 +80,20 @@ final class NodeRuntime {
     String[] parts = version.replaceFirst("^v", "").split("\\.");
     int major = Integer.parseInt(parts[0]);
     int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-    if (major < 20) throw new UdfException("TypeScript UDFs need Node.js 20 or newer, found " + version);
+    if (major < 20) {
+      throw new UdfException("TypeScript UDFs need Node.js 20 or newer on the TaskManager at " + host() + ", found " + version
+          + ": install Node.js ≥ 20 there (or set STREAMCANVAS_NODE to its path)");
+    }
     return major > 22 || (major == 22 && minor >= 13) ? "--permission" : "--experimental-permission";
+  }
+
+  /** This TaskManager's host name, for messages that must say where Node.js is missing. */
+  static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return System.getenv().getOrDefault("HOSTNAME", "(unknown host)");
+    }
   }
 
   private static String readWorker() {

@@ -1,0 +1,26 @@
+// targets.*: Flink clusters runs can go to — the embedded one (always there) and named remote session clusters: list,
+// get, create, remove, and Test (the cluster's release, TaskManagers and slots, or what failed). Secrets go in, never out.
+import { z } from "zod";
+import { appRoot } from "@/server/runner/spawn";
+import { runnerFlinkVersion } from "@/server/runner/flink-version";
+import { testTarget } from "@/server/targets/probe";
+import { EMBEDDED, TargetInputSchema } from "@/server/targets/service";
+import { procedure, router } from "../trpc";
+
+const Name = z.object({ name: z.string().min(1).max(63) });
+
+export const targetsRouter = router({
+  /** the stored remote targets; `embedded` is implicit and `defaultUrl` is STREAMCANVAS_FLINK_URL's cluster, if set */
+  list: procedure.query(({ ctx }) => ({ embedded: EMBEDDED, default: ctx.services.runnerTarget(undefined)?.url ?? null, targets: ctx.services.targets.list() })),
+  get: procedure.input(Name).query(({ ctx, input }) => ctx.services.targets.get(input.name)),
+  create: procedure
+    // the schema's own checks run in the service too, so the CLI and tRPC refuse alike, pinned to the field
+    .input(z.object({ name: z.string().min(1).max(63), target: z.object({ url: z.string(), authHeader: z.string().optional(), truststore: z.string().optional(), truststorePassword: z.string().optional() }) }))
+    .mutation(({ ctx, input }) => ctx.services.targets.create(input.name, input.target as z.input<typeof TargetInputSchema>)),
+  remove: procedure.input(Name).mutation(({ ctx, input }) => {
+    ctx.services.targets.remove(input.name);
+    return { ok: true as const };
+  }),
+  /** asks the cluster's REST API; what failed comes back as data */
+  test: procedure.input(Name).mutation(({ ctx, input }) => testTarget(ctx.services.targets.resolve(input.name), runnerFlinkVersion(appRoot()))),
+});
