@@ -263,6 +263,8 @@ export class RunTracker {
       if (client && run.jobId) {
         try {
           const job = await client.job(run.jobId);
+          // disposed while the runner answered: the store may be closed already (a server shutting down)
+          if (this.disposed) return void this.pollers.delete(runId);
           if (job) this.apply(runId, job);
           else if (!(await this.adoptFromCluster(run))) {
             this.save(runId, { status: "LOST", error: { message: "the runner does not know this job", rootCause: null } });
