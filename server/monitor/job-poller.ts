@@ -9,7 +9,7 @@ import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type NodePlacement, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
 import { isUdfMetric, isUdfRowsMetric, udfFigures } from "./udf-figures";
-import { isKafkaMetric, kafkaSourceFigures, recordsSent } from "./kafka-figures";
+import { isKafkaMetric, isKafkaPartitionMetric, kafkaSourceFigures, recordsSent } from "./kafka-figures";
 import { kafkaSelectionOf, type KafkaLatest } from "./kafka-latest";
 import type { JobSnapshot, NodeFigures, VertexFigures } from "./types";
 import { FlinkHttpError } from "@/server/errors";
@@ -103,14 +103,15 @@ export function createJobTick(deps: JobPollDeps) {
     const out = new Map<string, VertexMetrics>();
     // a TS UDF registers its metrics when its operator opens, possibly after the vertex's ids were first listed
     const hasUdf = st.link?.graph?.nodes.some((n) => n.kind.startsWith("ts-")) ?? false;
-    const hasKafka = st.link?.graph?.nodes.some((n) => kafkaSelectionOf(n) !== undefined) ?? false;
+    const kafkaSources = new Set((st.link?.graph?.nodes ?? []).filter((n) => kafkaSelectionOf(n) !== undefined).map((n) => n.id));
     await Promise.all(vs.filter((v) => v.status === "RUNNING").map(async (v) => {
       let ids = st.metricIds.get(v.id);
-      // so does a Kafka source's per-partition gauges, once the reader is given its partitions
-      if (!ids || ids.size === 0 || (hasUdf && ![...ids].some(isUdfMetric)) || (hasKafka && ![...ids].some(isKafkaMetric))) {
+      const ops = parseOperators(v.name);
+      // a Kafka source's per-partition gauges appear once its reader is given its partitions
+      const kafkaHere = ops.some((o) => o.anchor?.role === "source" && kafkaSources.has(o.anchor.node));
+      if (!ids || ids.size === 0 || (hasUdf && ![...ids].some(isUdfMetric)) || (kafkaHere && ![...ids].some(isKafkaPartitionMetric))) {
         st.metricIds.set(v.id, (ids = new Set(await client.vertexMetricIds(jobId, v.id))));
       }
-      const ops = parseOperators(v.name);
       const names = [...VERTEX_METRICS, ...ops.flatMap((o) => OP_METRICS.map((m) => `${o.metricPrefix}.${m}`))]
         .filter((n) => ids.has(n)).concat([...ids].filter((id) => isUdfMetric(id) || isKafkaMetric(id)));
       if (names.length === 0) return;

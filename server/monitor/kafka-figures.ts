@@ -8,6 +8,9 @@ import type { VertexMetrics } from "./node-figures";
 
 const PARTITION = /\.KafkaSourceReader\.topic\.(.+)\.partition\.(\d+)\.(currentOffset|committedOffset)$/;
 
+/** A Kafka source reader's per-partition gauge: registered once the reader is given its partitions. */
+export const isKafkaPartitionMetric = (id: string) => PARTITION.test(id);
+
 /** Whether the poller should ask for this metric id: a Kafka partition gauge, a source's backlog, a sink's sends. */
 export const isKafkaMetric = (id: string) => PARTITION.test(id) || id.endsWith(".pendingRecords") || id.endsWith(".numRecordsSend");
 
