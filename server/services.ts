@@ -18,7 +18,8 @@ import { latestOffsetsVia } from "./kafka/latest-offsets";
 import { openSealer } from "./connections/seal";
 import { ConnectionsService } from "./connections/service";
 import { TargetsService } from "./targets/service";
-import { defaultTarget, runnerTargetOf, type RunnerTarget } from "./targets/runner-target";
+import { defaultTarget, ENV_TARGET, runnerTargetOf, type RunnerTarget } from "./targets/runner-target";
+import { flinkTargetOf } from "./targets/probe";
 
 export type Services = {
   store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService; dataRoot: string;
@@ -71,13 +72,20 @@ export function createServices(o: Options): Services {
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
   const kafkaOffsets = latestOffsetsVia({ runner: () => supervisor.whenReady(5_000), resolve: (name) => connections.resolve(name) });
-  const monitor = new MonitorHub({ flink: () => supervisor.flinkTarget(), store, checkpointFailures, kafkaOffsets });
+  const monitor = new MonitorHub({
+    flink: () => supervisor.flinkTarget(), store, checkpointFailures, kafkaOffsets,
+    // a run's target as the job page reads it: the stored one, or STREAMCANVAS_FLINK_URL's (ENV_TARGET)
+    target: (name) => {
+      const t = name === ENV_TARGET ? defaultTarget(o.flinkUrl) : targets.list().some((v) => v.name === name) ? targets.resolve(name) : undefined;
+      return t ? flinkTargetOf(t) : null;
+    },
+  });
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
     stateDir,
     connections: resolve,
     target: runnerTarget,
     clusterJob: async (jobId) => {
-      const job = await monitor.flink()?.jobIfKnown(jobId);
+      const job = await monitor.flinkFor(jobId)?.jobIfKnown(jobId);
       return job && { status: job.state, error: null };
     },
   });

@@ -16,16 +16,20 @@ export type MonitorOptions = {
   checkpointFailures?: CheckpointFailureLog;
   /** the latest offsets of Kafka topics (through the runner and the named connection), for consumer lag per partition */
   kafkaOffsets?: FetchLatest;
+  /** a stored target's REST address with its auth header (server/targets/), for runs that ran there; null if unknown */
+  target?: (name: string) => FlinkTarget | null;
 };
 
 export class MonitorHub {
   readonly jobs: SharedPollers<JobSnapshot>;
   readonly list: SharedPollers<JobsSnapshot>;
   private client: FlinkClient | null = null;
+  /** REST clients of remote targets, by URL + header */
+  private readonly remote = new Map<string, FlinkClient>();
 
   constructor(private readonly o: MonitorOptions) {
     const jobTick = createJobTick({
-      flink: () => this.flink(),
+      flink: (jobId) => this.flinkFor(jobId),
       checkpointFailure: (jobId) => o.checkpointFailures?.reason(jobId) ?? null,
       kafkaLatest: o.kafkaOffsets && new KafkaLatest(o.kafkaOffsets),
       runFor: (jobId) => {
@@ -55,6 +59,17 @@ export class MonitorHub {
     if (!t) return null;
     if (this.client?.target.url !== t.url || this.client.target.credential !== t.credential) this.client = createFlinkClient(t);
     return this.client;
+  }
+
+  /** The client of the cluster that runs `jobId`: its run's target (runs record it), else the embedded cluster. */
+  flinkFor(jobId: string): FlinkClient | null {
+    const name = this.o.store.runs.list().find((r) => r.jobId === jobId)?.target;
+    const t = name && this.o.target?.(name);
+    if (!t) return this.flink();
+    const key = `${t.url}\n${JSON.stringify(t.headers ?? {})}`;
+    let c = this.remote.get(key);
+    if (!c) this.remote.set(key, (c = createFlinkClient(t)));
+    return c;
   }
 
   watchJob(jobId: string, signal?: AbortSignal): AsyncGenerator<JobSnapshot> {

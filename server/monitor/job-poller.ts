@@ -16,7 +16,8 @@ import { FlinkHttpError } from "@/server/errors";
 
 export type JobRunLink = { runId: string; pipelineId: string; graph: PipelineGraph | undefined };
 export type JobPollDeps = {
-  flink: () => FlinkClient | null;
+  /** the REST client of the cluster that runs the job (a run's remote target, else the embedded cluster) */
+  flink: (jobId: string) => FlinkClient | null;
   runFor: (jobId: string) => JobRunLink | undefined;
   /** what the runner's log said about the job's last failed checkpoint (none for a remote cluster) */
   checkpointFailure?: (jobId: string) => CheckpointFailureNote | null;
@@ -131,7 +132,7 @@ export function createJobTick(deps: JobPollDeps) {
   async function tick(jobId: string, prev: JobSnapshot | undefined): Promise<JobSnapshot> {
     let st = states.get(jobId);
     if (!st) states.set(jobId, (st = { metricIds: new Map(), rates: new Rates() }));
-    const client = deps.flink();
+    const client = deps.flink(jobId);
     try {
       if (!client) throw new Error("the runner is not ready, so Flink's address is unknown");
       return await read(client, jobId, st, prev);

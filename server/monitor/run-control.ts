@@ -46,7 +46,7 @@ export class RunControl {
   async stopWithSavepoint(runId: string, targetDirectory?: string): Promise<{ run: RunInfo; savepointPath: string }> {
     const run = this.tracker.get(runId);
     if (!run.jobId || isTerminal(run.status)) throw new SavepointFailed(`run ${runId} is not running (${run.status})`);
-    const flink = this.monitor.flink();
+    const flink = this.monitor.flinkFor(run.jobId);
     if (!flink) throw new SavepointFailed("the runner is not ready, so Flink cannot be asked for a savepoint");
     const dir = this.tracker.savepointDir(run.pipelineId);
     if (!dir && !targetDirectory) throw new SavepointFailed("no savepoint directory is configured");

@@ -1,0 +1,46 @@
+// A run from the API on a stored target (the stage's real standalone cluster): runs.start with `target`, the run records
+// it, the rows come back, and the job page's monitor reads the job from that cluster's REST API, not the embedded one.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePipelineFile } from "@/pipeline/format";
+import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
+import { testFlinkUrl } from "@/server/testing/flink-env";
+
+const h = realRunnerHarness();
+
+describe("a run on a remote target (tRPC → real runner → standalone cluster)", () => {
+  it("records its target, finishes with rows, and its job page reads the cluster's REST API", async () => {
+    await h.caller.targets.create({ name: "cluster", target: { url: testFlinkUrl() } });
+    const parsed = parsePipelineFile(fs.readFileSync(path.resolve("examples/orders-clean-up.json"), "utf8"));
+    if (!parsed.ok) throw new Error("orders-clean-up.json does not parse");
+    const pipelineId = await createPipeline(h.caller, parsed.graph);
+    const run = await h.caller.runs.start({ pipelineId, target: "cluster" });
+    expect(run.target).toBe("cluster");
+    const seen = await watchUntil(h.caller, run.id, (r) => r.status === "FINISHED" || r.status === "FAILED");
+    const done = seen.at(-1)!;
+    expect(done.status, JSON.stringify(done.error)).toBe("FINISHED");
+    expect(Object.values(done.sinks).some((s) => s.rows.length > 0)).toBe(true);
+    expect((await h.caller.runs.list({ pipelineId })).map((r) => r.target)).toEqual(["cluster"]);
+    // the monitor's client for this job is the cluster's, and that cluster ran it (the embedded one never saw it)
+    const client = h.services.monitor.flinkFor(done.jobId!)!;
+    expect(client.baseUrl).toBe(testFlinkUrl());
+    expect((await client.job(done.jobId!)).state).toBe("FINISHED");
+    expect(await h.services.monitor.flink()!.jobIfKnown(done.jobId!)).toBeUndefined();
+    // the job page's first snapshot comes from the cluster too
+    for await (const snap of h.services.monitor.watchJob(done.jobId!)) {
+      expect(snap.reachable, snap.message ?? "").toBe(true);
+      expect(snap.job?.state).toBe("FINISHED");
+      expect(snap.run?.runId).toBe(run.id);
+      break;
+    }
+  });
+
+  it("a run naming an unknown target is refused before anything is submitted", async () => {
+    const parsed = parsePipelineFile(fs.readFileSync(path.resolve("examples/orders-clean-up.json"), "utf8"));
+    if (!parsed.ok) throw new Error("orders-clean-up.json does not parse");
+    const pipelineId = await createPipeline(h.caller, parsed.graph);
+    await expect(h.caller.runs.start({ pipelineId, target: "nope" })).rejects.toThrow(/target "nope" does not exist/);
+    expect(await h.caller.runs.list({ pipelineId })).toEqual([]);
+  });
+});
