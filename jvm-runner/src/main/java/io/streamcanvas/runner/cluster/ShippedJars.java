@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 public final class ShippedJars {
   /** File name prefixes of runner/lib jars that a Flink distribution does not ship and jobs may need. */
   static final List<String> LIBRARY_PREFIXES = List.of("flink-connector-kafka-", "kafka-clients-", "flink-avro-", "avro-",
-      "jackson-annotations-", "jackson-core-", "jackson-databind-", "jackson-datatype-", "zstd-jni-");
+      "jackson-annotations-", "jackson-core-", "jackson-databind-", "jackson-datatype-", "zstd-jni-",
+      "flink-connector-jdbc-", "postgresql-");
 
   private static List<String> cached;
 
