@@ -1,11 +1,13 @@
 // The registry of connection kinds: adding one is its file plus one line here.
 import type { ConnectionKind } from "./define";
 import { kafkaConnection } from "./kafka.connection";
+import { postgresConnection } from "./postgres.connection";
 
 export * from "./define";
 
 export const CONNECTION_KINDS: Record<string, ConnectionKind> = {
   [kafkaConnection.kind]: kafkaConnection as unknown as ConnectionKind,
+  [postgresConnection.kind]: postgresConnection as unknown as ConnectionKind,
 };
 
 export const connectionKindIds = () => Object.keys(CONNECTION_KINDS);

@@ -2,8 +2,9 @@
 // becomes client properties for the runner, and how Test and topic listing reach the system.
 import type { RunnerClient } from "@/server/runner/client";
 import { kafkaServer } from "./kafka";
+import { postgresServer } from "./postgres";
 
-export type TestResult = { ok: true; message: string; brokers?: number; topics?: number };
+export type TestResult = { ok: true; message: string; brokers?: number; topics?: number; tables?: number };
 export type Topic = { name: string; partitions: number };
 
 export type ServerConnectionKind<F> = {
@@ -19,6 +20,7 @@ export type ServerConnectionKind<F> = {
 
 const SERVER_KINDS: Record<string, ServerConnectionKind<never>> = {
   kafka: kafkaServer as ServerConnectionKind<never>,
+  postgres: postgresServer as ServerConnectionKind<never>,
 };
 
 export function serverKind(kind: string): ServerConnectionKind<Record<string, unknown>> | undefined {

@@ -49,7 +49,7 @@ describe("ConnectionsService", () => {
     const { c } = service();
     expect(() => c.create("k", "kafka", { ...sasl, username: "" })).toThrow(/username: SASL_SSL needs a username/);
     expect(() => c.create("no spaces", "kafka", sasl)).toThrow(/connection name: a connection name is 1-63 letters/);
-    expect(() => c.create("k", "postgres", sasl)).toThrow(/unknown connection kind "postgres" \(known: kafka\)/);
+    expect(() => c.create("k", "mysql", sasl)).toThrow(/unknown connection kind "mysql" \(known: kafka, postgres\)/);
   });
 
   it("resolves what a program names, and a missing connection is an error on each node naming it", () => {

@@ -35,6 +35,7 @@ export const UdfLogsSchema = z.object({
 export type UdfLogs = z.infer<typeof UdfLogsSchema>;
 const KafkaTestSchema = z.object({ brokers: z.number(), topics: z.number() });
 const KafkaTopicsSchema = z.object({ topics: z.array(z.object({ name: z.string(), partitions: z.number() })) });
+const PostgresTestSchema = z.object({ version: z.string(), tables: z.number() });
 const RejectionSchema = z.object({ error: z.object({ message: z.string(), cause: z.string().nullable().optional() }) });
 
 export type RunnerClient = ReturnType<typeof createRunnerClient>;
@@ -82,6 +83,8 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
     /** connects with these client properties; the runner gives up after 10 s and says what failed (a 400) */
     kafkaTest: (properties: Record<string, string>) => call("POST", "/kafka/test", KafkaTestSchema, { properties }, 20_000),
     kafkaTopics: (properties: Record<string, string>) => call("POST", "/kafka/topics", KafkaTopicsSchema, { properties }, 20_000),
+    /** logs in with the JDBC url, username and password; the runner gives up after 10 s and says what failed (a 400) */
+    postgresTest: (properties: Record<string, string>) => call("POST", "/postgres/test", PostgresTestSchema, { properties }, 20_000),
     jobs: () => call("GET", "/jobs", z.object({ jobs: z.array(JobInfoSchema) })).then((r) => r.jobs),
     /** undefined when the runner does not know the job (404) */
     job: async (jobId: string): Promise<JobInfo | undefined> => {

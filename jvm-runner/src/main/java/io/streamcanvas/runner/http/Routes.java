@@ -48,6 +48,7 @@ public final class Routes {
       return expect("GET", method, path, listJobs());
     }
     if (path.equals("/kafka/test") || path.equals("/kafka/topics")) return kafka(method, path, body);
+    if (path.equals("/postgres/test")) return postgres(method, path, body);
     Matcher m = JOB.matcher(path);
     if (!m.matches()) throw new HttpError(404, "no route " + path);
     RunningJob job = registry.get(m.group(1).toLowerCase());
@@ -65,6 +66,18 @@ public final class Routes {
     ObjectNode out = ControlServer.JSON.createObjectNode();
     try {
       KafkaAdminRoutes.handle(path, body, out);
+    } catch (KafkaAdminRoutes.KafkaAdminError e) {
+      throw new HttpError(400, e.getMessage());
+    }
+    return out;
+  }
+
+  /** PostgreSQL Test for the Connections page: the password scrubbed from every message. */
+  private static JsonNode postgres(String method, String path, JsonNode body) throws HttpError {
+    if (!method.equals("POST")) throw new HttpError(405, "use POST " + path);
+    ObjectNode out = ControlServer.JSON.createObjectNode();
+    try {
+      io.streamcanvas.runner.jdbc.PostgresAdminRoutes.handle(path, body, out);
     } catch (KafkaAdminRoutes.KafkaAdminError e) {
       throw new HttpError(400, e.getMessage());
     }
