@@ -46,4 +46,25 @@ class PostgresAdminRoutesITCase {
     var closed = assertThrows(KafkaAdminError.class, () -> test("jdbc:postgresql://127.0.0.1:1/x", PostgresServer.password()));
     assertEquals("unreachable: cannot connect to 127.0.0.1:1", closed.getMessage().replaceAll(" \\(.*$", ""));
   }
+
+  @Test
+  void tables_lists_columns_typed_by_flinks_postgres_mapper_and_the_primary_key() throws Exception {
+    JdbcITCase.sql("CREATE SCHEMA IF NOT EXISTS \"Shop \"\"x\"\"\"",
+        "CREATE TABLE \"Shop \"\"x\"\"\".items (sku TEXT, region INT, price NUMERIC(12, 3) NOT NULL, at TIMESTAMPTZ, doc JSONB, tags TEXT[],"
+            + " PRIMARY KEY (region, sku))");
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("properties").put("url", PostgresServer.jdbcUrl()).put("username", PostgresServer.user()).put("password", PostgresServer.password());
+    ObjectNode out = JSON.createObjectNode();
+    PostgresAdminRoutes.handle("/postgres/tables", body, out);
+    var items = java.util.stream.StreamSupport.stream(out.get("tables").spliterator(), false)
+        .filter(t -> t.get("schema").asText().equals("Shop \"x\"") && t.get("name").asText().equals("items")).findFirst().orElseThrow();
+    assertEquals("[\"region\",\"sku\"]", items.get("primaryKey").toString());
+    // Flink's mapper (connector 4.0.0-2.0): timestamptz is TIMESTAMP_LTZ(6); jsonb it refuses, so the column says so
+    assertEquals("[{\"name\":\"sku\",\"nullable\":false,\"type\":\"STRING\"},"
+        + "{\"name\":\"region\",\"nullable\":false,\"type\":\"INT\"},"
+        + "{\"name\":\"price\",\"nullable\":false,\"type\":\"DECIMAL(12, 3)\"},"
+        + "{\"name\":\"at\",\"nullable\":true,\"type\":\"TIMESTAMP_LTZ(6)\"},"
+        + "{\"name\":\"doc\",\"nullable\":true,\"type\":null,\"unsupported\":\"jsonb: Doesn't support Postgres type 'jsonb' yet\"},"
+        + "{\"name\":\"tags\",\"nullable\":true,\"type\":\"ARRAY<STRING>\"}]", items.get("columns").toString());
+  }
 }

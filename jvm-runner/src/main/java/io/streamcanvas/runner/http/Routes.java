@@ -48,7 +48,7 @@ public final class Routes {
       return expect("GET", method, path, listJobs());
     }
     if (path.equals("/kafka/test") || path.equals("/kafka/topics")) return kafka(method, path, body);
-    if (path.equals("/postgres/test")) return postgres(method, path, body);
+    if (path.equals("/postgres/test") || path.equals("/postgres/tables")) return postgres(method, path, body);
     Matcher m = JOB.matcher(path);
     if (!m.matches()) throw new HttpError(404, "no route " + path);
     RunningJob job = registry.get(m.group(1).toLowerCase());

@@ -1,4 +1,4 @@
-// POST /postgres/test: logs in with the PostgreSQL JDBC driver on the url, username and password the server resolved from
+// POST /postgres/test and /postgres/tables (PostgresTables): logs in with the PostgreSQL JDBC driver on the url, username and password the server resolved from
 // a stored connection; within 10 s answers the server version and table count, or a 400 saying what failed (unreachable
 // host:port, authentication failed, unknown database, TLS), the password scrubbed from every message.
 package io.streamcanvas.runner.jdbc;
@@ -33,7 +33,7 @@ public final class PostgresAdminRoutes {
     String host = parsed.getProperty("PGHOST");
     String port = parsed.getProperty("PGPORT");
     String database = parsed.getProperty("PGDBNAME");
-    if (!path.equals("/postgres/test")) throw new KafkaAdminError("no route " + path);
+    if (!path.equals("/postgres/test") && !path.equals("/postgres/tables")) throw new KafkaAdminError("no route " + path);
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(host, Integer.parseInt(port)), 3_000);
     } catch (IOException | NumberFormatException e) {
@@ -48,7 +48,8 @@ public final class PostgresAdminRoutes {
     try (Connection c = new Driver().connect(url, info); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
       rs.next();
-      out.put("version", c.getMetaData().getDatabaseProductVersion()).put("tables", rs.getLong(1));
+      if (path.equals("/postgres/tables")) PostgresTables.list(c, out);
+      else out.put("version", c.getMetaData().getDatabaseProductVersion()).put("tables", rs.getLong(1));
     } catch (SQLException e) {
       String at = host + ":" + port;
       String state = e.getSQLState() == null ? "" : e.getSQLState();
