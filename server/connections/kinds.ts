@@ -1,6 +1,6 @@
 // The server parts of connection kinds (pipeline/connections holds the pure parts): extra checks, how a connection
 // becomes client properties for the runner, and how Test and topic listing reach the system.
-import type { RunnerClient } from "@/server/runner/client";
+import type { PostgresTable, RunnerClient } from "@/server/runner/client";
 import { kafkaServer } from "./kafka";
 import { postgresServer } from "./postgres";
 
@@ -16,6 +16,7 @@ export type ServerConnectionKind<F> = {
   /** connects for real; throws RunnerRejection with what failed */
   test(client: RunnerClient, properties: Record<string, string>): Promise<TestResult>;
   topics?(client: RunnerClient, properties: Record<string, string>): Promise<Topic[]>;
+  tables?(client: RunnerClient, properties: Record<string, string>): Promise<PostgresTable[]>;
 };
 
 const SERVER_KINDS: Record<string, ServerConnectionKind<never>> = {

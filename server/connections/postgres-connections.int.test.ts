@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { realRunnerHarness } from "@/server/api/testing/harness";
 import { freePort } from "@/server/testing/kafka-broker";
-import { testPostgres } from "@/server/testing/postgres-env";
+import { testPostgres, testPsql } from "@/server/testing/postgres-env";
 
 const runnerLog: string[] = [];
 const h = realRunnerHarness({ log: (l) => runnerLog.push(l) });
@@ -60,5 +60,19 @@ describe("postgres connections (tRPC → real runner → real PostgreSQL)", () =
     const closed = await h.caller.connections.test({ name: "pg-nowhere", draft: { kind: "postgres", fields: { ...fields("x"), port } } });
     expect(closed).toMatchObject({ ok: false });
     expect(closed.message).toContain(`unreachable: cannot connect to 127.0.0.1:${port}`);
+  });
+
+  it("lists tables with their columns typed as Flink's JDBC Postgres mapper types them, and the primary key", async () => {
+    testPsql("CREATE TABLE IF NOT EXISTS customers (id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, credit NUMERIC(10, 2), since TIMESTAMP(3))");
+    await h.caller.connections.create({ name: "tables-db", kind: "postgres", fields: fields(testPostgres().password) });
+    const { tables } = await h.caller.connections.tables({ name: "tables-db" });
+    expect(tables.find((t) => t.schema === "public" && t.name === "customers")).toEqual({
+      schema: "public", name: "customers", primaryKey: ["id"],
+      columns: [
+        { name: "id", nullable: false, type: "BIGINT" }, { name: "name", nullable: false, type: "VARCHAR(40)" },
+        { name: "credit", nullable: true, type: "DECIMAL(10, 2)" }, { name: "since", nullable: true, type: "TIMESTAMP(3)" },
+      ],
+    });
+    await expect(h.caller.connections.tables({ name: "nope" })).rejects.toThrow(/does not exist/);
   });
 });

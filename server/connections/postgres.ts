@@ -17,4 +17,5 @@ export const postgresServer: ServerConnectionKind<PostgresConnection> = {
     const r = await client.postgresTest(properties);
     return { ok: true, message: `connected: PostgreSQL ${r.version}, ${r.tables} table${r.tables === 1 ? "" : "s"}`, tables: r.tables };
   },
+  tables: (client, properties) => client.postgresTables(properties).then((r) => r.tables),
 };

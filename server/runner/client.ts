@@ -36,6 +36,11 @@ export type UdfLogs = z.infer<typeof UdfLogsSchema>;
 const KafkaTestSchema = z.object({ brokers: z.number(), topics: z.number() });
 const KafkaTopicsSchema = z.object({ topics: z.array(z.object({ name: z.string(), partitions: z.number() })) });
 const PostgresTestSchema = z.object({ version: z.string(), tables: z.number() });
+const PostgresTablesSchema = z.object({ tables: z.array(z.object({
+  schema: z.string(), name: z.string(), primaryKey: z.array(z.string()),
+  columns: z.array(z.object({ name: z.string(), nullable: z.boolean(), type: z.string().nullable(), unsupported: z.string().optional() })),
+})) });
+export type PostgresTable = z.infer<typeof PostgresTablesSchema>["tables"][number];
 const RejectionSchema = z.object({ error: z.object({ message: z.string(), cause: z.string().nullable().optional() }) });
 
 export type RunnerClient = ReturnType<typeof createRunnerClient>;
@@ -85,6 +90,8 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
     kafkaTopics: (properties: Record<string, string>) => call("POST", "/kafka/topics", KafkaTopicsSchema, { properties }, 20_000),
     /** logs in with the JDBC url, username and password; the runner gives up after 10 s and says what failed (a 400) */
     postgresTest: (properties: Record<string, string>) => call("POST", "/postgres/test", PostgresTestSchema, { properties }, 20_000),
+    /** schemas, tables and views with columns typed by Flink's JDBC Postgres mapper, and primary keys */
+    postgresTables: (properties: Record<string, string>) => call("POST", "/postgres/tables", PostgresTablesSchema, { properties }, 30_000),
     jobs: () => call("GET", "/jobs", z.object({ jobs: z.array(JobInfoSchema) })).then((r) => r.jobs),
     /** undefined when the runner does not know the job (404) */
     job: async (jobId: string): Promise<JobInfo | undefined> => {

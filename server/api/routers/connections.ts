@@ -1,8 +1,9 @@
-// connections.*: named connections (list, get, create, update, remove) and, through the runner, Test and the topics of
-// a Kafka one. Secrets go in (create/update/test drafts) and never come out: every answer is a ConnectionView.
+// connections.*: named connections (list, get, create, update, remove) and, through the runner, Test and what a connection
+// lists (a Kafka cluster's topics, a database's tables). Secrets go in (create/update/test drafts) and never come out: every answer is a ConnectionView.
 import { z } from "zod";
 import { ConnectionNameSchema } from "@/pipeline/connections";
-import { serverKind } from "@/server/connections/kinds";
+import { serverKind, type ServerConnectionKind } from "@/server/connections/kinds";
+import type { RunnerClient } from "@/server/runner/client";
 import { scrubSecrets } from "@/server/connections/scrub";
 import { ConnectionInvalid, NotFoundError, RunnerRejection } from "@/server/errors";
 import type { Services } from "@/server/services";
@@ -53,16 +54,23 @@ export const connectionsRouter = router({
   test: procedure
     .input(z.object({ name: z.string().min(1), draft: Draft.optional() }))
     .mutation(({ ctx, input }) => testConnection(ctx.services, input.name, input.draft)),
-  topics: procedure.input(Name).query(async ({ ctx, input }) => {
-    const resolved = ctx.services.connections.resolve(input.name);
-    const kind = serverKind(resolved.kind)!;
-    if (!kind.topics) throw new NotFoundError(`a ${resolved.kind} connection has no topics`);
-    const client = await ctx.services.supervisor.whenReady(60_000);
-    try {
-      return { topics: await kind.topics(client, resolved.properties) };
-    } catch (e) {
-      if (e instanceof RunnerRejection) throw new RunnerRejection(e.status, scrubSecrets(e.message, resolved.secretValues));
-      throw e;
-    }
-  }),
+  topics: procedure.input(Name).query(async ({ ctx, input }) => ({ topics: await listed(ctx.services, input.name, "topics", (k) => k.topics) })),
+  /** a database connection's schemas, tables and columns (Flink types) with primary keys */
+  tables: procedure.input(Name).query(async ({ ctx, input }) => ({ tables: await listed(ctx.services, input.name, "tables", (k) => k.tables) })),
 });
+
+type Lister<T> = ((client: RunnerClient, properties: Record<string, string>) => Promise<T>) | undefined;
+
+/** What a connection lists through the runner (a Kafka cluster's topics, a database's tables), secrets scrubbed from errors. */
+async function listed<T>(services: Services, name: string, what: string, pick: (k: ServerConnectionKind<Record<string, unknown>>) => Lister<T>): Promise<T> {
+  const resolved = services.connections.resolve(name);
+  const list = pick(serverKind(resolved.kind)!);
+  if (!list) throw new NotFoundError(`a ${resolved.kind} connection has no ${what}`);
+  const client = await services.supervisor.whenReady(60_000);
+  try {
+    return await list(client, resolved.properties);
+  } catch (e) {
+    if (e instanceof RunnerRejection) throw new RunnerRejection(e.status, scrubSecrets(e.message, resolved.secretValues));
+    throw e;
+  }
+}
