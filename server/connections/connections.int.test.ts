@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { graph } from "@/pipeline/testing/graphs";
 import { createPipeline, realRunnerHarness } from "@/server/api/testing/harness";
-import { freePort } from "@/server/testing/kafka-broker";
+import { freePort } from "@/server/testing/processes";
 import { testKafka } from "@/server/testing/kafka-env";
 import { createTopic } from "@/server/testing/kafka-tool";
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { realRunnerHarness } from "@/server/api/testing/harness";
-import { freePort } from "@/server/testing/kafka-broker";
+import { freePort } from "@/server/testing/processes";
 import { testPostgres, testPsql } from "@/server/testing/postgres-env";
 
 const runnerLog: string[] = [];

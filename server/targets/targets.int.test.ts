@@ -6,7 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeHarness } from "@/server/api/testing/harness";
-import { freePort } from "@/server/testing/kafka-broker";
+import { freePort } from "@/server/testing/processes";
 import { testFlinkUrl } from "@/server/testing/flink-env";
 
 const h = makeHarness();

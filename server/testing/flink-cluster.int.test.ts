@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runnerFlinkVersion } from "./flink-dist";
-import { alive } from "./flink-cluster";
+import { alive } from "./processes";
 import { testFlinkPids, testFlinkUrl } from "./flink-env";
 
 describe("test Flink cluster", () => {

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { flinkDist, runnerFlinkVersion } from "./flink-dist";
-import { freePort } from "./kafka-broker";
+import { alive, freePort, logTail, stopChild } from "./processes";
 
 export type TestFlinkCluster = {
   /** the JobManager's REST API, http://127.0.0.1:port */ url: string;
@@ -52,16 +52,6 @@ const LOG4J = [
   "appender.file.layout.type = PatternLayout", "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-40c{1.} - %m%n", "",
 ].join("\n");
 
-/** Alive means running: an exited process not yet reaped (state Z in /proc) counts as gone. */
-export function alive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return false;
-  }
-}
-
 /** Resident memory of a process in MiB (0 when it is gone). */
 export function rssMiB(pid: number): number {
   try {
@@ -72,7 +62,6 @@ export function rssMiB(pid: number): number {
   }
 }
 
-const logTail = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-30).join("\n") : "(no log)");
 
 /** JVM flags Flink needs on JDK 17 (the runner's jvm.options, as bin/config.sh adds env.java.opts). */
 function moduleFlags(root: string): string[] {
@@ -153,14 +142,3 @@ async function awaitReady(url: string, children: { pid: number; name: string; lo
   throw new Error(`the test Flink cluster at ${url} was not ready within ${timeoutMs} ms (last: ${last}):\n${logTail(children[0]!.log)}`);
 }
 
-/** SIGTERM (a clean shutdown), then SIGKILL after 20 s; only the process this harness started. */
-async function stopChild(child: ChildProcess, pid: number) {
-  if (!alive(pid)) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  child.kill("SIGTERM");
-  const timeout = new Promise<"late">((r) => setTimeout(() => r("late"), 20_000).unref());
-  if ((await Promise.race([exited, timeout])) === "late") {
-    child.kill("SIGKILL");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-  }
-}

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { makeTestTls, type TestTls } from "./kafka-tls";
 import { apiVersionsOk } from "./kafka-wire";
+import { alive, freePort, logTail, stopChild } from "./processes";
 
 export type TestBroker = {
   /** host:port of the PLAINTEXT listener */ bootstrap: string;
@@ -42,17 +43,6 @@ export function brokerClasspath(root: string, version = runnerKafkaVersion(root)
   return fs.readFileSync(out, "utf8").trim();
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, LOOPBACK, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 type Ports = { port: number; saslPort: number; sslPort: number; controller: number };
 
 function serverProperties(dir: string, { port, saslPort, sslPort, controller }: Ports, user: string, password: string, tls: TestTls): string {
@@ -80,18 +70,6 @@ function serverProperties(dir: string, { port, saslPort, sslPort, controller }: 
     "auto.create.topics.enable=false", "",
   ].join("\n");
 }
-
-/** Alive means running: an exited process not yet reaped (state Z in /proc) counts as gone. */
-function alive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return false;
-  }
-}
-
-const logTail = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-40).join("\n") : "");
 
 /** Starts the broker and resolves when both listeners answer a Kafka request. `root` holds jvm-runner/. */
 export async function startKafkaBroker(root = process.cwd(), log: (line: string) => void = () => {}): Promise<TestBroker> {
@@ -157,14 +135,3 @@ async function awaitReady(pid: number, ports: number[], timeoutMs: number, broke
   throw new Error(`the Kafka broker did not answer within ${timeoutMs} ms:\n${logTail(brokerLog)}`);
 }
 
-/** SIGTERM (a clean shutdown), then SIGKILL after 20 s; only the process this harness started. */
-async function stopChild(child: ChildProcess, pid: number) {
-  if (!alive(pid)) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  child.kill("SIGTERM");
-  const timeout = new Promise<"late">((r) => setTimeout(() => r("late"), 20_000).unref());
-  if ((await Promise.race([exited, timeout])) === "late") {
-    child.kill("SIGKILL");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-  }
-}

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "./kafka-broker";
+import { freePort } from "./processes";
 
 export type TestPostgres = {
   host: string; port: number; database: string; user: string; password: string;

@@ -1,0 +1,43 @@
+// What every test-stage harness (Kafka broker, Flink cluster, PostgreSQL) needs of the processes it starts: a free
+// loopback port, whether a process still runs, its log's tail for an error, and a stop that touches only its own child.
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Alive means running: an exited process not yet reaped (state Z in /proc) counts as gone. */
+export function alive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/** The last lines of a log file, for an error saying why a process did not start. */
+export function logTail(file: string, lines = 40): string {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)";
+}
+
+/** SIGTERM (a clean shutdown), then SIGKILL after 20 s; only the process the harness started. */
+export async function stopChild(child: ChildProcess, pid: number): Promise<void> {
+  if (!alive(pid)) return;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  child.kill("SIGTERM");
+  const timeout = new Promise<"late">((r) => setTimeout(() => r("late"), 20_000).unref());
+  if ((await Promise.race([exited, timeout])) === "late") {
+    child.kill("SIGKILL");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
+  }
+}
