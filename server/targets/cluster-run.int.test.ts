@@ -144,7 +144,9 @@ describe("parallelism on the cluster", () => {
             return Number(m[0]?.value ?? 0);
           }));
         }
-        if (rows.length === 4 && rows.every((n) => n > 0)) break;
+        // a subtask is placed once it runs on a TaskManager; after a failover its new attempt is "(unassigned)" for a
+        // while, and the metric store still holds the old attempt's figures, so wait for both
+        if (rows.length === 4 && rows.every((n) => n > 0) && tms.every((tm) => tm.startsWith("sc-test-tm-"))) break;
         await new Promise((r) => setTimeout(r, 1_000));
       }
       // 4 subtasks of the map, each having answered rows from its own Node worker, on both TaskManagers
