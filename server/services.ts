@@ -84,6 +84,7 @@ export function createServices(o: Options): Services {
     stateDir,
     connections: resolve,
     target: runnerTarget,
+    targetSavepointDir: (name) => targets.resolve(name).savepointDir,
     clusterJob: async (jobId) => {
       const job = await monitor.flinkFor(jobId)?.jobIfKnown(jobId);
       return job && { status: job.state, error: null };

@@ -14,9 +14,10 @@ import { TargetsService } from "@/server/targets/service";
 import { cliDataDir } from "./cli-connections";
 import { CliExit } from "./connections-cmd";
 
-export const TARGETS_USAGE = `  streamcanvas targets add NAME URL [--truststore FILE]
+export const TARGETS_USAGE = `  streamcanvas targets add NAME URL [--truststore FILE] [--savepoint-dir DIR]
       a remote Flink session cluster by its REST address (http(s)://host:port); an Authorization header from
-      STREAMCANVAS_TARGET_AUTH_HEADER, a truststore password from STREAMCANVAS_TARGET_TRUSTSTORE_PASSWORD
+      STREAMCANVAS_TARGET_AUTH_HEADER, a truststore password from STREAMCANVAS_TARGET_TRUSTSTORE_PASSWORD;
+      --savepoint-dir: where its savepoints go (a folder the cluster reaches), else the cluster's state.savepoints.dir
   streamcanvas targets list [--json]
   streamcanvas targets test NAME              its Flink version, TaskManagers and slots (exit 0), or what failed (exit 2)
   streamcanvas targets remove NAME`;
@@ -43,7 +44,7 @@ export function cliRunnerTarget(env: Env, name: string | undefined): RunnerTarge
 }
 
 export async function targetsCommand(env: Env, argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { truststore: { type: "string" }, json: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { truststore: { type: "string" }, "savepoint-dir": { type: "string" }, json: { type: "boolean" } } });
   const [verb, name, url, ...rest] = positionals;
   if (rest.length) throw new CliExit(1, `unexpected arguments: ${rest.join(" ")}\n${TARGETS_USAGE}`);
   try {
@@ -52,6 +53,7 @@ export async function targetsCommand(env: Env, argv: string[]): Promise<number> 
         if (!name || !url) throw new CliExit(1, `targets add needs NAME and URL\n${TARGETS_USAGE}`);
         const input = {
           url, ...(values.truststore ? { truststore: values.truststore } : {}),
+          ...(values["savepoint-dir"] ? { savepointDir: values["savepoint-dir"] } : {}),
           ...(process.env.STREAMCANVAS_TARGET_AUTH_HEADER ? { authHeader: process.env.STREAMCANVAS_TARGET_AUTH_HEADER } : {}),
           ...(process.env.STREAMCANVAS_TARGET_TRUSTSTORE_PASSWORD ? { truststorePassword: process.env.STREAMCANVAS_TARGET_TRUSTSTORE_PASSWORD } : {}),
         };
@@ -65,7 +67,7 @@ export async function targetsCommand(env: Env, argv: string[]): Promise<number> 
         if (values.json) process.stdout.write(`${JSON.stringify({ default: fallback, targets: list }, null, 2)}\n`);
         else {
           process.stdout.write(`embedded  the runner's own Flink MiniCluster${fallback === "embedded" ? " (default)" : ""}\n`);
-          for (const t of list) process.stdout.write(`${t.name}  ${t.url}${t.authHeaderSet ? "  auth header" : ""}${t.truststore ? `  truststore ${t.truststore}` : ""}\n`);
+          for (const t of list) process.stdout.write(`${t.name}  ${t.url}${t.authHeaderSet ? "  auth header" : ""}${t.truststore ? `  truststore ${t.truststore}` : ""}${t.savepointDir ? `  savepoints ${t.savepointDir}` : ""}\n`);
           if (fallback !== "embedded") process.stdout.write(`default: ${fallback}\n`);
         }
         return 0;

@@ -70,6 +70,9 @@ export function createFlinkClient(to: FlinkTarget | string, timeoutMs = 5_000) {
     backpressure: (id: string, vid: string) => call(`${vertex(id, vid)}/backpressure`, BackpressureSchema),
     checkpoints: (id: string) => call(`${job(id)}/checkpoints`, CheckpointsSchema),
     exceptions: (id: string, maxExceptions = 20) => call(`${job(id)}/exceptions?maxExceptions=${maxExceptions}`, ExceptionsSchema),
+    /** the JobManager's effective configuration, as key → value */
+    jobManagerConfig: () => call("/jobmanager/config", z.array(z.object({ key: z.string(), value: z.string() })))
+      .then((r) => new Map(r.map((e) => [e.key, e.value]))),
     /** stop-with-savepoint: a trigger id to poll with savepointStatus */
     stopWithSavepoint: (id: string, targetDirectory: string) =>
       call(`${job(id)}/stop`, TriggerSchema, { method: "POST", body: { targetDirectory, drain: false } }).then((r) => r["request-id"]),

@@ -8,10 +8,11 @@ import { defaultDataRoot, prepareRun } from "@/server/pipeline-ops";
 import type { RunInfo, RunStatus } from "@/server/store/runs-repo";
 import { isTerminal } from "@/server/states";
 import type { Store } from "@/server/store/store";
+import type { StoredSavepoint } from "@/server/store/savepoints-repo";
 import type { JobInfo, RunnerClient, UdfLogs } from "./client";
 import { latestCheckpoint, type RetainedCheckpoint } from "./checkpoints";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
-import type { RunnerTarget } from "@/server/targets/runner-target";
+import { ENV_TARGET, type RunnerTarget } from "@/server/targets/runner-target";
 import { runVersion } from "@/server/monitor/run-version";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable, NotFoundError } from "@/server/errors";
 
@@ -40,6 +41,8 @@ export type TrackerOptions = {
   connections?: (program: TableProgram) => RunnerConnections;
   /** the cluster a run goes to (undefined: the embedded one); throws NotFoundError for an unknown name */
   target?: (name: string | undefined) => RunnerTarget | undefined;
+  /** the savepoint folder a stored target names (targets add --savepoint-dir), if any */
+  targetSavepointDir?: (name: string) => string | undefined;
 };
 
 export class RunTracker {
@@ -53,6 +56,20 @@ export class RunTracker {
     private readonly dataRoot = defaultDataRoot(),
     private readonly opts: TrackerOptions = {},
   ) {}
+
+  /** The savepoint folder a stored target names, if any (undefined for the embedded cluster and the env default). */
+  targetSavepointDir(target: string): string | undefined {
+    return target === ENV_TARGET ? undefined : this.opts.targetSavepointDir?.(target);
+  }
+
+  /** Records a savepoint a remote target wrote (its folder is on the cluster's file system, not listable here). */
+  recordSavepoint(s: Omit<StoredSavepoint, "createdAt">): void {
+    this.store.savepoints.add(s);
+  }
+
+  recordedSavepoints(pipelineId: string): StoredSavepoint[] {
+    return this.store.savepoints.list(pipelineId);
+  }
 
   /** The one folder of checkpoints and savepoints (the runner refuses any other), or undefined without one. */
   stateDir(): string | undefined {
@@ -77,9 +94,14 @@ export class RunTracker {
     if ("errors" in prepared) throw new GraphCompileError(prepared.errors);
     // the saved pipeline's run settings apply to every start (run, resume, restart, redeploy); the run records them
     const settings = p.graph.settings;
-    const program = withRunOptions(prepared.program, settings, options, this.opts.stateDir, this.savepointDir(pipelineId));
+    // a run recorded as STREAMCANVAS_FLINK_URL's (restarted, resumed, redeployed) goes to that default again
+    const target = this.opts.target?.(options.target === ENV_TARGET ? undefined : options.target);
+    // a remote cluster keeps checkpoints and savepoints where its own config says (or where a savepoint is taken to,
+    // run-control.ts): the state folder is on this machine, which its TaskManagers cannot reach
+    const program = target
+      ? withRunOptions(prepared.program, settings, options)
+      : withRunOptions(prepared.program, settings, options, this.opts.stateDir, this.savepointDir(pipelineId));
     const connections = this.connectionsOf(program);
-    const target = this.opts.target?.(options.target);
     const client = await this.supervisor.whenReady(readyTimeoutMs);
     const run = this.store.runs.create(pipelineId, settings, target?.name ?? null);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version

@@ -55,6 +55,15 @@ const MIGRATIONS: string[] = [
      updated_at INTEGER NOT NULL
    );
    ALTER TABLE runs ADD COLUMN target TEXT;`,
+  // Savepoints stop-with-savepoint wrote on a remote target's file system (server/store/savepoints-repo.ts).
+  `CREATE TABLE savepoints (
+     path TEXT PRIMARY KEY,
+     pipeline_id TEXT NOT NULL,
+     run_id TEXT,
+     target TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX savepoints_by_pipeline ON savepoints(pipeline_id, created_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -7,6 +7,7 @@ import { createConnectionsRepo } from "./connections-repo";
 import { migrate } from "./migrations";
 import { createPipelinesRepo } from "./pipelines-repo";
 import { createRunsRepo } from "./runs-repo";
+import { createSavepointsRepo } from "./savepoints-repo";
 import { createTargetsRepo } from "./targets-repo";
 import { createVersionsRepo } from "./versions-repo";
 
@@ -41,6 +42,7 @@ export function openStore(dataDir: string) {
     versions: createVersionsRepo(db),
     connections: createConnectionsRepo(db),
     targets: createTargetsRepo(db),
+    savepoints: createSavepointsRepo(db),
     getMeta(key: string): string | undefined {
       return (db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
     },

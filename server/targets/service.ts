@@ -21,6 +21,10 @@ export const TargetUrlSchema = z.string().refine((u) => {
   }
 }, "the REST address as http(s)://host:port, without a path, query or credentials (put those in the auth header)").transform((u) => u.replace(/\/$/, ""));
 
+/** A folder every TaskManager and the JobManager of the cluster reach: a URI Flink's file systems know, or an absolute path. */
+export const SavepointDirSchema = z.string().regex(/^(\/|[a-z][a-z0-9+.-]*:\/\/?)\S*$/i,
+  "a folder the cluster reaches: an absolute path or a URI such as s3://bucket/savepoints or file:///shared/savepoints");
+
 export const TargetInputSchema = z.object({
   url: TargetUrlSchema,
   /** the whole Authorization header value, e.g. "Bearer …" or "Basic …" (secret) */
@@ -28,13 +32,15 @@ export const TargetInputSchema = z.object({
   /** a JKS or PKCS12 truststore file on this machine for an https URL (Flink's security.ssl.rest.truststore) */
   truststore: z.string().min(1).optional(),
   truststorePassword: z.string().optional(),
+  /** where stop-with-savepoint writes on this cluster when a run names no folder (else the cluster's own state.savepoints.dir) */
+  savepointDir: SavepointDirSchema.optional(),
 }).refine((t) => !t.truststore || t.url.startsWith("https:"), { path: ["truststore"], message: "a truststore needs an https:// URL" });
 export type TargetInput = z.input<typeof TargetInputSchema>;
 
 const SECRETS = ["authHeader", "truststorePassword"] as const;
 
-export type TargetView = { name: string; url: string; truststore: string | null; authHeaderSet: boolean; truststorePasswordSet: boolean; createdAt: number };
-export type ResolvedTarget = { name: string; url: string; authHeader?: string; truststore?: string; truststorePassword?: string };
+export type TargetView = { name: string; url: string; truststore: string | null; savepointDir: string | null; authHeaderSet: boolean; truststorePasswordSet: boolean; createdAt: number };
+export type ResolvedTarget = { name: string; url: string; authHeader?: string; truststore?: string; truststorePassword?: string; savepointDir?: string };
 
 const context = (name: string) => `target ${JSON.stringify(name)}`;
 
@@ -60,7 +66,7 @@ export class TargetsService {
     const t = r.data;
     const secrets = Object.fromEntries(SECRETS.filter((s) => t[s]).map((s) => [s, t[s]]));
     const sealed = Object.keys(secrets).length ? this.sealer.seal(JSON.stringify(secrets), context(name)) : null;
-    if (!this.repo.insert({ name, url: t.url, fields: { truststore: t.truststore ?? null }, sealedSecrets: sealed })) {
+    if (!this.repo.insert({ name, url: t.url, fields: { truststore: t.truststore ?? null, savepointDir: t.savepointDir ?? null }, sealedSecrets: sealed })) {
       throw new ConnectionInvalid(`a target named ${JSON.stringify(name)} already exists`, [{ field: "name", message: "already exists" }]);
     }
     return this.view(name);
@@ -76,7 +82,8 @@ export class TargetsService {
     if (!r) throw new NotFoundError(`target ${JSON.stringify(name)} does not exist (npx streamcanvas targets list shows the ones there are)`);
     const secrets = r.sealedSecrets ? (JSON.parse(this.sealer.unseal(r.sealedSecrets, context(name))) as Record<string, string>) : {};
     const truststore = typeof r.fields.truststore === "string" ? r.fields.truststore : undefined;
-    return { name, url: r.url, ...(truststore ? { truststore } : {}), ...secrets };
+    const savepointDir = typeof r.fields.savepointDir === "string" ? r.fields.savepointDir : undefined;
+    return { name, url: r.url, ...(truststore ? { truststore } : {}), ...(savepointDir ? { savepointDir } : {}), ...secrets };
   }
 
   private view(name: string): TargetView {
@@ -90,6 +97,7 @@ export class TargetsService {
       set = {};
     }
     const truststore = typeof r.fields.truststore === "string" ? r.fields.truststore : null;
-    return { name, url: r.url, truststore, authHeaderSet: "authHeader" in set, truststorePasswordSet: "truststorePassword" in set, createdAt: r.createdAt };
+    const savepointDir = typeof r.fields.savepointDir === "string" ? r.fields.savepointDir : null;
+    return { name, url: r.url, truststore, savepointDir, authHeaderSet: "authHeader" in set, truststorePasswordSet: "truststorePassword" in set, createdAt: r.createdAt };
   }
 }

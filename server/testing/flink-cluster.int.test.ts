@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runnerFlinkVersion } from "./flink-dist";
 import { alive } from "./processes";
-import { testFlinkPids, testFlinkUrl } from "./flink-env";
+import { testFlinkPidsNow, testFlinkUrl } from "./flink-env";
 
 describe("test Flink cluster", () => {
   it("is a standalone session cluster of the runner's Flink with 2 TaskManagers × 2 slots", async () => {
@@ -19,8 +19,9 @@ describe("test Flink cluster", () => {
     expect(tms.taskmanagers.every((t) => t.slotsNumber === 2)).toBe(true);
   });
 
-  it("runs as three separate java processes", () => {
-    const pids = testFlinkPids();
+  // the pids now: a fault test may have SIGKILLed a TaskManager and had the harness start it again
+  it("runs as three separate java processes", async () => {
+    const pids = await testFlinkPidsNow();
     expect(pids).toHaveLength(3);
     expect(new Set(pids).size).toBe(3);
     for (const pid of pids) {

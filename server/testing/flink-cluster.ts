@@ -11,8 +11,14 @@ import { alive, freePort, logTail, stopChild } from "./processes";
 export type TestFlinkCluster = {
   /** the JobManager's REST API, http://127.0.0.1:port */ url: string;
   version: string; taskManagers: number; slotsPerTaskManager: number;
-  /** JobManager first, then the TaskManagers */ pids: number[];
+  /** JobManager first, then the TaskManagers, as started */ pids: number[];
   dir: string;
+  /** the JobManager's and TaskManagers' pids now (a restarted TaskManager has a new one) */
+  currentPids(): number[];
+  /** SIGKILLs TaskManager `n` (1-based): the fault tests' crash; resolves once the process is gone */
+  killTaskManager(n: number): Promise<number>;
+  /** starts TaskManager `n` again under its resource id (no-op while it runs); stop() stops it like the others */
+  startTaskManager(n: number): number;
   stop(): Promise<void>;
 };
 
@@ -41,6 +47,11 @@ function config(restPort: number, rpcPort: number, dir: string): string {
     "cluster.evenly-spread-out-slots": "true",
     // the monitor's figures: REST metrics refreshed every second, as on the embedded cluster
     "metrics.fetcher.update-interval": 1000,
+    // a SIGKILLed TaskManager is declared lost after 2 failed heartbeat RPCs (heartbeat.rpc-failure-threshold): every 3 s
+    // instead of 10 s, so the fault tests' failover starts within seconds; the 50 s timeout for a silent one is kept
+    "heartbeat.interval": 3000,
+    // where stop-with-savepoint writes when a run names no folder (what a real cluster's state.savepoints.dir does)
+    "execution.checkpointing.savepoint-dir": `file://${path.join(dir, "savepoints")}`,
     "io.tmp.dirs": path.join(dir, "tmp"), "web.tmpdir": path.join(dir, "web"), "blob.storage.directory": path.join(dir, "blob"),
   };
   return `${Object.entries(entries).map(([k, v]) => `${k}: ${JSON.stringify(String(v))}`).join("\n")}\n`;
@@ -76,7 +87,7 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-flink-cluster-"));
   const conf = path.join(dir, "conf");
   fs.mkdirSync(conf);
-  for (const d of ["tmp", "web", "blob", "log"]) fs.mkdirSync(path.join(dir, d));
+  for (const d of ["tmp", "web", "blob", "log", "savepoints"]) fs.mkdirSync(path.join(dir, d));
   const [restPort, rpcPort] = [await freePort(), await freePort()];
   fs.writeFileSync(path.join(conf, "config.yaml"), config(restPort, rpcPort, dir));
   fs.writeFileSync(path.join(conf, "log4j.properties"), LOG4J);
@@ -94,11 +105,12 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
   };
   const m = TM_MEMORY;
   launch("jobmanager", ["-Xms256m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m"], "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
-  for (let i = 1; i <= TASK_MANAGERS; i++) {
+  const launchTaskManager = (i: number) => {
     const heap = m.frameworkHeap + m.taskHeap;
     launch(`taskmanager-${i}`, [`-Xms${heap}m`, `-Xmx${heap}m`, `-XX:MaxDirectMemorySize=${m.frameworkOffHeap + m.taskOffHeap + m.network}m`,
       `-XX:MaxMetaspaceSize=${m.metaspace}m`], "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", ["-D", `taskmanager.resource-id=sc-test-tm-${i}`]);
-  }
+  };
+  for (let i = 1; i <= TASK_MANAGERS; i++) launchTaskManager(i);
   // if this process dies without teardown, the cluster must not outlive it
   const killOnExit = () => children.forEach((c) => alive(c.pid) && process.kill(c.pid, "SIGKILL"));
   process.on("exit", killOnExit);
@@ -120,7 +132,29 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
   }
   const rss = children.map((c) => `${c.name} ${rssMiB(c.pid)}`).join(", ");
   log(`[flink-cluster] Flink ${version} at ${url}: ${TASK_MANAGERS} TaskManagers × ${SLOTS} slots ready in ${Date.now() - t0} ms; RSS MiB ${rss} (dir ${dir})`);
-  return { url, version, taskManagers: TASK_MANAGERS, slotsPerTaskManager: SLOTS, pids: children.map((c) => c.pid), dir, stop };
+  // the last process started under a name is the live one; a killed TaskManager's entry stays for stop() to reap
+  const current = (name: string) => children.filter((c) => c.name === name).at(-1);
+  const tmName = (n: number) => {
+    if (!Number.isInteger(n) || n < 1 || n > TASK_MANAGERS) throw new Error(`no TaskManager ${n}: the test cluster has 1..${TASK_MANAGERS}`);
+    return `taskmanager-${n}`;
+  };
+  const currentPids = () => ["jobmanager", ...Array.from({ length: TASK_MANAGERS }, (_, i) => `taskmanager-${i + 1}`)].map((n) => current(n)!.pid);
+  const killTaskManager = async (n: number) => {
+    const c = current(tmName(n))!;
+    if (alive(c.pid)) {
+      const exited = new Promise<void>((r) => (c.child.exitCode !== null || c.child.signalCode !== null ? r() : c.child.once("exit", () => r())));
+      c.child.kill("SIGKILL");
+      await exited;
+    }
+    return c.pid;
+  };
+  const startTaskManager = (n: number) => {
+    const c = current(tmName(n))!;
+    if (alive(c.pid) || stopped) return c.pid;
+    launchTaskManager(n);
+    return current(tmName(n))!.pid;
+  };
+  return { url, version, taskManagers: TASK_MANAGERS, slotsPerTaskManager: SLOTS, pids: currentPids(), dir, currentPids, killTaskManager, startTaskManager, stop };
 }
 
 async function awaitReady(url: string, children: { pid: number; name: string; log: string }[], timeoutMs: number) {

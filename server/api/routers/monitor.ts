@@ -28,8 +28,9 @@ export const monitorRouter = router({
     const version = run ? runVersion(ctx.services.store, run) : undefined;
     return { run: run && viewRun(run), pipeline: p ? { id: p.id, name: p.name, graph: version?.graph ?? p.graph, version: version?.number ?? null } : null };
   }),
-  stopWithSavepoint: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
-    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).stopWithSavepoint(input.runId)).then((r) => ({ ...r, run: viewRun(r.run) }))),
+  // targetDirectory: this stop's folder (on a remote target a folder its cluster reaches; embedded: under the state folder)
+  stopWithSavepoint: procedure.input(z.object({ runId: z.string().min(1), targetDirectory: z.string().min(1).optional() })).mutation(({ ctx, input }) =>
+    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).stopWithSavepoint(input.runId, input.targetDirectory)).then((r) => ({ ...r, run: viewRun(r.run) }))),
   savepoints: procedure.input(z.object({ pipelineId: z.string().min(1) })).query(({ ctx, input }) =>
     new RunControl(ctx.services.tracker, ctx.services.monitor).savepoints(input.pipelineId)),
   // resume, restart and redeploy start the saved pipeline with its saved run settings, as the run before them did
@@ -38,7 +39,7 @@ export const monitorRouter = router({
       new RunControl(ctx.services.tracker, ctx.services.monitor).resume(input.pipelineId, input.savepointPath).then(viewRun)),
   restart: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
     control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).restart(input.runId)).then(viewRun)),
-  redeploy: procedure.input(z.object({ runId: z.string().min(1) })).mutation(({ ctx, input }) =>
-    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(input.runId))
+  redeploy: procedure.input(z.object({ runId: z.string().min(1), targetDirectory: z.string().min(1).optional() })).mutation(({ ctx, input }) =>
+    control(() => new RunControl(ctx.services.tracker, ctx.services.monitor).redeploy(input.runId, input.targetDirectory))
       .then((r) => ({ ...r, stopped: viewRun(r.stopped), run: viewRun(r.run) }))),
 });

@@ -15,7 +15,7 @@ export const targetsRouter = router({
   get: procedure.input(Name).query(({ ctx, input }) => ctx.services.targets.get(input.name)),
   create: procedure
     // the schema's own checks run in the service too, so the CLI and tRPC refuse alike, pinned to the field
-    .input(z.object({ name: z.string().min(1).max(63), target: z.object({ url: z.string(), authHeader: z.string().optional(), truststore: z.string().optional(), truststorePassword: z.string().optional() }) }))
+    .input(z.object({ name: z.string().min(1).max(63), target: z.object({ url: z.string(), authHeader: z.string().optional(), truststore: z.string().optional(), truststorePassword: z.string().optional(), savepointDir: z.string().optional() }) }))
     .mutation(({ ctx, input }) => ctx.services.targets.create(input.name, input.target as z.input<typeof TargetInputSchema>)),
   remove: procedure.input(Name).mutation(({ ctx, input }) => {
     ctx.services.targets.remove(input.name);

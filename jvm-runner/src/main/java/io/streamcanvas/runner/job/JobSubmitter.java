@@ -83,7 +83,7 @@ public final class JobSubmitter {
   public RunningJob submit(TableProgram program, Map<String, Connection> connections, RemoteTarget target) throws SubmissionException {
     Secrets.register(connections.values());
     if (target != null) refuseLocalFiles(program, target);
-    Configuration conf = jobConfig(program, target == null ? clientConf : target.clientConfig());
+    Configuration conf = jobConfig(program, target == null ? clientConf : target.clientConfig(), target == null);
     // A fresh environment per submission keeps jobs isolated; the remote path is the one a real cluster uses too.
     StreamExecutionEnvironment env = target == null
         ? StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf)
@@ -164,13 +164,18 @@ public final class JobSubmitter {
     }
   }
 
-  private Configuration jobConfig(TableProgram program, Configuration clientConf) throws SubmissionException {
+  /**
+   * `local`: the job runs on the embedded cluster, in this JVM, so its state may only go under the state folder. A
+   * remote cluster's checkpoints and savepoints are written by its own processes to its own file systems (its
+   * state.savepoints.dir, s3://…), which are not this machine's to confine.
+   */
+  private Configuration jobConfig(TableProgram program, Configuration clientConf, boolean local) throws SubmissionException {
     String timeout = program.config().get(TIMEOUT_KEY);
     if (timeout != null && !timeout.matches("[1-9][0-9]{0,9}")) {
       throw new SubmissionException("config option \"" + TIMEOUT_KEY + "\" must be a positive number of milliseconds", null, null);
     }
     try {
-      stateRoot.check(program.config());
+      if (local) stateRoot.check(program.config());
     } catch (IrException e) {
       throw new SubmissionException(e.getMessage(), null, null);
     }
