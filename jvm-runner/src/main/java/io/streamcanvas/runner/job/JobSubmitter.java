@@ -120,7 +120,7 @@ public final class JobSubmitter {
    * sc-<pipeline>-<run>: the run is the server's run id (config streamcanvas.run-id, kept when a run resumes from its
    * checkpoint, so Flink aborts the transactions the failed job left open), else one per submission.
    */
-  static String transactionalIdBase(TableProgram program) {
+  public static String transactionalIdBase(TableProgram program) {
     String pipeline = program.name().replaceAll("[^A-Za-z0-9._-]+", "_");
     String run = program.config().getOrDefault(RUN_ID_KEY, java.util.UUID.randomUUID().toString().substring(0, 8));
     return "sc-" + pipeline.substring(0, Math.min(pipeline.length(), 60)) + "-" + run.replaceAll("[^A-Za-z0-9._-]+", "_");

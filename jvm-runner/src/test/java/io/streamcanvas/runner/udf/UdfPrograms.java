@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-final class UdfPrograms {
+public final class UdfPrograms {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private UdfPrograms() {}
 
   /** columns: name → type; rows: cells encoded as IR literal values (strings, booleans, null). */
-  static String program(String name, Map<String, String> config, List<String[]> columns, List<Object[]> rows,
+  public static String program(String name, Map<String, String> config, List<String[]> columns, List<Object[]> rows,
       String udfCode, List<String[]> udfInputs, List<String[]> udfOutputs) {
     ObjectNode p = JSON.createObjectNode().put("irVersion", 1).put("name", name);
     ObjectNode cfg = p.putObject("config");
@@ -42,7 +42,7 @@ final class UdfPrograms {
     for (String[] c : cols) into.addObject().put("name", c[0]).put("type", c[1]);
   }
 
-  static List<String[]> cols(String... nameTypePairs) {
+  public static List<String[]> cols(String... nameTypePairs) {
     List<String[]> out = new java.util.ArrayList<>();
     for (int i = 0; i < nameTypePairs.length; i += 2) out.add(new String[] {nameTypePairs[i], nameTypePairs[i + 1]});
     return out;
