@@ -44,6 +44,12 @@ export function prepareRun(graph: PipelineGraph, dataRoot = defaultDataRoot()): 
   return "errors" in r ? r : { program: resolveDataPaths(bundleUdfs(r.program), dataRoot) };
 }
 
+/** What an export for another cluster carries: prepareRun's program with file paths left relative to the data root. */
+export function prepareExport(graph: PipelineGraph, dataRoot = defaultDataRoot()): { program: TableProgram } | { errors: GraphError[] } {
+  const r = checked(graph, dataRoot);
+  return "errors" in r ? r : { program: bundleUdfs(r.program) };
+}
+
 /** prepareRun for callers that want the program or a GraphCompileError (the CLI's plan, run and java/sql). */
 export function compileGraph(graph: PipelineGraph, dataRoot = defaultDataRoot()): TableProgram {
   const r = prepareRun(graph, dataRoot);

@@ -19,6 +19,7 @@ import { runJob } from "./run-job";
 import { unboundedSources } from "@/pipeline/bounded";
 import { previewCommand, testCommand } from "./preview-cmd";
 import { tokenCommand } from "./token-cmd";
+import { K8S_USAGE, k8sCommand } from "./k8s-cmd";
 import { cliRunnerTarget, TARGETS_USAGE, targetsCommand } from "./targets-cmd";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable } from "@/server/errors";
 
@@ -38,6 +39,7 @@ const USAGE = `usage:
   streamcanvas format FILE [--write]         prints FILE in the stable, Git-friendly pipeline file format (--write: in place)
   streamcanvas token [--rotate]              prints the server's sign-in URL (the data dir's access token);
       --rotate makes a new token, which signs every browser out
+${K8S_USAGE}
 ${CONNECTIONS_USAGE}
 ${TARGETS_USAGE}`;
 
@@ -139,6 +141,7 @@ async function main(argv: string[]): Promise<number> {
   // its own verbs and flags (schema-driven from the connection kind): server/cli/connections-cmd.ts
   if (argv[0] === "connections") return connectionsCommand(getEnv(), argv.slice(1));
   if (argv[0] === "targets") return targetsCommand(getEnv(), argv.slice(1));
+  if (argv[0] === "k8s") return k8sCommand(argv.slice(1), load);
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
     options: { write: { type: "boolean" }, node: { type: "string" }, rows: { type: "string" }, "max-rows": { type: "string" }, timeout: { type: "string" }, json: { type: "boolean" }, target: { type: "string" }, rotate: { type: "boolean" }, help: { type: "boolean", short: "h" } },

@@ -31,13 +31,13 @@ function copyMissing(from: string, to: string): void {
   }
 }
 
-type FileStatement = { node: string; path: string; source: boolean };
+export type FileStatement = { node: string; path: string; source: boolean };
 
 /** The option of a descriptor naming a path under the data root, as its connector declares it (pipeline/ir/connectors.ts). */
 const dataPathOption = (s: Statement) => ("descriptor" in s ? CONNECTORS[s.descriptor.connector]?.dataPath : undefined);
 
 /** The sources (`from`) and sinks (`insertInto`) of a program that read or write data-root paths, with their node ids. */
-function fileStatements(program: TableProgram): FileStatement[] {
+export function fileStatements(program: TableProgram): FileStatement[] {
   return program.statements.flatMap((s) => {
     const key = dataPathOption(s);
     if (!key || !("descriptor" in s)) return [];

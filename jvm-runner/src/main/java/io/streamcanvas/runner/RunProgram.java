@@ -3,6 +3,7 @@
 package io.streamcanvas.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamcanvas.runner.files.ConfinedFileSystem;
 import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.ir.IrException;
@@ -26,14 +27,15 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 public final class RunProgram {
   /** Where a pipeline's job jar (written by `streamcanvas k8s`) carries its program when --program is not given. */
   public static final String PROGRAM_RESOURCE = "streamcanvas/program.json";
-  static final String USAGE = "usage: RunProgram [--program FILE] [--connections FILE] [--data-root DIR]";
+  static final String USAGE = "usage: RunProgram [--program FILE] [--connections FILE] [--data-root DIR (default: $STREAMCANVAS_FLINK_DATA_ROOT)]";
 
   private RunProgram() {}
 
   public static void main(String[] args) throws Exception {
     String program = null;
     String connections = null;
-    DataRoot dataRoot = DataRoot.NONE;
+    String fromEnv = System.getenv(ConfinedFileSystem.DATA_ROOT_ENV);
+    DataRoot dataRoot = fromEnv == null || fromEnv.isBlank() ? DataRoot.NONE : DataRoot.of(Path.of(fromEnv));
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--program" -> program = value(args, ++i);

@@ -31,6 +31,20 @@ public final class ConfinedFileSystem extends FileSystem {
   /** Links already logged: a watched folder is listed every interval, the log names each link once. */
   private static final Set<java.nio.file.Path> LOGGED = ConcurrentHashMap.newKeySet();
 
+  /** A Flink pod's data root (the Kubernetes export's image sets it): no runner registers one in a cluster's JVMs. */
+  public static final String DATA_ROOT_ENV = "STREAMCANVAS_FLINK_DATA_ROOT";
+
+  static {
+    String fromEnv = System.getenv(DATA_ROOT_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      try {
+        ROOTS.add(java.nio.file.Path.of(fromEnv).toRealPath());
+      } catch (IOException e) {
+        LOG.warn("{}={} is not a folder this process can read: {}", DATA_ROOT_ENV, fromEnv, e.toString());
+      }
+    }
+  }
+
   private final LocalFileSystem local = LocalFileSystem.getSharedInstance();
 
   static void register(java.nio.file.Path realRoot) {
