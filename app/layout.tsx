@@ -38,6 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <nav className="sc-nav">
                   <Link href="/jobs" data-testid="nav-jobs">Jobs</Link>
                   <Link href="/connections" data-testid="nav-connections">Connections</Link>
+                  <Link href="/targets" data-testid="nav-targets">Targets</Link>
                   {/* a plain link: Next's <Link> would prefetch it, and a prefetch of /logout signs out */}
                   <a href="/logout" data-testid="sign-out" title="Sign this browser out (the printed …/?token= URL signs in again)">Sign out</a>
                 </nav>

@@ -17,7 +17,7 @@ import { resolveConnections } from "./connections/resolve";
 import { latestOffsetsVia } from "./kafka/latest-offsets";
 import { openSealer } from "./connections/seal";
 import { ConnectionsService } from "./connections/service";
-import { TargetsService } from "./targets/service";
+import { EMBEDDED, TargetsService } from "./targets/service";
 import { defaultTarget, ENV_TARGET, runnerTargetOf, type RunnerTarget } from "./targets/runner-target";
 import { flinkTargetOf } from "./targets/probe";
 
@@ -55,6 +55,7 @@ export function createServices(o: Options): Services {
   const connections = new ConnectionsService(store.connections, sealer);
   const targets = new TargetsService(store.targets, sealer);
   const runnerTarget = (name: string | undefined) => {
+    if (name === EMBEDDED) return undefined;
     const t = name ? targets.resolve(name) : defaultTarget(o.flinkUrl);
     return t && runnerTargetOf(t);
   };
@@ -77,8 +78,14 @@ export function createServices(o: Options): Services {
     // a run's target as the job page reads it: the stored one, or STREAMCANVAS_FLINK_URL's (ENV_TARGET)
     target: (name) => {
       const t = name === ENV_TARGET ? defaultTarget(o.flinkUrl) : targets.list().some((v) => v.name === name) ? targets.resolve(name) : undefined;
-      return t ? flinkTargetOf(t) : null;
+      try {
+        return t ? flinkTargetOf(t) : null;
+      } catch (e) {
+        console.error(`[monitor] target ${name}: ${(e as Error).message}`);
+        return null;
+      }
     },
+    targetNames: () => [...targets.list().map((t) => t.name), ...(o.flinkUrl ? [ENV_TARGET] : [])],
   });
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
     stateDir,

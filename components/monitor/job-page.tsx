@@ -53,6 +53,7 @@ export function JobPage({ jobId }: { jobId: string }) {
             {pipeline.name}{pipeline.version !== null ? ` v${pipeline.version}` : ""}
           </Link>
         )}
+        {run && <span className="sc-muted" data-testid="job-target" data-target={run.target ?? "embedded"}>on {run.target ?? "embedded"}</span>}
         {snap?.job && (
           <span className="sc-muted">
             started {fmtTime(snap.job.startTime)} · {fmtDuration(snap.job.durationMs)} · restarts {snap.restarts ?? "—"}
@@ -60,7 +61,8 @@ export function JobPage({ jobId }: { jobId: string }) {
             {" · "}out <b data-testid="job-total-out" data-figures-at={snap.at}>{fmtRate(snap.totals.outRate)}</b>
           </span>
         )}
-        {snap?.job && (
+        {/* the proxied web UI is the embedded cluster's */}
+        {snap?.job && !run?.target && (
           <a href={flinkJobUiPath(jobId, live)} target="_blank" rel="noreferrer" data-testid="job-flink-link"
             title="Flink's own dashboard for this job (read-only)">Flink web UI ↗</a>
         )}

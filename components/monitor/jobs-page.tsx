@@ -44,24 +44,31 @@ export function JobsPage() {
         </label>
       </div>
       {snap && <Unreachable since={snap.unreachableSince} at={snap.at} message={snap.message} />}
+      {snap?.targetProblems?.map((p) => (
+        <p key={p.target} className="sc-alert" data-testid="jobs-target-problem" data-target={p.target}>
+          Jobs on target <strong>{p.target}</strong> cannot be listed: {p.message}
+        </p>
+      ))}
       {!snap && <p className="sc-muted">Loading jobs…</p>}
       {snap && (
         <table className="sc-table sc-jobs__table" data-testid="jobs-table">
           <thead>
             <tr>
-              <th>Job</th><th>Pipeline</th><th>Status</th><th>Started</th><th>Duration</th>
+              <th>Job</th><th>Pipeline</th><th>Target</th><th>Status</th><th>Started</th><th>Duration</th>
               <th>In</th><th>Out</th><th>Restarts</th><th>Error</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((j) => (
               <tr key={j.runId ?? j.jobId} data-testid="job-row" data-job-id={j.jobId ?? ""} data-run-id={j.runId ?? ""} data-status={j.status}
-                data-internal={j.internal ?? ""}>
+                data-internal={j.internal ?? ""} data-target={j.target ?? "embedded"} data-foreign={j.foreign}>
                 <td>{j.internal && <span className="sc-chip" data-testid="job-internal">{j.internal}</span>}{j.jobId ? <Link href={`/jobs/${j.jobId}`} data-testid="job-link">{j.name || j.jobId.slice(0, 8)}</Link> : j.name}</td>
                 <td>
                   {j.pipelineId ? <Link href={`/pipelines/${j.pipelineId}`}>{j.pipelineName ?? j.pipelineId}</Link> : <span className="sc-muted">—</span>}
                   {j.version !== null && <span className="sc-muted" data-testid="job-version"> v{j.version}</span>}
+                  {j.foreign && <span className="sc-chip" data-testid="job-foreign" title="submitted to this cluster by another tool, not by StreamCanvas">not StreamCanvas&apos;s</span>}
                 </td>
+                <td data-testid="job-target">{j.target ?? <span className="sc-muted">embedded</span>}</td>
                 <td><StatusBadge status={j.status} testId={null} /></td>
                 <td>{fmtTime(j.startTime)}</td>
                 <td>{fmtDuration((j.endTime ?? now) - j.startTime)}</td>
@@ -71,7 +78,7 @@ export function JobsPage() {
                 <td className="sc-jobs__error" title={j.error ?? undefined}>{j.error ?? ""}</td>
               </tr>
             ))}
-            {rows.length === 0 && <tr><td colSpan={9} className="sc-muted">No {filter === "all" ? "" : filter} jobs.</td></tr>}
+            {rows.length === 0 && <tr><td colSpan={10} className="sc-muted">No {filter === "all" ? "" : filter} jobs.</td></tr>}
           </tbody>
         </table>
       )}

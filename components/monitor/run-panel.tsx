@@ -22,6 +22,7 @@ import { PreviewPanel } from "@/components/preview/preview-panel";
 import { usePreview } from "@/components/preview/preview-context";
 import Link from "next/link";
 import { RunOptionsFields } from "./run-options";
+import { RunTargetSelect, useRunTarget } from "./run-target";
 import { LogsView } from "./logs-view";
 
 export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () => Promise<void> }) {
@@ -40,6 +41,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
   const stop = useMutation(trpc.runs.stop.mutationOptions());
   const redeploy = useMutation(trpc.monitor.redeploy.mutationOptions());
   const canvas = useCanvasStoreApi();
+  const target = useRunTarget((s) => s.target);
 
   // Show the newest run of this pipeline when the page opens (and keep watching it if it is still going).
   useEffect(() => {
@@ -58,7 +60,7 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
     reportServerErrors(null, []);
     try {
       await flush();
-      setRun(await start.mutateAsync({ pipelineId }));
+      setRun(await start.mutateAsync({ pipelineId, ...(target ? { target } : {}) }));
     } catch (e) {
       reportServerErrors(e, canvas.getState().nodes);
       setActionError(describeError(e));
@@ -118,7 +120,9 @@ export function RunPanel({ pipelineId, flush }: { pipelineId: string; flush: () 
           {redeploy.isPending ? "Redeploying…" : "⟳ Redeploy"}
         </button>
         <RunOptionsFields disabled={start.isPending} />
+        <RunTargetSelect disabled={start.isPending} />
         {run && <StatusBadge status={run.status} />}
+        {run && <span className="sc-run__meta sc-muted" data-testid="run-target-of" data-target={run.target ?? "embedded"}>on {run.target ?? "embedded"}</span>}
         {run?.jobId && (
           <Link href={`/jobs/${run.jobId}`} className="sc-run__monitor" data-testid="job-page-link" title="Live figures, charts and run control">
             monitor ↗

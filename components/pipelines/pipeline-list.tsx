@@ -27,8 +27,8 @@ export function PipelineList() {
   const examples = useQuery(trpc.examples.list.queryOptions());
   const runs = useQuery(trpc.runs.list.queryOptions());
   // runs.list is newest first, so the first run seen per pipeline is its latest.
-  const lastRun = new Map<string, string>();
-  for (const r of runs.data ?? []) if (!lastRun.has(r.pipelineId)) lastRun.set(r.pipelineId, r.status);
+  const lastRun = new Map<string, { status: string; target: string | null }>();
+  for (const r of runs.data ?? []) if (!lastRun.has(r.pipelineId)) lastRun.set(r.pipelineId, r);
   const create = useMutation(trpc.pipelines.create.mutationOptions());
   const remove = useMutation(trpc.pipelines.delete.mutationOptions({
     onSuccess: () => qc.invalidateQueries({ queryKey: trpc.pipelines.list.queryKey() }),
@@ -94,7 +94,10 @@ export function PipelineList() {
               </td>
               <td className="sc-num">{p.nodeCount}</td>
               <td data-testid={`last-run-${p.id}`}>
-                {lastRun.has(p.id) ? <StatusBadge status={lastRun.get(p.id)!} testId={null} /> : <span className="sc-muted">—</span>}
+                {lastRun.has(p.id) ? <>
+                  <StatusBadge status={lastRun.get(p.id)!.status} testId={null} />
+                  <span className="sc-muted" data-testid={`last-run-target-${p.id}`}> on {lastRun.get(p.id)!.target ?? "embedded"}</span>
+                </> : <span className="sc-muted">—</span>}
               </td>
               <td className="sc-muted" title={new Date(p.updatedAt).toLocaleString()}>{ago(p.updatedAt)}</td>
               <td className="sc-list__actions">

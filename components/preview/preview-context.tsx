@@ -8,6 +8,7 @@ import { createStore, useStore, type StoreApi } from "zustand";
 import { toGraph } from "@/components/canvas/store";
 import { useCanvasStoreApi } from "@/components/canvas/store-context";
 import { describeError } from "@/components/monitor/describe-error";
+import { useRunTarget } from "@/components/monitor/run-target";
 import { useTRPC } from "@/components/trpc/client";
 import type { GraphError } from "@/pipeline/graph";
 import type { PreviewEvent } from "@/server/preview/preview-service";
@@ -41,7 +42,8 @@ export function PreviewProvider({ pipelineId, children }: { pipelineId: string; 
   const start = useCallback((nodeId: string) => {
     const seq = store.getState().seq + 1;
     store.setState({ nodeId, seq, phase: "running", previewId: null, progress: null, errors: [], message: null });
-    mutate.current({ key, graph: toGraph(canvas.getState()), nodeId }).then(
+    const target = useRunTarget.getState().target;
+    mutate.current({ key, graph: toGraph(canvas.getState()), nodeId, ...(target ? { target } : {}) }).then(
       ({ previewId }) => { if (store.getState().seq === seq) store.setState({ previewId }); },
       (e: unknown) => { if (store.getState().seq === seq) store.setState({ phase: "failed", message: describeError(e) }); },
     );

@@ -28,6 +28,11 @@ export function PreviewPanel() {
             {` in ${(s.result.elapsedMs / 1000).toFixed(1)} s`}
           </span>
         )}
+        {s.result && (
+          <span className="sc-muted" data-testid="preview-cluster" data-cluster={s.result.cluster.name}>
+            on {s.result.cluster.url ? `${s.result.cluster.name} (${s.result.cluster.url})` : "the embedded cluster"}
+          </span>
+        )}
       </div>
       {s.phase === "idle" && <p className="sc-muted">Select a node and press Preview to see sample rows of its output; sinks are not written.</p>}
       {s.phase === "invalid" && <ErrorList errors={s.errors} testId="preview-errors" withNode />}

@@ -76,6 +76,7 @@ export async function targetsCommand(env: Env, argv: string[]): Promise<number> 
         if (!name) throw new CliExit(1, `targets test needs NAME\n${TARGETS_USAGE}`);
         const resolved = withTargets(env, (s) => s.resolve(name));
         const r = await testTarget(resolved, runnerFlinkVersion(appRoot()));
+        withTargets(env, (s) => s.recordTest(name, r));
         process.stdout.write(`${values.json ? JSON.stringify(r, null, 2) : `${r.ok ? "ok" : "failed"}: ${r.message}`}\n`);
         return r.ok ? 0 : 2;
       }

@@ -9,6 +9,8 @@ export type FlinkTarget = {
   url: string; credential?: string | null;
   /** sent with every request: a remote target's Authorization header (server/targets/) */
   headers?: Record<string, string>;
+  /** PEM certificates to trust for an https URL instead of the system's (a remote target's truststore) */
+  ca?: string;
 };
 
 export type FlinkResponse = { status: number; headers: http.IncomingHttpHeaders; body: http.IncomingMessage };
@@ -24,6 +26,15 @@ function agentFor(credential: string): https.Agent {
     agent = new https.Agent({ keepAlive: true, key: pem, cert: pem, ca: pem });
     agents.set(credential, agent);
   }
+  return agent;
+}
+
+/** One keep-alive agent per set of trusted certificates of a remote target. */
+const caAgents = new Map<string, https.Agent>();
+
+function agentForCa(ca: string): https.Agent {
+  let agent = caAgents.get(ca);
+  if (!agent) caAgents.set(ca, (agent = new https.Agent({ keepAlive: true, ca })));
   return agent;
 }
 
@@ -50,7 +61,7 @@ export function flinkRequest(
     headers: { ...init.headers, ...target.headers, ...(init.body !== undefined ? { "content-length": String(Buffer.byteLength(init.body)) } : {}) },
     timeout: init.timeoutMs,
     signal: init.signal,
-    ...(target.credential ? { agent: agentFor(target.credential) } : {}),
+    ...(target.credential ? { agent: agentFor(target.credential) } : tls && target.ca ? { agent: agentForCa(target.ca) } : {}),
   };
   return new Promise((resolve, reject) => {
     const req = (tls ? https : http).request(url, options, (res) =>

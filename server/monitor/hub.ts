@@ -18,6 +18,8 @@ export type MonitorOptions = {
   kafkaOffsets?: FetchLatest;
   /** a stored target's REST address with its auth header (server/targets/), for runs that ran there; null if unknown */
   target?: (name: string) => FlinkTarget | null;
+  /** the remote targets whose jobs the jobs list shows (the stored ones and STREAMCANVAS_FLINK_URL's) */
+  targetNames?: () => string[];
 };
 
 export class MonitorHub {
@@ -26,6 +28,8 @@ export class MonitorHub {
   private client: FlinkClient | null = null;
   /** REST clients of remote targets, by URL + header */
   private readonly remote = new Map<string, FlinkClient>();
+  /** which remote target the jobs list last saw a job on (jobs other tools submitted have no run to say so) */
+  private readonly seenOn = new Map<string, string>();
 
   constructor(private readonly o: MonitorOptions) {
     const jobTick = createJobTick({
@@ -46,7 +50,14 @@ export class MonitorHub {
       onStop: () => jobTick.forget(new Set(this.jobs.active())),
       onError: (e) => console.error("[monitor] job poll failed:", e),
     });
-    const listTick = createJobsListTick({ flink: () => this.flink(), store: o.store, jobPollers: this.jobs });
+    const listTick = createJobsListTick({
+      flink: () => this.flink(), store: o.store, jobPollers: this.jobs,
+      remotes: () => (o.targetNames?.() ?? []).flatMap((name) => {
+        const client = this.clientOf(name);
+        return client ? [{ name, client }] : [];
+      }),
+      seen: (jobId, target) => this.seenOn.set(jobId, target),
+    });
     this.list = new SharedPollers(listTick.tick, interval, {
       onStop: () => listTick.release(),
       onError: (e) => console.error("[monitor] jobs list poll failed:", e),
@@ -63,10 +74,15 @@ export class MonitorHub {
 
   /** The client of the cluster that runs `jobId`: its run's target (runs record it), else the embedded cluster. */
   flinkFor(jobId: string): FlinkClient | null {
-    const name = this.o.store.runs.list().find((r) => r.jobId === jobId)?.target;
-    const t = name && this.o.target?.(name);
-    if (!t) return this.flink();
-    const key = `${t.url}\n${JSON.stringify(t.headers ?? {})}`;
+    const name = this.o.store.runs.list().find((r) => r.jobId === jobId)?.target ?? this.seenOn.get(jobId);
+    return (name && this.clientOf(name)) || this.flink();
+  }
+
+  /** A remote target's REST client (one per address and header), or null when no such target is known. */
+  private clientOf(name: string): FlinkClient | null {
+    const t = this.o.target?.(name);
+    if (!t) return null;
+    const key = `${t.url}\n${JSON.stringify(t.headers ?? {})}\n${t.ca ?? ""}`;
     let c = this.remote.get(key);
     if (!c) this.remote.set(key, (c = createFlinkClient(t)));
     return c;

@@ -77,5 +77,13 @@ export type JobRow = {
   restarts: number | null; error: string | null;
   /** a job StreamCanvas runs for itself (warm-up, preview, Try it's sample): the list hides it unless asked */
   internal: InternalJobKind | null;
+  /** the Flink target it runs on (server/targets/); null: the embedded cluster */
+  target: string | null;
+  /** on a remote target, submitted by another tool (no run of this server, not one of its internal jobs) */
+  foreign: boolean;
 };
-export type JobsSnapshot = { at: number; reachable: boolean; unreachableSince: number | null; message: string | null; jobs: JobRow[] };
+export type JobsSnapshot = {
+  at: number; reachable: boolean; unreachableSince: number | null; message: string | null; jobs: JobRow[];
+  /** remote targets whose job list could not be read this poll, with why */
+  targetProblems: { target: string; message: string }[];
+};

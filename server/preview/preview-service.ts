@@ -86,7 +86,7 @@ export class PreviewService {
     try {
       const client = await this.client();
       const result = await runPreview(client, input.graph, input.nodeId, {
-        ...this.defaults, ...strip(input), dataRoot: this.defaults.dataRoot, signal: s.ac.signal, onProgress: (progress) => emit({ type: "progress", progress }),
+        ...this.defaults, ...strip(input), target: input.target, dataRoot: this.defaults.dataRoot, signal: s.ac.signal, onProgress: (progress) => emit({ type: "progress", progress }),
       });
       emit({ type: "result", result });
     } catch (e) {

@@ -28,6 +28,8 @@ export type PreviewResult = {
   error: { message: string; rootCause: string | null } | null;
   /** sample rows per previewed node (the target's are the preview) */
   samples: Record<string, SinkResult>;
+  /** the Flink cluster it ran on: a remote target's name and address, or the embedded one (url null) */
+  cluster: { name: string; url: string | null };
   counts: Record<string, number>; edgeCounts: Record<string, number>; hints: PreviewHint[];
 };
 
@@ -79,7 +81,7 @@ export async function runPreview(
   }
   const counts = countsOf(job);
   return {
-    nodeId, target: plan.target, jobId, status: job?.status ?? "CANCELED", stoppedBy, elapsedMs: Date.now() - t0,
+    nodeId, target: plan.target, cluster: o.target ? { name: o.target.name, url: o.target.url } : { name: "embedded", url: null }, jobId, status: job?.status ?? "CANCELED", stoppedBy, elapsedMs: Date.now() - t0,
     error: job?.error ? { message: job.error.message, rootCause: job.error.rootCause ?? null } : null,
     samples: (job?.sinks ?? {}) as Record<string, SinkResult>,
     counts, edgeCounts: edgeCounts(graph, plan.edges, counts), hints: previewHints(graph, plan.sampled, counts),

@@ -64,6 +64,8 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX savepoints_by_pipeline ON savepoints(pipeline_id, created_at);`,
+  // A target's last Test result (JSON: when, ok, the message and what it found), shown on the targets page.
+  `ALTER TABLE targets ADD COLUMN last_test_json TEXT;`,
 ];
 
 export function migrate(db: Database.Database): void {

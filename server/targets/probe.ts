@@ -3,14 +3,18 @@
 import { flinkRequest, readBody, type FlinkTarget } from "@/server/monitor/flink-http";
 import { versionSkew } from "@/server/runner/flink-version";
 import type { ResolvedTarget } from "./service";
+import { truststorePem } from "./truststore";
 
 export type TargetTest =
   | { ok: true; message: string; flinkVersion: string; taskManagers: number; slotsTotal: number; slotsFree: number }
   | { ok: false; message: string; flinkVersion?: string };
 
-/** The REST client's view of a resolved target (its Authorization header on every request). */
-export function flinkTargetOf(t: Pick<ResolvedTarget, "url" | "authHeader">): FlinkTarget {
-  return { url: t.url, ...(t.authHeader ? { headers: { authorization: t.authHeader } } : {}) };
+/** The REST client's view of a resolved target: its Authorization header on every request, its truststore's certificates. */
+export function flinkTargetOf(t: Pick<ResolvedTarget, "url" | "authHeader" | "truststore" | "truststorePassword">): FlinkTarget {
+  return {
+    url: t.url, ...(t.authHeader ? { headers: { authorization: t.authHeader } } : {}),
+    ...(t.truststore ? { ca: truststorePem(t.truststore, t.truststorePassword) } : {}),
+  };
 }
 
 async function getJson(target: FlinkTarget, path: string, timeoutMs: number): Promise<{ status: number; json: unknown; text: string }> {
@@ -26,7 +30,12 @@ async function getJson(target: FlinkTarget, path: string, timeoutMs: number): Pr
 }
 
 export async function testTarget(t: ResolvedTarget, runnerVersion: string, timeoutMs = 10_000): Promise<TargetTest> {
-  const target = flinkTargetOf(t);
+  let target: FlinkTarget;
+  try {
+    target = flinkTargetOf(t);
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
   let r;
   try {
     r = await getJson(target, "/overview", timeoutMs);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ConnectionInvalid, NotFoundError } from "@/server/errors";
 import type { Sealer } from "@/server/connections/seal";
 import type { TargetsRepo } from "@/server/store/targets-repo";
+import type { TargetTest } from "./probe";
 
 /** The name that means the runner's own MiniCluster; no stored target may take it. */
 export const EMBEDDED = "embedded";
@@ -38,8 +39,17 @@ export const TargetInputSchema = z.object({
 export type TargetInput = z.input<typeof TargetInputSchema>;
 
 const SECRETS = ["authHeader", "truststorePassword"] as const;
+export type TargetSecret = (typeof SECRETS)[number];
 
-export type TargetView = { name: string; url: string; truststore: string | null; savepointDir: string | null; authHeaderSet: boolean; truststorePasswordSet: boolean; createdAt: number };
+/** A Test's result as the targets page shows it: when it ran and what it found or what failed. */
+export type LastTest = TargetTest & { at: number };
+
+export type TargetView = {
+  name: string; url: string; truststore: string | null; savepointDir: string | null; authHeaderSet: boolean; truststorePasswordSet: boolean; createdAt: number;
+  /** the saved auth header's scheme word ("Bearer", "Basic"): not secret, so the form can show which one is saved */
+  authScheme: string | null;
+  lastTest: LastTest | null;
+};
 export type ResolvedTarget = { name: string; url: string; authHeader?: string; truststore?: string; truststorePassword?: string; savepointDir?: string };
 
 const context = (name: string) => `target ${JSON.stringify(name)}`;
@@ -58,7 +68,28 @@ export class TargetsService {
   create(name: string, input: TargetInput): TargetView {
     const n = TargetNameSchema.safeParse(name);
     if (!n.success) throw new ConnectionInvalid(`target name: ${n.error.issues[0]!.message}`, [{ field: "name", message: n.error.issues[0]!.message }]);
-    const r = TargetInputSchema.safeParse(input);
+    if (!this.repo.insert(this.row(name, input))) {
+      throw new ConnectionInvalid(`a target named ${JSON.stringify(name)} already exists`, [{ field: "name", message: "already exists" }]);
+    }
+    return this.view(name);
+  }
+
+  /** A secret left empty keeps its saved value (the form never gets it back); `clear` removes saved secrets on purpose. */
+  update(name: string, input: TargetInput, clear: TargetSecret[] = []): TargetView {
+    const saved = this.resolve(name);
+    const kept = Object.fromEntries(SECRETS.filter((s) => !input[s] && saved[s] && !clear.includes(s)).map((s) => [s, saved[s]!]));
+    this.repo.update(this.row(name, { ...input, ...kept }));
+    return this.view(name);
+  }
+
+  /** Keeps a Test's result for the targets page (and `targets list`). */
+  recordTest(name: string, test: TargetTest): void {
+    this.repo.setLastTest(name, { ...test, at: Date.now() } satisfies LastTest);
+  }
+
+  private row(name: string, input: TargetInput) {
+    // a form's empty field means "none", not an empty value
+    const r = TargetInputSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== "" && v !== undefined)));
     if (!r.success) {
       const issues = r.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message }));
       throw new ConnectionInvalid(`target ${JSON.stringify(name)}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`, issues);
@@ -66,10 +97,7 @@ export class TargetsService {
     const t = r.data;
     const secrets = Object.fromEntries(SECRETS.filter((s) => t[s]).map((s) => [s, t[s]]));
     const sealed = Object.keys(secrets).length ? this.sealer.seal(JSON.stringify(secrets), context(name)) : null;
-    if (!this.repo.insert({ name, url: t.url, fields: { truststore: t.truststore ?? null, savepointDir: t.savepointDir ?? null }, sealedSecrets: sealed })) {
-      throw new ConnectionInvalid(`a target named ${JSON.stringify(name)} already exists`, [{ field: "name", message: "already exists" }]);
-    }
-    return this.view(name);
+    return { name, url: t.url, fields: { truststore: t.truststore ?? null, savepointDir: t.savepointDir ?? null }, sealedSecrets: sealed };
   }
 
   remove(name: string): void {
@@ -98,6 +126,7 @@ export class TargetsService {
     }
     const truststore = typeof r.fields.truststore === "string" ? r.fields.truststore : null;
     const savepointDir = typeof r.fields.savepointDir === "string" ? r.fields.savepointDir : null;
-    return { name, url: r.url, truststore, savepointDir, authHeaderSet: "authHeader" in set, truststorePasswordSet: "truststorePassword" in set, createdAt: r.createdAt };
+    return { name, url: r.url, truststore, savepointDir, authHeaderSet: "authHeader" in set, truststorePasswordSet: "truststorePassword" in set,
+      authScheme: typeof set.authHeader === "string" ? set.authHeader.split(" ")[0]! : null, createdAt: r.createdAt, lastTest: (r.lastTest as LastTest | null) ?? null };
   }
 }

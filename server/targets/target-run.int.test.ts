@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parsePipelineFile } from "@/pipeline/format";
 import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
 import { testFlinkUrl } from "@/server/testing/flink-env";
+import { startAuthTlsProxy } from "@/server/testing/auth-tls-proxy";
 
 const h = realRunnerHarness();
 
@@ -33,6 +34,35 @@ describe("a run on a remote target (tRPC → real runner → standalone cluster)
       expect(snap.job?.state).toBe("FINISHED");
       expect(snap.run?.runId).toBe(run.id);
       break;
+    }
+  });
+
+  it("through an https gateway that demands an auth header: Test, the submission with its jars, and the job page use the header and the truststore", async () => {
+    const header = "Bearer sc-gateway-token-81c2";
+    const proxy = await startAuthTlsProxy(testFlinkUrl(), header);
+    try {
+      const tls = { url: proxy.url, truststore: proxy.truststore, truststorePassword: proxy.truststorePassword };
+      await h.caller.targets.create({ name: "no-header", target: tls });
+      expect(await h.caller.targets.test({ name: "no-header" })).toMatchObject({ ok: false, message: expect.stringContaining("refused the request (HTTP 401): it needs an auth header") });
+      await h.caller.targets.create({ name: "gateway", target: { ...tls, authHeader: header } });
+      expect(await h.caller.targets.test({ name: "gateway" })).toMatchObject({ ok: true, taskManagers: 2 });
+      const parsed = parsePipelineFile(fs.readFileSync(path.resolve("examples/orders-clean-up.json"), "utf8"));
+      if (!parsed.ok) throw new Error("orders-clean-up.json does not parse");
+      const pipelineId = await createPipeline(h.caller, parsed.graph);
+      const run = await h.caller.runs.start({ pipelineId, target: "gateway" });
+      const done = (await watchUntil(h.caller, run.id, (r) => r.status === "FINISHED" || r.status === "FAILED")).at(-1)!;
+      expect(done.status, JSON.stringify(done.error)).toBe("FINISHED");
+      expect(Object.values(done.sinks).some((s) => s.rows.length > 0)).toBe(true);
+      // the runner's Flink client uploaded the job and its jars through the gateway, with the header
+      expect(proxy.passed.some((r) => r.startsWith("POST /v1/jobs") || r.startsWith("POST /jobs"))).toBe(true);
+      for await (const snap of h.services.monitor.watchJob(done.jobId!)) {
+        expect(snap.reachable, snap.message ?? "").toBe(true);
+        expect(snap.job?.state).toBe("FINISHED");
+        break;
+      }
+      expect(proxy.refused.every((r) => r.startsWith("GET /overview"))).toBe(true);
+    } finally {
+      await proxy.close();
     }
   });
 

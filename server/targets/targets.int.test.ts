@@ -27,6 +27,10 @@ describe("targets (tRPC → the real test cluster)", () => {
     await expect(h.caller.targets.create({ name: "embedded", target: { url: testFlinkUrl() } })).rejects.toThrow(/the runner's own cluster/);
     await expect(h.caller.targets.create({ name: "x", target: { url: "http://h:1/jobs" } })).rejects.toThrow(/url: the REST address as http\(s\):\/\/host:port/);
     await expect(h.caller.targets.create({ name: "y", target: { url: "http://h:1", truststore: "/t.p12" } })).rejects.toThrow(/truststore: a truststore needs an https:\/\/ URL/);
+    // an edit with the secret left empty keeps it ("saved; type to replace"); clearing it removes it
+    const kept = await h.caller.targets.update({ name: "prod", target: { url: "http://127.0.0.1:1", authHeader: "" } });
+    expect(kept).toMatchObject({ url: "http://127.0.0.1:1", authHeaderSet: true, authScheme: "Bearer" });
+    expect((await h.caller.targets.update({ name: "prod", target: { url: "http://127.0.0.1:1" }, clear: ["authHeader"] })).authHeaderSet).toBe(false);
     await h.caller.targets.remove({ name: "prod" });
     expect((await h.caller.targets.list()).targets).toEqual([]);
     await expect(h.caller.targets.remove({ name: "prod" })).rejects.toThrow(/target "prod" does not exist/);
@@ -37,6 +41,8 @@ describe("targets (tRPC → the real test cluster)", () => {
     const r = await h.caller.targets.test({ name: "cluster" });
     expect(r).toMatchObject({ ok: true, flinkVersion: "2.3.0", taskManagers: 2, slotsTotal: 4 });
     expect(r.message).toMatch(/^Flink 2\.3\.0: 2 TaskManagers, \d of 4 slots free$/);
+    // kept for the targets page
+    expect((await h.caller.targets.list()).targets.find((t) => t.name === "cluster")?.lastTest).toMatchObject({ ok: true, message: r.message, taskManagers: 2 });
   });
 
   it("Test of a port nothing listens on says it cannot reach the REST API there", async () => {

@@ -22,9 +22,13 @@ function graphOf(input: unknown): PipelineGraph {
 
 export const previewRouter = router({
   start: procedure
-    .input(z.object({ key: z.string().min(1).max(200), graph: z.unknown(), nodeId: z.string().min(1), ...Limits }))
+    // `target`: the run panel's choice ("embedded", a stored target's name); none: the default target
+    .input(z.object({ key: z.string().min(1).max(200), graph: z.unknown(), nodeId: z.string().min(1), target: z.string().min(1).max(63).optional(), ...Limits }))
     .mutation(({ ctx, input }) =>
-      ctx.services.previews.start({ key: input.key, graph: graphOf(input.graph), nodeId: input.nodeId, rows: input.rows, seconds: input.seconds }),
+      ctx.services.previews.start({
+        key: input.key, graph: graphOf(input.graph), nodeId: input.nodeId, rows: input.rows, seconds: input.seconds,
+        target: ctx.services.runnerTarget(input.target),
+      }),
     ),
   watch: procedure.input(z.object({ previewId: z.string().min(1) })).subscription(({ ctx, input, signal }) =>
     ctx.services.previews.watch(input.previewId, signal),

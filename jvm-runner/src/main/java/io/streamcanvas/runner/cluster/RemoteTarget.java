@@ -1,5 +1,6 @@
 // A remote Flink session cluster a submission goes to instead of the embedded one: its REST address (plain HTTP, or
-// HTTPS with a truststore), read from POST /jobs's "target"; jobs carry the jars its TaskManagers need (ShippedJars).
+// HTTPS with a truststore) and Authorization header, read from POST /jobs's "target"; jobs carry the jars its
+// TaskManagers need (ShippedJars).
 package io.streamcanvas.runner.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,7 @@ import java.net.URI;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.SecurityOptions;
 
-public record RemoteTarget(String name, String host, int port, boolean tls, String truststore, String truststorePassword) {
+public record RemoteTarget(String name, String host, int port, boolean tls, String truststore, String truststorePassword, String authHeader) {
 
   /** null when the body names no target (the embedded cluster). */
   public static RemoteTarget read(JsonNode node) {
@@ -30,7 +31,9 @@ public record RemoteTarget(String name, String host, int port, boolean tls, Stri
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     String truststore = text(node, "truststore");
     if (truststore != null && !tls) throw new IrException("target.truststore needs an https:// URL, not " + url);
-    return new RemoteTarget(text(node, "name"), uri.getHost(), port, tls, truststore, text(node, "truststorePassword"));
+    String authHeader = text(node, "authHeader");
+    if (authHeader != null && (authHeader.indexOf('\r') >= 0 || authHeader.indexOf('\n') >= 0)) throw new IrException("target.authHeader must be one line");
+    return new RemoteTarget(text(node, "name"), uri.getHost(), port, tls, truststore, text(node, "truststorePassword"), authHeader);
   }
 
   private static String text(JsonNode node, String field) {
@@ -38,9 +41,10 @@ public record RemoteTarget(String name, String host, int port, boolean tls, Stri
     return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
   }
 
-  /** The REST client options: TLS towards the cluster when its URL is https (its truststore, if one is given). */
+  /** The REST client options: TLS towards the cluster when its URL is https (its truststore, if one is given), its header. */
   public Configuration clientConfig() {
     Configuration c = new Configuration();
+    if (authHeader != null) c.set(AuthHeaders.AUTH_ID, AuthHeaders.register(authHeader));
     if (tls) {
       c.set(SecurityOptions.SSL_REST_ENABLED, true);
       if (truststore != null) {
@@ -49,6 +53,12 @@ public record RemoteTarget(String name, String host, int port, boolean tls, Stri
       }
     }
     return c;
+  }
+
+  @Override
+  public String toString() {
+    // never the header or the truststore password (a record's default toString prints every field)
+    return "RemoteTarget[" + label() + "]";
   }
 
   public String label() {

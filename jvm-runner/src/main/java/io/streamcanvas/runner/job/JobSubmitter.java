@@ -27,7 +27,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 public final class JobSubmitter {
   /** Options a program may not set: they would redirect the submission itself. */
   private static final Set<String> RESERVED_PREFIXES = Set.of("rest.", "execution.target", "pipeline.jars",
-      "pipeline.classpaths", "jobmanager.", "high-availability", "security.");
+      "pipeline.classpaths", "jobmanager.", "high-availability", "security.", "streamcanvas.rest.");
 
   /** Program config key: the runner cancels the job itself after this many ms (previews: no job outlives its caller). */
   public static final String TIMEOUT_KEY = "streamcanvas.job.timeout-ms";
