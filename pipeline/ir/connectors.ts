@@ -25,6 +25,12 @@ const KAFKA_CONNECTION: ConnectionRule = {
   ],
 };
 
+/** A preview of a JDBC source reads at most this many rows: the runner applies it as a limit Flink pushes into the scan. */
+export const PREVIEW_SCAN_LIMIT = "streamcanvas.scan.limit";
+
+/** A PostgreSQL connection gives Flink's jdbc connector its url, user and password (never a node). */
+const POSTGRES_CONNECTION: ConnectionRule = { kind: "postgres", provides: ["url", "username", "password"] };
+
 /** Options of a key or value format a Kafka node sets, under both prefixes (Flink's `key.` / `value.` format options). */
 const kafkaFormatOptions = (prefix: "key." | "value.") => [
   "json.ignore-parse-errors", "json.encode.decimal-as-plain-number", "csv.ignore-parse-errors", "csv.field-delimiter",
@@ -70,6 +76,19 @@ export const CONNECTORS: Record<string, ConnectorRule> = {
     ],
   },
   "upsert-kafka": { connection: KAFKA_CONNECTION, options: KAFKA_COMMON },
+  /**
+   * Flink's JDBC connector (PostgreSQL): only options a StreamCanvas node sets (`driver` would load any class; url and
+   * credentials come from the connection).
+   */
+  jdbc: {
+    connection: POSTGRES_CONNECTION,
+    options: [
+      "table-name", "scan.partition.column", "scan.partition.lower-bound", "scan.partition.upper-bound", "scan.partition.num",
+      "scan.fetch-size", "lookup.cache", "lookup.partial-cache.max-rows", "lookup.partial-cache.expire-after-write",
+      "lookup.partial-cache.cache-missing-key", "lookup.max-retries", "sink.buffer-flush.max-rows", "sink.buffer-flush.interval",
+      "sink.max-retries", PREVIEW_SCAN_LIMIT,
+    ],
+  },
 };
 
 /**

@@ -34,7 +34,8 @@ describe("IR contract", () => {
   });
 
   it("names what breaks the table", () => {
-    expect(connectorProblem({ connector: "jdbc", options: {} })).toMatch(/connector "jdbc" is not available; use one of blackhole, datagen, filesystem, kafka, print, upsert-kafka/);
+    expect(connectorProblem({ connector: "mysql-cdc", options: {} })).toMatch(/connector "mysql-cdc" is not available; use one of blackhole, datagen, filesystem, jdbc, kafka, print, upsert-kafka/);
+    expect(connectorProblem({ connector: "jdbc", connection: "db", options: { driver: "x.Evil" } })).toBe('jdbc option "driver" is not allowed');
     expect(connectorProblem({ connector: "kafka", options: { topic: "t" } })).toBe("a kafka table needs a kafka connection");
     expect(connectorProblem({ connector: "kafka", connection: "c", options: { "properties.bootstrap.servers": "evil:9092" } }))
       .toBe('kafka option "properties.bootstrap.servers" is not allowed');

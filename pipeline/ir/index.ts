@@ -20,6 +20,7 @@ import { insertIntoOp } from "./ops/insert-into";
 import { intervalJoinOp } from "./ops/interval-join";
 import { joinOp } from "./ops/join";
 import { limitOp } from "./ops/limit";
+import { lookupJoinOp } from "./ops/lookup-join";
 import { orderByOp } from "./ops/order-by";
 import { renameColumnsOp } from "./ops/rename-columns";
 import { selectOp } from "./ops/select";
@@ -38,7 +39,7 @@ export const IR_VERSION = 1;
 export const OPS = [
   fromOp, filterOp, selectOp, fromValuesOp, addColumnsOp, renameColumnsOp, dropColumnsOp, unionAllOp, distinctOp,
   groupByOp, windowOp, joinOp, intervalJoinOp, deduplicateOp, topNOp, orderByOp, limitOp, insertIntoOp, collectOp,
-  udfMapOp, udfFilterOp, udfFlatMapOp, udfAggregateOp,
+  udfMapOp, udfFilterOp, udfFlatMapOp, udfAggregateOp, lookupJoinOp,
 ] as const;
 
 type Schemas<T extends readonly { schema: unknown }[]> = { -readonly [K in keyof T]: T[K]["schema"] };

@@ -33,17 +33,20 @@ import { tsAggregateKind } from "./ts-aggregate.node.ts";
 import { kafkaSourceKind } from "./kafka-source.node.ts";
 import { kafkaSinkKind } from "./kafka-sink.node.ts";
 import { upsertKafkaSinkKind } from "./upsert-kafka-sink.node.ts";
+import { jdbcSourceKind } from "./jdbc-source.node.ts";
+import { jdbcSinkKind } from "./jdbc-sink.node.ts";
+import { lookupJoinKind } from "./lookup-join.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
 export const nodeKinds: readonly NodeKind<any>[] = [
-  datagenKind, valuesKind, filesystemSourceKind, kafkaSourceKind,
+  datagenKind, valuesKind, filesystemSourceKind, kafkaSourceKind, jdbcSourceKind,
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
-  joinKind, intervalJoinKind, deduplicateKind, topNKind, orderByKind, limitKind,
+  joinKind, intervalJoinKind, lookupJoinKind, deduplicateKind, topNKind, orderByKind, limitKind,
   hopWindowKind, sessionWindowKind, cumulateWindowKind,
   tsFilterKind, tsFlatMapKind, tsAggregateKind,
-  printKind, blackholeKind, collectKind, filesystemSinkKind, kafkaSinkKind, upsertKafkaSinkKind,
+  printKind, blackholeKind, collectKind, filesystemSinkKind, kafkaSinkKind, upsertKafkaSinkKind, jdbcSinkKind,
 ];
 
 const byKind = new Map(nodeKinds.map((k) => [k.kind, k]));

@@ -6,11 +6,11 @@ import { getNodeKind, nodeKinds } from "./index";
 describe("node kind registry", () => {
   it("lists the kinds in palette order", () => {
     expect(nodeKinds.map((k) => k.kind)).toEqual([
-      "datagen", "values", "filesystem-source", "kafka-source", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
-      "join", "interval-join", "deduplicate", "top-n", "order-by", "limit",
+      "datagen", "values", "filesystem-source", "kafka-source", "jdbc-source", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
+      "join", "interval-join", "lookup-join", "deduplicate", "top-n", "order-by", "limit",
       "hop-window", "session-window", "cumulate-window",
       "ts-filter", "ts-flat-map", "ts-aggregate",
-      "print", "blackhole", "collect", "filesystem-sink", "kafka-sink", "upsert-kafka-sink",
+      "print", "blackhole", "collect", "filesystem-sink", "kafka-sink", "upsert-kafka-sink", "jdbc-sink",
     ]);
   });
   it("looks kinds up by id", () => {

@@ -34,7 +34,8 @@ class ChangelogModeITCase {
   private static final Pattern MODE = Pattern.compile("changelogMode=\\[([A-Z,]+)]");
 
   /** A connection that is never dialled: planning does not connect. */
-  static final Map<String, Connection> OFFLINE = Map.of("orders-kafka", new Connection("kafka", Map.of("bootstrap.servers", "127.0.0.1:9")));
+  static final Map<String, Connection> OFFLINE = Map.of("orders-kafka", new Connection("kafka", Map.of("bootstrap.servers", "127.0.0.1:9")),
+      "shop-db", new Connection("postgres", Map.of("url", "jdbc:postgresql://127.0.0.1:9/shop")));
 
   @Test
   void every_fixture_nodes_changelog_mode_is_the_one_flinks_planner_infers() throws Exception {

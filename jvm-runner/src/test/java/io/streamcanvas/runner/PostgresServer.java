@@ -28,6 +28,7 @@ public final class PostgresServer implements BeforeAllCallback {
   private static List<String> asServer;
   private static int port;
   private static String password;
+  private static String settings;
 
   private static final class Closer implements ExtensionContext.Store.CloseableResource {
     @Override
@@ -97,11 +98,10 @@ public final class PostgresServer implements BeforeAllCallback {
     Path data = dir.resolve("data");
     run("initdb", List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth-local=trust",
         "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
-    String settings = String.join(" ", "-c port=" + port, "-c listen_addresses=" + LOOPBACK, "-c wal_level=logical",
+    settings = String.join(" ", "-c port=" + port, "-c listen_addresses=" + LOOPBACK, "-c wal_level=logical",
         "-c max_wal_senders=10", "-c max_replication_slots=10", "-c unix_socket_directories=" + dir, "-c fsync=off",
         "-c synchronous_commit=off", "-c full_page_writes=off");
-    run("pg_ctl start", List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-        "-l", dir.resolve("server.log").toString(), "-o", settings, "start"));
+    pgCtlStart();
     Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stop));
     // the password is [a-z0-9-] only, so quoting it as a literal is exact
     run("creating the test role and database", List.of(bin.resolve("psql").toString(), "-h", dir.toString(), "-p",
@@ -110,6 +110,20 @@ public final class PostgresServer implements BeforeAllCallback {
         "-c", "CREATE DATABASE " + DATABASE + " OWNER " + USER));
     System.out.printf("[postgres] %s:%d ready in %d ms (dir %s, bin %s)%n", LOOPBACK, port,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), dir, bin);
+  }
+
+  private static void pgCtlStart() throws Exception {
+    run("pg_ctl start", List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
+        "-l", dir.resolve("server.log").toString(), "-o", settings, "start"));
+  }
+
+  /** Stops the server, keeping its data (a database going away mid-run); {@link #resume()} starts it on the same port. */
+  static synchronized void pause() throws Exception {
+    run("pg_ctl stop", List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+  }
+
+  static synchronized void resume() throws Exception {
+    pgCtlStart();
   }
 
   /** Runs a server command as the server's account; throws with its output when it fails. */

@@ -34,6 +34,7 @@ import java.util.List;
   @JsonSubTypes.Type(Statement.UdfFilter.class),
   @JsonSubTypes.Type(Statement.UdfFlatMap.class),
   @JsonSubTypes.Type(Statement.UdfAggregate.class),
+  @JsonSubTypes.Type(Statement.LookupJoin.class),
 })
 public sealed interface Statement {
   /** The IR's `op` name of this statement, the key of its Translator: its record's @JsonTypeName, stated once. */
@@ -357,6 +358,28 @@ public sealed interface Statement {
     if (!JOIN_TYPES.contains(joinType)) throw new IrException(op + ".joinType must be one of " + JOIN_TYPES + ", got \"" + joinType + "\"");
     IrException.required(keys, op + ".keys");
     if (keys.isEmpty()) throw new IrException(op + ".keys must not be empty");
+  }
+
+  /**
+   * Each input row enriched from the descriptor's table by key as of processing time (FOR SYSTEM_TIME AS OF, built as
+   * SQL over a view of the input); keys.right are the table's own column names, its clashing columns renamed after.
+   */
+  @JsonTypeName("lookupJoin")
+  record LookupJoin(String table, String input, TableDescriptorIr descriptor, String joinType, List<JoinKey> keys,
+      List<RenameColumns.Rename> rightRenames) implements Statement {
+    public LookupJoin {
+      IrException.required(table, "lookupJoin.table");
+      IrException.required(input, "lookupJoin.input");
+      IrException.required(descriptor, "lookupJoin.descriptor");
+      if (descriptor.schema() == null || descriptor.schema().isEmpty()) throw new IrException("lookupJoin.descriptor needs a schema");
+      if (!List.of("inner", "left").contains(joinType)) throw new IrException("lookupJoin.joinType must be inner or left, got \"" + joinType + "\"");
+      IrException.required(keys, "lookupJoin.keys");
+      if (keys.isEmpty()) throw new IrException("lookupJoin.keys must not be empty");
+      keys = List.copyOf(keys);
+      rightRenames = rightRenames == null ? List.of() : List.copyOf(rightRenames);
+    }
+
+    public String node() { return table; }
   }
 
   /** input.join(right.renameColumns(rightRenames), $(left).isEqual($(right)) and …) or an outer join */

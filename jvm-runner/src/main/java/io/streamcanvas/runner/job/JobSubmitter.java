@@ -8,6 +8,7 @@ import io.streamcanvas.runner.files.DataRoot;
 import io.streamcanvas.runner.ir.Connection;
 import io.streamcanvas.runner.files.StateRoot;
 import io.streamcanvas.runner.ir.IrException;
+import io.streamcanvas.runner.jdbc.JdbcProbe;
 import io.streamcanvas.runner.ir.Statement;
 import io.streamcanvas.runner.ir.TableDescriptorIr;
 import io.streamcanvas.runner.ir.TableProgram;
@@ -93,6 +94,7 @@ public final class JobSubmitter {
     ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot, connections, transactionalIdBase(program));
     try {
       translate(program, ctx);
+      JdbcProbe.check(program, connections, t -> ctx.table(t).getResolvedSchema().getColumnNames());
       if (ctx.insertCount() == 0 && ctx.collects().isEmpty()) {
         throw new SubmissionException("program has no sink (insertInto or collect)", null, null);
       }

@@ -23,10 +23,11 @@ final class Descriptors {
    * told; only connectors that a node kind offers are let through.
    */
   static final Set<String> CONNECTORS = Set.of("datagen", "print", "blackhole", FileSystemDescriptors.CONNECTOR,
-      KafkaDescriptors.KAFKA, KafkaDescriptors.UPSERT_KAFKA);
+      KafkaDescriptors.KAFKA, KafkaDescriptors.UPSERT_KAFKA, JdbcDescriptors.JDBC);
   /** The options of each connector whose options the runner checks; the others' are passed to Flink as given. */
   static final Map<String, Set<String>> CHECKED_OPTIONS = Map.of(FileSystemDescriptors.CONNECTOR, FileSystemDescriptors.OPTIONS,
-      KafkaDescriptors.KAFKA, KafkaDescriptors.KAFKA_OPTIONS, KafkaDescriptors.UPSERT_KAFKA, KafkaDescriptors.UPSERT_KAFKA_OPTIONS);
+      KafkaDescriptors.KAFKA, KafkaDescriptors.KAFKA_OPTIONS, KafkaDescriptors.UPSERT_KAFKA, KafkaDescriptors.UPSERT_KAFKA_OPTIONS,
+      JdbcDescriptors.JDBC, JdbcDescriptors.OPTIONS);
 
   private Descriptors() {}
 
@@ -42,6 +43,10 @@ final class Descriptors {
   static TableDescriptor build(TableDescriptorIr ir, Table derivedFrom, DataRoot root, Map<String, Connection> connections, String txnBase) {
     if (FileSystemDescriptors.CONNECTOR.equals(ir.connector())) ir = FileSystemDescriptors.checked(ir, root, derivedFrom == null);
     else if (KafkaDescriptors.handles(ir.connector())) ir = KafkaDescriptors.checked(ir, connections, txnBase);
+    else if (JdbcDescriptors.JDBC.equals(ir.connector())) {
+      ir = JdbcDescriptors.checked(ir, connections, derivedFrom == null);
+      if (derivedFrom != null) derivedFrom.getResolvedSchema().getColumnNames().forEach(JdbcDescriptors::checkColumn);
+    }
     else if (ir.connection() != null) throw new IrException("a " + ir.connector() + " table takes no connection");
     if (!CONNECTORS.contains(ir.connector())) {
       throw new IrException("connector \"" + ir.connector() + "\" is not available; use one of " + new TreeSet<>(CONNECTORS));

@@ -33,7 +33,8 @@ public final class Translators {
           new LimitTranslator(),
           new UdfFilterTranslator(),
           new UdfFlatMapTranslator(),
-          new UdfAggregateTranslator())
+          new UdfAggregateTranslator(),
+          new LookupJoinTranslator())
       .stream()
       .collect(Collectors.toUnmodifiableMap(Translator::op, Function.identity()));
 

@@ -48,7 +48,7 @@ class IrContractTest {
     ops.putArray("pivot").add("input").add("table");
     ((ArrayNode) ops.get("filter")).add("limit");
     ObjectNode connectors = (ObjectNode) c.get("connectors");
-    connectors.putObject("jdbc").putNull("options");
+    connectors.putObject("mysql-cdc").putNull("options");
     ArrayNode fsOptions = (ArrayNode) connectors.get("filesystem").get("options");
     for (int i = 0; i < fsOptions.size(); i++) if (fsOptions.get(i).asText().equals("csv.allow-comments")) fsOptions.remove(i);
     ArrayNode functions = (ArrayNode) c.get("functions");
@@ -63,7 +63,7 @@ class IrContractTest {
         "op \"pivot\" is in " + TS + " but has no record in Statement.java",
         "op \"pivot\" is in " + TS + " but has no translator in Translators.java",
         "op \"filter\": field \"limit\" is in " + TS + " but not in Statement.Filter",
-        "connector \"jdbc\" is in " + TS + " but not in Descriptors.CONNECTORS",
+        "connector \"mysql-cdc\" is in " + TS + " but not in Descriptors.CONNECTORS",
         "connector \"filesystem\": option \"csv.allow-comments\" is allowed by the runner but not in " + TS,
         "function \"like\" is in the runner's Functions but not in " + FunctionContract.TS,
         "function \"substring\" takes 2..4 argument(s) in " + FunctionContract.TS + " but 2..3 in the runner",
