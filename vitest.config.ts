@@ -15,7 +15,7 @@ export default defineConfig({
       {
         resolve: { alias },
         // one real Kafka broker and one standalone Flink cluster for the whole stage, shared by every file (server/testing/)
-        test: { name: "integration", globalSetup: ["server/testing/kafka-global-setup.ts", "server/testing/flink-global-setup.ts", "server/testing/postgres-global-setup.ts"], include: ["{server,examples,pipeline}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
+        test: { name: "integration", globalSetup: ["server/testing/kafka-global-setup.ts", "server/testing/connect-global-setup.ts", "server/testing/flink-global-setup.ts", "server/testing/postgres-global-setup.ts"], include: ["{server,examples,pipeline}/**/*.int.test.ts"], environment: "node", testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
       },
     ],
   },

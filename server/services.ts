@@ -2,6 +2,8 @@
 // so every Next.js route bundle and instrumentation.ts share them.
 import path from "node:path";
 import { getEnv } from "@/env";
+import type { PipelineGraph } from "@/pipeline/graph";
+import type { RunnerClient } from "./runner/client";
 import { PreviewService } from "./preview/preview-service";
 import { dataRootOf } from "./files/data-root";
 import { CheckpointFailureLog } from "./monitor/checkpoint-failures";
@@ -17,6 +19,7 @@ import { resolveConnections } from "./connections/resolve";
 import { latestOffsetsVia } from "./kafka/latest-offsets";
 import { openSealer } from "./connections/seal";
 import { ConnectionsService } from "./connections/service";
+import { ensureChangeStreams } from "./connect/change-streams";
 import { EMBEDDED, TargetsService } from "./targets/service";
 import { defaultTarget, ENV_TARGET, runnerTargetOf, type RunnerTarget } from "./targets/runner-target";
 import { flinkTargetOf } from "./targets/probe";
@@ -60,6 +63,7 @@ export function createServices(o: Options): Services {
     return t && runnerTargetOf(t);
   };
   const resolve = (program: Parameters<typeof resolveConnections>[0]) => resolveConnections(program, connections);
+  const prepare = (graph: PipelineGraph, client: RunnerClient) => ensureChangeStreams(graph, { connections, client });
   let tracker: RunTracker | undefined;
   const checkpointFailures = new CheckpointFailureLog();
   const log = o.log ?? ((l: string) => console.log(`[runner] ${l}`));
@@ -90,6 +94,7 @@ export function createServices(o: Options): Services {
   tracker = new RunTracker(store, supervisor, undefined, dataRoot, {
     stateDir,
     connections: resolve,
+    prepare,
     target: runnerTarget,
     targetSavepointDir: (name) => targets.resolve(name).savepointDir,
     clusterJob: async (jobId) => {
@@ -97,7 +102,7 @@ export function createServices(o: Options): Services {
       return job && { status: job.state, error: null };
     },
   });
-  const previews = new PreviewService(() => supervisor.whenReady(60_000), { dataRoot, connections: resolve });
+  const previews = new PreviewService(() => supervisor.whenReady(60_000), { dataRoot, connections: resolve, prepare });
   return { store, supervisor, tracker, examplesDir, previews, dataRoot, monitor, connections, targets, runnerTarget };
 }
 

@@ -22,6 +22,9 @@ export const KafkaConnectionFields = z.object({
   password: z.string().default("").meta({ title: "Password", description: "sealed at rest; never shown again" }),
   truststorePath: z.string().default("").meta({ title: "Truststore path", description: "with SSL or SASL_SSL: a JKS or PKCS12 file the runner can read" }),
   truststorePassword: z.string().default("").meta({ title: "Truststore password", description: "sealed at rest" }),
+  connectUrl: z.string().trim().default("")
+    .refine((u) => u === "" || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(u), "the Kafka Connect URL is http(s)://host:port")
+    .meta({ title: "Kafka Connect URL", description: "optional: the REST API of a Kafka Connect worker writing to this cluster, with Debezium's PostgreSQL connector installed (for PostgreSQL change streams)" }),
   properties: z.record(z.string().min(1), z.string()).default({})
     .meta({ title: "Extra client properties", description: "Kafka client properties, key = value; not secret: put no password here" }),
 }).superRefine((f, ctx) => {

@@ -36,12 +36,13 @@ import { upsertKafkaSinkKind } from "./upsert-kafka-sink.node.ts";
 import { jdbcSourceKind } from "./jdbc-source.node.ts";
 import { jdbcSinkKind } from "./jdbc-sink.node.ts";
 import { lookupJoinKind } from "./lookup-join.node.ts";
+import { postgresChangesKind } from "./postgres-changes.node.ts";
 
 export type { NodeCategory, NodeKind } from "./define";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type
 export const nodeKinds: readonly NodeKind<any>[] = [
-  datagenKind, valuesKind, filesystemSourceKind, kafkaSourceKind, jdbcSourceKind,
+  datagenKind, valuesKind, filesystemSourceKind, kafkaSourceKind, jdbcSourceKind, postgresChangesKind,
   filterKind, selectKind, addColumnsKind, renameColumnsKind, dropColumnsKind, unionKind, distinctKind, groupAggregateKind, tumbleWindowKind, tsMapKind,
   joinKind, intervalJoinKind, lookupJoinKind, deduplicateKind, topNKind, orderByKind, limitKind,
   hopWindowKind, sessionWindowKind, cumulateWindowKind,

@@ -6,7 +6,7 @@ import { getNodeKind, nodeKinds } from "./index";
 describe("node kind registry", () => {
   it("lists the kinds in palette order", () => {
     expect(nodeKinds.map((k) => k.kind)).toEqual([
-      "datagen", "values", "filesystem-source", "kafka-source", "jdbc-source", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
+      "datagen", "values", "filesystem-source", "kafka-source", "jdbc-source", "postgres-changes", "filter", "select", "add-columns", "rename-columns", "drop-columns", "union", "distinct", "group-aggregate", "tumble-window", "ts-map",
       "join", "interval-join", "lookup-join", "deduplicate", "top-n", "order-by", "limit",
       "hop-window", "session-window", "cumulate-window",
       "ts-filter", "ts-flat-map", "ts-aggregate",

@@ -96,6 +96,16 @@ export class ConnectionsService {
     return { kind, properties, secretValues };
   }
 
+  /**
+   * The saved connection's fields, secrets unsealed, for server code that needs them one by one (a change stream's
+   * Debezium registration); never for an answer, a log or an error.
+   */
+  unsealedFields(name: string): { kind: string; fields: Record<string, unknown> } {
+    const r = this.repo.get(name);
+    if (!r) throw new NotFoundError(`connection ${JSON.stringify(name)} does not exist`);
+    return { kind: r.kind, fields: this.validate(name, kindOf(r.kind), { ...r.fields, ...this.unsealed(name, r.sealedSecrets) }) };
+  }
+
   private validate(name: string, k: ConnectionKind, input: Record<string, unknown>): Record<string, unknown> {
     const r = k.fields.safeParse(input);
     const issues = r.success ? [] : r.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message }));

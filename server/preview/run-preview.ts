@@ -20,6 +20,8 @@ export type PreviewOptions = {
   connections?: (program: TableProgram) => RunnerConnections;
   /** a remote cluster to preview on (server/targets/); none: the runner's embedded cluster */
   target?: RunnerTarget;
+  /** what must exist outside Flink before the job starts, for the previewed nodes (a change stream's Debezium connector) */
+  prepare?: (graph: PipelineGraph, client: RunnerClient) => Promise<void>;
 };
 export type StopReason = "time-limit" | "cancelled" | "superseded" | null;
 export type PreviewProgress = { jobId: string; status: string; elapsedMs: number; counts: Record<string, number> };
@@ -55,6 +57,8 @@ export async function runPreview(
   const t0 = Date.now();
   const deadline = t0 + (o.seconds ?? PREVIEW_DEFAULTS.seconds) * 1000;
   const connections = (o.connections ?? noConnections)(plan.program);
+  const inside = new Set(plan.sampled);
+  await o.prepare?.({ ...graph, nodes: graph.nodes.filter((n) => inside.has(n.id)) }, client);
   o.signal?.throwIfAborted();
   const { jobId } = await client.submit(plan.program, connections, o.target);
   o.onSubmitted?.(jobId);

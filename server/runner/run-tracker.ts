@@ -1,6 +1,7 @@
 // Runs: submit a pipeline to the runner, one poller per active run keeping the store current, watchers fed on change.
 import { EventEmitter, on } from "node:events";
 import path from "node:path";
+import type { PipelineGraph } from "@/pipeline/graph";
 import type { TableProgram } from "@/pipeline/ir";
 import { noConnections, type RunnerConnections } from "@/server/connections/resolve";
 import { runSettingsToFlink, type RunSettings } from "@/pipeline/run-settings";
@@ -43,6 +44,8 @@ export type TrackerOptions = {
   target?: (name: string | undefined) => RunnerTarget | undefined;
   /** the savepoint folder a stored target names (targets add --savepoint-dir), if any */
   targetSavepointDir?: (name: string) => string | undefined;
+  /** what must exist outside Flink before the job starts (a change stream's Debezium connector); throws GraphCompileError */
+  prepare?: (graph: PipelineGraph, client: RunnerClient) => Promise<void>;
 };
 
 export class RunTracker {
@@ -103,6 +106,7 @@ export class RunTracker {
       : withRunOptions(prepared.program, settings, options, this.opts.stateDir, this.savepointDir(pipelineId));
     const connections = this.connectionsOf(program);
     const client = await this.supervisor.whenReady(readyTimeoutMs);
+    await this.opts.prepare?.(p.graph, client);
     const run = this.store.runs.create(pipelineId, settings, target?.name ?? null);
     this.store.versions.add(pipelineId, p.graph, "run"); // every Run keeps the graph it ran as a numbered version
     let jobId: string;

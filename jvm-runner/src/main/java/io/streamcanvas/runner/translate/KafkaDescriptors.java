@@ -22,7 +22,9 @@ final class KafkaDescriptors {
   private static List<String> formatOptions(String prefix) {
     Stream<String> common = Stream.of("json.ignore-parse-errors", "json.encode.decimal-as-plain-number", "csv.ignore-parse-errors",
         "csv.field-delimiter");
-    Stream<String> changelog = prefix.equals("value.") ? Stream.of("debezium-json.ignore-parse-errors", "canal-json.ignore-parse-errors") : Stream.of();
+    Stream<String> changelog = prefix.equals("value.") ? Stream.of("debezium-json.ignore-parse-errors", "canal-json.ignore-parse-errors",
+        // a change stream's Debezium writes TIMESTAMP WITH TIME ZONE as ISO-8601 (…T…Z)
+        "debezium-json.timestamp-format.standard") : Stream.of();
     return Stream.concat(common, changelog).map(o -> prefix + o).toList();
   }
 
