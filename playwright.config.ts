@@ -25,9 +25,10 @@ const signedIn = {
 
 export default defineConfig({
   testDir: "./e2e",
-  // one real Kafka broker and one PostgreSQL for the whole run, their addresses in STREAMCANVAS_TEST_KAFKA* and
-  // STREAMCANVAS_TEST_PG* (server/testing/kafka-env.ts, postgres-env.ts)
-  globalSetup: ["./server/testing/kafka-global-setup.ts", "./server/testing/postgres-global-setup.ts"],
+  // one real Kafka broker, one PostgreSQL and one standalone Flink cluster for the whole run, their addresses in
+  // STREAMCANVAS_TEST_KAFKA*, STREAMCANVAS_TEST_PG* and STREAMCANVAS_TEST_FLINK_* (server/testing/*-env.ts); each setup
+  // returns the teardown that stops what it started
+  globalSetup: ["./server/testing/kafka-global-setup.ts", "./server/testing/postgres-global-setup.ts", "./server/testing/flink-global-setup.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -17,6 +17,7 @@ import { TimeChart } from "./time-chart";
 import { Unreachable } from "./unreachable";
 import { useJobHistory } from "./use-job-history";
 import { ResumedNotice } from "./resumed-notice";
+import { TaskManagersPanel } from "./task-managers-panel";
 import { flinkJobUiPath } from "@/server/monitor/flink-ui-path";
 
 const EMPTY: string[] = [];
@@ -88,6 +89,7 @@ export function JobPage({ jobId }: { jobId: string }) {
           {run && <RunSettingsPanel settings={run.settings} />}
           <UdfLogPanel runId={run?.id ?? null} active={live} />
           <VerticesPanel s={snap} />
+          {snap.job && <TaskManagersPanel jobId={jobId} live={live} />}
         </div>
       )}
     </div>

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePipelineFile } from "@/pipeline/format";
 import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
+import { compileGraph } from "@/server/pipeline-ops";
 import { testFlinkUrl } from "@/server/testing/flink-env";
 import { startAuthTlsProxy } from "@/server/testing/auth-tls-proxy";
 
@@ -35,6 +36,20 @@ describe("a run on a remote target (tRPC → real runner → standalone cluster)
       expect(snap.run?.runId).toBe(run.id);
       break;
     }
+    // a job another tool submitted to that cluster (here: straight to the runner, no run recorded) is listed, marked
+    // foreign, beside the run's own job; its job page reads that cluster too, and the TaskManagers panel places its subtasks
+    const runner = await h.services.supervisor.whenReady(30_000);
+    const { jobId: other } = await runner.submit({ ...compileGraph(parsed.graph), name: "someone-elses-job" }, {}, { name: "x", url: testFlinkUrl() });
+    for await (const list of h.services.monitor.watchJobs()) {
+      expect(list.targetProblems).toEqual([]);
+      expect(list.jobs.find((j) => j.jobId === done.jobId)).toMatchObject({ target: "cluster", foreign: false, runId: run.id });
+      expect(list.jobs.find((j) => j.jobId === other)).toMatchObject({ target: "cluster", foreign: true, runId: null, name: "someone-elses-job" });
+      break;
+    }
+    expect((await h.services.monitor.flinkFor(other)!.job(other)).name).toBe("someone-elses-job");
+    const placed = await h.caller.monitor.taskManagers({ jobId: done.jobId! });
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.every((p) => p.taskManagerId !== "(unassigned)" && p.endpoint)).toBe(true);
   });
 
   it("through an https gateway that demands an auth header: Test, the submission with its jars, and the job page use the header and the truststore", async () => {

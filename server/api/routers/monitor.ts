@@ -6,6 +6,7 @@ import { runVersion } from "@/server/monitor/run-version";
 import { viewRun } from "@/server/store/runs-repo";
 import { procedure, router } from "../trpc";
 import { SavepointFailed } from "@/server/errors";
+import { taskManagerPlacement } from "@/server/monitor/task-managers";
 
 const JobId = z.object({ jobId: z.string().regex(/^[0-9a-fA-F]{32}$/, "a Flink job id: 32 hex digits") });
 
@@ -27,6 +28,11 @@ export const monitorRouter = router({
     const p = run ? ctx.services.store.pipelines.get(run.pipelineId) : undefined;
     const version = run ? runVersion(ctx.services.store, run) : undefined;
     return { run: run && viewRun(run), pipeline: p ? { id: p.id, name: p.name, graph: version?.graph ?? p.graph, version: version?.number ?? null } : null };
+  }),
+  /** Which TaskManager runs which subtasks of each vertex, with their records in and out (polled by the job page). */
+  taskManagers: procedure.input(JobId).query(({ ctx, input }) => {
+    const client = ctx.services.monitor.flinkFor(input.jobId.toLowerCase());
+    return client ? taskManagerPlacement(client, input.jobId.toLowerCase()) : [];
   }),
   // targetDirectory: this stop's folder (on a remote target a folder its cluster reaches; embedded: under the state folder)
   stopWithSavepoint: procedure.input(z.object({ runId: z.string().min(1), targetDirectory: z.string().min(1).optional() })).mutation(({ ctx, input }) =>
