@@ -17,6 +17,7 @@ import { useTRPC } from "@/components/trpc/client";
 import type { PipelineGraph } from "@/pipeline/graph";
 import { readDraft, toMillis } from "./draft";
 import { FileActions } from "./file-actions";
+import { K8sExport } from "./k8s-export";
 import { SaveIndicator } from "./save-indicator";
 import { useAutosave } from "./use-autosave";
 import { Versions } from "./versions";
@@ -66,6 +67,7 @@ function LoadedEditor({ pipeline }: { pipeline: Loaded }) {
               <span className="sc-toolbar__actions">
                 <Versions pipelineId={pipeline.id} saveVersion={saveVersion} />
                 <FileActions />
+                <K8sExport />
               </span>
             </div>
             <Palette />

@@ -1,6 +1,7 @@
 // The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
 import { connectionsRouter } from "./routers/connections";
 import { examplesRouter } from "./routers/examples";
+import { k8sRouter } from "./routers/k8s";
 import { monitorRouter } from "./routers/monitor";
 import { pipelinesRouter } from "./routers/pipelines";
 import { previewRouter } from "./routers/preview";
@@ -24,6 +25,7 @@ export const appRouter = router({
   sample: sampleRouter,
   connections: connectionsRouter,
   targets: targetsRouter,
+  k8s: k8sRouter,
 });
 export type AppRouter = typeof appRouter;
 

@@ -1,6 +1,6 @@
 // Which of the runner's jars a program needs on a Flink cluster that has only the official distribution: the runner's
 // own jar always (RunProgram, TS UDF operators, the Node worker), plus the libraries of the connectors and formats it
-// names. The prefixes are those of jvm-runner's ShippedJars.LIBRARY_PREFIXES, grouped (job-jars.test.ts holds them equal).
+// names. The groups are jvm-runner's ShippedJars.GROUPS, which the runner ships to a remote cluster (job-jars.test.ts).
 import fs from "node:fs";
 import path from "node:path";
 import type { TableProgram } from "@/pipeline/ir";

@@ -23,7 +23,7 @@ export type TestFlinkCluster = {
 };
 
 const LOOPBACK = "127.0.0.1";
-const TASK_MANAGERS = 2;
+const DEFAULT_TASK_MANAGERS = 2;
 const SLOTS = 2;
 
 /** Every memory part of a TaskManager set explicitly (what bin/taskmanager.sh derives with BashJavaUtils), kept small. */
@@ -79,8 +79,12 @@ function moduleFlags(root: string): string[] {
   return fs.readFileSync(path.join(root, "jvm-runner", "jvm.options"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 }
 
-/** Starts the cluster and resolves once its REST API shows 2 TaskManagers and 4 free slots. `root` holds jvm-runner/. */
-export async function startFlinkCluster(root = process.cwd(), log: (line: string) => void = () => {}): Promise<TestFlinkCluster> {
+/**
+ * Starts the cluster and resolves once its REST API shows every TaskManager with all slots free (2 × 2 unless
+ * `taskManagers` says how many; bench:cluster compares 1 and 2). `root` holds jvm-runner/.
+ */
+export async function startFlinkCluster(root = process.cwd(), log: (line: string) => void = () => {},
+  { taskManagers: TASK_MANAGERS = DEFAULT_TASK_MANAGERS }: { taskManagers?: number } = {}): Promise<TestFlinkCluster> {
   const version = runnerFlinkVersion(root);
   const dist = flinkDist(version, log);
   const t0 = Date.now();
@@ -125,7 +129,7 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
   };
   const url = `http://${LOOPBACK}:${restPort}`;
   try {
-    await awaitReady(url, children, 120_000);
+    await awaitReady(url, children, TASK_MANAGERS, 120_000);
   } catch (e) {
     await stop();
     throw e;
@@ -157,7 +161,7 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
   return { url, version, taskManagers: TASK_MANAGERS, slotsPerTaskManager: SLOTS, pids: currentPids(), dir, currentPids, killTaskManager, startTaskManager, stop };
 }
 
-async function awaitReady(url: string, children: { pid: number; name: string; log: string }[], timeoutMs: number) {
+async function awaitReady(url: string, children: { pid: number; name: string; log: string }[], TASK_MANAGERS: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer yet";
   while (Date.now() < deadline) {

@@ -88,7 +88,7 @@ public final class JobSubmitter {
     // A fresh environment per submission keeps jobs isolated; the remote path is the one a real cluster uses too.
     StreamExecutionEnvironment env = target == null
         ? StreamExecutionEnvironment.createRemoteEnvironment(host, restPort, conf)
-        : StreamExecutionEnvironment.createRemoteEnvironment(target.host(), target.port(), conf, ShippedJars.get().toArray(String[]::new));
+        : StreamExecutionEnvironment.createRemoteEnvironment(target.host(), target.port(), conf, ShippedJars.forProgram(program).toArray(String[]::new));
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     program.config().forEach((k, v) -> tEnv.getConfig().set(k, v));
     ProgramContext ctx = new ProgramContext(env, tEnv, dataRoot, connections, transactionalIdBase(program));
