@@ -4,7 +4,7 @@
 // placed on both TaskManagers, each with records.
 import { expect, test, type Page } from "@playwright/test";
 import { testFlinkUrl } from "../server/testing/flink-env";
-import { startRun, waitForRunner, waitSaved } from "./helpers";
+import { selectNode, startRun, waitForRunner, waitSaved } from "./helpers";
 
 async function typeInto(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
@@ -14,6 +14,11 @@ async function typeInto(page: Page, testId: string, text: string) {
 
 test("add a target, Test it, run an example on it and see the job spread over both TaskManagers", async ({ page }) => {
   const url = testFlinkUrl();
+  const token = "sc-e2e-bearer-3d7f";
+  const answers: string[] = [];
+  page.on("response", async (r) => {
+    if (r.url().includes("/api/trpc")) answers.push(await r.text().catch(() => ""));
+  });
   await page.goto("/");
   await page.getByTestId("nav-targets").click();
   await expect(page.getByTestId("targets-page")).toBeVisible();
@@ -33,6 +38,22 @@ test("add a target, Test it, run an example on it and see the job spread over bo
   // kept: the page shows the last Test after a reload
   await page.reload();
   await expect(row.getByTestId("target-last-test")).toHaveAttribute("data-state", "ok");
+  // a bearer token: sealed, never sent back; the form says it is saved, and an edit that types none keeps it
+  await row.getByTestId("target-edit").click();
+  await page.getByTestId("target-auth").selectOption("bearer");
+  await typeInto(page, "target-token", token);
+  await page.getByTestId("target-save").click();
+  await expect(page.getByTestId("target-form")).toBeHidden();
+  await page.reload();
+  await row.getByTestId("target-edit").click();
+  await expect(page.getByTestId("target-auth")).toHaveValue("bearer");
+  await expect(page.getByTestId("target-token")).toHaveValue("");
+  await expect(page.getByTestId("target-token")).toHaveAttribute("placeholder", "saved; type to replace");
+  await page.getByTestId("target-save").click();
+  await expect(row).toContainText("Bearer header");
+  // the stage cluster takes any header: Test still reaches it, now with the token
+  await row.getByTestId("target-test").click();
+  await expect(row.getByTestId("target-last-test")).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
 
   // the TypeScript map example, 4 subtasks over the 2 × 2 slots, on the target picked in the run panel
   await page.goto("/");
@@ -44,6 +65,13 @@ test("add a target, Test it, run an example on it and see the job spread over bo
   await page.keyboard.press("Tab");
   await waitSaved(page);
   await page.getByTestId("run-target").selectOption("stage");
+  // a preview on the picked target says it ran there
+  await selectNode(page, "enrich");
+  await page.getByTestId("preview-button").click();
+  await expect(page.getByTestId("preview-panel")).toHaveAttribute("data-phase", "done", { timeout: 60_000 });
+  await expect(page.getByTestId("preview-cluster")).toHaveAttribute("data-cluster", "stage");
+  await expect(page.getByTestId("preview-cluster")).toContainText(url);
+  await page.getByTestId("tab-results").click();
   await startRun(page);
   await expect(page.getByTestId("run-target-of")).toHaveAttribute("data-target", "stage");
   await expect(page.getByTestId("run-status")).toHaveText("FINISHED", { timeout: 120_000 });
@@ -73,4 +101,5 @@ test("add a target, Test it, run an example on it and see the job spread over bo
   await expect(page.locator(`[data-testid=job-row][data-job-id="${jobId}"]`).getByTestId("job-target")).toHaveText("stage");
   await page.goto("/");
   await expect(page.getByTestId(`last-run-target-${pipelineId}`)).toHaveText("on stage");
+  for (const a of answers) expect(a).not.toContain(token);
 });
