@@ -68,10 +68,13 @@ export function planPreview(graph: PipelineGraph, nodeId: string, o: PreviewOpti
   return { ok: true, plan: { program, target, sampled, edges: edges.map((e) => e.id) } };
 }
 
-/** A source whose kind caps previews (its `source.previewCap`) gets that cap; other statements are kept as compiled. */
+/**
+ * A source whose kind caps previews (its `source.previewCap`) gets that cap; other statements are kept as compiled. A
+ * kind whose `from` feeds a conversion names it `<node>__<role>` (postgres-changes), so the cap is its node's.
+ */
 function limitSource(s: Statement, kindOf: (id: string) => NodeKind<unknown> | undefined, sourceRows: number): Statement {
   if (s.op !== "from") return s;
-  const cap = kindOf(s.table)?.source?.previewCap;
+  const cap = (kindOf(s.table) ?? kindOf(s.table.replace(/__[a-z]+$/, "")))?.source?.previewCap;
   return cap ? { ...s, descriptor: cap(s.descriptor, sourceRows) } : s;
 }
 

@@ -60,7 +60,9 @@ export const postgresChangesKind = defineNodeKind<PostgresChangesConfig>({
   version: 1,
   title: "PostgreSQL changes",
   category: "source",
-  description: "A PostgreSQL table's rows, then its inserts, updates and deletes (Debezium in Kafka Connect, read from Kafka): an updating table keyed by its primary key.",
+  description: "A PostgreSQL table's rows, then its inserts, updates and deletes (Debezium in Kafka Connect, read from Kafka): an updating " +
+    "table keyed by its primary key. A run or a preview first registers the table's Debezium connector in Kafka Connect (the one thing " +
+    "they write outside Flink: that connector, and its replication slot and publication in the database); a preview then shows the snapshot's first rows.",
   ports: { inputs: [], outputs: ["out"] },
   config: PostgresChangesConfig,
   defaults: PostgresChangesConfig.parse({}),
@@ -73,6 +75,8 @@ export const postgresChangesKind = defineNodeKind<PostgresChangesConfig>({
   },
   source: {
     unbounded: (c, nodeId) => `change stream "${nodeId}" follows table ${c.schema}.${c.table} for as long as it runs`,
+    // a preview reads what the topic holds when it starts (the snapshot's rows first) and ends there
+    previewCap: (d) => ({ ...d, options: { ...d.options, "scan.bounded.mode": "latest-offset" } }),
   },
   toIr({ nodeId, config: c }) {
     const rowType = own(nodeId, c).rowType;

@@ -8,6 +8,10 @@ import { openSealer } from "@/server/connections/seal";
 import { ConnectionsService } from "@/server/connections/service";
 import { appRoot } from "@/server/runner/spawn";
 import { openStore } from "@/server/store/store";
+import type { PipelineGraph } from "@/pipeline/graph";
+import { postgresChangesKind } from "@/pipeline/kinds/postgres-changes.node.ts";
+import { ensureChangeStreams } from "@/server/connect/change-streams";
+import type { RunnerClient } from "@/server/runner/client";
 
 export const cliDataDir = (env: Env) => path.resolve(appRoot(), env.STREAMCANVAS_DATA_DIR);
 
@@ -29,6 +33,17 @@ export function cliResolveConnections(env: Env, program: TableProgram): RunnerCo
   const { connections, close } = openConnections(env);
   try {
     return resolveConnections(program, connections);
+  } finally {
+    close();
+  }
+}
+
+/** Registers the Debezium connectors of the change streams `graph` follows, as a run from the editor does (GraphCompileError). */
+export async function cliEnsureChangeStreams(env: Env, graph: PipelineGraph, client: RunnerClient): Promise<void> {
+  if (!graph.nodes.some((n) => n.kind === postgresChangesKind.kind)) return;
+  const { connections, close } = openConnections(env);
+  try {
+    await ensureChangeStreams(graph, { connections, client });
   } finally {
     close();
   }

@@ -13,7 +13,7 @@ import { connectRunner } from "./connect";
 import { formFields } from "@/pipeline/connections/form-fields";
 
 export const CONNECTIONS_USAGE = `  streamcanvas connections add NAME --kind kafka --bootstrap-servers HOST:PORT[,…] [--security-protocol P]
-      [--sasl-mechanism M] [--username U] [--truststore-path FILE] [--property KEY=VALUE …] [--password-stdin]
+      [--sasl-mechanism M] [--username U] [--truststore-path FILE] [--connect-url URL] [--property KEY=VALUE …] [--password-stdin]
       secrets (password, truststore password) never on the command line: STREAMCANVAS_CONNECTION_PASSWORD /
       STREAMCANVAS_CONNECTION_TRUSTSTORE_PASSWORD, or --password-stdin (the password on stdin), or a hidden prompt
   streamcanvas connections list [--json]

@@ -11,7 +11,7 @@ import { validateGraph } from "@/pipeline/validate";
 import { checkGraph, compileGraph, defaultDataRoot } from "@/server/pipeline-ops";
 import { appRoot } from "@/server/runner/spawn";
 import { withRunOptions } from "@/server/runner/run-tracker";
-import { cliResolveConnections } from "./cli-connections";
+import { cliEnsureChangeStreams, cliResolveConnections } from "./cli-connections";
 import { CliExit, CONNECTIONS_USAGE, connectionsCommand } from "./connections-cmd";
 import { connectRunner } from "./connect";
 import { formatGraphError, formatSink } from "./format";
@@ -92,6 +92,7 @@ async function run(file: string | undefined, flags: { "max-rows"?: string; timeo
   });
   try {
     err(`running on ${conn.source}${target ? `, Flink cluster ${target.name} (${target.url})` : ""}`);
+    await cliEnsureChangeStreams(env, graph, conn.client);
     const out = await runJob(conn.client, program, { connections, target, bounded: unboundedSources(graph).length === 0, maxRows, timeoutS, onStatus: (s) => err(`status ${s}`) });
     const sinks = out.job.sinks ?? {};
     if (maxRows !== undefined) for (const s of Object.values(sinks)) s.rows = s.rows.slice(0, maxRows);
