@@ -23,6 +23,8 @@ import { ensureChangeStreams } from "./connect/change-streams";
 import { EMBEDDED, TargetsService } from "./targets/service";
 import { defaultTarget, ENV_TARGET, runnerTargetOf, type RunnerTarget } from "./targets/runner-target";
 import { flinkTargetOf } from "./targets/probe";
+import { clusterUdfLogs } from "./monitor/taskmanager-logs";
+import { RunnerUnavailable } from "./errors";
 
 export type Services = {
   store: Store; supervisor: RunnerSupervisor; tracker: RunTracker; examplesDir: string; previews: PreviewService; dataRoot: string;
@@ -97,6 +99,11 @@ export function createServices(o: Options): Services {
     prepare,
     target: runnerTarget,
     targetSavepointDir: (name) => targets.resolve(name).savepointDir,
+    clusterLogs: async (jobId) => {
+      const flink = monitor.flinkFor(jobId);
+      if (!flink) throw new RunnerUnavailable("the cluster of this run is not known, so its TaskManagers' logs cannot be read");
+      return clusterUdfLogs(flink, jobId);
+    },
     clusterJob: async (jobId) => {
       const job = await monitor.flinkFor(jobId)?.jobIfKnown(jobId);
       return job && { status: job.state, error: null };

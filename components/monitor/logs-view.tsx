@@ -1,4 +1,5 @@
-// The run panel's Logs tab: console.* lines of the run's TypeScript UDFs (runs.logs), polled while the run is active.
+// The run panel's Logs tab: console.* lines of the run's TypeScript UDFs (runs.logs), polled while the run is active;
+// on a remote cluster each line names the TaskManager whose log it came from.
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
@@ -15,7 +16,8 @@ export function LogsView({ runId, active }: { runId: string; active: boolean }) 
         <pre className="sc-code">
           {lines.map((l) => (
             <div key={l.seq} data-testid="run-log-line" data-level={l.level}>
-              <span className="sc-muted">{new Date(l.time).toLocaleTimeString()} [{l.udf}] </span>{l.line}
+              <span className="sc-muted">{new Date(l.time).toLocaleTimeString()} [{l.udf}] </span>
+              {l.taskManager && <span className="sc-muted" data-testid="run-log-taskmanager">{l.taskManager}: </span>}{l.line}
             </div>
           ))}
         </pre>

@@ -29,7 +29,11 @@ export const JobInfoSchema = z.object({
 export type JobInfo = z.infer<typeof JobInfoSchema>;
 /** GET /jobs/{id}/logs: console lines of the job's TS UDFs (jvm-runner/API.md). */
 export const UdfLogsSchema = z.object({
-  lines: z.array(z.object({ seq: z.number(), time: z.number(), udf: z.string(), level: z.string(), line: z.string() })),
+  lines: z.array(z.object({
+    seq: z.number(), time: z.number(), udf: z.string(), level: z.string(), line: z.string(),
+    /** the remote TaskManager whose log held the line (server/monitor/taskmanager-logs.ts); absent on the embedded cluster */
+    taskManager: z.string().optional(),
+  })),
   dropped: z.number(),
 });
 export type UdfLogs = z.infer<typeof UdfLogsSchema>;

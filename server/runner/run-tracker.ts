@@ -42,6 +42,8 @@ export type TrackerOptions = {
   connections?: (program: TableProgram) => RunnerConnections;
   /** the cluster a run goes to (undefined: the embedded one); throws NotFoundError for an unknown name */
   target?: (name: string | undefined) => RunnerTarget | undefined;
+  /** the console lines of a job on a remote target, from its TaskManagers' logs (server/monitor/taskmanager-logs.ts) */
+  clusterLogs?: (jobId: string) => Promise<UdfLogs>;
   /** the savepoint folder a stored target names (targets add --savepoint-dir), if any */
   targetSavepointDir?: (name: string) => string | undefined;
   /** what must exist outside Flink before the job starts (a change stream's Debezium connector); throws GraphCompileError */
@@ -133,10 +135,14 @@ export class RunTracker {
     return this.apply(runId, job) ?? this.get(runId);
   }
 
-  /** The console lines of the run's TS UDFs, as the runner keeps them (none before the job exists or once it is lost). */
+  /**
+   * The console lines of the run's TS UDFs (none before the job exists or once it is lost): on a remote target from its
+   * TaskManagers' logs, each naming its TaskManager; on the embedded cluster as the runner keeps them.
+   */
   async logs(runId: string): Promise<UdfLogs> {
     const run = this.get(runId);
     if (!run.jobId || run.status === "LOST") return { lines: [], dropped: 0 };
+    if (run.target && this.opts.clusterLogs) return this.opts.clusterLogs(run.jobId);
     const client = await this.supervisor.whenReady(10_000);
     return client.logs(run.jobId);
   }

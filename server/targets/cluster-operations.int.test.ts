@@ -60,3 +60,34 @@ describe("run control on a remote cluster", () => {
     await h.caller.runs.stop({ runId: next.id });
   });
 });
+
+describe("UDF logs from every TaskManager", () => {
+  it("console.log lines of a TS map at parallelism 4 reach the run's logs from both TaskManagers, each labelled", async () => {
+    const code = "export default function seen(row: Input): { n: bigint } {\n  console.log(`saw ${row.n}\\nsecond line`);\n  return { n: row.n ?? 0n };\n}\n";
+    const pipelineId = await createPipeline(h.caller, graph([
+      { id: "gen", kind: "datagen", config: { columns: [{ name: "n", type: "BIGINT", kind: "random", min: 1, max: 1_000_000 }], rowsPerSecond: 20 } },
+      { id: "seen", kind: "ts-map", version: 2, config: { code } },
+      { id: "out", kind: "blackhole", config: {} },
+    ], ["gen->seen", "seen->out"], "cluster-logs", { parallelism: 4 }));
+    const run = await h.caller.runs.start({ pipelineId, target: "cluster" });
+    try {
+      let logs = await h.caller.runs.logs({ runId: run.id });
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline && new Set(logs.lines.map((l) => l.taskManager)).size < 2) {
+        await new Promise((r) => setTimeout(r, 1_000));
+        logs = await h.caller.runs.logs({ runId: run.id });
+      }
+      expect(new Set(logs.lines.map((l) => l.taskManager))).toEqual(new Set(["sc-test-tm-1", "sc-test-tm-2"]));
+      for (const l of logs.lines) {
+        expect(l).toMatchObject({ udf: "seen", level: "info" });
+        // one console.log with a line break is one entry, its text intact
+        expect(l.line).toMatch(/^saw \d+\nsecond line$/);
+      }
+      // in time order, numbered in that order
+      expect(logs.lines.map((l) => l.time)).toEqual(logs.lines.map((l) => l.time).sort((a, b) => a - b));
+      expect(logs.lines.map((l) => l.seq)).toEqual(logs.lines.map((_, i) => logs.lines[0]!.seq + i));
+    } finally {
+      await h.caller.runs.stop({ runId: run.id });
+    }
+  });
+});

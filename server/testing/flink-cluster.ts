@@ -43,8 +43,9 @@ function config(restPort: number, rpcPort: number, dir: string): string {
     // only reported (the process size Flink shows), but Flink insists on it when the JVM was not started by its scripts
     "taskmanager.memory.jvm-overhead.min": "128m", "taskmanager.memory.jvm-overhead.max": "128m",
     "jobmanager.memory.heap.size": "256m", "jobmanager.memory.off-heap.size": "64m", "jobmanager.memory.jvm-metaspace.size": "192m",
-    // a job of parallelism 4 on 2 × 2 slots takes both TaskManagers; fewer subtasks spread over both as well
-    "cluster.evenly-spread-out-slots": "true",
+    // a job of parallelism 4 on 2 × 2 slots takes both TaskManagers; fewer subtasks spread over both as well (Flink 2
+    // dropped cluster.evenly-spread-out-slots for this option: a job of parallelism 2 otherwise lands on one TaskManager)
+    "taskmanager.load-balance.mode": "SLOTS",
     // the monitor's figures: REST metrics refreshed every second, as on the embedded cluster
     "metrics.fetcher.update-interval": 1000,
     // a SIGKILLed TaskManager is declared lost after 2 failed heartbeat RPCs (heartbeat.rpc-failure-threshold): every 3 s

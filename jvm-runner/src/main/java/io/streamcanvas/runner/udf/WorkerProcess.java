@@ -322,7 +322,7 @@ public final class WorkerProcess implements AutoCloseable {
     for (JsonNode l : JSON.readTree(body)) {
       String level = l.path("level").asText();
       String text = l.path("line").asText();
-      String line = "[udf " + spec.name() + "] " + text;
+      String line = logLine(level, text);
       if (level.equals("error") || level.equals("warn")) UDF_LOG.warn(line);
       else UDF_LOG.info(line);
       if (jobId != null) UdfLogs.append(jobId, spec.name(), level, text);
@@ -331,8 +331,19 @@ public final class WorkerProcess implements AutoCloseable {
 
   /** A line the UDF wrote to stdout or stderr (or Node printed): a log line at "warn" level. */
   private void outputLine(String text) {
-    UDF_LOG.warn("[udf " + spec.name() + "] " + text);
+    UDF_LOG.warn(logLine("warn", text));
     if (jobId != null) UdfLogs.append(jobId, spec.name(), "warn", text);
+  }
+
+  /**
+   * The process log's line for a console line. In a task it names the job, level and time, and keeps the text on one
+   * line (backslash escapes): on a remote TaskManager that log file is the way lines reach the run's log view (the server
+   * reads it through Flink's REST API, /taskmanagers/:id/log, and picks its job's lines: server/monitor/taskmanager-logs.ts).
+   */
+  String logLine(String level, String text) {
+    if (jobId == null) return "[udf " + spec.name() + "] " + text;
+    String oneLine = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    return "[udf " + spec.name() + " job " + jobId + " " + level + " " + System.currentTimeMillis() + "] " + oneLine;
   }
 
   private String errorMessage(byte[] body) throws IOException {
