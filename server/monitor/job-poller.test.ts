@@ -26,6 +26,12 @@ describe("job poller when Flink cannot be reached", () => {
     const second = await tick("a".repeat(32), first);
     expect(second.unreachableSince).toBe(1_000);
     expect(second.at).toBe(first.at);
+    // the page closed and opened again (a new poller, no previous snapshot), the cluster still down: the same moment
+    t = 9_000;
+    const reopened = await tick("a".repeat(32), undefined);
+    expect(reopened.unreachableSince).toBe(1_000);
+    // another job on the same cluster: down since then too
+    expect((await tick("c".repeat(32), undefined)).unreachableSince).toBe(1_000);
   });
 
   it("says the runner is not ready when Flink's address is unknown", async () => {

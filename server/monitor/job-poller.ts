@@ -33,6 +33,11 @@ const OP_METRICS = ["numRecordsIn", "numRecordsOut", "currentOutputWatermark", "
 
 export function createJobTick(deps: JobPollDeps) {
   const states = new Map<string, State>();
+  /**
+   * Since when each cluster (by REST address) has not answered. It outlives a job's poller (which stops when its last
+   * viewer leaves), so a page opened or reopened during an outage still says since when, not since it was opened.
+   */
+  const downSince = new Map<string, number>();
   const now = deps.now ?? Date.now;
 
   async function read(client: FlinkClient, jobId: string, st: State, prev: JobSnapshot | undefined): Promise<JobSnapshot> {
@@ -133,9 +138,12 @@ export function createJobTick(deps: JobPollDeps) {
     let st = states.get(jobId);
     if (!st) states.set(jobId, (st = { metricIds: new Map(), rates: new Rates() }));
     const client = deps.flink(jobId);
+    const cluster = client?.baseUrl ?? "(runner not ready)";
     try {
       if (!client) throw new Error("the runner is not ready, so Flink's address is unknown");
-      return await read(client, jobId, st, prev);
+      const snap = await read(client, jobId, st, prev);
+      downSince.delete(cluster);
+      return snap;
     } catch (e) {
       if (e instanceof FlinkHttpError && e.status === 404) st.plan = undefined;
       const t = now();
@@ -143,7 +151,9 @@ export function createJobTick(deps: JobPollDeps) {
         jobId, at: t, job: null, run: null, restarts: null, totals: { inRate: null, outRate: null }, vertices: [], nodes: null,
         checkpoints: null, exceptions: { rootCause: null, history: [] },
       };
-      return { ...last, reachable: false, unreachableSince: prev?.unreachableSince ?? t, message: (e as Error).message };
+      const since = downSince.get(cluster) ?? prev?.unreachableSince ?? t;
+      downSince.set(cluster, since);
+      return { ...last, reachable: false, unreachableSince: since, message: (e as Error).message };
     }
   }
 

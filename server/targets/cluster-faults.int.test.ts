@@ -1,7 +1,9 @@
 // Faults on the stage's real standalone cluster (tRPC → real runner → cluster, the stage's Kafka broker): a TaskManager
 // SIGKILLed under a running pipeline with a TS UDF, checkpoints and an exactly-once Kafka sink. The job is RUNNING again
 // on the remaining slots within 60 s, the job page shows the restart and its cause, the sink's committed output has no
-// gap and no duplicate. The harness starts the killed TaskManager again, so later files find 2 TaskManagers.
+// gap and no duplicate. The harness starts the killed TaskManager again, so later files find 2 TaskManagers. And a
+// cluster whose REST address stops answering (a forwarding process killed, then started again): unreachable since when,
+// never FAILED while the cluster runs the job, reconciled when it answers.
 import { afterAll, describe, expect, it } from "vitest";
 import { graph } from "@/pipeline/testing/graphs";
 import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
@@ -11,6 +13,8 @@ import type { RunInfo } from "@/server/store/runs-repo";
 import { killTestTaskManager, startTestTaskManager, testFlinkUrl } from "@/server/testing/flink-env";
 import { testKafka } from "@/server/testing/kafka-env";
 import { createTopic } from "@/server/testing/kafka-tool";
+import { freePort } from "@/server/testing/processes";
+import { startTcpProxy } from "@/server/testing/tcp-proxy";
 
 const h = realRunnerHarness();
 const ROWS = 2_400;
@@ -79,7 +83,9 @@ describe("a TaskManager SIGKILLed under a running pipeline", () => {
       && s.vertices.length > 0 && s.vertices.every((v) => v.status === "RUNNING"), 60_000);
     expect(back?.job?.state).toBe("RUNNING");
     expect(back!.restarts).toBeGreaterThanOrEqual(1);
-    expect((await rest<Overview>("/overview")).taskmanagers).toBe(1);
+    // every subtask now runs on the TaskManager left (the killed one is not back yet)
+    const again = await Promise.all(vertices.map((v) => rest<{ subtasks: { "taskmanager-id": string }[] }>(`/jobs/${run.jobId}/vertices/${v.id}`)));
+    expect(new Set(again.flatMap((p) => p.subtasks.map((s) => s["taskmanager-id"])))).toEqual(new Set([`sc-test-tm-${3 - victim}`]));
     // the job page's exceptions name the lost TaskManager as the cause of the restart
     const lost = new RegExp(`sc-test-tm-${victim}`);
     const cause = await snapshotUntil(run.jobId!, (s) => [s.exceptions.rootCause, ...s.exceptions.history]
@@ -102,5 +108,66 @@ describe("a TaskManager SIGKILLed under a running pipeline", () => {
     const duplicates = ns.length - new Set(ns).size;
     expect({ missing, duplicates, rows: ns.length }).toEqual({ missing: 0, duplicates: 0, rows: ROWS });
     expect(ns).toEqual(Array.from({ length: ROWS }, (_, i) => i + 1));
+  });
+});
+
+describe("the cluster's REST address stops answering, then answers again", () => {
+  it("the job page says unreachable since when, the run stays RUNNING while the cluster runs it, and both reconcile", async () => {
+    const real = new URL(testFlinkUrl());
+    const port = await freePort();
+    let proxy = await startTcpProxy(port, real.hostname, Number(real.port));
+    let jobId = "";
+    try {
+      // the runner (job client) and the monitor both reach the cluster through this address only
+      await h.caller.targets.create({ name: "flaky", target: { url: `http://127.0.0.1:${port}` } });
+      const pipelineId = await createPipeline(h.caller, graph([
+        { id: "gen", kind: "datagen", config: { columns: [{ name: "n", type: "BIGINT", kind: "random", min: 1, max: 100 }], rowsPerSecond: 20 } },
+        { id: "out", kind: "blackhole", config: {} },
+      ], ["gen->out"], "cluster-unreachable"));
+      const run = await h.caller.runs.start({ pipelineId, target: "flaky" });
+      jobId = run.jobId!;
+      // one viewer for the whole outage, as a job page left open
+      const page = h.services.monitor.watchJob(jobId, AbortSignal.timeout(240_000));
+      const until = async (done: (s: JobSnapshot) => boolean, timeoutMs: number) => {
+        const deadline = Date.now() + timeoutMs;
+        let s: JobSnapshot | undefined;
+        for (let r = await page.next(); !r.done; r = await page.next()) if (done((s = r.value)) || Date.now() > deadline) break;
+        return s;
+      };
+      const up = await until((s) => s.reachable && s.job?.state === "RUNNING", 60_000);
+      expect(up?.job?.state).toBe("RUNNING");
+
+      await proxy.kill();
+      const down = await until((s) => !s.reachable, 30_000);
+      expect(down?.reachable).toBe(false);
+      const since = down!.unreachableSince!;
+      expect(since).toBeGreaterThanOrEqual(up!.at);
+      expect(down!.message).toMatch(/unreachable/);
+      // several polls later: still unreachable since that same moment, the last figures kept, the run not FAILED, and
+      // the cluster (asked on its real address) still runs the job
+      let polls = 0;
+      const later = await until((s) => !s.reachable && ++polls >= 5, 30_000);
+      expect(later?.unreachableSince).toBe(since);
+      expect(later?.job?.state).toBe("RUNNING");
+      // a second page opened now says since when too
+      expect((await snapshotUntil(jobId, () => true, 10_000))?.unreachableSince).toBe(since);
+      expect((await h.caller.runs.get({ runId: run.id })).status).toBe("RUNNING");
+      expect((await rest<{ state: string }>(`/jobs/${jobId}`)).state).toBe("RUNNING");
+
+      proxy = await startTcpProxy(port, real.hostname, Number(real.port));
+      const back = await until((s) => s.reachable && s.job?.state === "RUNNING", 60_000);
+      await page.return(undefined);
+      expect(back?.reachable).toBe(true);
+      expect(back?.unreachableSince).toBeNull();
+      expect((await h.caller.runs.get({ runId: run.id })).status).toBe("RUNNING");
+      // and it is controlled through that address again
+      await h.caller.runs.stop({ runId: run.id });
+      const end = (await watchUntil(h.caller, run.id, (r) => isTerminal(r.status))).at(-1)!;
+      expect(end.status).toBe("CANCELED");
+    } finally {
+      await proxy.kill();
+      // a failed check must not leave the job holding a slot of the shared cluster
+      if (jobId && (await rest<{ state: string }>(`/jobs/${jobId}`)).state === "RUNNING") await fetch(`${testFlinkUrl()}/jobs/${jobId}`, { method: "PATCH" });
+    }
   });
 });
