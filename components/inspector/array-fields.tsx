@@ -11,6 +11,8 @@ export type FieldProps = {
   onChange(v: unknown): void;
   /** the object holding this field, for fields that read their siblings (table headers from `columns`) */
   parent?: Record<string, unknown>;
+  /** sets sibling fields in one edit (a table field taking the table's columns into the node) */
+  onParentChange?(patch: Record<string, unknown>): void;
 };
 
 export function fieldErrors(errors: GraphError[], path: string) {

@@ -5,6 +5,7 @@ import { SCALAR_ROOTS } from "@/pipeline/types";
 import { UdfCodeField } from "@/components/udf-editor/udf-code-field";
 import { ExprField } from "./expr-field";
 import { KafkaTopicField } from "./kafka-topic-field";
+import { PostgresTableField } from "./postgres-table-field";
 import { ConnectionField } from "./connection-field";
 import { FormCtx as Ctx, type FormContext } from "./form-context";
 import { ArrayField, fieldErrors, type FieldProps } from "./array-fields";
@@ -39,7 +40,7 @@ function ObjectFields({ schema, value, onChange, path }: { schema: JsonSchema; v
       {Object.entries(schema.properties ?? {}).filter(([, s]) => s.widget !== "hidden").map(([k, s]) => (
         <Field
           key={k} name={k} path={path ? `${path}.${k}` : k} schema={s} value={value[k]} parent={value}
-          required={schema.required?.includes(k) ?? false} onChange={(v) => set(k, v)}
+          required={schema.required?.includes(k) ?? false} onChange={(v) => set(k, v)} onParentChange={(patch) => onChange({ ...value, ...patch })}
         />
       ))}
     </>
@@ -115,6 +116,8 @@ export function Field(props: FieldProps) {
     // a Kafka topic: the topics of the node's connection are the suggestions
     input = schema.widget === "kafka-topic"
       ? <KafkaTopicField path={props.path} connection={String(props.parent?.connection ?? "")} value={String(props.value ?? "")} input={text} />
+      : schema.widget === "postgres-table"
+        ? <PostgresTableField path={props.path} parent={props.parent ?? {}} value={String(props.value ?? "")} input={text} onParentChange={props.onParentChange} />
       : schema.widget === "connection"
         ? <ConnectionField path={props.path} kind={String(schema.connectionKind ?? "")} value={String(props.value ?? "")} input={text} />
         : text(isFlinkType(schema, props.name) ? "sc-flink-types" : "sc-columns");
