@@ -46,6 +46,11 @@ public final class PostgresServer implements BeforeAllCallback {
     }
   }
 
+  /** Outside JUnit (bench:jdbc): starts the server once; a shutdown hook stops it. */
+  public static synchronized void ensureStarted() throws Exception {
+    if (dir == null) start();
+  }
+
   public static String jdbcUrl() {
     return "jdbc:postgresql://" + LOOPBACK + ":" + port + "/" + DATABASE;
   }
