@@ -1,6 +1,7 @@
 // Kafka end to end in Chromium against the test broker: a connection made on the Connections page (Test, Save), then
 // Kafka → filter → upsert-Kafka drawn from the palette, the source's columns proposed from the topic's messages and
-// used, run; the job page shows the rows the sink sent (more as more messages arrive) and the source's consumer lag.
+// used, run; the job page shows the rows the sink sent (more as more messages arrive), the source's consumer lag, and
+// (bad messages skipped) how many messages it skipped.
 import { expect, test } from "@playwright/test";
 import { testKafka } from "../server/testing/kafka-env";
 import { createTopic, produce } from "../server/testing/kafka-tool";
@@ -54,6 +55,7 @@ test("create a Kafka connection, draw Kafka → filter → upsert-Kafka with the
   }
   await page.getByTestId("propose-apply").click();
   await expect(page.getByTestId("field-columns.2.type")).toHaveValue("DOUBLE");
+  await page.getByTestId("field-badMessages").selectOption("skip");
 
   await selectNode(page, "filter_1");
   await typeText(page, "predicate", "amount >= 30");
@@ -72,10 +74,13 @@ test("create a Kafka connection, draw Kafka → filter → upsert-Kafka with the
   await expect(page.getByTestId("sink-sent-upsert_kafka_sink_1")).toHaveAttribute("data-sent", "20", { timeout: 60_000 });
   await expect(page.getByTestId("kafka-lag-total-kafka_source_1")).toHaveAttribute("data-lag", "0", { timeout: 30_000 });
   await expect(page.getByTestId("kafka-partition-kafka_source_1")).toHaveCount(2);
-  // rows keep arriving while it runs
-  produce(k.bootstrap, "e2e-orders", Array.from({ length: 10 }, (_, i) => order(40 + i)));
+  await expect(page.getByTestId("kafka-skipped-kafka_source_1")).toHaveAttribute("data-skipped", "0");
+  // rows keep arriving while it runs, among them 3 messages JSON cannot read, which the source skips and counts
+  const bad = [{ key: "b1", partition: 0, value: "{not json" }, { key: "b2", partition: 1, value: "<order id=51/>" }, { key: "b3", partition: 1, value: "{\"order_id\": " }];
+  produce(k.bootstrap, "e2e-orders", [...Array.from({ length: 10 }, (_, i) => order(40 + i)), ...bad]);
   await expect(page.getByTestId("sink-sent-upsert_kafka_sink_1")).toHaveAttribute("data-sent", "30", { timeout: 60_000 });
   await expect(page.getByTestId("kafka-lag-total-kafka_source_1")).toHaveAttribute("data-lag", "0", { timeout: 30_000 });
+  await expect(page.getByTestId("kafka-skipped-kafka_source_1")).toHaveAttribute("data-skipped", String(bad.length), { timeout: 30_000 });
   await page.getByTestId("kafka-panel").screenshot({ path: test.info().outputPath("kafka-panel.png") });
   await page.getByTestId("job-stop").click();
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "CANCELED", { timeout: 30_000 });

@@ -16,6 +16,7 @@ export function KafkaPanel({ nodes }: { nodes: JobSnapshot["nodes"] }) {
           <p>
             <b>{id}</b>: <b data-testid={`kafka-lag-total-${id}`} data-lag={f.kafka!.lag ?? ""}>{fmtCount(f.kafka!.lag)}</b> records behind
             {f.kafka!.lagFrom === "pendingRecords" && <span className="sc-muted"> (Flink&apos;s pending records; the broker&apos;s latest offsets are not known yet)</span>}
+            {f.kafka!.skipped !== undefined && <Skipped id={id} skipped={f.kafka!.skipped} />}
           </p>
           {f.kafka!.partitions.length > 0 && (
             <table className="sc-table">
@@ -41,4 +42,12 @@ export function KafkaPanel({ nodes }: { nodes: JobSnapshot["nodes"] }) {
       )}
     </section>
   );
+}
+
+/** Bad messages the source skipped (its skip policy): Flink's messages read − rows emitted, or why it is not counted. */
+function Skipped({ id, skipped }: { id: string; skipped: number | null }) {
+  if (skipped === null) {
+    return <span className="sc-muted" data-testid={`kafka-skipped-${id}`} data-skipped=""> · bad messages skipped: not counted (a changelog message may give several rows)</span>;
+  }
+  return <span data-testid={`kafka-skipped-${id}`} data-skipped={skipped}> · <b>{fmtCount(skipped)}</b> bad messages skipped</span>;
 }

@@ -34,7 +34,8 @@ const POSTGRES_CONNECTION: ConnectionRule = { kind: "postgres", provides: ["url"
 /** Options of a key or value format a Kafka node sets, under both prefixes (Flink's `key.` / `value.` format options). */
 const kafkaFormatOptions = (prefix: "key." | "value.") => [
   "json.ignore-parse-errors", "json.encode.decimal-as-plain-number", "csv.ignore-parse-errors", "csv.field-delimiter",
-  ...(prefix === "value." ? ["debezium-json.ignore-parse-errors", "canal-json.ignore-parse-errors", "debezium-json.timestamp-format.standard"] : []),
+  ...(prefix === "value." ? ["json.decode.json-parser.enabled", "debezium-json.ignore-parse-errors", "canal-json.ignore-parse-errors",
+    "debezium-json.encode.decimal-as-plain-number", "canal-json.encode.decimal-as-plain-number", "debezium-json.timestamp-format.standard"] : []),
 ].map((o) => prefix + o);
 
 /** Options both Kafka connectors take from a node; `properties.*` only those listed (the rest come from the connection). */

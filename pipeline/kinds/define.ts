@@ -69,6 +69,9 @@ export type SourceFacet<C> = {
   /** Propose columns: what to sample (the server reads it and proposes names and types) and how the user's accepted
    *  columns go into the config; one UI piece serves every source that has this */
   sample?: { request(config: C): SampleRequest; apply(config: C, columns: ProposedColumn[]): C };
+  /** whether it skips messages its format cannot read, and whether the job page can count them: "counted" when a
+   *  message gives at most one row, so messages read − rows emitted is the number skipped; absent/null = it fails */
+  skipsBad?(config: C): "counted" | "uncounted" | null;
 };
 
 /** The UDF kind Try it runs on sample rows for this node kind (row-at-a-time UDFs: map, filter, flatMap), if any. */

@@ -20,6 +20,9 @@ export const CHANGELOG_FORMATS: readonly ValueFormat[] = ["debezium-json", "cana
 /** Formats whose reader has ignore-parse-errors (the others fail on a message they cannot read). */
 const SKIPPABLE: readonly string[] = ["json", "csv", "debezium-json", "canal-json"];
 
+/** Formats whose writer is Flink's JSON encoder (with its encode.decimal-as-plain-number option). */
+const JSON_ENCODERS: readonly string[] = ["json", "debezium-json", "canal-json"];
+
 export const KEY_FORMATS = ["none", "json", "csv", "raw"] as const;
 export const KeyFormatSchema = z.enum(KEY_FORMATS).default("none").meta({
   title: "Key format",
@@ -43,10 +46,14 @@ export function formatOptions(value: string, c: FormatConfig, opts: { skipBad?: 
   const each = (prefix: "key." | "value.", format: string) => {
     if (format === "csv" && c.fieldDelimiter !== ",") o[`${prefix}csv.field-delimiter`] = c.fieldDelimiter;
     // Flink's JSON writer turns 100.00 into 1E+2 unless told otherwise
-    if (format === "json" && opts.sink) o[`${prefix}json.encode.decimal-as-plain-number`] = "true";
+    if (JSON_ENCODERS.includes(format) && opts.sink) o[`${prefix}${format}.encode.decimal-as-plain-number`] = "true";
   };
   each("value.", value);
   if (opts.skipBad && SKIPPABLE.includes(value)) o[`value.${value}.ignore-parse-errors`] = "true";
+  // Flink's default JSON reader (the streaming JsonParser) passes a broken object on as a row of NULLs instead of
+  // skipping it; the tree reader skips every message it cannot read (a field of the wrong type is NULL in both), so the
+  // messages skipped are the messages read − rows emitted the job page shows
+  if (opts.skipBad && value === "json") o["value.json.decode.json-parser.enabled"] = "false";
   if (c.keyFormat !== "none") {
     o["key.format"] = c.keyFormat;
     o["key.fields"] = c.keyFields.join(";");

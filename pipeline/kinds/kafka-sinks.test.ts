@@ -45,6 +45,20 @@ describe("kafka sink", () => {
       nodeId: "out", message: expect.stringContaining('node "totals" makes it so'),
     }]);
   });
+  it("with a changelog value format (debezium-json, canal-json) takes the updating stream, as Flink's encoders do", () => {
+    for (const valueFormat of ["debezium-json", "canal-json"]) {
+      const g = graph([orders, totals, kafkaSink({ valueFormat })], ["orders->totals", "totals->out"]);
+      expect(errorsOf(g)).toEqual([]);
+      const r = compile(g);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      const sink = r.program.statements.find((s) => s.op === "insertInto")!;
+      expect(sink.op === "insertInto" && sink.descriptor.options).toMatchObject({
+        "value.format": valueFormat, [`value.${valueFormat}.encode.decimal-as-plain-number`]: "true",
+      });
+    }
+    expect(errorsOf(graph([orders, totals, kafkaSink()], ["orders->totals", "totals->out"]))[0]!.message)
+      .toMatch(/choose the debezium-json or canal-json value format$/);
+  });
   it("print and collect take an updating stream", () => {
     expect(errorsOf(graph([orders, totals, { id: "out", kind: "collect" }], ["orders->totals", "totals->out"]))).toEqual([]);
   });

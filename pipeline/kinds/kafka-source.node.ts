@@ -111,6 +111,8 @@ export const kafkaSourceKind = defineNodeKind<KafkaSourceConfig>({
     unbounded: (c, nodeId) => (c.stopAt === "never" ? `kafka source "${nodeId}" reads its topic forever; set a stop position (bounded mode)` : null),
     sample: kafkaSourceSample,
     previewCap: kafkaPreviewCap,
+    // a changelog message gives 0, 1 or 2 rows (an update is -U and +U), so messages − rows counts nothing there
+    skipsBad: (c) => (c.badMessages !== "skip" ? null : CHANGELOG_FORMATS.includes(c.valueFormat) ? "uncounted" : "counted"),
   },
   toIr({ nodeId, config: c }) {
     const schema = messageColumns(c).columns.map((col) => ({ name: col.name, type: formatType(strictType(col.type)) }));

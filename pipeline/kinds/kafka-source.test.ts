@@ -4,6 +4,7 @@ import { compile } from "../compile";
 import { graph } from "../testing/graphs";
 import { validateGraph } from "../validate";
 import { unboundedSources } from "../bounded";
+import { kafkaSourceKind } from "./kafka-source.node.ts";
 
 const source = (config: Record<string, unknown>) => ({
   id: "k", kind: "kafka-source",
@@ -52,7 +53,7 @@ describe("kafka source", () => {
       startFrom: "group-offsets", groupId: "g", stopAt: "timestamp", stopTimestampMs: 1700000000000, badMessages: "skip", idleTimeoutSeconds: 5,
     });
     expect(d.options).toEqual({
-      topic: "a;b", "value.format": "json", "value.json.ignore-parse-errors": "true", "key.format": "csv", "key.fields": "id",
+      topic: "a;b", "value.format": "json", "value.json.ignore-parse-errors": "true", "value.json.decode.json-parser.enabled": "false", "key.format": "csv", "key.fields": "id",
       "value.fields-include": "EXCEPT_KEY", "key.csv.field-delimiter": ";", "properties.group.id": "g",
       "properties.auto.offset.reset": "earliest", "scan.startup.mode": "group-offsets", "scan.bounded.mode": "timestamp",
       "scan.bounded.timestamp-millis": "1700000000000", "scan.watermark.idle-timeout": "5 s",
@@ -74,5 +75,10 @@ describe("kafka source", () => {
   it("is unbounded unless it has a stop position", () => {
     expect(unboundedSources(pipeline({}))).toEqual(['kafka source "k" reads its topic forever; set a stop position (bounded mode)']);
     expect(unboundedSources(pipeline({ stopAt: "latest" }))).toEqual([]);
+  });
+  it("says whether it skips bad messages and whether the job page can count them", () => {
+    const skipsBad = (c: Record<string, unknown>) => kafkaSourceKind.source!.skipsBad!({ ...kafkaSourceKind.defaults, ...c });
+    expect([skipsBad({}), skipsBad({ badMessages: "skip" }), skipsBad({ badMessages: "skip", valueFormat: "csv" }),
+      skipsBad({ badMessages: "skip", valueFormat: "debezium-json" })]).toEqual([null, "counted", "counted", "uncounted"]);
   });
 });

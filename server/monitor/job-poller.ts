@@ -9,8 +9,8 @@ import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type NodePlacement, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
 import { isUdfMetric, isUdfRowsMetric, udfFigures } from "./udf-figures";
-import { isKafkaMetric, isKafkaPartitionMetric, kafkaSourceFigures, recordsSent } from "./kafka-figures";
-import { kafkaSelectionOf, type KafkaLatest } from "./kafka-latest";
+import { isKafkaMetric, isKafkaPartitionMetric, kafkaSourceFigures, recordsSent, skippedMessages } from "./kafka-figures";
+import { kafkaSelectionOf, skipsBadOf, type KafkaLatest } from "./kafka-latest";
 import type { JobSnapshot, NodeFigures, VertexFigures } from "./types";
 import { FlinkHttpError } from "@/server/errors";
 
@@ -100,6 +100,8 @@ export function createJobTick(deps: JobPollDeps) {
       const node = graph.nodes.find((n) => n.id === id);
       const selection = node && kafkaSelectionOf(node);
       const kafka = kafkaSourceFigures(p.copies, metrics, selection && deps.kafkaLatest?.get(selection));
+      const skips = node ? skipsBadOf(node) : null;
+      if (kafka && skips) kafka.skipped = skips === "counted" ? skippedMessages(p.copies, metrics) : null;
       if (kafka) nodes[id].kafka = kafka;
     }
   }

@@ -1,7 +1,7 @@
 // Consumer lag per Kafka source partition from Flink's KafkaSourceReader gauges and the broker's latest offsets, the
 // pendingRecords fallback, and a sink writer's records sent.
 import { describe, expect, it } from "vitest";
-import { isKafkaMetric, kafkaSourceFigures, partitionKey, recordsSent } from "./kafka-figures";
+import { isKafkaMetric, kafkaSourceFigures, partitionKey, recordsSent, skippedMessages } from "./kafka-figures";
 import type { VertexMetrics } from "./node-figures";
 
 const op = "Source__clicks[1]";
@@ -41,5 +41,14 @@ describe("kafkaSourceFigures", () => {
     const m = new Map([["a", vm({ [`${sink}.numRecordsSend`]: 10 })], ["b", vm({ [`${sink}.numRecordsSend`]: 5 })]]);
     expect(recordsSent([{ vertex: "a", metricPrefix: sink }, { vertex: "b", metricPrefix: sink }], m)).toBe(15);
     expect(recordsSent([{ vertex: "a", metricPrefix: "x" }], m)).toBeNull();
+  });
+
+  it("skipped bad messages = the source operator's messages read − rows emitted, summed over its copies", () => {
+    const m = new Map([
+      ["a", vm({}, { [`${op}.numRecordsIn`]: 12, [`${op}.numRecordsOut`]: 9 })],
+      ["b", vm({}, { [`${op}.numRecordsIn`]: 5, [`${op}.numRecordsOut`]: 4 })],
+    ]);
+    expect(skippedMessages([{ vertex: "a", metricPrefix: op }, { vertex: "b", metricPrefix: op }], m)).toBe(4);
+    expect(skippedMessages([{ vertex: "c", metricPrefix: op }], m)).toBeNull();
   });
 });

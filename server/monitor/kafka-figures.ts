@@ -55,6 +55,24 @@ export function kafkaSourceFigures(copies: { vertex: string; metricPrefix: strin
   return { lag: known ? partitions.reduce((a, p) => a + p.lag!, 0) : pending, lagFrom: known ? "offsets" : pending === null ? null : "pendingRecords", partitions };
 }
 
+/** Messages a source read that gave no row: Flink's SourceReaderBase counts each Kafka record it takes as the source
+ *  operator's numRecordsIn before the format reads it, and a row the format emits counts as numRecordsOut, so with
+ *  ignore-parse-errors (one row per good message) the difference is the bad messages skipped; null before any figure. */
+export function skippedMessages(copies: { vertex: string; metricPrefix: string }[], metrics: Map<string, VertexMetrics>): number | null {
+  let read: number | null = null;
+  let emitted = 0;
+  for (const c of copies) {
+    const m = metrics.get(c.vertex)?.values;
+    const i = m?.[`${c.metricPrefix}.numRecordsIn`];
+    const o = m?.[`${c.metricPrefix}.numRecordsOut`];
+    if (i === undefined || !Number.isFinite(i)) continue;
+    read = (read ?? 0) + i;
+    emitted += o !== undefined && Number.isFinite(o) ? o : 0;
+  }
+  // the reader counts a message just before the format emits its row: a read between the two may see one more
+  return read === null ? null : Math.max(0, read - emitted);
+}
+
 /** Records a sink's writer has sent (Flink's numRecordsSend), summed over its copies; null when it reports none. */
 export function recordsSent(copies: { vertex: string; metricPrefix: string }[], metrics: Map<string, VertexMetrics>): number | null {
   const xs = copies.map((c) => metrics.get(c.vertex)?.values[`${c.metricPrefix}.numRecordsSend`]).filter((x): x is number => x !== undefined && Number.isFinite(x));

@@ -22,6 +22,12 @@ export function kafkaSelectionOf(node: PipelineGraph["nodes"][number]): KafkaSel
   return req.pattern !== undefined ? { connection: req.connection, pattern: req.pattern } : { connection: req.connection, topics: req.topics ?? [] };
 }
 
+/** Whether a source node skips bad messages and whether they can be counted (its kind says: one fact, one home). */
+export function skipsBadOf(node: PipelineGraph["nodes"][number]): "counted" | "uncounted" | null {
+  const kind = getNodeKind(node.kind);
+  return kind?.source?.skipsBad?.({ ...(kind.defaults as object), ...(node.config as object) }) ?? null;
+}
+
 export class KafkaLatest {
   private readonly cache = new Map<string, { at: number; offsets?: LatestOffsets; pending: boolean }>();
 

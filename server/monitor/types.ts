@@ -33,6 +33,9 @@ export type KafkaFigures = {
   lag: number | null;
   lagFrom: "offsets" | "pendingRecords" | null;
   partitions: { topic: string; partition: number; currentOffset: number | null; committedOffset: number | null; latest: number | null; lag: number | null }[];
+  /** under the skip policy only: the bad messages skipped, as messages read − rows emitted by Flink's source operator
+   *  (numRecordsIn − numRecordsOut); null where one message may give several rows (changelog formats) */
+  skipped?: number | null;
 };
 export type NodeFigures = {
   inRate: number | null; outRate: number | null; recordsIn: number | null; recordsOut: number | null; busy: number | null; backpressured: number | null;

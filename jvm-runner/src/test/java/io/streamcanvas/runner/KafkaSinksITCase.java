@@ -1,7 +1,7 @@
 // The Kafka sinks' IR on the MiniCluster against the real test broker: the kafka-sinks fixture writes exactly its rows
 // (read back read_committed) and an upsert topic whose final table is the group aggregate's; the kafka-changelog
 // fixture's debezium-json updates and deletes, through a group aggregate into upsert-kafka, end as the table Flink SQL
-// gives for the same query.
+// gives for the same query, and written to a plain Kafka sink as debezium-json change messages they end as that table too.
 package io.streamcanvas.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +66,7 @@ class KafkaSinksITCase {
   void debezium_updates_and_deletes_through_a_group_aggregate_end_as_flink_sqls_final_table() throws Exception {
     KafkaTopics.create("accounts", 1);
     KafkaTopics.create("owner-totals", 1);
+    KafkaTopics.create("owner-changes", 1);
     String a1 = "{\"id\":1,\"owner\":\"ann\",\"balance\":50.00,\"updated\":\"2024-01-01 10:00:00\"}";
     String a1b = "{\"id\":1,\"owner\":\"ann\",\"balance\":150.00,\"updated\":\"2024-01-01 10:00:30\"}";
     String b2 = "{\"id\":2,\"owner\":\"bob\",\"balance\":70.00,\"updated\":\"2024-01-01 10:00:10\"}";
@@ -85,6 +86,23 @@ class KafkaSinksITCase {
     // and what that is: bob's only account was deleted (a tombstone), cy's moved to dee
     assertEquals(Map.of("{\"owner\":\"ann\"}", "{\"owner\":\"ann\",\"total\":180.00}",
         "{\"owner\":\"dee\"}", "{\"owner\":\"dee\",\"total\":500.00}"), written);
+    // the same updating totals into a plain Kafka sink as debezium-json change messages: applied in order, the same table
+    assertEquals(written, appliedDebezium(KafkaTopics.read("owner-changes", false)));
+  }
+
+  /** Debezium change messages applied in order (c: the after image in, d: the before image out), keyed by owner. */
+  static Map<String, String> appliedDebezium(List<String> keyValues) {
+    var image = java.util.regex.Pattern.compile("\"(before|after)\":(\\{\"owner\":\"(\\w+)\",\"total\":[0-9.]+\\})");
+    Map<String, String> table = new TreeMap<>();
+    for (String kv : keyValues) {
+      String op = kv.substring(kv.indexOf("\"op\":\"") + 6, kv.indexOf("\"op\":\"") + 7);
+      var m = image.matcher(kv);
+      if (!m.find() || !(op.equals("c") || op.equals("d"))) throw new AssertionError("not a debezium-json change of one owner: " + kv);
+      String key = "{\"owner\":\"" + m.group(3) + "\"}";
+      if (op.equals("c")) table.put(key, m.group(2));
+      else table.remove(key);
+    }
+    return table;
   }
 
   /** SELECT owner, SUM(balance) … GROUP BY owner in Flink SQL over the same topic, its changelog applied. */

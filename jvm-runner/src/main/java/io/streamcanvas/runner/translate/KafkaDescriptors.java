@@ -22,7 +22,8 @@ final class KafkaDescriptors {
   private static List<String> formatOptions(String prefix) {
     Stream<String> common = Stream.of("json.ignore-parse-errors", "json.encode.decimal-as-plain-number", "csv.ignore-parse-errors",
         "csv.field-delimiter");
-    Stream<String> changelog = prefix.equals("value.") ? Stream.of("debezium-json.ignore-parse-errors", "canal-json.ignore-parse-errors",
+    Stream<String> changelog = prefix.equals("value.") ? Stream.of("json.decode.json-parser.enabled", "debezium-json.ignore-parse-errors",
+        "canal-json.ignore-parse-errors", "debezium-json.encode.decimal-as-plain-number", "canal-json.encode.decimal-as-plain-number",
         // a change stream's Debezium writes TIMESTAMP WITH TIME ZONE as ISO-8601 (…T…Z)
         "debezium-json.timestamp-format.standard") : Stream.of();
     return Stream.concat(common, changelog).map(o -> prefix + o).toList();
