@@ -33,6 +33,7 @@ function jobConfiguration(m: ManifestInput): Record<string, string> {
   const { "parallelism.default": _, ...flink } = runSettingsToFlink(m.settings);
   return {
     ...flink,
+    "execution.checkpointing.storage": "filesystem",
     "execution.checkpointing.dir": `${m.options.stateDir.replace(/\/$/, "")}/checkpoints/${m.name}`,
     "execution.checkpointing.savepoint-dir": `${m.options.stateDir.replace(/\/$/, "")}/savepoints/${m.name}`,
   };
