@@ -77,6 +77,14 @@ export const postgresChangesKind = defineNodeKind<PostgresChangesConfig>({
     unbounded: (c, nodeId) => `change stream "${nodeId}" follows table ${c.schema}.${c.table} for as long as it runs`,
     // a preview reads what the topic holds when it starts (the snapshot's rows first) and ends there
     previewCap: (d) => ({ ...d, options: { ...d.options, "scan.bounded.mode": "latest-offset" } }),
+    // Propose columns: the table's listing gives the columns (Flink types) and the primary key
+    sample: {
+      request: (c) => ({ from: "postgres-table", connection: c.database, schema: c.schema, table: c.table }),
+      apply: (c, columns) => ({
+        ...c, columns: columns.map(({ name, type }) => ({ name, type })),
+        primaryKey: columns.filter((col) => col.key !== undefined).sort((a, b) => a.key! - b.key!).map((col) => col.name),
+      }),
+    },
   },
   toIr({ nodeId, config: c }) {
     const rowType = own(nodeId, c).rowType;

@@ -25,10 +25,18 @@ export const SampleRequestSchema = z.discriminatedUnion("from", [
     /** the latest N messages of each partition */
     maxPerPartition: z.number().int().min(1).max(1000).default(100),
   }).refine((r) => (r.topics?.length ?? 0) > 0 !== (r.pattern !== undefined), { message: "give a topic (or a list of them) or a topic pattern", path: ["topic"] }),
+  z.object({
+    /** a PostgreSQL table's columns as the connection's table listing types them (Flink's PostgreSQL mapper) */
+    from: z.literal("postgres-table"),
+    connection: z.string().min(1, "pick a PostgreSQL connection"),
+    schema: z.string().min(1, "give the table's schema"),
+    table: z.string().min(1, "choose a table"),
+  }),
 ]);
 export type SampleRequest = z.infer<typeof SampleRequestSchema>;
 
-export type ProposedColumn = { name: string; type: string };
+/** `key`: the column's position in the table's primary key (a PostgreSQL table's listing), if it is part of it */
+export type ProposedColumn = { name: string; type: string; key?: number };
 
 export type ColumnProposal = {
   columns: ProposedColumn[];

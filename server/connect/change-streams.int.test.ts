@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { changeStreamNames } from "@/pipeline/kinds/change-stream";
+import { postgresChangesKind } from "@/pipeline/kinds/postgres-changes.node.ts";
 import { graph } from "@/pipeline/testing/graphs";
 import { parseGraph } from "@/pipeline/upgrade";
 import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
@@ -99,6 +100,13 @@ describe("postgres-changes: Debezium in Kafka Connect, read as debezium-json", (
     const other = graph([changes("cdc_other"), { id: "out", kind: "collect" }], ["items->out"], "cdc-other");
     await expect(h.caller.runs.start({ pipelineId: await createPipeline(h.caller, other) }))
       .rejects.toThrow(/table public\.cdc_other has the columns id BIGINT, name STRING; the node declares id BIGINT, name VARCHAR\(40\)/);
+    // Propose columns reads them from the table listing, primary key included
+    const proposed = await h.caller.sample.proposeColumns({ from: "postgres-table", connection: "shop-db", schema: "public", table: "cdc_other" });
+    expect(proposed).toMatchObject({ ok: true, proposal: { columns: [{ name: "id", type: "BIGINT", key: 0 }, { name: "name", type: "STRING" }] } });
+    const applied = postgresChangesKind.source!.sample!.apply(postgresChangesKind.config.parse(changes("cdc_other").config), proposed.ok ? proposed.proposal.columns : []);
+    expect(applied).toMatchObject({ columns: [{ name: "id", type: "BIGINT" }, { name: "name", type: "STRING" }], primaryKey: ["id"] });
+    expect(await h.caller.sample.proposeColumns({ from: "postgres-table", connection: "shop-db", schema: "public", table: "nope" }))
+      .toEqual({ ok: false, field: "table", message: 'table public.nope does not exist in "shop-db"' });
     const names = await fetch(`${testConnectUrl()}/connectors`).then((r) => r.json());
     expect(names).not.toContain(changeStreamNames("shop-db", "public", "cdc_other").connector);
   });

@@ -4,6 +4,7 @@
 import { SampleRequestSchema } from "@/pipeline/sample/request";
 import { sampleDataFile, SampleError } from "@/server/files/sample-file";
 import { sampleKafka } from "@/server/kafka/sample-kafka";
+import { samplePostgresTable } from "@/server/connect/sample-table";
 import { procedure, router } from "../trpc";
 
 export const sampleRouter = router({
@@ -12,6 +13,10 @@ export const sampleRouter = router({
       if (input.from === "kafka") {
         const runner = await ctx.services.supervisor.whenReady(60_000);
         return { ok: true as const, proposal: await sampleKafka(runner, (name) => ctx.services.connections.resolve(name), input) };
+      }
+      if (input.from === "postgres-table") {
+        const runner = await ctx.services.supervisor.whenReady(60_000);
+        return { ok: true as const, proposal: await samplePostgresTable(runner, (name) => ctx.services.connections.resolve(name), input) };
       }
       return { ok: true as const, proposal: sampleDataFile(ctx.services.dataRoot, input) };
     } catch (e) {
