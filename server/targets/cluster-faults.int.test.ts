@@ -3,14 +3,16 @@
 // on the remaining slots within 60 s, the job page shows the restart and its cause, the sink's committed output has no
 // gap and no duplicate. The harness starts the killed TaskManager again, so later files find 2 TaskManagers. And a
 // cluster whose REST address stops answering (a forwarding process killed, then started again): unreachable since when,
-// never FAILED while the cluster runs the job, reconciled when it answers.
+// never FAILED while the cluster runs the job, reconciled when it answers. And a third TaskManager without Node.js on its
+// PATH: a TS UDF job placed on it fails at once naming its host.
+import os from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { graph } from "@/pipeline/testing/graphs";
 import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
 import type { JobSnapshot } from "@/server/monitor/types";
 import { isTerminal } from "@/server/states";
 import type { RunInfo } from "@/server/store/runs-repo";
-import { killTestTaskManager, startTestTaskManager, testFlinkUrl } from "@/server/testing/flink-env";
+import { killTestTaskManager, startTestTaskManager, testFlinkUrl, testTaskManagerWithoutNode } from "@/server/testing/flink-env";
 import { testKafka } from "@/server/testing/kafka-env";
 import { createTopic } from "@/server/testing/kafka-tool";
 import { freePort } from "@/server/testing/processes";
@@ -22,11 +24,11 @@ const ROWS = 2_400;
 const rest = async <T>(p: string) => (await (await fetch(`${testFlinkUrl()}${p}`)).json()) as T;
 type Overview = { taskmanagers: number; "slots-total": number; "slots-available": number };
 
-/** Until the cluster has both TaskManagers back with every slot free (what every other cluster test expects). */
-async function awaitWholeCluster(timeoutMs: number): Promise<Overview> {
+/** Until the cluster has `n` TaskManagers with every slot free (2: what every other cluster test expects). */
+async function awaitWholeCluster(timeoutMs: number, n = 2): Promise<Overview> {
   const deadline = Date.now() + timeoutMs;
   let o = await rest<Overview>("/overview");
-  while (Date.now() < deadline && !(o.taskmanagers === 2 && o["slots-total"] === 4 && o["slots-available"] === 4)) {
+  while (Date.now() < deadline && !(o.taskmanagers === n && o["slots-total"] === 2 * n && o["slots-available"] === 2 * n)) {
     await new Promise((r) => setTimeout(r, 500));
     o = await rest<Overview>("/overview");
   }
@@ -168,6 +170,32 @@ describe("the cluster's REST address stops answering, then answers again", () =>
       await proxy.kill();
       // a failed check must not leave the job holding a slot of the shared cluster
       if (jobId && (await rest<{ state: string }>(`/jobs/${jobId}`)).state === "RUNNING") await fetch(`${testFlinkUrl()}/jobs/${jobId}`, { method: "PATCH" });
+    }
+  });
+});
+
+describe("a TaskManager without Node.js", () => {
+  it("fails a TS UDF job at once, the error naming the TaskManager's host and what to install", async () => {
+    await testTaskManagerWithoutNode(true);
+    try {
+      expect(await awaitWholeCluster(120_000, 3)).toMatchObject({ taskmanagers: 3, "slots-available": 6 });
+      await h.caller.targets.create({ name: "three", target: { url: testFlinkUrl() } });
+      const code = "export default function twice(row: Input): { m: bigint } {\n  return { m: (row.n ?? 0n) * 2n };\n}\n";
+      // parallelism 6 takes every slot, the node-less TaskManager's too; no checkpoints, so no restarts
+      const pipelineId = await createPipeline(h.caller, graph([
+        { id: "gen", kind: "datagen", config: { columns: [{ name: "n", type: "BIGINT", kind: "random", min: 1, max: 100 }], rowsPerSecond: 60 } },
+        { id: "twice", kind: "ts-map", version: 2, config: { code } },
+        { id: "out", kind: "blackhole", config: {} },
+      ], ["gen->twice", "twice->out"], "no-node", { parallelism: 6 }));
+      const run = await h.caller.runs.start({ pipelineId, target: "three" });
+      const done = (await watchUntil(h.caller, run.id, (r) => isTerminal(r.status))).at(-1)!;
+      expect(done.status).toBe("FAILED");
+      const text = `${done.error?.message}\n${done.error?.rootCause}`;
+      expect(text).toContain(`TypeScript UDFs need Node.js 20 or newer on the TaskManager at ${os.hostname()}`);
+      expect(text).toContain("install Node.js ≥ 20 there");
+    } finally {
+      await testTaskManagerWithoutNode(false);
+      expect(await awaitWholeCluster(120_000)).toMatchObject({ taskmanagers: 2, "slots-available": 4 });
     }
   });
 });

@@ -14,8 +14,10 @@ export async function serveClusterControl(cluster: TestFlinkCluster): Promise<Cl
     const reply = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     if (req.headers.authorization !== `Bearer ${token}`) return reply(401, { error: "bad token" });
     const m = req.url?.match(/^\/taskmanagers\/(\d+)\/(kill|start)$/);
+    const noNode = req.url?.match(/^\/taskmanagers\/no-node\/(start|stop)$/);
     void (async () => {
       if (req.method === "GET" && req.url === "/pids") return reply(200, { pids: cluster.currentPids() });
+      if (req.method === "POST" && noNode) return reply(200, { pid: await cluster.taskManagerWithoutNode(noNode[1] === "start") });
       if (req.method !== "POST" || !m) return reply(404, { error: `no ${req.method} ${req.url}` });
       const n = Number(m[1]);
       return reply(200, { pid: m[2] === "kill" ? await cluster.killTaskManager(n) : cluster.startTaskManager(n) });

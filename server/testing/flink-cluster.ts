@@ -19,6 +19,8 @@ export type TestFlinkCluster = {
   killTaskManager(n: number): Promise<number>;
   /** starts TaskManager `n` again under its resource id (no-op while it runs); stop() stops it like the others */
   startTaskManager(n: number): number;
+  /** starts (true) or stops (false) an extra TaskManager, sc-test-tm-no-node, whose PATH has no `node` */
+  taskManagerWithoutNode(start: boolean): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -99,21 +101,21 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
   const classpath = path.join(dist, "lib", "*");
   const children: { child: ChildProcess; pid: number; name: string; log: string }[] = [];
-  const launch = (name: string, jvm: string[], main: string, args: string[] = []) => {
+  const launch = (name: string, jvm: string[], main: string, args: string[] = [], env = process.env) => {
     const logFile = path.join(dir, "log", `${name}.log`);
     const out = fs.openSync(path.join(dir, "log", `${name}.out`), "a");
-    const child = spawn(java, [...moduleFlags(root), ...jvm, "-XX:+UseSerialGC", `-Dlog.file=${logFile}`,
+    const child = spawn(env === process.env ? java : absolute(java), [...moduleFlags(root), ...jvm, "-XX:+UseSerialGC", `-Dlog.file=${logFile}`,
       `-Dlog4j.configurationFile=file:${path.join(conf, "log4j.properties")}`, `-Dsc.test.flink=${dir}`,
-      "-cp", classpath, main, "--configDir", conf, ...args], { stdio: ["ignore", out, out], cwd: dir });
+      "-cp", classpath, main, "--configDir", conf, ...args], { stdio: ["ignore", out, out], cwd: dir, env });
     fs.closeSync(out);
     children.push({ child, pid: child.pid!, name, log: logFile });
   };
   const m = TM_MEMORY;
   launch("jobmanager", ["-Xms256m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m"], "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
-  const launchTaskManager = (i: number) => {
+  const launchTaskManager = (i: number | "no-node", env = process.env) => {
     const heap = m.frameworkHeap + m.taskHeap;
     launch(`taskmanager-${i}`, [`-Xms${heap}m`, `-Xmx${heap}m`, `-XX:MaxDirectMemorySize=${m.frameworkOffHeap + m.taskOffHeap + m.network}m`,
-      `-XX:MaxMetaspaceSize=${m.metaspace}m`], "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", ["-D", `taskmanager.resource-id=sc-test-tm-${i}`]);
+      `-XX:MaxMetaspaceSize=${m.metaspace}m`], "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", ["-D", `taskmanager.resource-id=sc-test-tm-${i}`], env);
   };
   for (let i = 1; i <= TASK_MANAGERS; i++) launchTaskManager(i);
   // if this process dies without teardown, the cluster must not outlive it
@@ -159,7 +161,29 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
     launchTaskManager(n);
     return current(tmName(n))!.pid;
   };
-  return { url, version, taskManagers: TASK_MANAGERS, slotsPerTaskManager: SLOTS, pids: currentPids(), dir, currentPids, killTaskManager, startTaskManager, stop };
+  const taskManagerWithoutNode = async (start: boolean) => {
+    const c = current("taskmanager-no-node");
+    if (!start) return c ? (await stopChild(c.child, c.pid), c.pid) : 0;
+    if (c && alive(c.pid)) return c.pid;
+    launchTaskManager("no-node", withoutNode(process.env));
+    return current("taskmanager-no-node")!.pid;
+  };
+  return { url, version, taskManagers: TASK_MANAGERS, slotsPerTaskManager: SLOTS, pids: currentPids(), dir, currentPids, killTaskManager, startTaskManager,
+    taskManagerWithoutNode, stop };
+}
+
+/** The environment less every PATH folder holding a `node` and STREAMCANVAS_NODE: a host without Node.js. */
+function withoutNode(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dirs = (env.PATH ?? "").split(":").filter((d) => d && !fs.existsSync(path.join(d, "node")));
+  const { STREAMCANVAS_NODE: _, ...rest } = env;
+  return { ...rest, PATH: dirs.join(":") };
+}
+
+/** A command's absolute path from this process's PATH (a child whose PATH lacks its folder still starts). */
+function absolute(cmd: string): string {
+  if (cmd.includes("/")) return cmd;
+  const dir = (process.env.PATH ?? "").split(":").find((d) => d && fs.existsSync(path.join(d, cmd)));
+  return dir ? path.join(dir, cmd) : cmd;
 }
 
 async function awaitReady(url: string, children: { pid: number; name: string; log: string }[], TASK_MANAGERS: number, timeoutMs: number) {

@@ -35,3 +35,6 @@ export const testFlinkPidsNow = async () => (await control<{ pids: number[] }>("
 export const killTestTaskManager = async (n: number) => (await control<{ pid: number }>("POST", `/taskmanagers/${n}/kill`)).pid;
 /** Starts TaskManager n again (same resource id, sc-test-tm-n); the stage's teardown stops it with the rest. */
 export const startTestTaskManager = async (n: number) => (await control<{ pid: number }>("POST", `/taskmanagers/${n}/start`)).pid;
+/** Starts or stops a third TaskManager, sc-test-tm-no-node, whose PATH has no Node.js (the stage's teardown stops it too). */
+export const testTaskManagerWithoutNode = async (start: boolean) =>
+  (await control<{ pid: number }>("POST", `/taskmanagers/no-node/${start ? "start" : "stop"}`)).pid;
