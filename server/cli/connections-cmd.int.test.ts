@@ -1,4 +1,4 @@
-// `streamcanvas connections add|list|test|remove` end to end: the bin on the data dir of a running server (its store,
+// `streamcanvas connections add|update|list|test|remove` end to end: the bin on the data dir of a running server (its store,
 // its sealing key, its runner), secrets from an env var or stdin and never echoed, Test against the real broker.
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -63,5 +63,31 @@ describe("streamcanvas connections", () => {
     const missing = await cli(["test", "nope"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('connection "nope" does not exist');
+  });
+
+  it("updates only the fields given, keeps a saved password unless given again or cleared, and never prints it", async () => {
+    const k = testKafka();
+    expect((await cli(["add", "cli-upd", "--kind", "kafka", "--bootstrap-servers", k.bootstrap, "--property", "client.id=a", "--property", "x=1"])).code).toBe(0);
+    // PLAINTEXT → SASL: the password from stdin, one property changed and one removed
+    const toSasl = await cli(["update", "cli-upd", "--bootstrap-servers", k.saslBootstrap, "--security-protocol", "SASL_PLAINTEXT",
+      "--sasl-mechanism", "SCRAM-SHA-256", "--username", k.user, "--property", "client.id=b", "--remove-property", "x", "--password-stdin"],
+    { stdin: `${k.password}\n` });
+    expect(toSasl.code, toSasl.stderr).toBe(0);
+    expect(toSasl.stdout).toMatch(/^connection cli-upd updated: 127\.0\.0\.1:\d+ \(SASL_PLAINTEXT SCRAM-SHA-256 as sc-test\)$/m);
+    const view = await h.caller.connections.get({ name: "cli-upd" });
+    expect([view.fields.properties, view.secretsSet.password]).toEqual([{ "client.id": "b" }, true]);
+    expect((await cli(["test", "cli-upd"])).code).toBe(0);
+    // a field changed alone keeps the saved password
+    expect((await cli(["update", "cli-upd", "--property", "client.id=c"])).code).toBe(0);
+    const kept = await cli(["test", "cli-upd"]);
+    expect(kept.code, kept.stderr).toBe(0);
+    // a password given again replaces it; cleared, the SASL connection asks for one
+    expect((await cli(["update", "cli-upd"], { env: { STREAMCANVAS_CONNECTION_PASSWORD: "wrong-password-77" } })).code).toBe(0);
+    const wrong = await cli(["test", "cli-upd"]);
+    expect([wrong.code, wrong.stderr.includes("authentication failed at"), wrong.stderr.includes("wrong-password-77")]).toEqual([2, true, false]);
+    const cleared = await cli(["update", "cli-upd", "--clear-secret", "password"]);
+    expect([cleared.code, cleared.stderr]).toEqual([1, expect.stringContaining("password needed: set STREAMCANVAS_CONNECTION_PASSWORD")]);
+    expect((await cli(["update", "nope", "--username", "u"])).stderr).toContain('connection "nope" does not exist');
+    for (const r of [toSasl, kept, wrong]) expect(r.stdout + r.stderr).not.toContain(k.password);
   });
 });

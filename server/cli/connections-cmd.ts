@@ -1,8 +1,6 @@
-// `streamcanvas connections add|list|test|remove`: the server's named connections from the command line, in the same
+// `streamcanvas connections add|update|list|test|remove`: the server's named connections from the command line, in the same
 // store and sealed with the same key. Secrets never come from argv (ps shows it): from STREAMCANVAS_CONNECTION_<FIELD>
 // (e.g. STREAMCANVAS_CONNECTION_PASSWORD), from stdin with --password-stdin, or from a hidden prompt in a terminal.
-import readline from "node:readline";
-import { parseArgs } from "node:util";
 import type { Env } from "@/env";
 import { connectionKind, connectionKindIds } from "@/pipeline/connections";
 import { serverKind } from "@/server/connections/kinds";
@@ -10,62 +8,27 @@ import { scrubSecrets } from "@/server/connections/scrub";
 import { ConnectionInvalid, NotFoundError, RunnerRejection } from "@/server/errors";
 import { cliDataDir, openConnections } from "./cli-connections";
 import { connectRunner } from "./connect";
-import { formFields } from "@/pipeline/connections/form-fields";
+import { CliExit, fieldFlags, secrets } from "./connection-input";
+
+export { CliExit };
 
 export const CONNECTIONS_USAGE = `  streamcanvas connections add NAME --kind kafka --bootstrap-servers HOST:PORT[,…] [--security-protocol P]
       [--sasl-mechanism M] [--username U] [--truststore-path FILE] [--connect-url URL] [--property KEY=VALUE …] [--password-stdin]
       secrets (password, truststore password) never on the command line: STREAMCANVAS_CONNECTION_PASSWORD /
       STREAMCANVAS_CONNECTION_TRUSTSTORE_PASSWORD, or --password-stdin (the password on stdin), or a hidden prompt
+  streamcanvas connections update NAME [--bootstrap-servers …] [any field of add] [--property KEY=VALUE …]
+      [--remove-property KEY …] [--password-stdin | --password-prompt] [--clear-secret FIELD …]
+      changes only what it is given; a saved secret stays unless given again (as in add) or cleared
   streamcanvas connections list [--json]
   streamcanvas connections test NAME          connects for real: exit 0 with what it found, 2 with what failed
   streamcanvas connections remove NAME`;
-
-export class CliExit extends Error {
-  constructor(readonly code: number, message: string) {
-    super(message);
-  }
-}
-
-const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const envName = (k: string) => `STREAMCANVAS_CONNECTION_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
-
-function promptHidden(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    const out = rl as unknown as { _writeToOutput(s: string): void };
-    out._writeToOutput = (s: string) => void (s.startsWith(question) && process.stderr.write(question));
-    rl.question(question, (answer) => (rl.close(), process.stderr.write("\n"), resolve(answer)));
-  });
-}
-
-async function readStdinLine(): Promise<string> {
-  let text = "";
-  for await (const chunk of process.stdin) text += String(chunk);
-  return text.split(/\r?\n/)[0] ?? "";
-}
 
 async function add(env: Env, name: string | undefined, argv: string[]): Promise<number> {
   const kindId = argv[argv.indexOf("--kind") + 1] ?? "";
   const kind = argv.includes("--kind") ? connectionKind(kindId) : undefined;
   if (!name || !kind) throw new CliExit(1, `connections add needs NAME and --kind (${connectionKindIds().join(", ")})\n${CONNECTIONS_USAGE}`);
-  const fields = formFields(kind).filter((f) => f.widget.type !== "secret");
-  const options = Object.fromEntries([
-    ["kind", { type: "string" as const }], ["password-stdin", { type: "boolean" as const }],
-    ...fields.map((f) => [f.widget.type === "properties" ? "property" : kebab(f.key), { type: "string" as const, multiple: f.widget.type === "properties" }]),
-  ]);
-  const values = parseArgs({ args: argv, options, allowPositionals: false }).values as Record<string, string | boolean | string[] | undefined>;
-  const input: Record<string, unknown> = {};
-  for (const f of fields) {
-    const v = values[f.widget.type === "properties" ? "property" : kebab(f.key)];
-    if (v === undefined) continue;
-    if (f.widget.type !== "properties") input[f.key] = v;
-    else input[f.key] = Object.fromEntries((v as string[]).map((kv) => {
-      const eq = kv.indexOf("=");
-      if (eq <= 0) throw new CliExit(1, `--property takes KEY=VALUE, not "${kv}"`);
-      return [kv.slice(0, eq), kv.slice(eq + 1)];
-    }));
-  }
-  Object.assign(input, await secrets(kind.secrets, input, !!values["password-stdin"], kind.kind));
+  const { input, values } = fieldFlags(kind, argv, { kind: { type: "string" }, "password-stdin": { type: "boolean" } });
+  Object.assign(input, await secrets(kind.kind, input, { fromStdin: !!values["password-stdin"] }));
   const { connections, close } = openConnections(env);
   try {
     const c = connections.create(name, kind.kind, input);
@@ -76,21 +39,37 @@ async function add(env: Env, name: string | undefined, argv: string[]): Promise<
   }
 }
 
-/** The secret fields this connection needs, each from its env var, stdin (the password) or a hidden prompt. */
-async function secrets(keys: readonly string[], input: Record<string, unknown>, fromStdin: boolean, kind: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const server = serverKind(kind)!;
-  for (const key of keys) {
-    if (process.env[envName(key)]) out[key] = process.env[envName(key)]!;
-    else if (key === "password" && fromStdin) out[key] = await readStdinLine();
+/** Changes the fields given (extra properties merged, --remove-property dropping some); saved secrets stay unless given. */
+async function update(env: Env, name: string | undefined, argv: string[]): Promise<number> {
+  if (!name) throw new CliExit(1, `connections update needs NAME\n${CONNECTIONS_USAGE}`);
+  const { connections, close } = openConnections(env);
+  try {
+    const current = connections.get(name);
+    const kind = connectionKind(current.kind)!;
+    const { input, values, propertiesKey } = fieldFlags(kind, argv, {
+      "password-stdin": { type: "boolean" }, "password-prompt": { type: "boolean" },
+      "remove-property": { type: "string", multiple: true }, "clear-secret": { type: "string", multiple: true },
+    });
+    const clear = (values["clear-secret"] as string[] | undefined) ?? [];
+    const unknown = clear.filter((c) => !kind.secrets.includes(c));
+    if (unknown.length) throw new CliExit(1, `--clear-secret takes a secret field of a ${kind.kind} connection (${kind.secrets.join(", ")}), not "${unknown.join(", ")}"`);
+    const merged: Record<string, unknown> = { ...current.fields, ...input };
+    if (propertiesKey) {
+      const props: Record<string, string> = { ...(current.fields[propertiesKey] as Record<string, string> | undefined), ...(input[propertiesKey] as Record<string, string> | undefined) };
+      for (const k of (values["remove-property"] as string[] | undefined) ?? []) {
+        if (!(k in props)) throw new CliExit(1, `connection ${name} has no property "${k}" to remove`);
+        delete props[k];
+      }
+      merged[propertiesKey] = props;
+    }
+    const saved = kind.secrets.filter((k) => current.secretsSet[k] && !clear.includes(k));
+    Object.assign(merged, await secrets(kind.kind, merged, { fromStdin: !!values["password-stdin"], prompt: values["password-prompt"] ? ["password"] : [], saved }));
+    const c = connections.update(name, merged, clear);
+    process.stdout.write(`connection ${c.name} updated: ${c.summary}\n`);
+    return 0;
+  } finally {
+    close();
   }
-  // ask only for the secrets the other fields need (the kind's check names them)
-  const needed = server.check({ ...connectionKind(kind)!.defaults, ...input, ...out } as never).map((p) => p.field).filter((f) => keys.includes(f) && !out[f]);
-  for (const key of needed) {
-    if (!process.stdin.isTTY) throw new CliExit(1, `${key} needed: set ${envName(key)}${key === "password" ? ", or pass --password-stdin" : ""} (never as an argument)`);
-    out[key] = await promptHidden(`${key}: `);
-  }
-  return out;
 }
 
 async function test(env: Env, name: string): Promise<number> {
@@ -121,6 +100,8 @@ export async function connectionsCommand(env: Env, argv: string[]): Promise<numb
     switch (verb) {
       case "add":
         return await add(env, name, rest);
+      case "update":
+        return await update(env, name, rest);
       case "list": {
         const { connections, close } = openConnections(env);
         try {

@@ -1,21 +1,13 @@
 // A stored connection as the server hands it over with a submission (POST /jobs `connections`): its kind and the client
-// properties it provides, secrets included; they live only in the runner's memory and are scrubbed from every error.
+// properties it provides, secrets included; they live only in the runner's memory and are scrubbed from every error
+// (job/Secrets, by SecretScrubber's rules).
 package io.streamcanvas.runner.ir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 public record Connection(String kind, Map<String, String> properties) {
-  /** Keys whose values are secret (as Flink's GlobalConfiguration.isSensitive and Kafka's Password type see them). */
-  private static final Pattern SENSITIVE_KEY = Pattern.compile("password|secret|jaas\\.config|token|\\.key$|apikey", Pattern.CASE_INSENSITIVE);
-  /** A password inside a JAAS line: password="…" (also single-quoted). */
-  private static final Pattern JAAS_PASSWORD = Pattern.compile("password\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
-
   public Connection {
     IrException.required(kind, "connection kind");
     properties = properties == null ? Map.of() : Map.copyOf(properties);
@@ -39,21 +31,6 @@ public record Connection(String kind, Map<String, String> properties) {
       }
       out.put(name, new Connection(c.get("kind").asText(), props));
     }
-    return out;
-  }
-
-  /** The secret values of this connection (whole values of sensitive keys, and passwords inside a JAAS line). */
-  public List<String> secrets() {
-    List<String> out = new ArrayList<>();
-    properties.forEach((k, v) -> {
-      if (v.isEmpty() || !SENSITIVE_KEY.matcher(k).find()) return;
-      out.add(v);
-      Matcher m = JAAS_PASSWORD.matcher(v);
-      while (m.find()) {
-        String pw = m.group(2) != null ? m.group(2) : m.group(3);
-        if (!pw.isEmpty()) out.add(pw);
-      }
-    });
     return out;
   }
 

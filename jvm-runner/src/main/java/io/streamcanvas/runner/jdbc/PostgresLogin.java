@@ -2,7 +2,7 @@
 // failed: unreachable host:port, authentication failed, unknown database, TLS; the password scrubbed from every message.
 package io.streamcanvas.runner.jdbc;
 
-import io.streamcanvas.runner.kafka.SecretScrubber;
+import io.streamcanvas.runner.job.SecretScrubber;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

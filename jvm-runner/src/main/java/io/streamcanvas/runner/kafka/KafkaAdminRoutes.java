@@ -5,6 +5,7 @@ package io.streamcanvas.runner.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamcanvas.runner.job.SecretScrubber;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -3,38 +3,25 @@
 package io.streamcanvas.runner.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.streamcanvas.runner.job.SecretScrubber;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 public final class KafkaClientConfig {
-  /** Property names whose values are secrets (Kafka's Password-typed configs and anything named like one). */
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|jaas|token|credential|\\.key$|apikey|api\\.key).*");
-  /** A password written inside a JAAS line: password="…" */
-  private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)password\\s*=\\s*\"([^\"]*)\"");
   /** Properties a sample decides itself: a request may not turn it into a group member or point it elsewhere. */
   private static final List<String> OWN = List.of(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
       ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
       ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
 
   private final Map<String, String> given;
-  private final List<String> secrets;
+  private final SecretScrubber scrubber;
 
   private KafkaClientConfig(Map<String, String> given) {
     this.given = given;
-    this.secrets = new ArrayList<>();
-    for (var e : given.entrySet()) {
-      if (!SECRET_KEY.matcher(e.getKey()).matches() || e.getValue().isEmpty()) continue;
-      secrets.add(e.getValue());
-      Matcher m = JAAS_PASSWORD.matcher(e.getValue());
-      while (m.find()) if (!m.group(1).isEmpty()) secrets.add(m.group(1));
-    }
-    secrets.sort((a, b) -> b.length() - a.length()); // a longer secret first, so a part of it is never left behind
+    this.scrubber = new SecretScrubber(given);
   }
 
   /** `properties`: a JSON object of string values holding at least bootstrap.servers. */
@@ -84,11 +71,8 @@ public final class KafkaClientConfig {
     return c;
   }
 
-  /** `text` with every secret value of these properties replaced by a placeholder. */
+  /** `text` with every secret value of these properties hidden. */
   public String scrub(String text) {
-    if (text == null) return null;
-    String out = text;
-    for (String s : secrets) out = out.replace(s, "[hidden]");
-    return out;
+    return scrubber.scrub(text);
   }
 }

@@ -188,7 +188,7 @@ class KafkaRoutesITCase {
     bad.putArray("topics").add(TOPIC);
     var e2 = assertThrows(ControlServer.HttpError.class, () -> sample(bad));
     assertFalse(e2.getMessage().contains(secret), e2.getMessage());
-    assertTrue(e2.getMessage().contains("[hidden]"), e2.getMessage());
+    assertTrue(e2.getMessage().contains(io.streamcanvas.runner.job.SecretScrubber.HIDDEN), e2.getMessage());
   }
 
   @Test
