@@ -81,6 +81,7 @@ test("add a target, Test it, run an example on it and see the job spread over bo
   await expect(page.getByTestId("job-page")).toBeVisible();
   const jobId = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByTestId("job-target")).toHaveAttribute("data-target", "stage");
+  await page.getByTestId("taskmanagers-toggle").click();
   const panel = page.getByTestId("taskmanagers-panel");
   await expect(panel).toHaveAttribute("data-taskmanagers", "2", { timeout: 30_000 });
   // the vertex of the source chained with the TS map has 4 subtasks: placed on both TaskManagers, each with records out
