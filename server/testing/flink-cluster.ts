@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { flinkDist, runnerFlinkVersion } from "./flink-dist";
-import { alive, freePort, logTail, stopChild } from "./processes";
+import { absolute, alive, freePort, logTail, stopChild, withoutNode } from "./processes";
 
 export type TestFlinkCluster = {
   /** the JobManager's REST API, http://127.0.0.1:port */ url: string;
@@ -170,20 +170,6 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
   };
   return { url, version, taskManagers: TASK_MANAGERS, slotsPerTaskManager: SLOTS, pids: currentPids(), dir, currentPids, killTaskManager, startTaskManager,
     taskManagerWithoutNode, stop };
-}
-
-/** The environment less every PATH folder holding a `node` and STREAMCANVAS_NODE: a host without Node.js. */
-function withoutNode(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const dirs = (env.PATH ?? "").split(":").filter((d) => d && !fs.existsSync(path.join(d, "node")));
-  const { STREAMCANVAS_NODE: _, ...rest } = env;
-  return { ...rest, PATH: dirs.join(":") };
-}
-
-/** A command's absolute path from this process's PATH (a child whose PATH lacks its folder still starts). */
-function absolute(cmd: string): string {
-  if (cmd.includes("/")) return cmd;
-  const dir = (process.env.PATH ?? "").split(":").find((d) => d && fs.existsSync(path.join(d, cmd)));
-  return dir ? path.join(dir, cmd) : cmd;
 }
 
 async function awaitReady(url: string, children: { pid: number; name: string; log: string }[], TASK_MANAGERS: number, timeoutMs: number) {

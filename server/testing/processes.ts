@@ -1,7 +1,9 @@
 // What every test-stage harness (Kafka broker, Flink cluster, PostgreSQL) needs of the processes it starts: a free
-// loopback port, whether a process still runs, its log's tail for an error, and a stop that touches only its own child.
+// loopback port, whether a process still runs, its log's tail for an error, a stop that touches only its own child, and a
+// child environment as on a host without Node.js (a TaskManager that must say so).
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import net from "node:net";
 
 export function freePort(): Promise<number> {
@@ -40,4 +42,18 @@ export async function stopChild(child: ChildProcess, pid: number): Promise<void>
     child.kill("SIGKILL");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
   }
+}
+
+/** The environment less every PATH folder holding a `node` and STREAMCANVAS_NODE: a host without Node.js. */
+export function withoutNode(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dirs = (env.PATH ?? "").split(":").filter((d) => d && !fs.existsSync(path.join(d, "node")));
+  const { STREAMCANVAS_NODE: _, ...rest } = env;
+  return { ...rest, PATH: dirs.join(":") };
+}
+
+/** A command's absolute path from this process's PATH (a child whose PATH lacks its folder still starts). */
+export function absolute(cmd: string): string {
+  if (cmd.includes("/")) return cmd;
+  const dir = (process.env.PATH ?? "").split(":").find((d) => d && fs.existsSync(path.join(d, cmd)));
+  return dir ? path.join(dir, cmd) : cmd;
 }
