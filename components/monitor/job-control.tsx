@@ -13,6 +13,10 @@ export function JobControl({ runId, pipelineId, live }: { runId: string; pipelin
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string; path?: string } | null>(null);
   const [chosen, setChosen] = useState("");
+  // a folder for this stop's savepoint; empty: the default (the state folder, or on a remote target its savepoint
+  // folder or the cluster's state.savepoints.dir)
+  const [folder, setFolder] = useState("");
+  const targetDirectory = folder.trim() || undefined;
   const savepoints = useQuery(trpc.monitor.savepoints.queryOptions({ pipelineId }));
   const stop = useMutation(trpc.runs.stop.mutationOptions());
   const stopSp = useMutation(trpc.monitor.stopWithSavepoint.mutationOptions());
@@ -37,13 +41,16 @@ export function JobControl({ runId, pipelineId, live }: { runId: string; pipelin
         onClick={() => act(async () => void (await stop.mutateAsync({ runId })))}>■ Stop</button>
       <button type="button" className="sc-button" data-testid="job-stop-savepoint" disabled={!live || busy}
         onClick={() => act(async () => {
-          const r = await stopSp.mutateAsync({ runId });
+          const r = await stopSp.mutateAsync({ runId, targetDirectory });
           setMessage({ ok: true, text: "Stopped with a savepoint:", path: r.savepointPath });
         })}>{stopSp.isPending ? "Taking savepoint…" : "■ Stop with savepoint"}</button>
+      <input data-testid="savepoint-folder" value={folder} onChange={(e) => setFolder(e.target.value)} disabled={!live || busy}
+        placeholder="savepoint folder (default)" aria-label="savepoint folder for Stop with savepoint and Redeploy"
+        title="Where this stop's savepoint goes; empty: the default. On a remote cluster a folder its machines reach (s3://…, file:///shared/…)" />
       <button type="button" className="sc-button" data-testid="job-redeploy" disabled={!live || busy}
         title="Stop with a savepoint, then start the saved (edited) pipeline from it; if the savepoint fails the job keeps running"
         onClick={() => act(async () => {
-          const r = await redeploy.mutateAsync({ runId });
+          const r = await redeploy.mutateAsync({ runId, targetDirectory });
           if (r.run.jobId) router.push(`/jobs/${r.run.jobId}`);
         })}>⟳ Redeploy</button>
       <button type="button" className="sc-button" data-testid="job-restart" disabled={busy}
@@ -55,7 +62,7 @@ export function JobControl({ runId, pipelineId, live }: { runId: string; pipelin
       <span className="sc-jobctl__resume">
         <select data-testid="savepoint-select" value={pick} onChange={(e) => setChosen(e.target.value)} disabled={list.length === 0}>
           {list.length === 0 && <option value="">no savepoints</option>}
-          {list.map((s) => <option key={s.path} value={s.path}>{fmtTime(s.createdAt)} · {s.path.split("/").at(-1)}</option>)}
+          {list.map((s) => <option key={s.path} value={s.path}>{fmtTime(s.createdAt)} · {s.path.split("/").at(-1)}{s.target ? ` · on ${s.target}` : ""}</option>)}
         </select>
         <button type="button" className="sc-button" data-testid="job-resume" disabled={!pick || busy || live}
           onClick={() => act(async () => {
