@@ -46,7 +46,11 @@ async function until(sql: string, want: string[]): Promise<string[]> {
   return rows;
 }
 
+let made = false;
+/** The connections the tests name (once per file, so each test also runs alone). */
 async function connections() {
+  if (made) return;
+  made = true;
   const pg = testPostgres();
   await h.caller.connections.create({ name: "shop-db", kind: "postgres", fields: { host: pg.host, port: pg.port, database: pg.database, user: pg.user, password: pg.password, sslmode: "disable" } });
   await h.caller.connections.create({ name: "local-kafka", kind: "kafka", fields: { bootstrapServers: testKafka().bootstrap, connectUrl: testConnectUrl() } });
@@ -93,6 +97,7 @@ describe("postgres-changes: Debezium in Kafka Connect, read as debezium-json", (
   });
 
   it("names the field when the table is missing or its columns differ, and registers nothing", async () => {
+    await connections();
     const g = graph([changes("no_such_table"), { id: "out", kind: "collect" }], ["items->out"], "cdc-missing");
     const pipelineId = await createPipeline(h.caller, g);
     await expect(h.caller.runs.start({ pipelineId })).rejects.toThrow(/node items: table public\.no_such_table does not exist in "shop-db"/);
@@ -113,6 +118,7 @@ describe("postgres-changes: Debezium in Kafka Connect, read as debezium-json", (
 
   it("examples/postgres/stock-per-category: change stream → group aggregate → PostgreSQL upsert follows the table", async () => {
     testPsql(fs.readFileSync("examples/postgres/stock-per-category.sql", "utf8"));
+    await connections();
     const pg = testPostgres();
     await h.caller.connections.create({ name: "local-postgres", kind: "postgres", fields: { host: pg.host, port: pg.port, database: pg.database, user: pg.user, password: pg.password, sslmode: "disable" } });
     const parsed = parseGraph(JSON.parse(fs.readFileSync("examples/postgres/stock-per-category.json", "utf8")));
