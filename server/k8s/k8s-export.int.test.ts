@@ -22,8 +22,9 @@ const validators = { FlinkDeployment: deployment, FlinkSessionJob: sessionJob } 
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "sc-k8s-data-"));
 afterAll(() => fs.rmSync(dataRoot, { recursive: true, force: true }));
 
-const examples = [...fs.readdirSync("examples").filter((f) => f.endsWith(".json")).map((f) => `examples/${f}`),
-  ...fs.readdirSync("examples/kafka").filter((f) => f.endsWith(".json")).map((f) => `examples/kafka/${f}`)];
+// every example: examples/*.json and those of each folder beside data/ (kafka/, postgres/, …)
+const examples = fs.readdirSync("examples", { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".json") && !f.startsWith(`data${path.sep}`)).map((f) => `examples/${f}`).sort();
 const load = (file: string): PipelineGraph => {
   const r = parsePipelineFile(fs.readFileSync(file, "utf8"));
   if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.errors)}`);
@@ -51,7 +52,9 @@ describe.each(examples)("Kubernetes export of %s", (file) => {
   const graph = load(file);
   const prepared = prepareExport(graph, dataRoot);
   if ("errors" in prepared) throw new Error(`${file} does not compile: ${JSON.stringify(prepared.errors)}`);
-  const kafka = JSON.stringify(prepared.program).includes('"connector":"kafka"') || JSON.stringify(prepared.program).includes('"connector":"upsert-kafka"');
+  const ir = JSON.stringify(prepared.program);
+  const kafka = ir.includes('"connector":"kafka"') || ir.includes('"connector":"upsert-kafka"');
+  const jdbc = ir.includes('"connector":"jdbc"');
 
   it.each(["application", "session"] as const)("%s mode: manifests valid against the operator's CRDs, Dockerfile copies every jar the job needs", (mode) => {
     const exp = exportForKubernetes(graph, { mode, jarUri: "https://artifacts.example.com/streamcanvas/job.jar" }, root, dataRoot);
@@ -74,6 +77,8 @@ describe.each(examples)("Kubernetes export of %s", (file) => {
     const kafkaJars = lib.filter((j) => j.startsWith("flink-connector-kafka-") || j.startsWith("kafka-clients-"));
     // application mode carries the job's connectors only; a session cluster's image serves every pipeline
     expect(kafkaJars.length).toBe(kafka || mode === "session" ? 2 : 0);
+    const jdbcJars = lib.filter((j) => j.startsWith("flink-connector-jdbc-core-") || j.startsWith("postgresql-"));
+    expect(jdbcJars.length).toBe(jdbc || mode === "session" ? 2 : 0);
 
     const jobJar = mode === "application" ? `usrlib/${exp.name}.jar` : `${exp.name}.jar`;
     if (mode === "application") {

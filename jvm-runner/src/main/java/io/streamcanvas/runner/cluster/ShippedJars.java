@@ -73,7 +73,8 @@ public final class ShippedJars {
   static Set<String> groups(TableProgram program) {
     Set<String> groups = new LinkedHashSet<>(List.of("runner"));
     for (Statement s : program.statements()) {
-      TableDescriptorIr d = s instanceof Statement.From f ? f.descriptor() : s instanceof Statement.InsertInto i ? i.descriptor() : null;
+      TableDescriptorIr d = s instanceof Statement.From f ? f.descriptor() : s instanceof Statement.InsertInto i ? i.descriptor()
+          : s instanceof Statement.LookupJoin l ? l.descriptor() : null;
       if (d == null) continue;
       if (CONNECTOR_GROUPS.containsKey(d.connector())) groups.add(CONNECTOR_GROUPS.get(d.connector()));
       for (String k : FORMAT_KEYS) {

@@ -27,4 +27,13 @@ class ShippedJarsTest {
           "options": {"topic": "x", "value.format": "avro"}}},
         {"op": "insertInto", "sink": "s", "input": "t", "descriptor": {"connector": "jdbc", "options": {}}}""")));
   }
+
+  @Test
+  void aLookupJoinsTableShipsItsConnectorsGroup() {
+    assertEquals(Set.of("runner", "jdbc"), groups("""
+        {"op": "fromValues", "table": "t", "columns": [{"name": "a", "type": "INT"}], "rows": [["1"]]},
+        {"op": "lookupJoin", "table": "j", "input": "t", "descriptor": {"connector": "jdbc", "connection": "pg",
+          "schema": [{"name": "a", "type": "INT"}], "options": {"table-name": "x"}}, "joinType": "inner", "keys": [{"left": "a", "right": "a"}]},
+        {"op": "insertInto", "sink": "s", "input": "j", "descriptor": {"connector": "blackhole", "options": {}}}"""));
+  }
 }
