@@ -56,13 +56,13 @@ test("ten open tabs leave room for an eleventh, each tab on one WebSocket and no
   const points = Number(await chart.getAttribute("data-points"));
   await expect.poll(async () => Number(await chart.getAttribute("data-points")), { timeout: 30_000 }).toBeGreaterThan(points);
 
-  // the eleventh page loads within 2 s (Playwright's timeout is the bound), and its own subscriptions answer. Starved of
-  // connections (one stream per subscription) its document never got one; "domcontentloaded" is the document answered
-  // and parsed: the full "load" also waits for every script to run, which 10 tabs that all render as if in front (no
-  // background-tab throttling in headless Chromium) on a loaded 2-core machine slowed past 2 s though the server
-  // answered in ~40 ms.
+  // the eleventh page loads, and its own subscriptions answer. Starved of connections (one stream per subscription) its
+  // document never gets one while the ten tabs stay open, so any finite bound tells the two apart; 15 s is no speed
+  // claim (speed is bench/'s job) but room for a loaded 2-core machine, where ten tabs that all render as if in front
+  // (no background-tab throttling in headless Chromium) and the stage's Flink cluster slowed the document past 2 s.
+  // "domcontentloaded" is the document answered and parsed: "load" also waits for every script to run.
   const eleventh = await context.newPage();
-  await eleventh.goto("/jobs", { timeout: 2_000, waitUntil: "domcontentloaded" });
+  await eleventh.goto("/jobs", { timeout: 15_000, waitUntil: "domcontentloaded" });
   await expect(jobRow(eleventh)).toHaveAttribute("data-status", "RUNNING");
   await expect(eleventh.getByTestId("runner-pill")).toHaveAttribute("data-state", "ready");
 
