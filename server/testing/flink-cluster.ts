@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { flinkDist, runnerFlinkVersion } from "./flink-dist";
-import { absolute, alive, freePort, logTail, stopChild, withoutNode } from "./processes";
+import { absolute, alive, freePort, logTail, ownedProcesses, stopChild, withoutNode } from "./processes";
 
 export type TestFlinkCluster = {
   /** the JobManager's REST API, http://127.0.0.1:port */ url: string;
@@ -118,18 +118,10 @@ export async function startFlinkCluster(root = process.cwd(), log: (line: string
       `-XX:MaxMetaspaceSize=${m.metaspace}m`], "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", ["-D", `taskmanager.resource-id=sc-test-tm-${i}`], env);
   };
   for (let i = 1; i <= TASK_MANAGERS; i++) launchTaskManager(i);
-  // if this process dies without teardown, the cluster must not outlive it
-  const killOnExit = () => children.forEach((c) => alive(c.pid) && process.kill(c.pid, "SIGKILL"));
-  process.on("exit", killOnExit);
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off("exit", killOnExit);
-    // TaskManagers first, so the JobManager does not log them as lost and try to recover their slots
-    for (const c of [...children].reverse()) await stopChild(c.child, c.pid);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  // newest first: TaskManagers before the JobManager, so it does not log them as lost and try to recover their slots
+  const stopAll = ownedProcesses(dir, () => children);
+  let stopped = false; // a TaskManager (re)started after teardown would outlive the stage
+  const stop = () => ((stopped = true), stopAll());
   const url = `http://${LOOPBACK}:${restPort}`;
   try {
     await awaitReady(url, children, TASK_MANAGERS, 120_000);

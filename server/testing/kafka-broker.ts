@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { makeTestTls, type TestTls } from "./kafka-tls";
 import { apiVersionsOk } from "./kafka-wire";
-import { alive, freePort, logTail, stopChild } from "./processes";
+import { alive, freePort, logTail, ownedProcesses } from "./processes";
 
 export type TestBroker = {
   /** host:port of the PLAINTEXT listener */ bootstrap: string;
@@ -94,17 +94,7 @@ export async function startKafkaBroker(root = process.cwd(), log: (line: string)
     `-Dsc.test.kafka=${dir}`, "-cp", classpath, "kafka.Kafka", props], { stdio: ["ignore", out, out] });
   fs.closeSync(out);
   const pid = child.pid!;
-  // if this process dies without teardown, the broker must not outlive it
-  const killOnExit = () => alive(pid) && process.kill(pid, "SIGKILL");
-  process.on("exit", killOnExit);
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off("exit", killOnExit);
-    await stopChild(child, pid);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = ownedProcesses(dir, () => [{ child, pid }]);
   try {
     // the SSL port is ready when it accepts a connection (ApiVersions would need a TLS handshake first)
     await awaitReady(pid, [port, saslPort], 90_000, brokerLog, sslPort);

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runnerKafkaVersion } from "./kafka-broker";
-import { alive, freePort, logTail, stopChild } from "./processes";
+import { alive, freePort, logTail, ownedProcesses } from "./processes";
 
 export type TestConnect = { /** http://127.0.0.1:port of the worker's REST API */ url: string; pid: number; dir: string; stop(): Promise<void> };
 
@@ -53,17 +53,7 @@ export async function startKafkaConnect(bootstrap: string, root = process.cwd(),
     "org.apache.kafka.connect.cli.ConnectStandalone", props], { stdio: ["ignore", out, out] });
   fs.closeSync(out);
   const pid = child.pid!;
-  // if this process dies without teardown, the worker must not outlive it
-  const killOnExit = () => alive(pid) && process.kill(pid, "SIGKILL");
-  process.on("exit", killOnExit);
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off("exit", killOnExit);
-    await stopChild(child, pid);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = ownedProcesses(dir, () => [{ child, pid }]);
   const url = `http://${LOOPBACK}:${port}`;
   try {
     await awaitPlugin(pid, url, 120_000, workerLog);

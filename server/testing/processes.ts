@@ -1,6 +1,6 @@
 // What every test-stage harness (Kafka broker, Flink cluster, PostgreSQL) needs of the processes it starts: a free
-// loopback port, whether a process still runs, its log's tail for an error, a stop that touches only its own child, and a
-// child environment as on a host without Node.js (a TaskManager that must say so).
+// loopback port, whether a process still runs, its log's tail for an error, a stop that touches only its own children (and
+// kills them if the test process exits without it), and a child environment as on a host without Node.js.
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -42,6 +42,24 @@ export async function stopChild(child: ChildProcess, pid: number): Promise<void>
     child.kill("SIGKILL");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
   }
+}
+
+/**
+ * The teardown of a harness's processes: once only, stops them newest first (a cluster's TaskManagers before its
+ * JobManager) and removes their folder; until it runs, they are SIGKILLed if this process exits, so none outlives it.
+ * `children` is read at each use, since a harness may start more (a restarted TaskManager) after this is made.
+ */
+export function ownedProcesses(dir: string, children: () => readonly { child: ChildProcess; pid: number }[]): () => Promise<void> {
+  const killOnExit = () => children().forEach((c) => alive(c.pid) && process.kill(c.pid, "SIGKILL"));
+  process.on("exit", killOnExit);
+  let stopped = false;
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", killOnExit);
+    for (const c of [...children()].reverse()) await stopChild(c.child, c.pid);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }
 
 /** The environment less every PATH folder holding a `node` and STREAMCANVAS_NODE: a host without Node.js. */
