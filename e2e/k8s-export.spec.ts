@@ -15,11 +15,21 @@ test("the Kafka example exports as a session cluster and job, and its build cont
   await expect(page.getByTestId("k8s-error")).toContainText("session mode needs --jar-uri");
 
   await page.getByTestId("k8s-jar-uri").pressSequentially("https://artifacts.example.com/paid-orders.jar");
+  // pod resources: a size the operator cannot read is refused naming the field, then the typed ones reach the manifests
+  await page.getByTestId("k8s-tm-memory").pressSequentially("4 GB");
   await page.getByTestId("k8s-generate").click();
+  await expect(page.getByTestId("k8s-error")).toContainText("a size such as 2048m or 2g");
+  await page.getByTestId("k8s-tm-memory").fill("");
+  await page.getByTestId("k8s-tm-memory").pressSequentially("4g");
+  await page.getByTestId("k8s-slots").pressSequentially("3");
+  await page.getByTestId("k8s-generate").click();
+  const cluster = page.getByTestId("k8s-file-flink-session-cluster.yaml");
+  await expect(cluster).toContainText('memory: "4g"');
+  await expect(cluster).toContainText('taskmanager.numberOfTaskSlots: "3"');
   const job = page.getByTestId("k8s-file-flink-session-job.yaml");
   await expect(job).toContainText('kind: "FlinkSessionJob"');
   await expect(job).toContainText('jarURI: "https://artifacts.example.com/paid-orders.jar"');
-  await expect(page.getByTestId("k8s-file-flink-session-cluster.yaml")).toContainText('secretName: "streamcanvas-connections"');
+  await expect(cluster).toContainText('secretName: "streamcanvas-connections"');
   await expect(page.getByTestId("k8s-jars")).toContainText("kafka-clients-");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("k8s-download").click()]);

@@ -15,12 +15,18 @@ export function K8sExport() {
   const [image, setImage] = useState("");
   const [jarUri, setJarUri] = useState("");
   const [stateDir, setStateDir] = useState("");
+  // the Flink pods' resources, as typed (empty: the export's defaults); the schema says what a bad one is
+  const [res, setRes] = useState({ jmMemory: "", jmCpu: "", tmMemory: "", tmCpu: "", slots: "" });
   const [result, setResult] = useState<Awaited<ReturnType<typeof client.k8s.preview.mutate>> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const text = (v: string) => v.trim() || undefined;
+  const num = (v: string) => (v.trim() === "" ? undefined : Number(v));
   const options = (): K8sOptionsInput => ({
-    mode, image: image.trim() || undefined, jarUri: jarUri.trim() || undefined, stateDir: stateDir.trim() || undefined,
+    mode, image: text(image), jarUri: text(jarUri), stateDir: text(stateDir),
+    jobManager: { memory: text(res.jmMemory), cpu: num(res.jmCpu) },
+    taskManager: { memory: text(res.tmMemory), cpu: num(res.tmCpu), slots: num(res.slots) },
   });
   const body = () => ({ graph: toGraph(store.getState()), options: options() });
 
@@ -82,6 +88,14 @@ export function K8sExport() {
             {field("Image", "k8s-image", image, setImage, "default: streamcanvas-<name>:<program hash>")}
             {mode === "session" && field("Job jar URL (the operator downloads it)", "k8s-jar-uri", jarUri, setJarUri, "https://…/<name>.jar")}
             {field("State folder (checkpoints, savepoints)", "k8s-state-dir", stateDir, setStateDir, "default: file:///flink-data/streamcanvas")}
+            <fieldset className="sc-k8s__resources" data-testid="k8s-resources">
+              <legend>Pod resources</legend>
+              {field("JobManager memory", "k8s-jm-memory", res.jmMemory, (v) => setRes({ ...res, jmMemory: v }), "1600m")}
+              {field("JobManager CPU", "k8s-jm-cpu", res.jmCpu, (v) => setRes({ ...res, jmCpu: v }), "1")}
+              {field("TaskManager memory", "k8s-tm-memory", res.tmMemory, (v) => setRes({ ...res, tmMemory: v }), "2048m")}
+              {field("TaskManager CPU", "k8s-tm-cpu", res.tmCpu, (v) => setRes({ ...res, tmCpu: v }), "1")}
+              {field("Slots per TaskManager", "k8s-slots", res.slots, (v) => setRes({ ...res, slots: v }), "2")}
+            </fieldset>
             <p className="sc-muted">Parallelism, checkpoints, restarts and state come from the run settings; connection secrets stay out of
               the files (a Kubernetes Secret is named instead).</p>
             {error && <pre className="sc-alert sc-alert--bad" data-testid="k8s-error">{error}</pre>}
