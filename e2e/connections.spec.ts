@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { formatPipelineFile } from "../pipeline/format";
 import { graph } from "../pipeline/testing/graphs";
 import { testKafka } from "../server/testing/kafka-env";
-import { selectNode, waitForRunner } from "./helpers";
+import { newConnection, selectNode, typeInto } from "./helpers";
 
 test("create a Kafka connection, Test it, and never see its password again", async ({ page }) => {
   const kafka = testKafka();
@@ -13,29 +13,19 @@ test("create a Kafka connection, Test it, and never see its password again", asy
   page.on("response", async (r) => {
     if (r.url().includes("/api/trpc")) answers.push(await r.text().catch(() => ""));
   });
-  await page.goto("/");
-  await page.getByTestId("nav-connections").click();
-  await expect(page.getByTestId("connections-page")).toBeVisible();
-  await waitForRunner(page);
-
-  await page.getByTestId("connection-new").click();
-  const type = async (testId: string, text: string) => {
-    await page.getByTestId(testId).click();
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.type(text);
-  };
-  await type("connection-name", "orders-kafka");
-  await type("connection-field-bootstrapServers", kafka.saslBootstrap);
+  await newConnection(page);
+  await typeInto(page, "connection-name", "orders-kafka");
+  await typeInto(page, "connection-field-bootstrapServers", kafka.saslBootstrap);
   await page.getByTestId("connection-field-securityProtocol").selectOption("SASL_PLAINTEXT");
   await page.getByTestId("connection-field-saslMechanism").selectOption("SCRAM-SHA-256");
-  await type("connection-field-username", kafka.user);
-  await type("connection-field-password", "not-the-password");
+  await typeInto(page, "connection-field-username", kafka.user);
+  await typeInto(page, "connection-field-password", "not-the-password");
   await page.getByTestId("connection-test").click();
   const result = page.getByTestId("connection-test-result");
   await expect(result).toHaveAttribute("data-state", "failed", { timeout: 30_000 });
   await expect(result).toContainText("authentication failed at");
 
-  await type("connection-field-password", kafka.password);
+  await typeInto(page, "connection-field-password", kafka.password);
   await page.getByTestId("connection-test").click();
   await expect(result).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
   await expect(result).toContainText("connected: 1 broker");

@@ -133,3 +133,20 @@ export function endlessSensorAlerts(): Graph {
   };
   return { ...g, name: "Sensor alerts (endless)" };
 }
+
+/** Types into a plain input as a user does: click, select what is there, type (no paste, no fill). */
+export async function typeInto(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text);
+}
+
+/** Header → Connections → New (of `kind`, when not the default Kafka), once the runner is up (Test goes through it). */
+export async function newConnection(page: Page, kind?: string) {
+  await page.goto("/");
+  await page.getByTestId("nav-connections").click();
+  await expect(page.getByTestId("connections-page")).toBeVisible();
+  await waitForRunner(page);
+  await page.getByTestId("connection-new").click();
+  if (kind) await page.getByTestId("connection-kind").selectOption(kind);
+}

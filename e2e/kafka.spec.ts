@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { testKafka } from "../server/testing/kafka-env";
 import { createTopic, produce } from "../server/testing/kafka-tool";
-import { connect, dragKind, selectNode, startRun, typeText, waitForRunner } from "./helpers";
+import { connect, dragKind, newConnection, selectNode, startRun, typeInto, typeText } from "./helpers";
 
 const order = (i: number) => ({ key: String(i), partition: i % 2, value: JSON.stringify({ order_id: i, customer: `c${i % 5}`, amount: i * 1.5 }) });
 
@@ -15,18 +15,9 @@ test("create a Kafka connection, draw Kafka → filter → upsert-Kafka with the
   createTopic(k.bootstrap, "e2e-big-orders", 1);
   produce(k.bootstrap, "e2e-orders", Array.from({ length: 40 }, (_, i) => order(i)));
 
-  await page.goto("/");
-  await page.getByTestId("nav-connections").click();
-  await expect(page.getByTestId("connections-page")).toBeVisible();
-  await waitForRunner(page);
-  await page.getByTestId("connection-new").click();
-  const type = async (testId: string, text: string) => {
-    await page.getByTestId(testId).click();
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.type(text);
-  };
-  await type("connection-name", "e2e-kafka");
-  await type("connection-field-bootstrapServers", k.bootstrap);
+  await newConnection(page);
+  await typeInto(page, "connection-name", "e2e-kafka");
+  await typeInto(page, "connection-field-bootstrapServers", k.bootstrap);
   await page.getByTestId("connection-test").click();
   await expect(page.getByTestId("connection-test-result")).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
   await page.getByTestId("connection-save").click();

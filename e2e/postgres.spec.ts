@@ -4,7 +4,7 @@
 // shows the rows the sink upserted.
 import { expect, test } from "@playwright/test";
 import { testPostgres, testPsql } from "../server/testing/postgres-env";
-import { connect, dragKind, selectNode, startRun, typeText, waitForRunner } from "./helpers";
+import { connect, dragKind, newConnection, selectNode, startRun, typeInto, typeText } from "./helpers";
 
 test("draw values ⨝ lookup join (PostgreSQL) → PostgreSQL upsert sink, run it, preview the table it wrote", async ({ page }) => {
   testPsql("CREATE SCHEMA IF NOT EXISTS e2e_pg; DROP TABLE IF EXISTS e2e_pg.tiers, e2e_pg.enriched;"
@@ -12,22 +12,13 @@ test("draw values ⨝ lookup join (PostgreSQL) → PostgreSQL upsert sink, run i
     + " CREATE TABLE e2e_pg.enriched (id BIGINT PRIMARY KEY, name TEXT, right_id BIGINT, tier TEXT); INSERT INTO e2e_pg.enriched VALUES (2, 'old', 2, 'tin')");
   const pg = testPostgres();
 
-  await page.goto("/");
-  await page.getByTestId("nav-connections").click();
-  await waitForRunner(page);
-  await page.getByTestId("connection-new").click();
-  await page.getByTestId("connection-kind").selectOption("postgres");
-  const type = async (testId: string, text: string) => {
-    await page.getByTestId(testId).click();
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.type(text);
-  };
-  await type("connection-name", "e2e-pg");
-  await type("connection-field-host", pg.host);
-  await type("connection-field-port", String(pg.port));
-  await type("connection-field-database", pg.database);
-  await type("connection-field-user", pg.user);
-  await type("connection-field-password", pg.password);
+  await newConnection(page, "postgres");
+  await typeInto(page, "connection-name", "e2e-pg");
+  await typeInto(page, "connection-field-host", pg.host);
+  await typeInto(page, "connection-field-port", String(pg.port));
+  await typeInto(page, "connection-field-database", pg.database);
+  await typeInto(page, "connection-field-user", pg.user);
+  await typeInto(page, "connection-field-password", pg.password);
   await page.getByTestId("connection-field-sslmode").selectOption("disable");
   await page.getByTestId("connection-test").click();
   await expect(page.getByTestId("connection-test-result")).toHaveAttribute("data-state", "ok", { timeout: 30_000 });
