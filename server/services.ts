@@ -7,6 +7,7 @@ import type { RunnerClient } from "./runner/client";
 import { PreviewService } from "./preview/preview-service";
 import { dataRootOf } from "./files/data-root";
 import { CheckpointFailureLog } from "./monitor/checkpoint-failures";
+import { TaskFailureLog } from "./monitor/task-failures";
 import { MonitorHub } from "./monitor/hub";
 import { RunTracker } from "./runner/run-tracker";
 import { appRoot, javaRunnerCommand, type RunnerCommand } from "./runner/spawn";
@@ -68,19 +69,20 @@ export function createServices(o: Options): Services {
   const prepare = (graph: PipelineGraph, client: RunnerClient) => ensureChangeStreams(graph, { connections, client });
   let tracker: RunTracker | undefined;
   const checkpointFailures = new CheckpointFailureLog();
+  const taskFailures = new TaskFailureLog();
   const log = o.log ?? ((l: string) => console.log(`[runner] ${l}`));
   const stateDir = path.join(o.dataDir, "flink-state");
   const supervisor = new RunnerSupervisor({
     dataDir: o.dataDir,
     command: o.command ?? (() => javaRunnerCommand(o.java ?? "java", appRoot(), dataRoot, stateDir)),
     external: o.external,
-    log: (l) => (checkpointFailures.feed(l), log(l)),
+    log: (l) => (checkpointFailures.feed(l), taskFailures.feed(l), log(l)),
     onRunnerLost: () => tracker!.markActiveLost(),
     onRunnerReady: (client) => tracker!.reconcile(client),
   });
   const kafkaOffsets = latestOffsetsVia({ runner: () => supervisor.whenReady(5_000), resolve: (name) => connections.resolve(name) });
   const monitor = new MonitorHub({
-    flink: () => supervisor.flinkTarget(), store, checkpointFailures, kafkaOffsets,
+    flink: () => supervisor.flinkTarget(), store, checkpointFailures, taskFailures, kafkaOffsets,
     // a run's target as the job page reads it: the stored one, or STREAMCANVAS_FLINK_URL's (ENV_TARGET)
     target: (name) => {
       const t = name === ENV_TARGET ? defaultTarget(o.flinkUrl) : targets.list().some((v) => v.name === name) ? targets.resolve(name) : undefined;

@@ -1,6 +1,7 @@
 // The monitor: one shared poller per watched job (none for unwatched jobs) and one for the jobs list, over Flink's REST API.
 import type { Store } from "@/server/store/store";
 import type { CheckpointFailureLog } from "./checkpoint-failures";
+import type { TaskFailureLog } from "./task-failures";
 import { createFlinkClient, type FlinkClient } from "./flink-client";
 import type { FlinkTarget } from "./flink-http";
 import { createJobTick } from "./job-poller";
@@ -14,6 +15,8 @@ export type MonitorOptions = {
   flink: () => FlinkTarget | null; store: Store; intervalMs?: number;
   /** the runner's log, read for checkpoint failures Flink keeps no message for */
   checkpointFailures?: CheckpointFailureLog;
+  /** the runner's log, read for task failures Flink records only as a lost TaskManager */
+  taskFailures?: TaskFailureLog;
   /** the latest offsets of Kafka topics (through the runner and the named connection), for consumer lag per partition */
   kafkaOffsets?: FetchLatest;
   /** a stored target's REST address with its auth header (server/targets/), for runs that ran there; null if unknown */
@@ -35,6 +38,8 @@ export class MonitorHub {
     const jobTick = createJobTick({
       flink: (jobId) => this.flinkFor(jobId),
       checkpointFailure: (jobId) => o.checkpointFailures?.reason(jobId) ?? null,
+      // the runner's log is the embedded cluster's TaskManager's: it tells nothing of a remote cluster's tasks
+      taskFailures: (jobId) => (o.taskFailures && this.flinkFor(jobId) === this.flink() ? (task, at) => o.taskFailures!.find(task, at) : null),
       kafkaLatest: o.kafkaOffsets && new KafkaLatest(o.kafkaOffsets),
       runFor: (jobId) => {
         const run = o.store.runs.list().find((r) => r.jobId === jobId);

@@ -17,6 +17,8 @@ describe("exceptionNodes", () => {
   });
   it("otherwise names the nodes in the failing task's vertex", () => {
     expect(exceptionNodes(ex({ task: "GroupAggregate[4] -> Sink: Collect: out (1/1)#3" }), placement, vertices)).toEqual(["agg", "out"]);
+    // Flink 2.3's exception history names a task's attempt this way
+    expect(exceptionNodes(ex({ task: "GroupAggregate[4] -> Sink: Collect: out (1/1) - execution #0" }), placement, vertices)).toEqual(["agg", "out"]);
   });
   it("names nothing when the failure has no task and the job more than one vertex", () => {
     expect(exceptionNodes(ex({}), placement, vertices)).toEqual([]);

@@ -3,6 +3,7 @@ import type { CheckpointFailureNote } from "./checkpoint-failures";
 import { rootCauseOf } from "./flink-client";
 import type { Checkpoints, FlinkExceptionEntry } from "./flink-schemas";
 import type { CheckpointSummary, ExceptionInfo } from "./types";
+import { isLostTaskManager, taskOf, type TaskFailureNote } from "./task-failures";
 import type { NodePlacement } from "./vertex-map";
 import type { z } from "zod";
 import type { ExceptionsSchema } from "./flink-schemas";
@@ -31,9 +32,40 @@ const info = (e: Entry): ExceptionInfo => ({
 
 /** A failure inside a connector's reader or writer (Flink's Kafka source or sink): it belongs to that source or sink node. */
 const CONNECTOR_SIDE: [RegExp, "source" | "sink"][] = [
-  [/\bat org\.apache\.flink\.connector\.kafka\.source\./, "source"],
-  [/\bat org\.apache\.flink\.connector\.kafka\.sink\./, "sink"],
+  [/\bat org\.apache\.flink\.connector\.kafka\.source\.|\bat org\.apache\.kafka\.clients\.consumer\./, "source"],
+  [/\bat org\.apache\.flink\.connector\.kafka\.sink\.|\bat org\.apache\.kafka\.clients\.producer\./, "sink"],
+  // Kafka's own timeouts carry no frames: a transaction's request that timed out is the (exactly-once) sink's
+  [/^(Caused by: )?org\.apache\.kafka\.common\.errors\.TimeoutException: .*while awaiting (InitProducerId|EndTxn|AddPartitionsToTxn|AddOffsetsToTxn|TxnOffsetCommit)/m, "sink"],
 ];
+
+/**
+ * Whose frames a failure went through, deepest cause first: a sink's send error reaches the task through the source
+ * that emitted the record ("Failed to deserialize consumer record" wraps it), so the outer frames name the wrong side.
+ */
+function connectorSide(stack: string): "source" | "sink" | undefined {
+  const causes = stack.split(/^(?=Caused by: )/m).reverse();
+  for (const c of causes) {
+    const side = CONNECTOR_SIDE.find(([re]) => re.test(c))?.[1];
+    if (side) return side;
+  }
+  return undefined;
+}
+
+/**
+ * A history entry that records only a lost TaskManager, told with what its TaskManager's log says: the task's own
+ * failure leads (what Flink would have recorded had the TaskManager lived), then the exception its clean-up threw, which
+ * took the TaskManager down, then Flink's record.
+ */
+export function withLoggedCause(e: ExceptionInfo, find: (task: string, at: number) => TaskFailureNote | null, from: "runner-log" | "taskmanager-log"): ExceptionInfo {
+  if (!e.task || !isLostTaskManager(e.stack)) return e;
+  const note = find(e.task, e.time);
+  const lead = note?.failure ?? note?.fatal;
+  if (!note || !lead) return e;
+  const parts = [lead, note.failure && note.fatal ? `While the task cleaned up, this took its TaskManager down:\n${note.fatal}` : null,
+    `Flink's record: ${e.stack.split("\n")[0]}`];
+  return { ...e, rootCause: rootCauseOf(lead), stack: parts.filter(Boolean).join("\n\n").slice(0, 8_000), causeFrom: from,
+    flinkCause: e.rootCause };
+}
 
 /**
  * The canvas nodes an exception belongs to: a TS UDF names its node; a connector's reader or writer (a broker gone, a
@@ -42,11 +74,11 @@ const CONNECTOR_SIDE: [RegExp, "source" | "sink"][] = [
 export function exceptionNodes(e: ExceptionInfo, placement: Record<string, NodePlacement>, vertices: { id: string; name: string }[]): string[] {
   const udf = /UDF "([^"]+)"/.exec(`${e.rootCause}\n${e.stack}`)?.[1];
   if (udf && placement[udf]) return [udf];
-  const vertexName = e.task?.replace(/ \(\d+\/\d+\)(#\d+)?$/, "");
+  const vertexName = e.task && taskOf(e.task);
   // without a task name, a job of one vertex still says where it failed
   const v = vertices.find((x) => x.name === vertexName) ?? (vertices.length === 1 ? vertices[0] : undefined);
   const inVertex = v ? Object.entries(placement).filter(([, p]) => p.vertices.includes(v.id)) : [];
-  const side = CONNECTOR_SIDE.find(([re]) => re.test(e.stack))?.[1];
+  const side = connectorSide(e.stack);
   const own = side ? inVertex.filter(([, p]) => p.operator?.anchor?.role === side) : [];
   return (own.length === 1 ? own : inVertex).map(([id]) => id);
 }

@@ -4,14 +4,15 @@ import type { PipelineGraph } from "@/pipeline/graph";
 import type { CheckpointFailureNote } from "./checkpoint-failures";
 import { isEnded } from "@/server/states";
 import { type FlinkClient } from "./flink-client";
-import { checkpointSummary, exceptionNodes, exceptionsOf } from "./job-extras";
+import { checkpointSummary, exceptionNodes, exceptionsOf, withLoggedCause } from "./job-extras";
+import type { TaskFailureNote } from "./task-failures";
 import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type NodePlacement, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
 import { isUdfMetric, isUdfRowsMetric, udfFigures } from "./udf-figures";
 import { isKafkaMetric, isKafkaPartitionMetric, kafkaSourceFigures, recordsSent, skippedMessages } from "./kafka-figures";
 import { kafkaSelectionOf, skipsBadOf, type KafkaLatest } from "./kafka-latest";
-import type { JobSnapshot, NodeFigures, VertexFigures } from "./types";
+import type { ExceptionInfo, JobSnapshot, NodeFigures, VertexFigures } from "./types";
 import { FlinkHttpError } from "@/server/errors";
 
 export type JobRunLink = { runId: string; pipelineId: string; graph: PipelineGraph | undefined };
@@ -21,6 +22,8 @@ export type JobPollDeps = {
   runFor: (jobId: string) => JobRunLink | undefined;
   /** what the runner's log said about the job's last failed checkpoint (none for a remote cluster) */
   checkpointFailure?: (jobId: string) => CheckpointFailureNote | null;
+  /** the runner's log's task failures, for a job on the embedded cluster (null for a remote one) */
+  taskFailures?: (jobId: string) => ((task: string, at: number) => TaskFailureNote | null) | null;
   /** the latest offsets of Kafka topics, for consumer lag per partition (without it: Flink's pendingRecords only) */
   kafkaLatest?: KafkaLatest;
   now?: () => number;
@@ -61,7 +64,7 @@ export function createJobTick(deps: JobPollDeps) {
     const [metrics, checkpoints, exceptions, restarts] = await Promise.all([
       ended ? Promise.resolve(new Map<string, VertexMetrics>()) : vertexMetrics(client, jobId, details.vertices, st, at),
       client.checkpoints(jobId).then((c) => checkpointSummary(c, deps.checkpointFailure?.(jobId) ?? null)).catch(() => prev?.checkpoints ?? null),
-      client.exceptions(jobId).then(exceptionsOf).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
+      client.exceptions(jobId).then(exceptionsOf).then((x) => explained(x, deps.taskFailures?.(jobId))).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
       client.jobMetrics(jobId, ["numRestarts"]).then((m) => num(m[0]?.value)).catch(() => null),
     ]);
     st.rates.sweep();
@@ -160,6 +163,13 @@ export function createJobTick(deps: JobPollDeps) {
   }
 
   return { tick, forget: (keep: Set<string>) => { for (const k of states.keys()) if (!keep.has(k)) states.delete(k); } };
+}
+
+/** Entries that record only a lost TaskManager, told with the runner's log when it has the task's failure. */
+function explained(x: JobSnapshot["exceptions"], find: ((task: string, at: number) => TaskFailureNote | null) | null | undefined) {
+  if (!find) return x;
+  const tell = (e: ExceptionInfo) => withLoggedCause(e, find, "runner-log");
+  return { rootCause: x.rootCause && tell(x.rootCause), history: x.history.map(tell) };
 }
 
 const num = (v: string | undefined) => (v === undefined || !Number.isFinite(Number(v)) ? null : Number(v));

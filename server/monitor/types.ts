@@ -5,6 +5,11 @@ export type ExceptionInfo = {
   time: number; name: string; rootCause: string; stack: string; task: string | null;
   /** canvas nodes the failure belongs to: the failing UDF's node, else the nodes of the failing vertex */
   nodes: string[];
+  /**
+   * where rootCause and stack come from when Flink's history recorded only the TaskManager going down: the log of the
+   * runner (embedded cluster) or of the TaskManager; flinkCause is then what Flink recorded
+   */
+  causeFrom?: "runner-log" | "taskmanager-log"; flinkCause?: string;
 };
 export type CheckpointSummary = {
   completed: number; failed: number; inProgress: number; restored: number;

@@ -63,7 +63,10 @@ export function createRunnerClient(baseUrl: string, secret: string, timeoutMs = 
         signal: AbortSignal.timeout(ms),
       });
     } catch (e) {
-      throw new RunnerUnavailable(`runner at ${baseUrl} unreachable: ${(e as Error).message}`);
+      // fetch says only "fetch failed"; its cause says how (ECONNREFUSED, a reset, a timeout)
+      const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
+      const how = cause ? ` (${cause.code ?? cause.message})` : "";
+      throw new RunnerUnavailable(`runner at ${baseUrl} unreachable: ${(e as Error).message}${how}`);
     }
     const text = await res.text();
     let json: unknown;

@@ -87,6 +87,7 @@ class KafkaBrokerRestartITCase {
     // vertex holding the Kafka source and sink, which the job page maps to their nodes). Its cause: the writer's
     // "Failed to send data to Kafka" is thrown again while the task fails, which Flink 2.3 treats as fatal to the
     // TaskManager (the runner starts a new one), so the history may hold "The TaskExecutor is shutting down" instead
+    // (the job page then tells the failure from the runner's log: server/monitor/task-failures.ts)
     JsonNode entries = exceptions(job.getJobID().toString()).path("exceptionHistory").path("entries");
     assertTrue(entries.size() >= 1, "the job restarted after the outage: " + entries);
     JsonNode first = entries.get(entries.size() - 1);

@@ -90,7 +90,8 @@ public final class ControlServer implements AutoCloseable {
         body = JSON.createObjectNode().set("error", JSON.createObjectNode().put("message",
             "the pipeline is too deep for Flink's planner (stack of " + (PLANNER_STACK_BYTES >> 20) + " MB exhausted);"
                 + " merge chains of steps into fewer nodes"));
-      } catch (Exception e) {
+      } catch (Exception | LinkageError | AssertionError | OutOfMemoryError e) {
+        // an Error left to the HTTP server would close the connection with no answer and no log line
         LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
         status = 500;
         body = JSON.createObjectNode().set("error", JSON.createObjectNode().put("message", String.valueOf(e.getMessage())));
