@@ -1,7 +1,6 @@
 // The runner's Kafka look-ups the server uses for sampling (jvm-runner/API.md, POST /kafka/sample and /kafka/offsets):
 // answers checked with zod, the request's secret values kept out of any error this raises.
 import { z } from "zod";
-import { RunnerRejection } from "@/server/errors";
 
 const BytesSchema = z.union([
   z.object({ text: z.string(), truncated: z.boolean().optional() }),
@@ -25,11 +24,3 @@ export type KafkaOffsets = z.infer<typeof KafkaOffsetsSchema>;
 
 export type TopicSelection = { topics: string[] } | { pattern: string };
 export type KafkaSampleBody = { properties: Record<string, string>; maxPerPartition?: number; max?: number; timeoutMs?: number } & TopicSelection;
-
-/** A rejection's message with every secret value hidden (the runner hides them too; this holds if it ever did not). */
-export function hideSecrets<E>(e: E, secretValues: string[]): E {
-  if (!(e instanceof RunnerRejection) || secretValues.length === 0) return e;
-  let message = e.message;
-  for (const s of [...secretValues].sort((a, b) => b.length - a.length)) message = message.split(s).join("[hidden]");
-  return new RunnerRejection(e.status, message, e.flinkCause) as E;
-}

@@ -5,7 +5,7 @@ import type { ColumnProposal, SampleRequest } from "@/pipeline/sample/request";
 import { RunnerRejection } from "@/server/errors";
 import { SampleError } from "@/server/files/sample-file";
 import type { RunnerClient } from "@/server/runner/client";
-import { hideSecrets } from "./runner-kafka";
+import { hideSecrets } from "@/server/connections/scrub";
 
 type KafkaRequest = Extract<SampleRequest, { from: "kafka" }>;
 /** The connection's client properties and its secret values (server/connections' resolve). */
