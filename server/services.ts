@@ -106,6 +106,7 @@ export function createServices(o: Options): Services {
       if (!flink) throw new RunnerUnavailable("the cluster of this run is not known, so its TaskManagers' logs cannot be read");
       return clusterUdfLogs(flink, jobId);
     },
+    loggedFailure: (jobId) => monitor.loggedFailure(jobId),
     clusterJob: async (jobId) => {
       const job = await monitor.flinkFor(jobId)?.jobIfKnown(jobId);
       return job && { status: job.state, error: null };

@@ -8,7 +8,7 @@ import type { PipelineGraph } from "@/pipeline/graph";
 import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
 import type { JobSnapshot } from "@/server/monitor/types";
 import { startKafkaBroker, type TestBroker } from "@/server/testing/kafka-broker";
-import { createTopic, produce } from "@/server/testing/kafka-tool";
+import { createTopic, produceAsync } from "@/server/testing/kafka-tool";
 
 const runnerLog: string[] = [];
 const h = realRunnerHarness({ log: (l) => runnerLog.push(l) });
@@ -36,10 +36,11 @@ const generated = (): PipelineGraph => ({
   edges: [edge("gen", "out")],
 }) as unknown as PipelineGraph;
 
-/** Kafka source → TS map (about 2 ms a row, so the outage falls mid-stream) → Kafka sink, all in one task */
+/** Kafka source → TS map (about 2 ms a row: 20,000 rows last 40 s, so the outage falls mid-stream) → Kafka sink, in one task */
 const SLOW = "export default function slow(row: Input): { id: bigint } {\n  const until = Date.now() + 2;\n  while (Date.now() < until) {}\n  return { id: row.id ?? 0n };\n}\n";
 const chained = (): PipelineGraph => ({
-  schemaVersion: 2, name: "kafka outage, chained", settings,
+  // checkpoints 10 s apart: the outage's expired records, not a checkpoint's new transaction, fail the job first
+  schemaVersion: 2, name: "kafka outage, chained", settings: { ...settings, checkpointIntervalMs: 10_000, restartStrategy: { type: "none" } },
   nodes: [
     { id: "in", kind: "kafka-source", version: 1, position: { x: 0, y: 0 }, config: {
       connection: "outage", subscribe: "topic", topic: "outage-in", valueFormat: "json", columns: [{ name: "id", type: "BIGINT" }], startFrom: "earliest" } },
@@ -56,11 +57,10 @@ async function snapshotUntil(jobId: string, done: (s: JobSnapshot) => boolean, m
   return last;
 }
 
-/**
- * Runs `graph` with the connection's client `properties`, stops the broker once the sink has written, and checks the job page: a restart, and as the first
- * failure's root cause a Kafka client's error on the sink node, not a lost TaskManager.
- */
-async function outage(graph: PipelineGraph, properties: Record<string, string>) {
+const KAFKA_ERROR = /^(Caused by: )?org\.apache\.kafka\.common\.(errors\.)?\w+Exception: /m;
+
+/** Saves the "outage" connection with the client `properties`, runs `graph` and stops the broker once the sink wrote. */
+async function runThenStopBroker(graph: PipelineGraph, properties: Record<string, string>) {
   const fields = { bootstrapServers: broker!.bootstrap, properties };
   if ((await h.caller.connections.list()).some((c) => c.name === "outage")) await h.caller.connections.update({ name: "outage", fields });
   else await h.caller.connections.create({ name: "outage", kind: "kafka", fields });
@@ -68,21 +68,25 @@ async function outage(graph: PipelineGraph, properties: Record<string, string>) 
   const run = await h.caller.runs.start({ pipelineId: id });
   const running = (await watchUntil(h.caller, run.id, (r) => r.status === "RUNNING" || r.status === "FAILED")).at(-1)!;
   expect(running.status, JSON.stringify(running.error)).toBe("RUNNING");
-  const writing = await snapshotUntil(running.jobId!, (s) => (s.checkpoints?.completed ?? 0) >= 2 && (s.nodes?.out?.sent ?? 0) > 100, 90_000);
+  const writing = await snapshotUntil(running.jobId!, (s) => (s.checkpoints?.completed ?? 0) >= 1 && (s.nodes?.out?.sent ?? 0) > 100, 90_000);
   expect(writing?.nodes?.out?.sent, JSON.stringify(writing?.nodes)).toBeGreaterThan(100);
-
   await broker!.stop();
-  // the first failure after the outage is a Kafka client's (a send or a new transaction timing out), not a lost
-  // TaskManager; later restarts fail alike while the broker stays away
-  const kafkaError = /^(Caused by: )?org\.apache\.kafka\.common\.(errors\.)?\w+Exception: /m;
+  return { runId: run.id, jobId: running.jobId! };
+}
+
+/**
+ * The job page once the job has failed (`restarted`: and restarted): the first failure after the outage is a Kafka
+ * client's (a send or a transaction's request timing out) on the sink node, not a lost TaskManager.
+ */
+async function firstFailureOnThePage(graph: PipelineGraph, jobId: string, restarted: boolean) {
   const first = (s: JobSnapshot) => s.exceptions.history.at(-1);
-  const failed = await snapshotUntil(running.jobId!, (s) => (s.restarts ?? 0) >= 1 && first(s) !== undefined, 90_000);
+  const failed = await snapshotUntil(jobId, (s) => (!restarted || (s.restarts ?? 0) >= 1) && first(s) !== undefined, 90_000);
   const told = failed?.exceptions.history.map((e) => `${e.causeFrom ?? "flink"} [${e.nodes.join(",")}] ${e.rootCause}`);
   const cause = failed && first(failed);
   const logged = runnerLog.filter((l) => /switched from|FATAL|^Caused by|^\S+Exception/.test(l)).slice(-40).join("\n");
-  expect(cause?.stack ?? "(no failure)", `${JSON.stringify(told)}\nrunner log:\n${logged}`).toMatch(kafkaError);
+  expect(cause?.stack ?? "(no failure)", `${JSON.stringify(told)}\nrunner log:\n${logged}`).toMatch(KAFKA_ERROR);
   expect(cause!.rootCause).not.toMatch(/TaskExecutor is shutting down/);
-  expect(failed!.restarts).toBeGreaterThanOrEqual(1);
+  if (restarted) expect(failed!.restarts).toBeGreaterThanOrEqual(1);
   expect(cause!.nodes).toEqual(["out"]);
   // told from the runner's log, the page still says what Flink itself recorded
   if (cause!.causeFrom) {
@@ -90,20 +94,30 @@ async function outage(graph: PipelineGraph, properties: Record<string, string>) 
     expect(cause!.flinkCause).toMatch(/The TaskExecutor is shutting down/);
   }
   console.log(`[outage] ${graph.name}: ${failed!.restarts} restart(s); history, newest first:\n${told!.join("\n")}`);
-  await h.caller.runs.stop({ runId: run.id });
+  return cause!;
 }
 
 describe("a broker outage on the job page", () => {
   it("a sink in a task of its own: the restart, and the Kafka error as root cause on the sink node", async () => {
     // the producer gives up on a record, or on a new transaction, after 4 s (Kafka's defaults wait 1 to 2 min), so the
     // outage fails the job soon
-    await outage(generated(), { "delivery.timeout.ms": "4000", "request.timeout.ms": "2000", "max.block.ms": "4000" });
+    const graph = generated();
+    const { runId, jobId } = await runThenStopBroker(graph, { "delivery.timeout.ms": "4000", "request.timeout.ms": "2000", "max.block.ms": "4000" });
+    await firstFailureOnThePage(graph, jobId, true);
+    await h.caller.runs.stop({ runId });
   });
 
-  it("a sink chained to its Kafka source: the same, told from the runner's log if the TaskManager went down", async () => {
+  it("a sink chained to its Kafka source, no restarts: the run fails with the Kafka error, told from the runner's log if the TaskManager went down", async () => {
     createTopic(broker!.bootstrap, "outage-in", 1);
-    produce(broker!.bootstrap, "outage-in", Array.from({ length: 5_000 }, (_, i) => ({ value: JSON.stringify({ id: i + 1 }), partition: 0 })));
+    await produceAsync(broker!.bootstrap, "outage-in", Array.from({ length: 20_000 }, (_, i) => ({ value: JSON.stringify({ id: i + 1 }), partition: 0 })));
     // records expire after 4 s, before a send or a transaction's request gives up blocking (10 s)
-    await outage(chained(), { "delivery.timeout.ms": "4000", "request.timeout.ms": "2000", "max.block.ms": "10000" });
+    const graph = chained();
+    const { runId, jobId } = await runThenStopBroker(graph, { "delivery.timeout.ms": "4000", "request.timeout.ms": "2000", "max.block.ms": "10000" });
+    const ended = (await watchUntil(h.caller, runId, (r) => r.status === "FAILED" || r.status === "FINISHED")).at(-1)!;
+    expect(ended.status).toBe("FAILED");
+    const cause = await firstFailureOnThePage(graph, jobId, false);
+    // the run's own error (run panel, pipeline list, CLI) leads with the same Kafka error as the page
+    expect(ended.error?.rootCause, JSON.stringify(ended.error)).toContain(cause.rootCause);
+    if (cause.causeFrom) expect(ended.error!.rootCause).toMatch(/from the runner's log; Flink recorded only: .*The TaskExecutor is shutting down/);
   });
 });

@@ -1,7 +1,8 @@
 // The monitor: one shared poller per watched job (none for unwatched jobs) and one for the jobs list, over Flink's REST API.
 import type { Store } from "@/server/store/store";
 import type { CheckpointFailureLog } from "./checkpoint-failures";
-import type { TaskFailureLog } from "./task-failures";
+import { exceptionsOf, withLoggedCause } from "./job-extras";
+import type { TaskFailureLog, TaskFailureNote } from "./task-failures";
 import { createFlinkClient, type FlinkClient } from "./flink-client";
 import type { FlinkTarget } from "./flink-http";
 import { createJobTick } from "./job-poller";
@@ -38,8 +39,7 @@ export class MonitorHub {
     const jobTick = createJobTick({
       flink: (jobId) => this.flinkFor(jobId),
       checkpointFailure: (jobId) => o.checkpointFailures?.reason(jobId) ?? null,
-      // the runner's log is the embedded cluster's TaskManager's: it tells nothing of a remote cluster's tasks
-      taskFailures: (jobId) => (o.taskFailures && this.flinkFor(jobId) === this.flink() ? (task, at) => o.taskFailures!.find(task, at) : null),
+      taskFailures: (jobId) => this.taskFailuresOf(jobId),
       kafkaLatest: o.kafkaOffsets && new KafkaLatest(o.kafkaOffsets),
       runFor: (jobId) => {
         const run = o.store.runs.list().find((r) => r.jobId === jobId);
@@ -91,6 +91,24 @@ export class MonitorHub {
     let c = this.remote.get(key);
     if (!c) this.remote.set(key, (c = createFlinkClient(t)));
     return c;
+  }
+
+  /** The runner's log's task failures for a job on the embedded cluster; null for a remote one, whose tasks it never saw. */
+  private taskFailuresOf(jobId: string): ((task: string | null, at: number, vertices: string[]) => TaskFailureNote | null) | null {
+    const log = this.o.taskFailures;
+    return log && this.flinkFor(jobId) === this.flink() ? (task, at, vertices) => log.find(task, at, vertices) : null;
+  }
+
+  /** The root cause of the job's newest failure when Flink recorded it only as a lost TaskManager and the log tells it. */
+  async loggedFailure(jobId: string): Promise<string | null> {
+    const find = this.taskFailuresOf(jobId);
+    const client = this.flink();
+    const details = find && client && await client.jobIfKnown(jobId);
+    if (!find || !client || !details) return null;
+    const newest = exceptionsOf(await client.exceptions(jobId)).rootCause;
+    const vertices = details.vertices.map((v) => v.id);
+    const told = newest && withLoggedCause(newest, (task, at) => find(task, at, vertices), "runner-log");
+    return told?.causeFrom ? told.rootCause : null;
   }
 
   watchJob(jobId: string, signal?: AbortSignal): AsyncGenerator<JobSnapshot> {

@@ -56,15 +56,17 @@ function connectorSide(stack: string): "source" | "sink" | undefined {
  * failure leads (what Flink would have recorded had the TaskManager lived), then the exception its clean-up threw, which
  * took the TaskManager down, then Flink's record.
  */
-export function withLoggedCause(e: ExceptionInfo, find: (task: string, at: number) => TaskFailureNote | null, from: "runner-log" | "taskmanager-log"): ExceptionInfo {
-  if (!e.task || !isLostTaskManager(e.stack)) return e;
+export type FindTaskFailure = (task: string | null, at: number) => TaskFailureNote | null;
+
+export function withLoggedCause(e: ExceptionInfo, find: FindTaskFailure, from: "runner-log" | "taskmanager-log"): ExceptionInfo {
+  if (!isLostTaskManager(e.rootCause)) return e;
   const note = find(e.task, e.time);
   const lead = note?.failure ?? note?.fatal;
   if (!note || !lead) return e;
   const parts = [lead, note.failure && note.fatal ? `While the task cleaned up, this took its TaskManager down:\n${note.fatal}` : null,
-    `Flink's record: ${e.stack.split("\n")[0]}`];
+    `Flink's record: ${e.rootCause}`];
   return { ...e, rootCause: rootCauseOf(lead), stack: parts.filter(Boolean).join("\n\n").slice(0, 8_000), causeFrom: from,
-    flinkCause: e.rootCause };
+    flinkCause: e.rootCause, task: e.task ?? note.task };
 }
 
 /**

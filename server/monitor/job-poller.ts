@@ -4,7 +4,7 @@ import type { PipelineGraph } from "@/pipeline/graph";
 import type { CheckpointFailureNote } from "./checkpoint-failures";
 import { isEnded } from "@/server/states";
 import { type FlinkClient } from "./flink-client";
-import { checkpointSummary, exceptionNodes, exceptionsOf, withLoggedCause } from "./job-extras";
+import { checkpointSummary, exceptionNodes, exceptionsOf, withLoggedCause, type FindTaskFailure } from "./job-extras";
 import type { TaskFailureNote } from "./task-failures";
 import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type NodePlacement, type PlanVertex } from "./vertex-map";
@@ -23,7 +23,7 @@ export type JobPollDeps = {
   /** what the runner's log said about the job's last failed checkpoint (none for a remote cluster) */
   checkpointFailure?: (jobId: string) => CheckpointFailureNote | null;
   /** the runner's log's task failures, for a job on the embedded cluster (null for a remote one) */
-  taskFailures?: (jobId: string) => ((task: string, at: number) => TaskFailureNote | null) | null;
+  taskFailures?: (jobId: string) => ((task: string | null, at: number, vertices: string[]) => TaskFailureNote | null) | null;
   /** the latest offsets of Kafka topics, for consumer lag per partition (without it: Flink's pendingRecords only) */
   kafkaLatest?: KafkaLatest;
   now?: () => number;
@@ -64,7 +64,7 @@ export function createJobTick(deps: JobPollDeps) {
     const [metrics, checkpoints, exceptions, restarts] = await Promise.all([
       ended ? Promise.resolve(new Map<string, VertexMetrics>()) : vertexMetrics(client, jobId, details.vertices, st, at),
       client.checkpoints(jobId).then((c) => checkpointSummary(c, deps.checkpointFailure?.(jobId) ?? null)).catch(() => prev?.checkpoints ?? null),
-      client.exceptions(jobId).then(exceptionsOf).then((x) => explained(x, deps.taskFailures?.(jobId))).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
+      client.exceptions(jobId).then(exceptionsOf).then((x) => explained(x, deps.taskFailures?.(jobId), details.vertices)).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
       client.jobMetrics(jobId, ["numRestarts"]).then((m) => num(m[0]?.value)).catch(() => null),
     ]);
     st.rates.sweep();
@@ -166,9 +166,11 @@ export function createJobTick(deps: JobPollDeps) {
 }
 
 /** Entries that record only a lost TaskManager, told with the runner's log when it has the task's failure. */
-function explained(x: JobSnapshot["exceptions"], find: ((task: string, at: number) => TaskFailureNote | null) | null | undefined) {
+function explained(x: JobSnapshot["exceptions"], find: ((task: string | null, at: number, vertices: string[]) => TaskFailureNote | null) | null | undefined,
+  vertices: { id: string }[]) {
   if (!find) return x;
-  const tell = (e: ExceptionInfo) => withLoggedCause(e, find, "runner-log");
+  const inJob: FindTaskFailure = (task, at) => find(task, at, vertices.map((v) => v.id));
+  const tell = (e: ExceptionInfo) => withLoggedCause(e, inJob, "runner-log");
   return { rootCause: x.rootCause && tell(x.rootCause), history: x.history.map(tell) };
 }
 

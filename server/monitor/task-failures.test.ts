@@ -39,7 +39,7 @@ function logAt(ms: number) {
 
 describe("TaskFailureLog", () => {
   it("keeps the task's failure and the exception that took its TaskManager down, by task name", () => {
-    const note = logAt(9_000).find(`${TASK} (1/1) - execution #0`, 10_000)!;
+    const note = logAt(9_000).find(`${TASK} (1/1) - execution #0`, 10_000, [])!;
     expect(note.task).toBe(TASK);
     expect(note.failure!.split("\n")[0]).toBe("java.io.IOException: Failed to deserialize consumer record due to");
     expect(note.failure).toContain("Cannot execute transactional method");
@@ -49,15 +49,20 @@ describe("TaskFailureLog", () => {
   });
 
   it("finds nothing for another task, or long before or after the entry", () => {
-    expect(logAt(9_000).find("Source: other[1] (1/1)#0", 10_000)).toBeNull();
-    expect(logAt(9_000).find(TASK, 200_000)).toBeNull();
-    expect(logAt(20_000).find(TASK, 10_000)).toBeNull();
+    expect(logAt(9_000).find("Source: other[1] (1/1)#0", 10_000, [])).toBeNull();
+    expect(logAt(9_000).find(TASK, 200_000, [])).toBeNull();
+    expect(logAt(20_000).find(TASK, 10_000, [])).toBeNull();
+  });
+
+  it("for an entry that names no task (no restart left), finds the failure of a task of one of the job's vertices", () => {
+    expect(logAt(9_000).find(null, 10_000, ["cbc357ccb763df2852fee8c4fc7d55f2"])?.task).toBe(TASK);
+    expect(logAt(9_000).find(null, 10_000, ["20ba6b65f97481d5570070de90e4e791"])).toBeNull();
   });
 
   it("names a task alike in the log and in Flink's history", () => {
     expect(taskOf(`${TASK} (2/4)#3`)).toBe(TASK);
     expect(taskOf(`${TASK} (2/4) - execution #3`)).toBe(TASK);
-    expect(isLostTaskManager(lost().stack)).toBe(true);
+    expect(isLostTaskManager(lost().rootCause)).toBe(true);
     expect(isLostTaskManager("java.lang.ArithmeticException: / by zero")).toBe(false);
   });
 });
@@ -72,23 +77,34 @@ describe("withLoggedCause", () => {
 
   it("leads with the task's own Kafka error, then the one that took the TaskManager down; both on the sink node", () => {
     const log = logAt(9_000);
-    const e = withLoggedCause(lost(), (t, at) => log.find(t, at), "runner-log");
+    const e = withLoggedCause(lost(), (t, at) => log.find(t, at, []), "runner-log");
     expect(e.rootCause).toBe("KafkaException: Cannot execute transactional method because we are in an error state");
     expect(e.causeFrom).toBe("runner-log");
     expect(e.flinkCause).toBe("FlinkExpectedException: The TaskExecutor is shutting down.");
     expect(e.stack.split("\n")[0]).toBe("java.io.IOException: Failed to deserialize consumer record due to");
     expect(e.stack).toContain("While the task cleaned up, this took its TaskManager down:\njava.io.IOException: One or more Kafka Producer");
     expect(e.stack).toContain("Expiring 4 record(s) for outage-out-0");
-    expect(e.stack).toMatch(/Flink's record: org\.apache\.flink\.util\.FlinkExpectedException: The TaskExecutor is shutting down\.$/);
+    expect(e.stack).toMatch(/Flink's record: FlinkExpectedException: The TaskExecutor is shutting down\.$/);
     expect(exceptionNodes(e, placement, vertices)).toEqual(["out"]);
+  });
+
+  it("an entry that names no task gets the logged task's name, so it maps to the sink node too", () => {
+    const log = logAt(9_000);
+    const e = withLoggedCause(lost({ task: null }), (t, at) => log.find(t, at, ["cbc357ccb763df2852fee8c4fc7d55f2"]), "runner-log");
+    expect([e.task, e.causeFrom]).toEqual([TASK, "runner-log"]);
+    expect(exceptionNodes(e, placement, [...vertices, { id: "X", name: "Source: other[9]" }])).toEqual(["out"]);
   });
 
   it("leaves an entry alone that is the task's own failure, or that the log knows nothing of", () => {
     const log = logAt(9_000);
     const own = lost({ rootCause: "ArithmeticException: / by zero", stack: "java.lang.ArithmeticException: / by zero" });
-    expect(withLoggedCause(own, (t, at) => log.find(t, at), "runner-log")).toBe(own);
+    // no restart left: the entry leads with the recovery's refusal, the lost TaskManager is its root cause
+    const last = lost({ stack: "org.apache.flink.runtime.JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy\n" +
+      "Caused by: org.apache.flink.util.FlinkExpectedException: The TaskExecutor is shutting down.", task: null });
+    expect(withLoggedCause(last, (t, at) => log.find(t, at, ["cbc357ccb763df2852fee8c4fc7d55f2"]), "runner-log").causeFrom).toBe("runner-log");
+    expect(withLoggedCause(own, (t, at) => log.find(t, at, []), "runner-log")).toBe(own);
     const unknown = lost({ task: "Source: other[1] (1/1) - execution #0" });
-    expect(withLoggedCause(unknown, (t, at) => log.find(t, at), "runner-log")).toBe(unknown);
+    expect(withLoggedCause(unknown, (t, at) => log.find(t, at, []), "runner-log")).toBe(unknown);
   });
 
   it("a sink's send error wrapped by the source that emitted the record belongs to the sink", () => {

@@ -20,6 +20,8 @@ const AFTER_MS = 5_000;
 export type TaskFailureNote = {
   /** the task's name without its subtask, e.g. `Source: src[1] -> out[4]: Writer` */
   task: string; attempt: string; at: number;
+  /** the task's JobVertexID (the attempt id's second part), for a history entry that names no task */
+  vertex: string;
   /** the exception the task failed with */
   failure: string | null;
   /** the exception its failure handler threw, which took the TaskManager down */
@@ -29,8 +31,8 @@ export type TaskFailureNote = {
 /** `X (1/2)#0` (log) and `X (1/2) - execution #0` (history) name the same task `X`. */
 export const taskOf = (name: string) => name.replace(/ \(\d+\/\d+\)(#\d+| - execution #\d+)?$/, "");
 
-/** Whether a history entry's text is Flink's record of a lost TaskManager rather than of the task's own failure. */
-export const isLostTaskManager = (stack: string) => LOST_TASK_MANAGER.test(stack.split("\n")[0] ?? "");
+/** Whether a failure's root cause is Flink's record of a lost TaskManager rather than a task's own failure. */
+export const isLostTaskManager = (rootCause: string) => LOST_TASK_MANAGER.test(rootCause);
 
 export class TaskFailureLog {
   private notes = new Map<string, TaskFailureNote>();
@@ -56,7 +58,9 @@ export class TaskFailureLog {
     const m = failed ?? fatal;
     if (!m?.groups) return;
     const attempt = m.groups.attempt!;
-    const note = this.notes.get(attempt) ?? { task: taskOf(m.groups.task!), attempt, at: this.now(), failure: null, fatal: null };
+    const note = this.notes.get(attempt) ?? {
+      task: taskOf(m.groups.task!), attempt, vertex: attempt.split("_")[1]!, at: this.now(), failure: null, fatal: null,
+    };
     this.notes.delete(attempt);
     this.notes.set(attempt, note);
     if (this.notes.size > KEEP) this.notes.delete(this.notes.keys().next().value!);
@@ -66,12 +70,14 @@ export class TaskFailureLog {
   }
 
   /**
-   * The log's failure of `task` around `at` (a history entry's time): the newest one whose handler took the
+   * The log's failure of `task` around `at` (a history entry's time), or, when the entry names no task (a TaskManager
+   * lost with no restart left), of a task of one of the job's `vertices`: the newest one whose handler took the
    * TaskManager down, else the newest plain failure.
    */
-  find(task: string, at: number): TaskFailureNote | null {
-    const name = taskOf(task);
-    const near = [...this.notes.values()].filter((n) => n.task === name && n.at >= at - BEFORE_MS && n.at <= at + AFTER_MS && (n.fatal ?? n.failure));
+  find(task: string | null, at: number, vertices: string[]): TaskFailureNote | null {
+    const name = task && taskOf(task);
+    const near = [...this.notes.values()].filter((n) => (name ? n.task === name : vertices.includes(n.vertex))
+      && n.at >= at - BEFORE_MS && n.at <= at + AFTER_MS && (n.fatal ?? n.failure));
     return near.filter((n) => n.fatal).at(-1) ?? near.at(-1) ?? null;
   }
 }

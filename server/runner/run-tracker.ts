@@ -14,6 +14,7 @@ import type { JobInfo, RunnerClient, UdfLogs } from "./client";
 import { latestCheckpoint, type RetainedCheckpoint } from "./checkpoints";
 import type { LostRun, RunnerSupervisor } from "./supervisor";
 import { ENV_TARGET, type RunnerTarget } from "@/server/targets/runner-target";
+import { isLostTaskManager } from "@/server/monitor/task-failures";
 import { runVersion } from "@/server/monitor/run-version";
 import { GraphCompileError, RunnerRejection, RunnerUnavailable, NotFoundError } from "@/server/errors";
 
@@ -48,6 +49,11 @@ export type TrackerOptions = {
   targetSavepointDir?: (name: string) => string | undefined;
   /** what must exist outside Flink before the job starts (a change stream's Debezium connector); throws GraphCompileError */
   prepare?: (graph: PipelineGraph, client: RunnerClient) => Promise<void>;
+  /**
+   * The root cause of a failed job whose last failure Flink recorded only as a lost TaskManager, as the TaskManager's
+   * log tells it (server/monitor/task-failures.ts); null when the log does not know it
+   */
+  loggedFailure?: (jobId: string) => Promise<string | null>;
 };
 
 export class RunTracker {
@@ -297,7 +303,7 @@ export class RunTracker {
           const job = await client.job(run.jobId);
           // disposed while the runner answered: the store may be closed already (a server shutting down)
           if (this.disposed) return void this.pollers.delete(runId);
-          if (job) this.apply(runId, job);
+          if (job) this.apply(runId, await this.withLoggedFailure(run.jobId, job));
           else if (!(await this.adoptFromCluster(run))) {
             this.save(runId, { status: "LOST", error: { message: "the runner does not know this job", rootCause: null } });
           }
@@ -308,6 +314,14 @@ export class RunTracker {
       if (this.pollers.has(runId)) this.pollers.set(runId, setTimeout(() => void tick(), this.pollMs));
     };
     this.pollers.set(runId, setTimeout(() => void tick(), this.pollMs));
+  }
+
+  /** A job that failed as its TaskManager went down, its root cause told from the TaskManager's log when it can be. */
+  private async withLoggedFailure(jobId: string, job: JobInfo): Promise<JobInfo> {
+    const e = job.error;
+    if (job.status !== "FAILED" || !e || !this.opts.loggedFailure || !isLostTaskManager(e.rootCause ?? e.message)) return job;
+    const told = await this.opts.loggedFailure(jobId).catch(() => null);
+    return told ? { ...job, error: { ...e, rootCause: `${told} — from the runner's log; Flink recorded only: ${e.rootCause ?? e.message}` } } : job;
   }
 
   /** Applies a runner JobInfo; stores and announces only when something visible changed. */

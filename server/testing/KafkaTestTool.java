@@ -35,18 +35,19 @@ public class KafkaTestTool {
     ObjectMapper json = new ObjectMapper();
     Map<String, Object> conf = Map.of("bootstrap.servers", bootstrap, "acks", "all",
         "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName());
-    long n = 0;
+    // sent in batches, not one round trip per record: the idempotent producer (acks=all) keeps each partition's order
+    var sent = new java.util.ArrayList<java.util.concurrent.Future<?>>();
     try (var producer = new KafkaProducer<byte[], byte[]>(conf);
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.isBlank()) continue;
         JsonNode r = json.readTree(line);
-        producer.send(new ProducerRecord<>(topic, r.hasNonNull("partition") ? r.get("partition").asInt() : null,
-            r.hasNonNull("timestamp") ? r.get("timestamp").asLong() : null, bytes(r.get("key")), bytes(r.get("value")))).get();
-        n++;
+        sent.add(producer.send(new ProducerRecord<>(topic, r.hasNonNull("partition") ? r.get("partition").asInt() : null,
+            r.hasNonNull("timestamp") ? r.get("timestamp").asLong() : null, bytes(r.get("key")), bytes(r.get("value")))));
       }
+      for (var f : sent) f.get();
     }
-    System.out.println(n);
+    System.out.println(sent.size());
   }
 
   static byte[] bytes(JsonNode n) {
