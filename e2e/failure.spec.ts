@@ -1,4 +1,5 @@
-// A job that fails at runtime in Flink: the page shows FAILED and Flink's root cause, and the next run still works.
+// A job that fails at runtime in Flink: the page shows FAILED and Flink's root cause (the job page too, on the failing
+// node), and the next run still works.
 import { expect, test } from "@playwright/test";
 import { selectNode, startRun, typeText, waitForRunner } from "./helpers";
 
@@ -14,6 +15,14 @@ test("a runtime failure shows FAILED with Flink's root cause", async ({ page }) 
   await startRun(page);
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FAILED", { timeout: 90_000 });
   await expect(page.getByTestId("run-root-cause")).toContainText("n/a");
+  // the job page leads its exceptions with the same root cause, on the node whose expression failed
+  await page.getByTestId("job-page-link").click();
+  await expect(page.getByTestId("exception-root-cause")).toContainText("n/a", { timeout: 30_000 });
+  await expect(page.getByTestId("exception-nodes")).toContainText("too_hot_or_humid");
+  await expect(page.getByTestId("exception-cause-from")).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "FAILED", { timeout: 30_000 });
+  await selectNode(page, "too_hot_or_humid");
 
   // A failed job must leave Flink able to run the next one.
   await typeText(page, "predicate", "temperature > 35");
