@@ -43,8 +43,8 @@ export function ExceptionsPanel({ x }: { x: JobSnapshot["exceptions"] }) {
             <div className="sc-muted">{fmtTime(x.rootCause.time)}{x.rootCause.task ? ` · ${x.rootCause.task}` : ""}</div>
             {x.rootCause.causeFrom && (
               <div className="sc-muted" data-testid="exception-cause-from">
-                from the {x.rootCause.causeFrom === "runner-log" ? "runner's" : "TaskManager's"} log: this failure took its TaskManager
-                down, so Flink recorded only &ldquo;{x.rootCause.flinkCause}&rdquo;
+                from the runner&apos;s log: this failure took its TaskManager down, so Flink recorded only
+                &ldquo;{x.rootCause.flinkCause}&rdquo;
               </div>
             )}
             {x.rootCause.nodes.length > 0 && (

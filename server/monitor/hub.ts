@@ -2,7 +2,7 @@
 import type { Store } from "@/server/store/store";
 import type { CheckpointFailureLog } from "./checkpoint-failures";
 import { exceptionsOf, withLoggedCause } from "./job-extras";
-import type { TaskFailureLog, TaskFailureNote } from "./task-failures";
+import type { TaskFailureFinder, TaskFailureLog } from "./task-failures";
 import { createFlinkClient, type FlinkClient } from "./flink-client";
 import type { FlinkTarget } from "./flink-http";
 import { createJobTick } from "./job-poller";
@@ -94,7 +94,7 @@ export class MonitorHub {
   }
 
   /** The runner's log's task failures for a job on the embedded cluster; null for a remote one, whose tasks it never saw. */
-  private taskFailuresOf(jobId: string): ((task: string | null, at: number, vertices: string[]) => TaskFailureNote | null) | null {
+  private taskFailuresOf(jobId: string): TaskFailureFinder | null {
     const log = this.o.taskFailures;
     return log && this.flinkFor(jobId) === this.flink() ? (task, at, vertices) => log.find(task, at, vertices) : null;
   }
@@ -107,7 +107,7 @@ export class MonitorHub {
     if (!find || !client || !details) return null;
     const newest = exceptionsOf(await client.exceptions(jobId)).rootCause;
     const vertices = details.vertices.map((v) => v.id);
-    const told = newest && withLoggedCause(newest, (task, at) => find(task, at, vertices), "runner-log");
+    const told = newest && withLoggedCause(newest, (task, at) => find(task, at, vertices));
     return told?.causeFrom ? told.rootCause : null;
   }
 

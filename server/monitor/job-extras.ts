@@ -51,21 +51,22 @@ function connectorSide(stack: string): "source" | "sink" | undefined {
   return undefined;
 }
 
-/**
- * A history entry that records only a lost TaskManager, told with what its TaskManager's log says: the task's own
- * failure leads (what Flink would have recorded had the TaskManager lived), then the exception its clean-up threw, which
- * took the TaskManager down, then Flink's record.
- */
+/** A task's logged failure around a time, for one job (TaskFailureFinder with the job's vertices given). */
 export type FindTaskFailure = (task: string | null, at: number) => TaskFailureNote | null;
 
-export function withLoggedCause(e: ExceptionInfo, find: FindTaskFailure, from: "runner-log" | "taskmanager-log"): ExceptionInfo {
+/**
+ * A history entry that records only a lost TaskManager, told with what the runner's log says: the task's own failure
+ * leads (what Flink would have recorded had the TaskManager lived), then the exception its clean-up threw, which took
+ * the TaskManager down, then Flink's record.
+ */
+export function withLoggedCause(e: ExceptionInfo, find: FindTaskFailure): ExceptionInfo {
   if (!isLostTaskManager(e.rootCause)) return e;
   const note = find(e.task, e.time);
   const lead = note?.failure ?? note?.fatal;
   if (!note || !lead) return e;
   const parts = [lead, note.failure && note.fatal ? `While the task cleaned up, this took its TaskManager down:\n${note.fatal}` : null,
     `Flink's record: ${e.rootCause}`];
-  return { ...e, rootCause: rootCauseOf(lead), stack: parts.filter(Boolean).join("\n\n").slice(0, 8_000), causeFrom: from,
+  return { ...e, rootCause: rootCauseOf(lead), stack: parts.filter(Boolean).join("\n\n").slice(0, 8_000), causeFrom: "runner-log",
     flinkCause: e.rootCause, task: e.task ?? note.task };
 }
 

@@ -5,7 +5,7 @@ import type { CheckpointFailureNote } from "./checkpoint-failures";
 import { isEnded } from "@/server/states";
 import { type FlinkClient } from "./flink-client";
 import { checkpointSummary, exceptionNodes, exceptionsOf, withLoggedCause, type FindTaskFailure } from "./job-extras";
-import type { TaskFailureNote } from "./task-failures";
+import type { TaskFailureFinder } from "./task-failures";
 import { Rates } from "./rates";
 import { mapVerticesToNodes, parseOperators, type NodePlacement, type PlanVertex } from "./vertex-map";
 import { nodeFigures, totalsOf, type VertexMetrics } from "./node-figures";
@@ -23,7 +23,7 @@ export type JobPollDeps = {
   /** what the runner's log said about the job's last failed checkpoint (none for a remote cluster) */
   checkpointFailure?: (jobId: string) => CheckpointFailureNote | null;
   /** the runner's log's task failures, for a job on the embedded cluster (null for a remote one) */
-  taskFailures?: (jobId: string) => ((task: string | null, at: number, vertices: string[]) => TaskFailureNote | null) | null;
+  taskFailures?: (jobId: string) => TaskFailureFinder | null;
   /** the latest offsets of Kafka topics, for consumer lag per partition (without it: Flink's pendingRecords only) */
   kafkaLatest?: KafkaLatest;
   now?: () => number;
@@ -166,11 +166,10 @@ export function createJobTick(deps: JobPollDeps) {
 }
 
 /** Entries that record only a lost TaskManager, told with the runner's log when it has the task's failure. */
-function explained(x: JobSnapshot["exceptions"], find: ((task: string | null, at: number, vertices: string[]) => TaskFailureNote | null) | null | undefined,
-  vertices: { id: string }[]) {
+function explained(x: JobSnapshot["exceptions"], find: TaskFailureFinder | null | undefined, vertices: { id: string }[]) {
   if (!find) return x;
   const inJob: FindTaskFailure = (task, at) => find(task, at, vertices.map((v) => v.id));
-  const tell = (e: ExceptionInfo) => withLoggedCause(e, inJob, "runner-log");
+  const tell = (e: ExceptionInfo) => withLoggedCause(e, inJob);
   return { rootCause: x.rootCause && tell(x.rootCause), history: x.history.map(tell) };
 }
 

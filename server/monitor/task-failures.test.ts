@@ -77,7 +77,7 @@ describe("withLoggedCause", () => {
 
   it("leads with the task's own Kafka error, then the one that took the TaskManager down; both on the sink node", () => {
     const log = logAt(9_000);
-    const e = withLoggedCause(lost(), (t, at) => log.find(t, at, []), "runner-log");
+    const e = withLoggedCause(lost(), (t, at) => log.find(t, at, []));
     expect(e.rootCause).toBe("KafkaException: Cannot execute transactional method because we are in an error state");
     expect(e.causeFrom).toBe("runner-log");
     expect(e.flinkCause).toBe("FlinkExpectedException: The TaskExecutor is shutting down.");
@@ -90,7 +90,7 @@ describe("withLoggedCause", () => {
 
   it("an entry that names no task gets the logged task's name, so it maps to the sink node too", () => {
     const log = logAt(9_000);
-    const e = withLoggedCause(lost({ task: null }), (t, at) => log.find(t, at, ["cbc357ccb763df2852fee8c4fc7d55f2"]), "runner-log");
+    const e = withLoggedCause(lost({ task: null }), (t, at) => log.find(t, at, ["cbc357ccb763df2852fee8c4fc7d55f2"]));
     expect([e.task, e.causeFrom]).toEqual([TASK, "runner-log"]);
     expect(exceptionNodes(e, placement, [...vertices, { id: "X", name: "Source: other[9]" }])).toEqual(["out"]);
   });
@@ -101,10 +101,10 @@ describe("withLoggedCause", () => {
     // no restart left: the entry leads with the recovery's refusal, the lost TaskManager is its root cause
     const last = lost({ stack: "org.apache.flink.runtime.JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy\n" +
       "Caused by: org.apache.flink.util.FlinkExpectedException: The TaskExecutor is shutting down.", task: null });
-    expect(withLoggedCause(last, (t, at) => log.find(t, at, ["cbc357ccb763df2852fee8c4fc7d55f2"]), "runner-log").causeFrom).toBe("runner-log");
-    expect(withLoggedCause(own, (t, at) => log.find(t, at, []), "runner-log")).toBe(own);
+    expect(withLoggedCause(last, (t, at) => log.find(t, at, ["cbc357ccb763df2852fee8c4fc7d55f2"])).causeFrom).toBe("runner-log");
+    expect(withLoggedCause(own, (t, at) => log.find(t, at, []))).toBe(own);
     const unknown = lost({ task: "Source: other[1] (1/1) - execution #0" });
-    expect(withLoggedCause(unknown, (t, at) => log.find(t, at, []), "runner-log")).toBe(unknown);
+    expect(withLoggedCause(unknown, (t, at) => log.find(t, at, []))).toBe(unknown);
   });
 
   it("a sink's send error wrapped by the source that emitted the record belongs to the sink", () => {

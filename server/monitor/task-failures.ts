@@ -28,6 +28,9 @@ export type TaskFailureNote = {
   fatal: string | null;
 };
 
+/** TaskFailureLog.find: a task's logged failure around a time, by task name or (none) by the job's vertex ids. */
+export type TaskFailureFinder = (task: string | null, at: number, vertices: string[]) => TaskFailureNote | null;
+
 /** `X (1/2)#0` (log) and `X (1/2) - execution #0` (history) name the same task `X`. */
 export const taskOf = (name: string) => name.replace(/ \(\d+\/\d+\)(#\d+| - execution #\d+)?$/, "");
 

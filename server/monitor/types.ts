@@ -6,10 +6,10 @@ export type ExceptionInfo = {
   /** canvas nodes the failure belongs to: the failing UDF's node, else the nodes of the failing vertex */
   nodes: string[];
   /**
-   * where rootCause and stack come from when Flink's history recorded only the TaskManager going down: the log of the
-   * runner (embedded cluster) or of the TaskManager; flinkCause is then what Flink recorded
+   * where rootCause and stack come from when Flink's history recorded only the TaskManager going down: the runner's log
+   * (the embedded cluster's TaskManager); flinkCause is then what Flink recorded
    */
-  causeFrom?: "runner-log" | "taskmanager-log"; flinkCause?: string;
+  causeFrom?: "runner-log"; flinkCause?: string;
 };
 export type CheckpointSummary = {
   completed: number; failed: number; inProgress: number; restored: number;
