@@ -66,7 +66,7 @@ export function withLoggedCause(e: ExceptionInfo, find: FindTaskFailure): Except
   if (!note || !lead) return e;
   const parts = [lead, note.failure && note.fatal ? `While the task cleaned up, this took its TaskManager down:\n${note.fatal}` : null,
     `Flink's record: ${e.rootCause}`];
-  return { ...e, rootCause: rootCauseOf(lead), stack: parts.filter(Boolean).join("\n\n").slice(0, 8_000), causeFrom: "runner-log",
+  return { ...e, rootCause: rootCauseOf(lead), stack: parts.filter(Boolean).join("\n\n").slice(0, 20_000), causeFrom: "runner-log",
     flinkCause: e.rootCause, task: e.task ?? note.task };
 }
 

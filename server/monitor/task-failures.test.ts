@@ -48,6 +48,17 @@ describe("TaskFailureLog", () => {
     expect(note.fatal).not.toContain("second copy");
   });
 
+  it("keeps every cause of a long exception, dropping frames past its budget", () => {
+    const log = new TaskFailureLog(() => 9_000);
+    const frames = Array.from({ length: 300 }, (_, i) => `\tat org.apache.flink.streaming.runtime.tasks.Frame${i}.run(Frame.java:${i})`);
+    for (const l of [LOG[1]!, "java.io.IOException: outer", ...frames, "Caused by: java.lang.RuntimeException: middle", ...frames,
+      "Caused by: org.apache.kafka.common.errors.TimeoutException: Topic outage-out not present in metadata after 10000 ms.", "\t... 40 more"]) log.feed(l);
+    const failure = log.find(TASK, 10_000, [])!.failure!;
+    expect(failure.length).toBeLessThan(17_000);
+    expect(failure.split("\n").filter((l) => !l.startsWith("\t"))).toEqual(["java.io.IOException: outer", "Caused by: java.lang.RuntimeException: middle",
+      "Caused by: org.apache.kafka.common.errors.TimeoutException: Topic outage-out not present in metadata after 10000 ms."]);
+  });
+
   it("finds nothing for another task, or long before or after the entry", () => {
     expect(logAt(9_000).find("Source: other[1] (1/1)#0", 10_000, [])).toBeNull();
     expect(logAt(9_000).find(TASK, 200_000, [])).toBeNull();

@@ -47,11 +47,12 @@ export class TaskFailureLog {
   feed(line: string): void {
     const r = this.reading;
     if (r && (r.lines.length === 0 || CONTINUES.test(line))) {
-      if (r.size < MAX_STACK) {
+      // past the budget frames are dropped but every cause is kept: the deepest one is what the page leads with
+      if (r.size < MAX_STACK || (!/^\s/.test(line) && r.size < 2 * MAX_STACK)) {
         r.lines.push(line);
         r.size += line.length + 1;
         // kept as it grows: a log may say nothing more after a task's last exception for a long time
-        r.note[r.field] = r.lines.join("\n").slice(0, MAX_STACK);
+        r.note[r.field] = r.lines.join("\n");
       }
       return;
     }
