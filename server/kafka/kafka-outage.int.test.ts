@@ -5,7 +5,7 @@
 // the runner's log (server/monitor/task-failures.ts). This file starts brokers of its own, since it stops them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PipelineGraph } from "@/pipeline/graph";
-import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
+import { createPipeline, realRunnerHarness, snapshotUntil, watchUntil } from "@/server/api/testing/harness";
 import type { JobSnapshot } from "@/server/monitor/types";
 import { startKafkaBroker, type TestBroker } from "@/server/testing/kafka-broker";
 import { createTopic, produceAsync } from "@/server/testing/kafka-tool";
@@ -48,15 +48,6 @@ const chained = (): PipelineGraph => ({
   edges: [edge("in", "slow"), edge("slow", "out")],
 }) as unknown as PipelineGraph;
 
-async function snapshotUntil(jobId: string, done: (s: JobSnapshot) => boolean, ms: number): Promise<JobSnapshot | undefined> {
-  let last: JobSnapshot | undefined;
-  for await (const s of h.services.monitor.watchJob(jobId, AbortSignal.timeout(ms))) {
-    last = s;
-    if (done(s)) return s;
-  }
-  return last;
-}
-
 const KAFKA_ERROR = /^(Caused by: )?org\.apache\.kafka\.common\.(errors\.)?\w+Exception: /m;
 
 /** Saves the "outage" connection with the client `properties`, runs `graph` and stops the broker once the sink wrote. */
@@ -68,7 +59,7 @@ async function runThenStopBroker(graph: PipelineGraph, properties: Record<string
   const run = await h.caller.runs.start({ pipelineId: id });
   const running = (await watchUntil(h.caller, run.id, (r) => r.status === "RUNNING" || r.status === "FAILED")).at(-1)!;
   expect(running.status, JSON.stringify(running.error)).toBe("RUNNING");
-  const writing = await snapshotUntil(running.jobId!, (s) => (s.checkpoints?.completed ?? 0) >= 1 && (s.nodes?.out?.sent ?? 0) > 100, 90_000);
+  const writing = await snapshotUntil(h, running.jobId!, (s) => (s.checkpoints?.completed ?? 0) >= 1 && (s.nodes?.out?.sent ?? 0) > 100, 90_000);
   expect(writing?.nodes?.out?.sent, JSON.stringify(writing?.nodes)).toBeGreaterThan(100);
   await broker!.stop();
   return { runId: run.id, jobId: running.jobId! };
@@ -80,7 +71,7 @@ async function runThenStopBroker(graph: PipelineGraph, properties: Record<string
  */
 async function firstFailureOnThePage(graph: PipelineGraph, jobId: string, restarted: boolean) {
   const first = (s: JobSnapshot) => s.exceptions.history.at(-1);
-  const failed = await snapshotUntil(jobId, (s) => (!restarted || (s.restarts ?? 0) >= 1) && first(s) !== undefined, 90_000);
+  const failed = await snapshotUntil(h, jobId, (s) => (!restarted || (s.restarts ?? 0) >= 1) && first(s) !== undefined, 90_000);
   const told = failed?.exceptions.history.map((e) => `${e.causeFrom ?? "flink"} [${e.nodes.join(",")}] ${e.rootCause}`);
   const cause = failed && first(failed);
   const logged = runnerLog.filter((l) => /switched from|FATAL|^Caused by|^\S+Exception/.test(l)).slice(-40).join("\n");

@@ -8,7 +8,7 @@
 import os from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { graph } from "@/pipeline/testing/graphs";
-import { createPipeline, realRunnerHarness, watchUntil } from "@/server/api/testing/harness";
+import { createPipeline, realRunnerHarness, snapshotUntil, watchUntil } from "@/server/api/testing/harness";
 import type { JobSnapshot } from "@/server/monitor/types";
 import { isTerminal } from "@/server/states";
 import type { RunInfo } from "@/server/store/runs-repo";
@@ -43,15 +43,6 @@ async function awaitWholeCluster(timeoutMs: number, n = 2): Promise<Overview> {
   return o;
 }
 
-async function snapshotUntil(jobId: string, done: (s: JobSnapshot) => boolean, timeoutMs: number): Promise<JobSnapshot | undefined> {
-  let last: JobSnapshot | undefined;
-  for await (const s of h.services.monitor.watchJob(jobId, AbortSignal.timeout(timeoutMs))) {
-    last = s;
-    if (done(s)) return s;
-  }
-  return last;
-}
-
 describe("a TaskManager SIGKILLed under a running pipeline", () => {
   it("restarts from the last checkpoint within 60 s; the exactly-once sink has every row once; the page shows the restart and cause", async () => {
     const k = testKafka();
@@ -71,7 +62,7 @@ describe("a TaskManager SIGKILLed under a running pipeline", () => {
     const watching = watchUntil(h.caller, run.id, (r) => (statuses.push(r.status), isTerminal(r.status)));
 
     // running on both TaskManagers with checkpoints completed (some rows already committed) before the crash
-    const before = await snapshotUntil(run.jobId!, (s) => (s.checkpoints?.completed ?? 0) >= 2 && s.job?.state === "RUNNING", 120_000);
+    const before = await snapshotUntil(h, run.jobId!, (s) => (s.checkpoints?.completed ?? 0) >= 2 && s.job?.state === "RUNNING", 120_000);
     expect(before?.checkpoints?.completed, before?.message ?? "").toBeGreaterThanOrEqual(2);
     const vertices = (await rest<{ vertices: { id: string }[] }>(`/jobs/${run.jobId}`)).vertices;
     const placed = await Promise.all(vertices.map((v) => rest<{ subtasks: { "taskmanager-id": string }[] }>(`/jobs/${run.jobId}/vertices/${v.id}`)));
@@ -82,7 +73,7 @@ describe("a TaskManager SIGKILLed under a running pipeline", () => {
     await killTestTaskManager(victim);
     // RUNNING again within 60 s (the wait's bound), after a restart, on the slots the other TaskManager has left (the
     // killed one stays down meanwhile)
-    const back = await snapshotUntil(run.jobId!, (s) => (s.restarts ?? 0) >= 1 && s.job?.state === "RUNNING"
+    const back = await snapshotUntil(h, run.jobId!, (s) => (s.restarts ?? 0) >= 1 && s.job?.state === "RUNNING"
       && s.vertices.length > 0 && s.vertices.every((v) => v.status === "RUNNING"), 60_000);
     expect(back?.job?.state).toBe("RUNNING");
     expect(back!.restarts).toBeGreaterThanOrEqual(1);
@@ -98,7 +89,7 @@ describe("a TaskManager SIGKILLed under a running pipeline", () => {
     expect(placedNow).toEqual(new Set([survivor]));
     // the job page's exceptions name the lost TaskManager as the cause of the restart
     const lost = new RegExp(`sc-test-tm-${victim}`);
-    const cause = await snapshotUntil(run.jobId!, (s) => [s.exceptions.rootCause, ...s.exceptions.history]
+    const cause = await snapshotUntil(h, run.jobId!, (s) => [s.exceptions.rootCause, ...s.exceptions.history]
       .some((e) => e && lost.test(`${e.rootCause}\n${e.stack}`)), 30_000);
     const named = [cause!.exceptions.rootCause, ...cause!.exceptions.history].find((e) => e && lost.test(`${e.rootCause}\n${e.stack}`));
     expect(named, JSON.stringify(cause?.exceptions)).toBeDefined();
@@ -160,7 +151,7 @@ describe("the cluster's REST address stops answering, then answers again", () =>
       expect(later?.unreachableSince).toBe(since);
       expect(later?.job?.state).toBe("RUNNING");
       // a second page opened now says since when too
-      expect((await snapshotUntil(jobId, () => true, 10_000))?.unreachableSince).toBe(since);
+      expect((await snapshotUntil(h, jobId, () => true, 10_000))?.unreachableSince).toBe(since);
       expect((await h.caller.runs.get({ runId: run.id })).status).toBe("RUNNING");
       expect((await rest<{ state: string }>(`/jobs/${jobId}`)).state).toBe("RUNNING");
 

@@ -8,6 +8,7 @@ import { createServices, type Services } from "@/server/services";
 import type { PipelineGraph } from "@/pipeline/graph";
 import type { RunnerCommand } from "@/server/runner/spawn";
 import type { RunInfo } from "@/server/store/runs-repo";
+import type { JobSnapshot } from "@/server/monitor/types";
 
 export const fakeRunnerCommand = (): RunnerCommand => ({
   command: process.execPath,
@@ -70,4 +71,14 @@ export async function watchUntil(caller: Caller, runId: string, done: (r: RunInf
     if (done(r)) break;
   }
   return seen;
+}
+
+/** The job page's snapshots until `done` accepts one (returned), or the last one seen when `timeoutMs` runs out. */
+export async function snapshotUntil(h: Harness, jobId: string, done: (s: JobSnapshot) => boolean, timeoutMs: number): Promise<JobSnapshot | undefined> {
+  let last: JobSnapshot | undefined;
+  for await (const s of h.services.monitor.watchJob(jobId, AbortSignal.timeout(timeoutMs))) {
+    last = s;
+    if (done(s)) return s;
+  }
+  return last;
 }
