@@ -39,7 +39,7 @@ export class MonitorHub {
     const jobTick = createJobTick({
       flink: (jobId) => this.flinkFor(jobId),
       checkpointFailure: (jobId) => o.checkpointFailures?.reason(jobId) ?? null,
-      taskFailures: (jobId) => this.taskFailuresOf(jobId),
+      taskFailures: (client) => this.taskFailuresOn(client),
       kafkaLatest: o.kafkaOffsets && new KafkaLatest(o.kafkaOffsets),
       runFor: (jobId) => {
         const run = o.store.runs.list().find((r) => r.jobId === jobId);
@@ -93,18 +93,18 @@ export class MonitorHub {
     return c;
   }
 
-  /** The runner's log's task failures for a job on the embedded cluster; null for a remote one, whose tasks it never saw. */
-  private taskFailuresOf(jobId: string): TaskFailureFinder | null {
+  /** The runner's log's task failures for jobs on the embedded cluster; null for a remote one, whose tasks it never saw. */
+  private taskFailuresOn(client: FlinkClient): TaskFailureFinder | null {
     const log = this.o.taskFailures;
-    return log && this.flinkFor(jobId) === this.flink() ? (task, at, vertices) => log.find(task, at, vertices) : null;
+    return log && client === this.flink() ? (task, at, vertices) => log.find(task, at, vertices) : null;
   }
 
   /** The root cause of the job's newest failure when Flink recorded it only as a lost TaskManager and the log tells it. */
   async loggedFailure(jobId: string): Promise<string | null> {
-    const find = this.taskFailuresOf(jobId);
-    const client = this.flink();
-    const details = find && client && await client.jobIfKnown(jobId);
-    if (!find || !client || !details) return null;
+    const client = this.flinkFor(jobId);
+    const find = client && this.taskFailuresOn(client);
+    const details = find && await client.jobIfKnown(jobId);
+    if (!find || !details) return null;
     const newest = exceptionsOf(await client.exceptions(jobId)).rootCause;
     const vertices = details.vertices.map((v) => v.id);
     const told = newest && withLoggedCause(newest, (task, at) => find(task, at, vertices));

@@ -22,8 +22,8 @@ export type JobPollDeps = {
   runFor: (jobId: string) => JobRunLink | undefined;
   /** what the runner's log said about the job's last failed checkpoint (none for a remote cluster) */
   checkpointFailure?: (jobId: string) => CheckpointFailureNote | null;
-  /** the runner's log's task failures, for a job on the embedded cluster (null for a remote one) */
-  taskFailures?: (jobId: string) => TaskFailureFinder | null;
+  /** the runner's log's task failures, for jobs on the embedded cluster's client (null for a remote one's) */
+  taskFailures?: (client: FlinkClient) => TaskFailureFinder | null;
   /** the latest offsets of Kafka topics, for consumer lag per partition (without it: Flink's pendingRecords only) */
   kafkaLatest?: KafkaLatest;
   now?: () => number;
@@ -64,7 +64,7 @@ export function createJobTick(deps: JobPollDeps) {
     const [metrics, checkpoints, exceptions, restarts] = await Promise.all([
       ended ? Promise.resolve(new Map<string, VertexMetrics>()) : vertexMetrics(client, jobId, details.vertices, st, at),
       client.checkpoints(jobId).then((c) => checkpointSummary(c, deps.checkpointFailure?.(jobId) ?? null)).catch(() => prev?.checkpoints ?? null),
-      client.exceptions(jobId).then(exceptionsOf).then((x) => explained(x, deps.taskFailures?.(jobId), details.vertices)).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
+      client.exceptions(jobId).then(exceptionsOf).then((x) => explained(x, deps.taskFailures?.(client), details.vertices)).catch(() => prev?.exceptions ?? { rootCause: null, history: [] }),
       client.jobMetrics(jobId, ["numRestarts"]).then((m) => num(m[0]?.value)).catch(() => null),
     ]);
     st.rates.sweep();
@@ -168,7 +168,8 @@ export function createJobTick(deps: JobPollDeps) {
 /** Entries that record only a lost TaskManager, told with the runner's log when it has the task's failure. */
 function explained(x: JobSnapshot["exceptions"], find: TaskFailureFinder | null | undefined, vertices: { id: string }[]) {
   if (!find) return x;
-  const inJob: FindTaskFailure = (task, at) => find(task, at, vertices.map((v) => v.id));
+  const ids = vertices.map((v) => v.id);
+  const inJob: FindTaskFailure = (task, at) => find(task, at, ids);
   const tell = (e: ExceptionInfo) => withLoggedCause(e, inJob);
   return { rootCause: x.rootCause && tell(x.rootCause), history: x.history.map(tell) };
 }

@@ -52,11 +52,19 @@ describe("TaskFailureLog", () => {
     const log = new TaskFailureLog(() => 9_000);
     const frames = Array.from({ length: 300 }, (_, i) => `\tat org.apache.flink.streaming.runtime.tasks.Frame${i}.run(Frame.java:${i})`);
     for (const l of [LOG[1]!, "java.io.IOException: outer", ...frames, "Caused by: java.lang.RuntimeException: middle", ...frames,
-      "Caused by: org.apache.kafka.common.errors.TimeoutException: Topic outage-out not present in metadata after 10000 ms.", "\t... 40 more"]) log.feed(l);
+      "Caused by: org.apache.kafka.common.errors.TimeoutException: Topic outage-out not present in metadata after 10000 ms.", "\t... 40 more",
+      LOG[7]!, "org.apache.kafka.common.errors.TimeoutException: Timeout expired after 10000ms while awaiting EndTxn(false)"]) log.feed(l);
     const failure = log.find(TASK, 10_000, [])!.failure!;
     expect(failure.length).toBeLessThan(17_000);
     expect(failure.split("\n").filter((l) => !l.startsWith("\t"))).toEqual(["java.io.IOException: outer", "Caused by: java.lang.RuntimeException: middle",
       "Caused by: org.apache.kafka.common.errors.TimeoutException: Topic outage-out not present in metadata after 10000 ms."]);
+  });
+
+  it("a failure whose TaskManager lived (Flink recorded it) does not explain a TaskManager lost later", () => {
+    const log = new TaskFailureLog(() => 9_000);
+    for (const l of LOG.slice(0, 7)) log.feed(l);
+    log.feed("19:54:15.000 INFO Task - next line");
+    expect(log.find(TASK, 10_000, [])).toBeNull();
   });
 
   it("finds nothing for another task, or long before or after the entry", () => {

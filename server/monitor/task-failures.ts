@@ -76,12 +76,15 @@ export class TaskFailureLog {
   /**
    * The log's failure of `task` around `at` (a history entry's time), or, when the entry names no task (a TaskManager
    * lost with no restart left), of a task of one of the job's `vertices`: the newest one whose handler took the
-   * TaskManager down, else the newest plain failure.
+   * TaskManager down. A plain failure is never the answer: Flink recorded that one itself, and a TaskManager lost later
+   * (killed, out of memory) is not explained by it.
    */
   find(task: string | null, at: number, vertices: string[]): TaskFailureNote | null {
     const name = task && taskOf(task);
-    const near = [...this.notes.values()].filter((n) => (name ? n.task === name : vertices.includes(n.vertex))
-      && n.at >= at - BEFORE_MS && n.at <= at + AFTER_MS && (n.fatal ?? n.failure));
-    return near.filter((n) => n.fatal).at(-1) ?? near.at(-1) ?? null;
+    let found: TaskFailureNote | null = null;
+    for (const n of this.notes.values()) {
+      if (n.fatal && (name ? n.task === name : vertices.includes(n.vertex)) && n.at >= at - BEFORE_MS && n.at <= at + AFTER_MS) found = n;
+    }
+    return found;
   }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,7 +38,7 @@ public class KafkaTestTool {
     Map<String, Object> conf = Map.of("bootstrap.servers", bootstrap, "acks", "all",
         "key.serializer", ByteArraySerializer.class.getName(), "value.serializer", ByteArraySerializer.class.getName());
     // sent in batches, not one round trip per record: the idempotent producer (acks=all) keeps each partition's order
-    var sent = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+    List<Future<?>> sent = new ArrayList<>();
     try (var producer = new KafkaProducer<byte[], byte[]>(conf);
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
